@@ -1,0 +1,28 @@
+using System.Globalization;
+using Microsoft.Bot.Builder;
+
+namespace ReflectBot.Dialogs.Prompts;
+
+/// <summary>Asks for a number, in digits or words ("12", "twelve", "3.5").</summary>
+public sealed class NumberPrompt : Prompt<double>
+{
+    public NumberPrompt(string dialogId, PromptValidator<double>? validator = null)
+        : base(dialogId, validator)
+    {
+    }
+
+    protected override string DefaultRetryPrompt(PromptOptions options) => "Please answer with a number, like 3 or three.";
+
+    protected override Task<PromptRecognizerResult<double>> OnRecognizeAsync(ITurnContext turnContext, PromptOptions options, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(turnContext);
+        var numbers = NumberRecognition.All(turnContext.Activity.Text, CultureOf(turnContext));
+
+        // Two different numbers ("3 or 4") are a question back, not an answer.
+        return Task.FromResult(numbers.Count > 0 && numbers.All(n => n.Equals(numbers[0]))
+            ? new PromptRecognizerResult<double>(true, numbers[0])
+            : PromptRecognizerResult<double>.Failed);
+    }
+
+    internal static string Format(double value) => value.ToString(CultureInfo.InvariantCulture);
+}

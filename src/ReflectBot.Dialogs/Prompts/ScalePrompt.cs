@@ -1,0 +1,107 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using Microsoft.Bot.Builder;
+using Microsoft.Bot.Schema;
+using ReflectBot.Dialogs.Choices;
+
+namespace ReflectBot.Dialogs.Prompts;
+
+/// <summary>
+/// Asks for a whole number on a scale such as 0–10, and accepts the ways people say one:
+/// "7", "seven", "7/10", "7 out of 10", "about a seven", "a 7 I think". Out of range or not a
+/// number: asks again, saying what the scale is.
+/// </summary>
+public sealed partial class ScalePrompt : Prompt<int>
+{
+    public ScalePrompt(string dialogId, PromptValidator<int>? validator = null)
+        : base(dialogId, validator)
+    {
+    }
+
+    protected override string DefaultRetryPrompt(PromptOptions options)
+    {
+        var range = RangeOf(options);
+        return $"Please answer with a whole number from {range.Min} to {range.Max} ({range.Describe()}).";
+    }
+
+    protected override IMessageActivity BuildPrompt(ITurnContext turnContext, PromptOptions options, string text)
+    {
+        ArgumentNullException.ThrowIfNull(turnContext);
+        var range = RangeOf(options);
+        var activity = base.BuildPrompt(turnContext, options, text);
+
+        // Tap targets for the numbers where the channel shows them all; elsewhere the text is enough.
+        var count = range.Max - range.Min + 1;
+        if (count <= 11 && count <= ChannelCapabilities.MaxSuggestedActions(turnContext.Activity.ChannelId))
+        {
+            activity.SuggestedActions = new SuggestedActions
+            {
+                Actions = [.. Enumerable.Range(range.Min, count).Select(n =>
+                {
+                    var label = n.ToString(CultureInfo.InvariantCulture);
+                    return new CardAction(ActionTypes.ImBack, label, value: label);
+                })],
+            };
+        }
+
+        return activity;
+    }
+
+    protected override Task<PromptRecognizerResult<int>> OnRecognizeAsync(ITurnContext turnContext, PromptOptions options, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(turnContext);
+        return Task.FromResult(Recognize(turnContext.Activity.Text, RangeOf(options), CultureOf(turnContext)));
+    }
+
+    /// <summary>Reads a scale answer; public so the content validator and tests can use the same rule.</summary>
+    public static PromptRecognizerResult<int> Recognize(string? text, ScaleRange range, string culture = "en-us")
+    {
+        ArgumentNullException.ThrowIfNull(range);
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return PromptRecognizerResult<int>.Failed;
+        }
+
+        double value;
+        var outOf = OutOf().Match(text);
+        var top = outOf.Success ? NumberRecognition.All(outOf.Groups["top"].Value, culture) : [];
+        var score = outOf.Success ? NumberRecognition.All(Article().Replace(outOf.Groups["score"].Value, " "), culture) : [];
+        if (top.Count == 1 && score.Count == 1)
+        {
+            // "7/10", "seven out of ten": the first number is the answer, the second must be the top of
+            // the scale (a 7/10 on a 0–5 scale is not a 5-point answer).
+            if (!top[0].Equals(range.Max))
+            {
+                return PromptRecognizerResult<int>.Failed;
+            }
+
+            value = score[0];
+        }
+        else
+        {
+            // The recognizer reads "a" as one in phrases like "a seven"; drop a lone article first.
+            var numbers = NumberRecognition.All(Article().Replace(text, " "), culture);
+            if (numbers.Count == 0 || numbers.Any(n => !n.Equals(numbers[0])))
+            {
+                return PromptRecognizerResult<int>.Failed;
+            }
+
+            value = numbers[0];
+        }
+
+        if (value != Math.Floor(value) || value < range.Min || value > range.Max)
+        {
+            return PromptRecognizerResult<int>.Failed;
+        }
+
+        return new PromptRecognizerResult<int>(true, (int)value);
+    }
+
+    private static ScaleRange RangeOf(PromptOptions options) => options.Scale ?? new ScaleRange(0, 10);
+
+    [GeneratedRegex(@"(?<score>[\w.\-]+)\s*(?:/|out\s+of|of)\s*(?<top>[\w.]+)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex OutOf();
+
+    [GeneratedRegex(@"\b(?:a|an)\b(?=\s+\w)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex Article();
+}
