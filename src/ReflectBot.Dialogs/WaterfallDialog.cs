@@ -71,8 +71,14 @@ public class WaterfallDialog : Dialog
 
         var state = dc.ActiveDialog!.State;
         state[StepIndexKey] = index;
-        var values = state[ValuesKey] as JObject ?? [];
-        state[ValuesKey] = values;
+        if (state[ValuesKey] is not JObject values)
+        {
+            // Only attach a new object: re-assigning an attached JToken makes Json.NET store a clone and
+            // leaves the step writing to a detached copy.
+            values = [];
+            state[ValuesKey] = values;
+        }
+
         var step = new WaterfallStepContext(this, dc, index, state[OptionsKey], values, reason, result);
         return await _steps[index](step, cancellationToken).ConfigureAwait(false);
     }

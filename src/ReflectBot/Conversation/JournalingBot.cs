@@ -1,0 +1,213 @@
+using Microsoft.Bot.Builder;
+using Microsoft.Bot.Builder.Teams;
+using Microsoft.Bot.Schema;
+using Microsoft.Extensions.Logging;
+using ReflectBot.Dialogs;
+using ReflectBot.Dialogs.Prompts;
+using ReflectBot.Journeys;
+
+namespace ReflectBot.Conversation;
+
+/// <summary>
+/// The bot: welcome, the commands that work at any moment (help, cancel, menu, back), starting journeys,
+/// and handing every other message to the journey in progress. State is saved once at the end of the turn.
+/// </summary>
+public sealed class JournalingBot : TeamsActivityHandler
+{
+    private readonly ConversationState _conversationState;
+    private readonly UserState _userState;
+    private readonly IStatePropertyAccessor<DialogState> _dialogState;
+    private readonly IStatePropertyAccessor<UserProfile> _profile;
+    private readonly JourneyCatalog _catalog;
+    private readonly JourneyDialogs _dialogs;
+    private readonly ILogger<JournalingBot> _logger;
+
+    public JournalingBot(ConversationState conversationState, UserState userState, JourneyCatalog catalog, JourneyDialogs dialogs, ILogger<JournalingBot> logger)
+    {
+        _conversationState = conversationState;
+        _userState = userState;
+        _dialogState = conversationState.CreateProperty<DialogState>("dialogState");
+        _profile = userState.CreateProperty<UserProfile>("profile");
+        _catalog = catalog;
+        _dialogs = dialogs;
+        _logger = logger;
+    }
+
+    public override async Task OnTurnAsync(ITurnContext turnContext, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(turnContext);
+        await base.OnTurnAsync(turnContext, cancellationToken).ConfigureAwait(false);
+
+        // Written only if changed (Bot Builder compares a hash of the state it loaded).
+        await _conversationState.SaveChangesAsync(turnContext, false, cancellationToken).ConfigureAwait(false);
+        await _userState.SaveChangesAsync(turnContext, false, cancellationToken).ConfigureAwait(false);
+    }
+
+    protected override async Task OnMembersAddedAsync(IList<ChannelAccount> membersAdded, ITurnContext<IConversationUpdateActivity> turnContext, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(membersAdded);
+        ArgumentNullException.ThrowIfNull(turnContext);
+        if (membersAdded.Any(m => m.Id != turnContext.Activity.Recipient?.Id))
+        {
+            var profile = await _profile.GetPinnedAsync(turnContext, () => new UserProfile(), cancellationToken).ConfigureAwait(false);
+            if (!profile.Welcomed)
+            {
+                profile.Welcomed = true;
+                await turnContext.SendActivityAsync(MessageFactory.Text(BotText.Welcome), cancellationToken).ConfigureAwait(false);
+                await turnContext.SendActivityAsync(Menu.Card(_catalog, turnContext.Activity.ChannelId), cancellationToken).ConfigureAwait(false);
+            }
+        }
+    }
+
+    protected override async Task OnMessageActivityAsync(ITurnContext<IMessageActivity> turnContext, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(turnContext);
+        var profile = await _profile.GetPinnedAsync(turnContext, () => new UserProfile(), cancellationToken).ConfigureAwait(false);
+        ApplyTimeZone(turnContext, profile);
+
+        var state = await _dialogState.GetPinnedAsync(turnContext, () => new DialogState(), cancellationToken).ConfigureAwait(false);
+        var dc = new DialogContext(_dialogs.Set, turnContext, state);
+        var text = TextOf(turnContext.Activity);
+
+        try
+        {
+            await RouteAsync(dc, text, profile, cancellationToken).ConfigureAwait(false);
+        }
+        catch (DialogNotFoundException)
+        {
+            // The stack names a journey this deployment no longer has: start clean rather than fail every turn.
+            BotLog.StaleDialogStack(_logger);
+            state.DialogStack.Clear();
+            await turnContext.SendActivityAsync(MessageFactory.Text(BotText.LostOurPlace), cancellationToken).ConfigureAwait(false);
+            await turnContext.SendActivityAsync(Menu.Card(_catalog, turnContext.Activity.ChannelId), cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private async Task RouteAsync(DialogContext dc, string? text, UserProfile profile, CancellationToken cancellationToken)
+    {
+        var context = dc.Context;
+        var active = dc.ActiveDialog is { } instance ? (Instance: instance, Dialog: _dialogs.Find(instance.Id)) : default;
+        var command = GlobalCommands.Match(text);
+
+        switch (command)
+        {
+            case GlobalCommand.Help:
+                await HelpAsync(dc, cancellationToken).ConfigureAwait(false);
+                return;
+            case GlobalCommand.Cancel:
+                await CancelAsync(dc, cancellationToken).ConfigureAwait(false);
+                return;
+            case GlobalCommand.Menu:
+                await context.SendActivityAsync(Menu.Card(_catalog, context.Activity.ChannelId), cancellationToken).ConfigureAwait(false);
+                if (active.Dialog is not null)
+                {
+                    await context.SendActivityAsync(MessageFactory.Text(BotText.Paused(active.Dialog.Journey.Title)), cancellationToken).ConfigureAwait(false);
+                }
+
+                return;
+            case GlobalCommand.Back when dc.ActiveDialog is not null:
+                await dc.RepromptDialogAsync(cancellationToken).ConfigureAwait(false);
+                return;
+            case GlobalCommand.AreYouABot:
+                await context.SendActivityAsync(MessageFactory.Text(BotText.IAmABot), cancellationToken).ConfigureAwait(false);
+                await dc.RepromptDialogAsync(cancellationToken).ConfigureAwait(false);
+                return;
+        }
+
+        if (_catalog.ByCommand(text) is { } journey)
+        {
+            if (dc.ActiveDialog is not null)
+            {
+                await dc.CancelAllDialogsAsync(cancellationToken).ConfigureAwait(false);
+            }
+
+            await dc.BeginDialogAsync(journey.Id, null, cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        if (dc.ActiveDialog is not null)
+        {
+            await dc.ContinueDialogAsync(cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        if (command == GlobalCommand.Greeting)
+        {
+            var greeting = profile.Welcomed ? BotText.Hello : BotText.Welcome;
+            profile.Welcomed = true;
+            await context.SendActivityAsync(MessageFactory.Text(greeting), cancellationToken).ConfigureAwait(false);
+            if (_catalog.Find(BotText.DefaultJourneyId) is not null)
+            {
+                await dc.BeginDialogAsync(BotText.DefaultJourneyId, null, cancellationToken).ConfigureAwait(false);
+            }
+
+            return;
+        }
+
+        if (text is null)
+        {
+            await context.SendActivityAsync(MessageFactory.Text(BotText.NoWords), cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        await context.SendActivityAsync(MessageFactory.Text(BotText.NotSure), cancellationToken).ConfigureAwait(false);
+        await context.SendActivityAsync(Menu.Card(_catalog, context.Activity.ChannelId), cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task HelpAsync(DialogContext dc, CancellationToken cancellationToken)
+    {
+        if (dc.ActiveDialog is { } instance && _dialogs.Find(instance.Id) is { } journey)
+        {
+            var where = BotText.WhereYouAre(journey.Journey.Title, journey.QuestionNumber(instance), journey.Journey.Steps.Count);
+            await dc.Context.SendActivityAsync(MessageFactory.Text(where), cancellationToken).ConfigureAwait(false);
+            await dc.RepromptDialogAsync(cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        await dc.Context.SendActivityAsync(MessageFactory.Text(BotText.Help(_catalog)), cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task CancelAsync(DialogContext dc, CancellationToken cancellationToken)
+    {
+        if (dc.ActiveDialog is { } instance)
+        {
+            var title = _dialogs.Find(instance.Id)?.Journey.Title ?? "that";
+            await dc.CancelAllDialogsAsync(cancellationToken).ConfigureAwait(false);
+            await dc.Context.SendActivityAsync(MessageFactory.Text(BotText.Stopped(title)), cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        await dc.Context.SendActivityAsync(MessageFactory.Text(BotText.NothingToStop), cancellationToken).ConfigureAwait(false);
+    }
+
+    private static void ApplyTimeZone(ITurnContext turnContext, UserProfile profile)
+    {
+        // The channel's zone is fresher than what we stored (the user may be travelling); remember it.
+        if (TimeZones.TryFind(turnContext.Activity.LocalTimezone, out var fromChannel))
+        {
+            profile.TimeZone = fromChannel.Id;
+            turnContext.TurnState.Set(fromChannel);
+        }
+        else if (TimeZones.TryFind(profile.TimeZone, out var stored))
+        {
+            turnContext.TurnState.Set(stored);
+        }
+    }
+
+    /// <summary>The words of a message; a card button that posts a value instead of text counts as its "text" field.</summary>
+    private static string? TextOf(IMessageActivity activity)
+    {
+        if (!string.IsNullOrWhiteSpace(activity.Text))
+        {
+            return activity.Text.Trim();
+        }
+
+        if (activity.Value is Newtonsoft.Json.Linq.JObject value && value.Value<string>("text") is { Length: > 0 } posted)
+        {
+            activity.Text = posted;
+            return posted;
+        }
+
+        return null;
+    }
+}

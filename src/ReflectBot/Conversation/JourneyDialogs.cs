@@ -1,0 +1,26 @@
+using ReflectBot.Dialogs;
+using ReflectBot.Journal;
+using ReflectBot.Journeys;
+
+namespace ReflectBot.Conversation;
+
+/// <summary>The root dialog set: one compiled dialog per journey in the catalog. Built once; dialogs are stateless.</summary>
+public sealed class JourneyDialogs
+{
+    private readonly Dictionary<string, JourneyDialog> _byId;
+
+    public JourneyDialogs(JourneyCatalog catalog, IJournalStore journal, TimeProvider time)
+    {
+        ArgumentNullException.ThrowIfNull(catalog);
+        _byId = catalog.All.ToDictionary(j => j.Id, j => new JourneyDialog(j, journal, time), StringComparer.Ordinal);
+        Set = new DialogSet();
+        foreach (var dialog in _byId.Values)
+        {
+            Set.Add(dialog);
+        }
+    }
+
+    public DialogSet Set { get; }
+
+    public JourneyDialog? Find(string id) => _byId.GetValueOrDefault(id);
+}

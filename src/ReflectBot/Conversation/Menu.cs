@@ -1,0 +1,22 @@
+using Microsoft.Bot.Builder;
+using Microsoft.Bot.Schema;
+using ReflectBot.Dialogs.Choices;
+using ReflectBot.Journeys;
+
+namespace ReflectBot.Conversation;
+
+/// <summary>The menu: one button per journey, each posting the journey's first command.</summary>
+public static class Menu
+{
+    public static IMessageActivity Card(JourneyCatalog catalog, string? channelId)
+    {
+        ArgumentNullException.ThrowIfNull(catalog);
+        var choices = catalog.All
+            .OrderBy(j => j.Id == BotText.DefaultJourneyId ? 0 : 1).ThenBy(j => j.Title, StringComparer.Ordinal)
+            .Select(j => new Choice(j.Commands.FirstOrDefault() ?? j.Title))
+            .ToList();
+        var lines = string.Join("\n", catalog.All.OrderBy(j => j.Id == BotText.DefaultJourneyId ? 0 : 1).ThenBy(j => j.Title, StringComparer.Ordinal)
+            .Select(j => $"- {j.Title} ({j.Minutes} min): {j.Summary} Type \"{j.Commands.FirstOrDefault() ?? j.Title}\"."));
+        return ChoiceRenderer.Render(channelId, $"Here's what we can do together:\n{lines}", choices, ListStyle.HeroCard);
+    }
+}

@@ -1,0 +1,19 @@
+using Microsoft.Extensions.Logging;
+
+namespace ReflectBot.Hosting;
+
+/// <summary>
+/// Log messages of the host. Event ids in use across the bot: 1000–1099 conversation, 2000–2099 host,
+/// 3000–3099 storage, 4000–4099 content. No parameter may carry what a user wrote.
+/// </summary>
+internal static partial class HostLog
+{
+    [LoggerMessage(EventId = 2001, Level = LogLevel.Error, Message = "A turn failed with {ExceptionType}. {Stack}")]
+    public static partial void TurnFailed(ILogger logger, string exceptionType, string stack);
+
+    [LoggerMessage(EventId = 2002, Level = LogLevel.Warning, Message = "Could not tell the user about a failed turn: {ExceptionType}.")]
+    public static partial void ApologyFailed(ILogger logger, string exceptionType);
+
+    [LoggerMessage(EventId = 2003, Level = LogLevel.Information, Message = "ReflectBot content loaded: {JourneyCount} journeys from {ContentPath}; data in {DataPath}.")]
+    public static partial void Started(ILogger logger, int journeyCount, string contentPath, string dataPath);
+}

@@ -1,0 +1,19 @@
+using Microsoft.Extensions.Options;
+using ReflectBot.Journeys;
+using ReflectBot.Storage;
+
+namespace ReflectBot.Hosting;
+
+public static class StartupLogging
+{
+    /// <summary>Loads the content now (so a broken file stops start-up) and logs where things are.</summary>
+    public static void LogStartup(this WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        var catalog = app.Services.GetRequiredService<JourneyCatalog>();
+        var content = app.Services.GetRequiredService<IOptions<ContentOptions>>().Value;
+        var storage = app.Services.GetRequiredService<IOptions<StorageOptions>>().Value;
+        var dataPath = Path.GetFullPath(storage.DataPath);
+        HostLog.Started(app.Logger, catalog.All.Count, content.Path, dataPath);
+    }
+}

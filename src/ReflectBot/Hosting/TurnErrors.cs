@@ -1,0 +1,34 @@
+using Microsoft.Bot.Builder;
+using Microsoft.Extensions.Logging;
+
+namespace ReflectBot.Hosting;
+
+/// <summary>What happens when a turn throws, shared by every adapter (HTTP and terminal).</summary>
+public static class TurnErrors
+{
+    public const string Apology = "Sorry, something went wrong on my side. Anything you saved before is safe. Please try again in a moment.";
+
+    public static async Task HandleAsync(ITurnContext turnContext, Exception exception, ILogger logger)
+    {
+        ArgumentNullException.ThrowIfNull(turnContext);
+        ArgumentNullException.ThrowIfNull(exception);
+
+        // Exception messages can quote input (a parser echoing what it choked on), so only the type and
+        // the stack are logged.
+        HostLog.TurnFailed(logger, exception.GetType().FullName ?? "Exception", SafeStack(exception));
+        try
+        {
+            await turnContext.SendActivityAsync(Apology).ConfigureAwait(false);
+        }
+        catch (Exception sendFailure) when (sendFailure is not OperationCanceledException)
+        {
+            HostLog.ApologyFailed(logger, sendFailure.GetType().FullName ?? "Exception");
+        }
+    }
+
+    private static string SafeStack(Exception exception)
+    {
+        var inner = exception.InnerException is { } i ? $" <- {i.GetType().FullName}" : string.Empty;
+        return (exception.StackTrace ?? string.Empty) + inner;
+    }
+}

@@ -1,0 +1,15 @@
+namespace ReflectBot.Journal;
+
+/// <summary>
+/// Where journal entries live: one item per entry, outside conversation state, so a turn costs the same
+/// whatever the size of the journal.
+/// </summary>
+public interface IJournalStore
+{
+    /// <summary>Saves an entry. Saving an entry whose id is already stored keeps the first (a channel retry).</summary>
+    /// <returns>True if the entry was new.</returns>
+    Task<bool> AddAsync(JournalEntry entry, CancellationToken cancellationToken = default);
+
+    /// <summary>The user's entries, newest first.</summary>
+    Task<IReadOnlyList<JournalEntry>> ListAsync(string userId, CancellationToken cancellationToken = default);
+}

@@ -1,0 +1,9 @@
+namespace ReflectBot.Journeys;
+
+/// <summary>One choice of a choice step, the words that also pick it, and what picking it leads to.</summary>
+public sealed class ChoiceDefinition
+{
+    public string Value { get; set; } = string.Empty;
+
+    public List<string> Synonyms { get; set; } = [];
+}

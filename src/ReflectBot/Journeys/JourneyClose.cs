@@ -1,0 +1,12 @@
+namespace ReflectBot.Journeys;
+
+/// <summary>How a journey ends: whether and how it offers to save, and its closing words.</summary>
+public sealed class JourneyClose
+{
+    /// <summary>Asked before saving; without it the journey saves without asking (when the user has agreed to a journal).</summary>
+    public string? SavePrompt { get; set; }
+
+    public string Saved { get; set; } = "Saved to your journal.";
+
+    public string NotSaved { get; set; } = "Okay, I haven't saved it.";
+}

@@ -1,0 +1,37 @@
+using ReflectBot.Chat;
+using ReflectBot.Hosting;
+
+// Commands: (none) runs the web host; "chat" talks to the bot in the terminal; "validate [folder]" checks content.
+var command = args.Length > 0 && !args[0].StartsWith('-') ? args[0] : null;
+var hostArgs = command is null ? args : args[1..];
+
+if (command == "validate")
+{
+    return ContentValidation.Run(hostArgs.FirstOrDefault(a => !a.StartsWith('-')), Console.Out, Console.Error);
+}
+
+var builder = WebApplication.CreateBuilder(hostArgs);
+builder.Services.AddReflectBot(builder.Configuration);
+
+if (command == "chat")
+{
+    // Keep the terminal for the conversation: logs go to stderr and only warnings and worse.
+    builder.Logging.SetMinimumLevel(LogLevel.Warning).AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
+    using var chatHost = builder.Build();
+    return await ConsoleChat.RunAsync(chatHost.Services, Console.In, Console.Out);
+}
+
+if (command is not null)
+{
+    await Console.Error.WriteLineAsync($"Unknown command '{command}'. Use no command to run the bot, 'chat' to talk to it here, or 'validate [folder]'.");
+    return 2;
+}
+
+var app = builder.Build();
+app.MapReflectBot();
+app.LogStartup();
+await app.RunAsync();
+return 0;
+
+/// <summary>The entry point, visible to WebApplicationFactory in the tests.</summary>
+public partial class Program;

@@ -1,0 +1,79 @@
+using Newtonsoft.Json;
+using Newtonsoft.Json.Linq;
+
+namespace ReflectBot.Storage;
+
+/// <summary>
+/// The one serializer for everything the bot stores. Type names are never written or trusted
+/// (TypeNameHandling.None): what is read back is plain JSON, turned into our own types explicitly.
+/// </summary>
+public static class StoreJson
+{
+    public const string ETagProperty = "eTag";
+
+    public static JsonSerializerSettings Settings { get; } = new()
+    {
+        TypeNameHandling = TypeNameHandling.None,
+        NullValueHandling = NullValueHandling.Ignore,
+        MaxDepth = 64,
+        DateParseHandling = DateParseHandling.None,
+    };
+
+    public static JsonSerializer Serializer { get; } = JsonSerializer.Create(Settings);
+
+    /// <summary>The value as a JSON object without any ETag it carries, and the ETag it asks to be written against.</summary>
+    public static (JObject Document, string? ExpectedETag) ToDocument(object? value)
+    {
+        string? etag = null;
+        switch (value)
+        {
+            case Microsoft.Bot.Builder.IStoreItem item:
+                etag = item.ETag;
+                break;
+            case IDictionary<string, object> dictionary when dictionary.TryGetValue(ETagProperty, out var raw):
+                etag = raw?.ToString();
+                break;
+            case JObject json when json[ETagProperty] is JValue raw:
+                etag = raw.ToString();
+                break;
+        }
+
+        var document = value is null ? [] : JObject.FromObject(value, Serializer);
+        document.Remove(ETagProperty);
+        document.Remove("ETag");
+        return (document, string.IsNullOrEmpty(etag) ? null : etag);
+    }
+
+    /// <summary>
+    /// Hands the new ETag back to the written object, so that a second write of the same object (the next
+    /// turn's save of the same state) is checked against what this write stored.
+    /// </summary>
+    public static void StampETag(object? value, string etag)
+    {
+        switch (value)
+        {
+            case Microsoft.Bot.Builder.IStoreItem item:
+                item.ETag = etag;
+                break;
+            case IDictionary<string, object> dictionary:
+                dictionary[ETagProperty] = etag;
+                break;
+            case JObject json:
+                json[ETagProperty] = etag;
+                break;
+        }
+    }
+
+    /// <summary>What a read returns: the stored properties, plus the ETag, as a dictionary (the shape Bot Builder's state expects).</summary>
+    public static IDictionary<string, object> ToReadResult(JObject document, string etag)
+    {
+        var result = new Dictionary<string, object>(document.Count + 1, StringComparer.Ordinal);
+        foreach (var property in document.Properties())
+        {
+            result[property.Name] = property.Value;
+        }
+
+        result[ETagProperty] = etag;
+        return result;
+    }
+}
