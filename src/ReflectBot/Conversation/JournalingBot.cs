@@ -20,10 +20,12 @@ public sealed class JournalingBot : TeamsActivityHandler
     private readonly IStatePropertyAccessor<UserProfile> _profile;
     private readonly JourneyCatalog _catalog;
     private readonly JourneyDialogs _dialogs;
+    private readonly IReadOnlyList<ITurnCommand> _commands;
     private readonly ILogger<JournalingBot> _logger;
 
-    public JournalingBot(ConversationState conversationState, UserState userState, JourneyCatalog catalog, JourneyDialogs dialogs, ILogger<JournalingBot> logger)
+    public JournalingBot(ConversationState conversationState, UserState userState, JourneyCatalog catalog, JourneyDialogs dialogs, IEnumerable<ITurnCommand> commands, ILogger<JournalingBot> logger)
     {
+        _commands = [.. commands.OrderBy(c => c.Order)];
         _conversationState = conversationState;
         _userState = userState;
         _dialogState = conversationState.CreateProperty<DialogState>("dialogState");
@@ -63,6 +65,7 @@ public sealed class JournalingBot : TeamsActivityHandler
     {
         ArgumentNullException.ThrowIfNull(turnContext);
         var profile = await _profile.GetPinnedAsync(turnContext, () => new UserProfile(), cancellationToken).ConfigureAwait(false);
+        turnContext.TurnState.Set(profile);
         ApplyTimeZone(turnContext, profile);
 
         var state = await _dialogState.GetPinnedAsync(turnContext, () => new DialogState(), cancellationToken).ConfigureAwait(false);
@@ -114,15 +117,13 @@ public sealed class JournalingBot : TeamsActivityHandler
                 return;
         }
 
-        if (_catalog.ByCommand(text) is { } journey)
+        var turn = new TurnInfo(context, dc, profile, text);
+        foreach (var feature in _commands)
         {
-            if (dc.ActiveDialog is not null)
+            if (await feature.TryHandleAsync(turn, cancellationToken).ConfigureAwait(false))
             {
-                await dc.CancelAllDialogsAsync(cancellationToken).ConfigureAwait(false);
+                return;
             }
-
-            await dc.BeginDialogAsync(journey.Id, null, cancellationToken).ConfigureAwait(false);
-            return;
         }
 
         if (dc.ActiveDialog is not null)
