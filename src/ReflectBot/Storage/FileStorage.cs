@@ -120,27 +120,12 @@ public sealed class FileStorage : IStorage
         await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            await using var fileLock = await AcquireFileLockAsync(path + ".lock", cancellationToken).ConfigureAwait(false);
+            await using var fileLock = await FileLocks.AcquireAsync(path + ".lock", cancellationToken).ConfigureAwait(false);
             return await action().ConfigureAwait(false);
         }
         finally
         {
             gate.Release();
-        }
-    }
-
-    private static async Task<FileStream> AcquireFileLockAsync(string lockPath, CancellationToken cancellationToken)
-    {
-        for (var attempt = 0; ; attempt++)
-        {
-            try
-            {
-                return new FileStream(lockPath, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None, 1, FileOptions.None);
-            }
-            catch (IOException) when (attempt < 500)
-            {
-                await Task.Delay(TimeSpan.FromMilliseconds(Math.Min(2 + attempt, 20)), cancellationToken).ConfigureAwait(false);
-            }
         }
     }
 

@@ -1,4 +1,5 @@
 using Microsoft.Bot.Builder;
+using Microsoft.Extensions.Options;
 using ReflectBot.Journal;
 
 namespace ReflectBot.Storage;
@@ -10,7 +11,13 @@ public static class StorageServiceCollectionExtensions
     {
         services.AddOptions<StorageOptions>().BindConfiguration(StorageOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<IStorage, FileStorage>();
-        services.AddSingleton<IJournalStore, FileJournalStore>();
+        foreach (var name in ItemStoreNames.All)
+        {
+            services.AddKeyedSingleton<IItemStore>(name, (sp, _) =>
+                new FileItemStore(Path.Combine(Path.GetFullPath(sp.GetRequiredService<IOptions<StorageOptions>>().Value.DataPath), name)));
+        }
+
+        services.AddSingleton<IJournalStore, JournalStore>();
         services.AddSingleton<ConversationState>();
         services.AddSingleton<UserState>();
         return services;

@@ -1,0 +1,159 @@
+using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
+
+namespace ReflectBot.Storage;
+
+/// <summary>
+/// <see cref="IItemStore"/> on local files: one file per item, each key segment escaped into a folder or
+/// file name. Writes are atomic (temp file, then rename) and conditional writes are checked under an
+/// exclusive lock on the item's lock file, so several processes may share the folder. The ETag is a
+/// hash-free version stamp kept in a sidecar file.
+/// </summary>
+public sealed class FileItemStore : IItemStore
+{
+    private const string DataSuffix = ".item";
+    private const string ETagSuffix = ".etag";
+    private const string LockSuffix = ".lock";
+
+    private readonly string _root;
+    private readonly ConcurrentDictionary<string, SemaphoreSlim> _gates = new(StringComparer.Ordinal);
+
+    public FileItemStore(string folder)
+    {
+        _root = Path.GetFullPath(folder);
+        Directory.CreateDirectory(_root);
+    }
+
+    public string Folder => _root;
+
+    public async Task<StoredItem?> ReadAsync(string key, CancellationToken cancellationToken = default)
+    {
+        var path = PathOf(key);
+        try
+        {
+            // Read the stamp first: a writer replaces data then stamp, so a stale stamp at worst makes the
+            // next conditional write fail and retry, never succeed against the wrong content.
+            var etag = await File.ReadAllTextAsync(path + ETagSuffix, cancellationToken).ConfigureAwait(false);
+            var content = await File.ReadAllBytesAsync(path + DataSuffix, cancellationToken).ConfigureAwait(false);
+            return new StoredItem(key, content, etag);
+        }
+        catch (Exception ex) when (ex is FileNotFoundException or DirectoryNotFoundException)
+        {
+            return null;
+        }
+    }
+
+    public async Task<string> WriteAsync(string key, ReadOnlyMemory<byte> content, string? ifMatch = null, bool createOnly = false, CancellationToken cancellationToken = default)
+    {
+        var path = PathOf(key);
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        return await WithLockAsync(path, async () =>
+        {
+            var exists = File.Exists(path + DataSuffix);
+            if (createOnly && exists)
+            {
+                throw new ETagConflictException("An item with this key already exists.");
+            }
+
+            if (ifMatch is not null && ifMatch != "*")
+            {
+                var current = exists ? await File.ReadAllTextAsync(path + ETagSuffix, cancellationToken).ConfigureAwait(false) : null;
+                if (current != ifMatch)
+                {
+                    throw new ETagConflictException("The item was changed by another writer.");
+                }
+            }
+
+            var etag = $"\"{Guid.NewGuid():N}\"";
+            await ReplaceAsync(path + DataSuffix, content, cancellationToken).ConfigureAwait(false);
+            await ReplaceAsync(path + ETagSuffix, System.Text.Encoding.UTF8.GetBytes(etag), cancellationToken).ConfigureAwait(false);
+            return etag;
+        }, cancellationToken).ConfigureAwait(false);
+    }
+
+    public async Task<bool> DeleteAsync(string key, CancellationToken cancellationToken = default)
+    {
+        var path = PathOf(key);
+        if (!Directory.Exists(Path.GetDirectoryName(path)))
+        {
+            return false;
+        }
+
+        return await WithLockAsync(path, () =>
+        {
+            var existed = File.Exists(path + DataSuffix);
+            File.Delete(path + DataSuffix);
+            File.Delete(path + ETagSuffix);
+            return Task.FromResult(existed);
+        }, cancellationToken).ConfigureAwait(false);
+    }
+
+    public async IAsyncEnumerable<string> ListAsync(string folder, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        var directory = FolderOf(folder);
+        if (!Directory.Exists(directory))
+        {
+            yield break;
+        }
+
+        foreach (var file in Directory.EnumerateFiles(directory, "*" + DataSuffix, SearchOption.AllDirectories))
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var relative = Path.GetRelativePath(_root, file)[..^DataSuffix.Length];
+            yield return string.Join('/', relative.Split(Path.DirectorySeparatorChar).Select(Uri.UnescapeDataString));
+        }
+
+        await Task.CompletedTask.ConfigureAwait(false);
+    }
+
+    public async Task<int> DeleteFolderAsync(string folder, CancellationToken cancellationToken = default)
+    {
+        var count = 0;
+        await foreach (var key in ListAsync(folder, cancellationToken).ConfigureAwait(false))
+        {
+            if (await DeleteAsync(key, cancellationToken).ConfigureAwait(false))
+            {
+                count++;
+            }
+        }
+
+        var directory = FolderOf(folder);
+        if (Directory.Exists(directory))
+        {
+            Directory.Delete(directory, recursive: true);
+        }
+
+        return count;
+    }
+
+    private string PathOf(string key)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(key);
+        return Path.Combine([_root, .. key.Split('/').Select(StoreKeys.Escape)]);
+    }
+
+    private string FolderOf(string folder)
+        => string.IsNullOrEmpty(folder) ? _root : Path.Combine([_root, .. folder.Trim('/').Split('/').Select(StoreKeys.Escape)]);
+
+    private static async Task ReplaceAsync(string path, ReadOnlyMemory<byte> content, CancellationToken cancellationToken)
+    {
+        var temp = $"{path}.{Guid.NewGuid():N}.tmp";
+        await File.WriteAllBytesAsync(temp, content, cancellationToken).ConfigureAwait(false);
+        File.Move(temp, path, overwrite: true);
+    }
+
+    private async Task<T> WithLockAsync<T>(string path, Func<Task<T>> action, CancellationToken cancellationToken)
+    {
+        var gate = _gates.GetOrAdd(path, _ => new SemaphoreSlim(1, 1));
+        await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await using var fileLock = await FileLocks.AcquireAsync(path + LockSuffix, cancellationToken).ConfigureAwait(false);
+            return await action().ConfigureAwait(false);
+        }
+        finally
+        {
+            gate.Release();
+        }
+    }
+}
