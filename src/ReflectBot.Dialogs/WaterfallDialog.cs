@@ -71,8 +71,14 @@ public class WaterfallDialog : Dialog
 
         var state = dc.ActiveDialog!.State;
         state[StepIndexKey] = index;
-        var values = state[ValuesKey] as JObject ?? [];
-        state[ValuesKey] = values;
+        // Never re-assign a JObject that is already in the state: Json.NET would store a copy and the
+        // step's writes to Values would be lost when the stack is saved.
+        if (state[ValuesKey] is not JObject values)
+        {
+            values = [];
+            state[ValuesKey] = values;
+        }
+
         var step = new WaterfallStepContext(this, dc, index, state[OptionsKey], values, reason, result);
         return await _steps[index](step, cancellationToken).ConfigureAwait(false);
     }
