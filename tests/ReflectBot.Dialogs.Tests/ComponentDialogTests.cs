@@ -74,4 +74,31 @@ public class ComponentDialogTests
             .Send("stop").AssertReply(Interruptible.Stopping)
             .Send("hello").AssertReply("What's your name?")
             .StartTestAsync();
+
+    [Fact]
+    public Task HelpRepeatsAPromptTheInnerComponentBorrowsFromTheRootSet()
+    {
+        // The inner component has no prompt of its own: it uses the one the root registered.
+        var inner = new ComponentDialog("inner");
+        inner.AddDialog(new WaterfallDialog("inner-steps", [
+            (step, cancellationToken) => step.PromptAsync("shared-text", new PromptOptions { Prompt = "One word for today?" }, cancellationToken),
+            (step, cancellationToken) => step.EndDialogAsync(step.Result, cancellationToken),
+        ]));
+        var root = new Interruptible();
+        root.AddDialog(new WaterfallDialog("main", [
+            (step, cancellationToken) => step.BeginDialogAsync("inner", null, cancellationToken),
+            async (step, cancellationToken) =>
+            {
+                await step.Context.SendActivityAsync($"Today was {step.Result}", cancellationToken: cancellationToken);
+                return await step.EndDialogAsync(null, cancellationToken);
+            },
+        ]));
+        root.AddDialog(inner).AddDialog(new TextPrompt("shared-text"));
+
+        return TestBot.Flow(root)
+            .Send("hi").AssertReply("One word for today?")
+            .Send("help").AssertReply(Interruptible.Help).AssertReply("One word for today?")
+            .Send("calm").AssertReply("Today was calm")
+            .StartTestAsync();
+    }
 }
