@@ -78,16 +78,33 @@ public class ChoicePromptTests
             .Send("it's work stress mostly").AssertReply("Kind: Work stress")
             .StartTestAsync();
 
+    private const string Retry = "Please pick one of these, by name or number: 1. Work, 2. Sleep, 3. Rejection & abandonment, 4. Home.";
+
     [Theory]
     [InlineData("work and home")]
     [InlineData("work, and sleep too")]
-    [InlineData("I slept 2 hours")]
-    [InlineData("5")]
-    [InlineData("the weather")]
-    public Task ChoicePicksNothingFromAnAmbiguousOrUnrelatedMessage(string userSays)
+    [InlineData("home? or maybe insomnia")]
+    public Task ChoicePicksNothingWhenTheMessageNamesTwo(string userSays)
         => TestBot.Flow(AskForTopic())
             .Send("hi").AssertReply(Question)
-            .Send(userSays).AssertReply("Please pick one of these, by name or number: 1. Work, 2. Sleep, 3. Rejection & abandonment, 4. Home.")
+            .Send(userSays).AssertReply(Retry)
             .Send("Home").AssertReply("Topic: Home (by value)")
+            .StartTestAsync();
+
+    [Fact]
+    public Task SleptTwoHoursIsNotChoiceTwo()
+        => TestBot.Flow(AskForTopic())
+            .Send("hi").AssertReply(Question)
+            .Send("I slept 2 hours").AssertReply(Retry)
+            .StartTestAsync();
+
+    [Theory]
+    [InlineData("5")]
+    [InlineData("0")]
+    [InlineData("the weather")]
+    public Task ChoicePicksNothingFromAnUnrelatedMessage(string userSays)
+        => TestBot.Flow(AskForTopic())
+            .Send("hi").AssertReply(Question)
+            .Send(userSays).AssertReply(Retry)
             .StartTestAsync();
 }
