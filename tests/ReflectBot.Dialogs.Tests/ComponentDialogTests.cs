@@ -51,7 +51,7 @@ public class ComponentDialogTests
             .StartTestAsync();
 
     [Fact]
-    public Task RepromptKeepsTheRetryCountingFromTheQuestion()
+    public Task HelpDuringTheFirstQuestionAsksItAgain()
         => TestBot.Flow(Journey())
             .Send("hi").AssertReply("What's your name?")
             .Send("help").AssertReply(Interruptible.Help).AssertReply("What's your name?")
