@@ -57,8 +57,20 @@ public class ComponentDialog : Dialog
         // Something this component pushed on the outer stack has ended; the inner stack is still
         // waiting for the user, so ask its question again.
         ArgumentNullException.ThrowIfNull(dc);
-        await RepromptDialogAsync(dc.Context, dc.ActiveDialog!, cancellationToken).ConfigureAwait(false);
+        await RepromptDialogAsync(dc, dc.ActiveDialog!, cancellationToken).ConfigureAwait(false);
         return DialogTurnResult.EndOfTurn;
+    }
+
+    /// <summary>
+    /// Re-prompts the inner stack with <paramref name="dc"/> as its parent, so an inner dialog that uses a prompt
+    /// registered in an enclosing set is found. Subclasses that change how a component re-prompts override this one.
+    /// </summary>
+    protected internal override async Task RepromptDialogAsync(DialogContext dc, DialogInstance instance, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(dc);
+        ArgumentNullException.ThrowIfNull(instance);
+        var innerDc = new DialogContext(Dialogs, dc.Context, Load(instance), dc);
+        await innerDc.RepromptDialogAsync(cancellationToken).ConfigureAwait(false);
     }
 
     public override async Task RepromptDialogAsync(ITurnContext turnContext, DialogInstance instance, CancellationToken cancellationToken = default)

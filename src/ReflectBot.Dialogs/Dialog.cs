@@ -32,6 +32,17 @@ public abstract class Dialog
     public virtual Task RepromptDialogAsync(ITurnContext turnContext, DialogInstance instance, CancellationToken cancellationToken = default)
         => Task.CompletedTask;
 
+    /// <summary>
+    /// Asks again with the stack at hand: what <see cref="DialogContext.RepromptDialogAsync"/> calls. By default the
+    /// same as <see cref="RepromptDialogAsync(ITurnContext, DialogInstance, CancellationToken)"/>; a component
+    /// overrides it so its inner dialogs can still find dialogs registered in the enclosing sets.
+    /// </summary>
+    protected internal virtual Task RepromptDialogAsync(DialogContext dc, DialogInstance instance, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(dc);
+        return RepromptDialogAsync(dc.Context, instance, cancellationToken);
+    }
+
     /// <summary>Called when the dialog is removed from the stack, normally or by cancellation.</summary>
     public virtual Task EndDialogAsync(ITurnContext turnContext, DialogInstance instance, DialogReason reason, CancellationToken cancellationToken = default)
         => Task.CompletedTask;

@@ -113,7 +113,7 @@ public class DialogContext
         var active = ActiveDialog;
         if (active is not null)
         {
-            await FindActive(active).RepromptDialogAsync(Context, active, cancellationToken).ConfigureAwait(false);
+            await FindActive(active).RepromptDialogAsync(this, active, cancellationToken).ConfigureAwait(false);
         }
     }
 

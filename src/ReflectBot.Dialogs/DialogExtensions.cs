@@ -21,6 +21,10 @@ public static class DialogExtensions
             result = await dc.BeginDialogAsync(dialog.Id, null, cancellationToken).ConfigureAwait(false);
         }
 
+        // Storage that keeps plain JSON (no type names) hands BotState a JObject, which the accessor
+        // converts into a new DialogState on every get without caching it: put the one we changed back,
+        // or the turn's changes to the stack are never saved.
+        await accessor.SetAsync(turnContext, state, cancellationToken).ConfigureAwait(false);
         return result;
     }
 }

@@ -71,10 +71,10 @@ public class WaterfallDialog : Dialog
 
         var state = dc.ActiveDialog!.State;
         state[StepIndexKey] = index;
+        // Never re-assign a JObject that is already in the state: Json.NET would store a copy and the
+        // step's writes to Values would be lost when the stack is saved.
         if (state[ValuesKey] is not JObject values)
         {
-            // Only attach a new object: re-assigning an attached JToken makes Json.NET store a clone and
-            // leaves the step writing to a detached copy.
             values = [];
             state[ValuesKey] = values;
         }

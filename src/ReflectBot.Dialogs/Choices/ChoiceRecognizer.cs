@@ -79,38 +79,38 @@ public static partial class ChoiceRecognizer
 
     private static FoundChoice? ByWords(string utterance, IReadOnlyList<Choice> choices)
     {
+        // Each choice's longest value or synonym found in the message, with where it was found.
         var padded = $" {utterance} ";
-        FoundChoice? best = null;
-        var bestLength = 0;
-        var tie = false;
+        var hits = new List<(FoundChoice Choice, int Start, int End)>();
         for (var i = 0; i < choices.Count; i++)
         {
             var candidates = choices[i].Synonyms.Select(s => (Text: Normalize(s), By: "synonym"))
                 .Prepend((Text: Normalize(choices[i].Value), By: "value"));
+            (FoundChoice Choice, int Start, int End)? best = null;
             foreach (var (candidate, by) in candidates)
             {
-                if (candidate.Length == 0 || !padded.Contains($" {candidate} ", StringComparison.Ordinal))
+                var at = candidate.Length == 0 ? -1 : padded.IndexOf($" {candidate} ", StringComparison.Ordinal);
+                if (at >= 0 && (best is null || candidate.Length > best.Value.End - best.Value.Start))
                 {
-                    continue;
+                    best = (new FoundChoice(choices[i].Value, i, by), at, at + candidate.Length);
                 }
+            }
 
-                if (candidate.Length > bestLength)
-                {
-                    best = new FoundChoice(choices[i].Value, i, by);
-                    bestLength = candidate.Length;
-                    tie = false;
-                }
-                else if (candidate.Length == bestLength && best is not null && best.Index != i)
-                {
-                    tie = true;
-                }
+            if (best is { } hit)
+            {
+                hits.Add(hit);
             }
         }
 
-        return tie ? null : best;
+        // A phrase inside a longer one that names another choice ("stress" inside "work stress") does not
+        // count; two choices named in different places ("work and home") are ambiguous: ask again.
+        var standing = hits
+            .Where(h => !hits.Any(o => o.Choice.Index != h.Choice.Index && o.Start <= h.Start && o.End >= h.End && o.End - o.Start > h.End - h.Start))
+            .ToList();
+        return standing.Count == 1 ? standing[0].Choice : null;
     }
 
-    /// <summary>Lower case, letters and digits only, single spaces: "Rejection & abandonment!" → "rejection abandonment".</summary>
+    /// <summary>Lower case, letters and digits only, "&amp;" as "and", single spaces: "Rejection &amp; abandonment!" → "rejection and abandonment".</summary>
     internal static string Normalize(string? text)
     {
         if (string.IsNullOrWhiteSpace(text))
@@ -125,6 +125,14 @@ public static partial class ChoiceRecognizer
             if (c is '\'' or '\u2019')
             {
                 continue; // "don't" and "dont" are the same word
+            }
+
+            if (c == '&')
+            {
+                // "Rejection & abandonment" is said "rejection and abandonment".
+                builder.Append(builder.Length > 0 ? " and" : "and");
+                space = true;
+                continue;
             }
 
             if (char.IsLetterOrDigit(c))

@@ -1,0 +1,73 @@
+using Microsoft.Bot.Schema;
+using ReflectBot.Dialogs.Prompts;
+using ReflectBot.Dialogs.Tests.Support;
+
+namespace ReflectBot.Dialogs.Tests;
+
+public class ScalePromptTests
+{
+    private const string Question = "How stressed do you feel right now?";
+
+    private static AskOnce AskForStress() => new(
+        new ScalePrompt("stress"),
+        new PromptOptions { Prompt = Question, Scale = new ScaleRange(0, 10, "calm", "overwhelmed") },
+        result => $"Stress: {result}");
+
+    [Theory]
+    [InlineData("7", 7)]
+    [InlineData("seven", 7)]
+    [InlineData("7/10", 7)]
+    [InlineData("7 out of 10", 7)]
+    [InlineData("seven out of ten", 7)]
+    [InlineData("about a seven", 7)]
+    [InlineData("0", 0)]
+    [InlineData("10", 10)]
+    public Task ScaleAcceptsAScoreHoweverItIsWritten(string userSays, int score)
+        => TestBot.Flow(AskForStress())
+            .Send("hi").AssertReply(Question)
+            .Send(userSays).AssertReply($"Stress: {score}")
+            .StartTestAsync();
+
+    [Fact]
+    public Task ScaleAcceptsSevenOutOfTen()
+        => TestBot.Flow(AskForStress())
+            .Send("hi").AssertReply(Question)
+            .Send("7 out of 10").AssertReply("Stress: 7")
+            .StartTestAsync();
+
+    [Theory]
+    [InlineData("11")]
+    [InlineData("-1")]
+    [InlineData("lots")]
+    [InlineData("7.5")]
+    [InlineData("3 or 4")]
+    [InlineData("7/5")]
+    public Task ScaleRejectsAnAnswerOffTheScaleAndStatesTheRange(string userSays)
+        => TestBot.Flow(AskForStress())
+            .Send("hi").AssertReply(Question)
+            .Send(userSays).AssertReply(retry =>
+            {
+                Assert.Contains("0 to 10", retry.AsMessageActivity().Text, StringComparison.Ordinal);
+                Assert.Contains("0 = calm, 10 = overwhelmed", retry.AsMessageActivity().Text, StringComparison.Ordinal);
+            })
+            .Send("4").AssertReply("Stress: 4")
+            .StartTestAsync();
+
+    [Fact]
+    public Task ScaleOffersEveryNumberAsSuggestedActionsOnTheTestChannel()
+        => TestBot.Flow(AskForStress())
+            .Send("hi").AssertReply(question =>
+            {
+                var actions = question.AsMessageActivity().SuggestedActions?.Actions;
+                Assert.NotNull(actions);
+                Assert.Equal(Enumerable.Range(0, 11).Select(n => n.ToString(System.Globalization.CultureInfo.InvariantCulture)), actions.Select(a => a.Title));
+                Assert.All(actions, a => Assert.Equal(ActionTypes.ImBack, a.Type));
+            })
+            .StartTestAsync();
+
+    [Fact]
+    public Task ScaleOffersNoButtonsOnAChannelThatCannotShowThem()
+        => TestBot.Flow(AskForStress(), channelId: "sms")
+            .Send("hi").AssertReply(question => Assert.Null(question.AsMessageActivity().SuggestedActions))
+            .StartTestAsync();
+}
