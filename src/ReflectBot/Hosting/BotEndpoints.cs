@@ -16,7 +16,7 @@ public static class BotEndpoints
         // The Bot Framework's messaging endpoint. CloudAdapter authenticates the request (anonymous only
         // while no app id is configured), answers 400 for a body that is not an activity, and returns
         // the replies in the body for deliveryMode "expectReplies".
-        app.MapPost("/api/messages", async (HttpContext http, IBotFrameworkHttpAdapter adapter, IBot bot) =>
+        app.MapPost("/api/messages", async (HttpContext http, IBotFrameworkHttpAdapter adapter, IBot bot, ILogger<ReflectBotAdapter> logger) =>
         {
             if (http.Request.ContentLength > MaxRequestBytes)
             {
@@ -24,7 +24,17 @@ public static class BotEndpoints
                 return;
             }
 
-            await adapter.ProcessAsync(http.Request, http.Response, bot, http.RequestAborted).ConfigureAwait(false);
+            try
+            {
+                await adapter.ProcessAsync(http.Request, http.Response, bot, http.RequestAborted).ConfigureAwait(false);
+            }
+            catch (InvalidOperationException ex) when (ex.Message.StartsWith("IDX20803", StringComparison.Ordinal) && !http.Response.HasStarted)
+            {
+                // The Bot Framework's signing keys could not be fetched, so the token cannot be checked:
+                // refuse (fail closed) with a retryable status rather than a 500.
+                HostLog.SigningKeysUnavailable(logger);
+                http.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
+            }
         });
 
         app.MapGet("/health", () => Results.Ok(new { status = "ok" }));
