@@ -11,7 +11,7 @@ public static class ContentValidation
         ArgumentNullException.ThrowIfNull(error);
         folder ??= new ContentOptions().Path;
         var errors = new List<ContentError>();
-        var journeys = JourneyCatalog.LoadWithErrors(folder, errors);
+        var library = ContentLibrary.LoadWithErrors(folder, errors);
         foreach (var problem in errors)
         {
             error.WriteLine(problem.ToString());
@@ -23,7 +23,7 @@ public static class ContentValidation
             return 1;
         }
 
-        output.WriteLine($"{folder}: {journeys.Count} journeys, no problems.");
+        output.WriteLine($"{folder}: {library.Journeys.All.Count} journeys, {library.Cards.All.Count} cards, no problems.");
         return 0;
     }
 }
