@@ -9,7 +9,7 @@ public static class ContentValidation
     {
         ArgumentNullException.ThrowIfNull(output);
         ArgumentNullException.ThrowIfNull(error);
-        folder ??= new ContentOptions().Path;
+        folder = Resolve(folder ?? new ContentOptions().Path);
         var errors = new List<ContentError>();
         var library = ContentLibrary.LoadWithErrors(folder, errors);
         foreach (var problem in errors)
@@ -25,5 +25,26 @@ public static class ContentValidation
 
         output.WriteLine($"{folder}: {library.Journeys.All.Count} journeys, {library.Cards.All.Count} cards, no problems.");
         return 0;
+    }
+
+    // "dotnet run --project src/ReflectBot -- validate dialogs" runs in the project's folder; a relative
+    // folder that is not there is looked for in the folders above, so the repo's own dialogs/ is found.
+    private static string Resolve(string folder)
+    {
+        if (Path.IsPathRooted(folder) || Directory.Exists(folder))
+        {
+            return folder;
+        }
+
+        for (var dir = Directory.GetParent(Directory.GetCurrentDirectory()); dir is not null; dir = dir.Parent)
+        {
+            var candidate = Path.Combine(dir.FullName, folder);
+            if (Directory.Exists(candidate))
+            {
+                return candidate;
+            }
+        }
+
+        return folder;
     }
 }

@@ -126,6 +126,11 @@ internal sealed class YamlReader(string file, List<ContentError> errors)
                     {
                         list.Add(text);
                     }
+                    else if (item is YamlMappingNode)
+                    {
+                        // The usual cause: "What made it unsafe: words..." reads as a key and a value.
+                        Error(item, $"every item of '{key}' should be text; a colon followed by a space makes YAML read a key, so put the text in quotes.");
+                    }
                     else
                     {
                         Error(item, $"every item of '{key}' should be text.");
