@@ -14,4 +14,7 @@ public abstract class AnswerFollowUp
 
     /// <summary>Where in the file it is written (1-based), for error messages.</summary>
     public int Line { get; set; }
+
+    /// <summary>The line of its <see cref="Goto"/>, for error messages.</summary>
+    public int GotoLine { get; set; }
 }

@@ -72,6 +72,7 @@ public static class JourneyLoader
             SuggestCards = read.Bool(node, "suggestCards") ?? true,
             Reflect = read.Bool(node, "reflect") ?? false,
             Line = YamlReader.LineOf(node),
+            NextLine = YamlReader.LineOf(YamlReader.Child(node, "next") ?? node),
         };
         step.Card = Reference(read, node, "card", ContentKind.Card, journey, $"step '{step.Id}'");
 
@@ -167,6 +168,7 @@ public static class JourneyLoader
         followUp.Line = YamlReader.LineOf(node);
         followUp.Card = Reference(read, node, "card", ContentKind.Card, journey, where);
         followUp.Goto = read.String(node, "goto");
+        followUp.GotoLine = YamlReader.LineOf(YamlReader.Child(node, "goto") ?? node);
         followUp.Offer = Reference(read, node, "offer", ContentKind.Journey, journey, where);
         return followUp;
     }
@@ -209,11 +211,11 @@ public static class JourneyLoader
         for (var i = 0; i < journey.Steps.Count; i++)
         {
             var step = journey.Steps[i];
-            CheckJump(read, index, i, step.Next, step.Line, $"step '{step.Id}': next goes");
+            CheckJump(read, index, i, step.Next, step.NextLine, $"step '{step.Id}': next goes");
             foreach (var followUp in step.Answer.Choices.Cast<AnswerFollowUp>().Concat(step.Answer.Bands))
             {
                 var what = followUp is ChoiceDefinition c ? $"choice '{c.Value}'" : $"band {((ScaleBand)followUp).From}-{((ScaleBand)followUp).To}";
-                CheckJump(read, index, i, followUp.Goto, followUp.Line, $"step '{step.Id}': {what} goes");
+                CheckJump(read, index, i, followUp.Goto, followUp.GotoLine, $"step '{step.Id}': {what} goes");
             }
         }
     }

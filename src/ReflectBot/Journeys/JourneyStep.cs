@@ -28,6 +28,9 @@ public sealed class JourneyStep
     /// <summary>Whether the bot says one line back about a text answer (free journaling).</summary>
     public bool Reflect { get; set; }
 
+    /// <summary>The line of <see cref="Next"/>, for error messages.</summary>
+    public int NextLine { get; set; }
+
     /// <summary>Where in the file the step starts (1-based), for error messages.</summary>
     public int Line { get; set; }
 }
