@@ -18,7 +18,8 @@ public sealed class JourneyCatalog
 
     public JourneyCatalog(IEnumerable<JourneyDefinition> journeys)
     {
-        _byId = journeys.ToDictionary(j => j.Id, StringComparer.Ordinal);
+        // A duplicate id is reported by the loader; the first file keeps it here.
+        _byId = journeys.GroupBy(j => j.Id, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
     }
 
     public IReadOnlyCollection<JourneyDefinition> All => _byId.Values;

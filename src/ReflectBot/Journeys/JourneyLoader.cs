@@ -76,7 +76,7 @@ public static class JourneyLoader
         };
         step.Card = Reference(read, node, "card", ContentKind.Card, journey, $"step '{step.Id}'");
 
-        if (step.Prompt.Count == 0)
+        if (step.Prompt.Count == 0 && YamlReader.Child(node, "prompt") is not YamlSequenceNode { Children.Count: > 0 })
         {
             read.Error(node, $"step '{step.Id}' has no prompt.");
         }

@@ -71,7 +71,7 @@ public sealed class ContentValidatorTests
         {
             "journeys/unknown-offer.yaml",
             "id: unknown-offer\ntitle: T\nsummary: s\nsteps:\n  - id: one\n    prompt: Hi?\n    answer: { kind: text }\nclose:\n  offer:\n    journey: nope\n",
-            11, "the close's offer names unknown journey 'nope'."
+            10, "the close's offer names unknown journey 'nope'."
         },
         {
             "journeys/colon.yaml",
