@@ -17,6 +17,32 @@ public sealed class ContentValidatorTests
     }
 
     [Fact]
+    public void EveryShippedJourneyIsShortHasACommandOfItsOwnAndOffersSomethingAtTheEnd()
+    {
+        // Words other features own, and the words that work at any moment.
+        string[] taken = ["my journal", "mood", "export", "privacy", "delete my data", "safety plan", "learn", "cards", "menu", "help", "cancel", "stop", "back"];
+        var library = ContentLibrary.Load(ContentFolders.Shipped);
+        foreach (var journey in library.Journeys.All)
+        {
+            Assert.InRange(journey.Minutes, 1, 5);
+
+            // The longest walk through it: its first step, and each choice's branch from the step that offers it.
+            var longest = journey.Steps.SelectMany((s, i) => s.Answer.Choices.Where(c => c.Goto is not null)
+                .Select(c => i + 1 + journey.PathLength(journey.Steps.FindIndex(x => x.Id == c.Goto))))
+                .Append(journey.PathLength(0)).Max();
+            Assert.True(longest <= 7, $"{journey.Id} asks up to {longest} questions");
+
+            Assert.NotEmpty(journey.Commands);
+            Assert.DoesNotContain(journey.Commands, c => taken.Contains(c, StringComparer.OrdinalIgnoreCase));
+            Assert.True(journey.Close.Offer.Card is not null || journey.Close.Offer.Journey is not null, $"{journey.Id} offers nothing at the end");
+            Assert.NotNull(journey.Close.SavePrompt);
+        }
+
+        var commands = library.Journeys.All.SelectMany(j => j.Commands).ToList();
+        Assert.Equal(commands.Count, commands.Distinct(StringComparer.OrdinalIgnoreCase).Count());
+    }
+
+    [Fact]
     public void EveryShippedFileNamesItsSchemaForEditors()
     {
         foreach (var file in Directory.EnumerateFiles(ContentFolders.Shipped, "*.yaml", SearchOption.AllDirectories))

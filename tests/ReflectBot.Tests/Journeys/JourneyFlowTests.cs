@@ -129,4 +129,23 @@ public sealed class JourneyFlowTests : IDisposable
         Assert.Contains("haven't saved it", BotClient.Read(replies.TakeLast(3)), StringComparison.Ordinal);
         Assert.Empty(await _host.Services.GetRequiredService<IJournalStore>().ListAsync("webchat/user-1"));
     }
+
+    [Fact]
+    public async Task TheMenuOffersEveryJourneyAndLearnAndEachButtonStartsItsJourney()
+    {
+        var bot = _host.Client();
+        var menu = Assert.Single(Assert.Single(await bot.SayAsync("menu")).Attachments);
+        var buttons = ((Newtonsoft.Json.Linq.JObject)menu.Content)["buttons"]!.Select(b => b.Value<string>("value")!).ToList();
+        Assert.Equal(8, buttons.Count);
+        Assert.Contains("learn", buttons);
+
+        var catalog = _host.Services.GetRequiredService<ReflectBot.Journeys.JourneyCatalog>();
+        foreach (var value in buttons.Where(b => b != "learn"))
+        {
+            var journey = catalog.ByCommand(value);
+            Assert.NotNull(journey);
+            var first = BotClient.Read(await bot.SayAsync(value));
+            Assert.Contains(journey.Steps[0].Prompt, p => first.Contains(p, StringComparison.Ordinal));
+        }
+    }
 }
