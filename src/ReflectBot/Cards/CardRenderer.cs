@@ -16,11 +16,15 @@ public static class CardRenderer
     public const string AdaptiveContentType = "application/vnd.microsoft.card.adaptive";
     public const string Footer = "This card is education, not therapy or diagnosis.";
 
-    public static IMessageActivity Render(CardDefinition card, JourneyCatalog journeys, string? channelId)
+    /// <param name="card">The card.</param>
+    /// <param name="journeys">Where its button's journey is found.</param>
+    /// <param name="channelId">The channel, which decides the rendering.</param>
+    /// <param name="currentJourneyId">The journey in progress: a button that would restart it is left off.</param>
+    public static IMessageActivity Render(CardDefinition card, JourneyCatalog journeys, string? channelId, string? currentJourneyId = null)
     {
         ArgumentNullException.ThrowIfNull(card);
         ArgumentNullException.ThrowIfNull(journeys);
-        var journey = journeys.Find(card.Journey);
+        var journey = card.Journey == currentJourneyId ? null : journeys.Find(card.Journey);
         var attachment = ChannelCapabilities.SupportsAdaptiveCards(channelId) ? Adaptive(card, journey) : Hero(card, journey);
         return MessageFactory.Attachment(attachment);
     }

@@ -249,7 +249,7 @@ public sealed class JourneyDialog : ComponentDialog
     private async Task ShowAsync(WaterfallStepContext step, CardDefinition card, CancellationToken cancellationToken)
     {
         JourneyProgress.RecordShown(step.Values, card.Id);
-        await step.Context.SendActivityAsync(CardRenderer.Render(card, _journeys, step.Context.Activity.ChannelId), cancellationToken).ConfigureAwait(false);
+        await step.Context.SendActivityAsync(CardRenderer.Render(card, _journeys, step.Context.Activity.ChannelId, _journey.Id), cancellationToken).ConfigureAwait(false);
     }
 
     private static AnswerFollowUp? FollowUpOf(JourneyStep content, object? result) => result switch

@@ -126,4 +126,12 @@ public sealed class CardSurfacingTests : IDisposable
         var hero = Assert.Single(reply.Attachments);
         Assert.Equal(9, ((JObject)hero.Content)["buttons"]!.Count());
     }
+
+    [Fact]
+    public async Task ACardShownInsideItsOwnJourneyHasNoButtonToRestartIt()
+    {
+        var replies = await _host.Client().SayAllAsync("soothe", "9");
+        var card = Assert.Single(replies.SelectMany(r => r.Attachments ?? []));
+        Assert.Empty((JArray)((JObject)card.Content)["actions"]!);
+    }
 }
