@@ -35,7 +35,7 @@ public static class BotText
     {
         ArgumentNullException.ThrowIfNull(catalog);
         var commands = string.Join(", ", catalog.All.Select(j => $"\"{j.Commands.FirstOrDefault() ?? j.Title}\""));
-        return $"I'm an automated journaling companion. You can type {commands} to start a reflection, \"menu\" to see everything, " +
+        return $"I'm an automated journaling companion. You can type {commands} to start a reflection, \"learn\" for short reads, \"menu\" to see everything, " +
                "\"cancel\" to stop what we're doing, and \"help\" any time.";
     }
 }

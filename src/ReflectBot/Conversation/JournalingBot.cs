@@ -159,7 +159,7 @@ public sealed class JournalingBot : TeamsActivityHandler
     {
         if (dc.ActiveDialog is { } instance && _dialogs.Find(instance.Id) is { } journey)
         {
-            var where = BotText.WhereYouAre(journey.Journey.Title, journey.QuestionNumber(instance), journey.Journey.Steps.Count);
+            var where = BotText.WhereYouAre(journey.Journey.Title, journey.QuestionNumber(instance), journey.QuestionCount(instance));
             await dc.Context.SendActivityAsync(MessageFactory.Text(where), cancellationToken).ConfigureAwait(false);
             await dc.RepromptDialogAsync(cancellationToken).ConfigureAwait(false);
             return;

@@ -1,3 +1,4 @@
+using ReflectBot.Cards;
 using ReflectBot.Dialogs;
 using ReflectBot.Journal;
 using ReflectBot.Journeys;
@@ -9,10 +10,10 @@ public sealed class JourneyDialogs
 {
     private readonly Dictionary<string, JourneyDialog> _byId;
 
-    public JourneyDialogs(JourneyCatalog catalog, IJournalStore journal, TimeProvider time)
+    public JourneyDialogs(JourneyCatalog catalog, CardCatalog cards, IJournalStore journal, TimeProvider time)
     {
         ArgumentNullException.ThrowIfNull(catalog);
-        _byId = catalog.All.ToDictionary(j => j.Id, j => new JourneyDialog(j, journal, time), StringComparer.Ordinal);
+        _byId = catalog.All.ToDictionary(j => j.Id, j => new JourneyDialog(j, journal, time, cards, catalog), StringComparer.Ordinal);
         Set = new DialogSet();
         foreach (var dialog in _byId.Values)
         {

@@ -8,15 +8,20 @@ namespace ReflectBot.Conversation;
 /// <summary>The menu: one button per journey, each posting the journey's first command.</summary>
 public static class Menu
 {
+    /// <summary>The psychoeducation cards' command (see Cards/CardCommand).</summary>
+    public const string LearnCommand = "learn";
+
     public static IMessageActivity Card(JourneyCatalog catalog, string? channelId)
     {
         ArgumentNullException.ThrowIfNull(catalog);
         var choices = catalog.All
             .OrderBy(j => j.Id == BotText.DefaultJourneyId ? 0 : 1).ThenBy(j => j.Title, StringComparer.Ordinal)
             .Select(j => new Choice(j.Commands.FirstOrDefault() ?? j.Title))
+            .Append(new Choice(LearnCommand))
             .ToList();
         var lines = string.Join("\n", catalog.All.OrderBy(j => j.Id == BotText.DefaultJourneyId ? 0 : 1).ThenBy(j => j.Title, StringComparer.Ordinal)
             .Select(j => $"- {j.Title} ({j.Minutes} min): {j.Summary} Type \"{j.Commands.FirstOrDefault() ?? j.Title}\"."));
+        lines += $"\n- Short reads about feelings, attachment and closeness. Type \"{LearnCommand}\".";
         return ChoiceRenderer.Render(channelId, $"Here's what we can do together:\n{lines}", choices, ListStyle.HeroCard);
     }
 }

@@ -9,9 +9,9 @@ public static class ContentValidation
     {
         ArgumentNullException.ThrowIfNull(output);
         ArgumentNullException.ThrowIfNull(error);
-        folder ??= new ContentOptions().Path;
+        folder = Resolve(folder ?? new ContentOptions().Path);
         var errors = new List<ContentError>();
-        var journeys = JourneyCatalog.LoadWithErrors(folder, errors);
+        var library = ContentLibrary.LoadWithErrors(folder, errors);
         foreach (var problem in errors)
         {
             error.WriteLine(problem.ToString());
@@ -23,7 +23,28 @@ public static class ContentValidation
             return 1;
         }
 
-        output.WriteLine($"{folder}: {journeys.Count} journeys, no problems.");
+        output.WriteLine($"{folder}: {library.Journeys.All.Count} journeys, {library.Cards.All.Count} cards, no problems.");
         return 0;
+    }
+
+    // "dotnet run --project src/ReflectBot -- validate dialogs" runs in the project's folder; a relative
+    // folder that is not there is looked for in the folders above, so the repo's own dialogs/ is found.
+    private static string Resolve(string folder)
+    {
+        if (Path.IsPathRooted(folder) || Directory.Exists(folder))
+        {
+            return folder;
+        }
+
+        for (var dir = Directory.GetParent(Directory.GetCurrentDirectory()); dir is not null; dir = dir.Parent)
+        {
+            var candidate = Path.Combine(dir.FullName, folder);
+            if (Directory.Exists(candidate))
+            {
+                return candidate;
+            }
+        }
+
+        return folder;
     }
 }

@@ -1,6 +1,7 @@
 using Microsoft.Bot.Builder.Integration.AspNet.Core;
 using Microsoft.Bot.Connector.Authentication;
 using Microsoft.Extensions.Options;
+using ReflectBot.Cards;
 using ReflectBot.Conversation;
 using ReflectBot.Journeys;
 using ReflectBot.Storage;
@@ -24,6 +25,7 @@ public static class ServiceCollectionExtensions
 
         services.AddReflectBotStorage();
         services.AddJourneys();
+        services.AddCards();
         services.AddConversation();
         return services;
     }

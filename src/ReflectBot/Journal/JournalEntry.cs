@@ -27,6 +27,10 @@ public sealed class JournalEntry
     [JsonProperty("tags")]
     public List<string> Tags { get; set; } = [];
 
+    /// <summary>The ids of the psychoeducation cards shown during the journey, in the order shown.</summary>
+    [JsonProperty("cards")]
+    public List<string> Cards { get; set; } = [];
+
     [JsonProperty("createdUtc")]
     public DateTimeOffset CreatedUtc { get; set; }
 

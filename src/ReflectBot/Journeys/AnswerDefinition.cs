@@ -16,4 +16,7 @@ public sealed class AnswerDefinition
 
     /// <summary>The choices of a choice step.</summary>
     public List<ChoiceDefinition> Choices { get; set; } = [];
+
+    /// <summary>The follow-ups of a scale step, by range of answers.</summary>
+    public List<ScaleBand> Bands { get; set; } = [];
 }

@@ -10,14 +10,16 @@ public sealed class JourneyCatalog
 {
     private readonly Dictionary<string, JourneyDefinition> _byId;
 
+    /// <summary>The journeys of the content folder, checked with the cards they name.</summary>
     public JourneyCatalog(IOptions<ContentOptions> options)
-        : this(Load(options?.Value.Path ?? throw new ArgumentNullException(nameof(options))))
+        : this(ContentLibrary.Load(options?.Value.Path ?? throw new ArgumentNullException(nameof(options))).Journeys.All)
     {
     }
 
     public JourneyCatalog(IEnumerable<JourneyDefinition> journeys)
     {
-        _byId = journeys.ToDictionary(j => j.Id, StringComparer.Ordinal);
+        // A duplicate id is reported by the loader; the first file keeps it here.
+        _byId = journeys.GroupBy(j => j.Id, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
     }
 
     public IReadOnlyCollection<JourneyDefinition> All => _byId.Values;
@@ -33,14 +35,10 @@ public sealed class JourneyCatalog
             : _byId.Values.FirstOrDefault(j => j.Commands.Any(c => Normalize(c) == normalized) || Normalize(j.Title) == normalized);
     }
 
-    /// <summary>Loads every journey file under <paramref name="folder"/>/journeys, or throws <see cref="ContentException"/> listing every problem.</summary>
-    public static IReadOnlyList<JourneyDefinition> Load(string folder)
-    {
-        var errors = new List<ContentError>();
-        var journeys = LoadWithErrors(folder, errors);
-        return errors.Count > 0 ? throw new ContentException(errors) : journeys;
-    }
+    /// <summary>Loads every journey file under <paramref name="folder"/>/journeys (and checks the cards they name), or throws <see cref="ContentException"/> listing every problem.</summary>
+    public static IReadOnlyList<JourneyDefinition> Load(string folder) => [.. ContentLibrary.Load(folder).Journeys.All];
 
+    /// <summary>The journey files alone, each checked on its own; <see cref="ContentLibrary"/> checks what they name.</summary>
     public static IReadOnlyList<JourneyDefinition> LoadWithErrors(string folder, List<ContentError> errors)
     {
         ArgumentNullException.ThrowIfNull(errors);

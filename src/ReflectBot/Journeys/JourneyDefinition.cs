@@ -22,6 +22,26 @@ public sealed class JourneyDefinition
 
     public JourneyClose Close { get; set; } = new();
 
+    /// <summary>Every card and journey id the file names, checked against the other files once all are loaded.</summary>
+    public List<ContentReference> References { get; } = [];
+
     /// <summary>The file it was loaded from, for error messages.</summary>
     public string SourceFile { get; set; } = string.Empty;
+
+    /// <summary>
+    /// How many questions a walk from step <paramref name="index"/> asks, following each step's
+    /// <c>next</c> (an answer's own branch is not known until it is given); for "question 3 of 6".
+    /// </summary>
+    public int PathLength(int index)
+    {
+        var count = 0;
+        while (index >= 0 && index < Steps.Count && count <= Steps.Count)
+        {
+            count++;
+            var next = Steps[index].Next;
+            index = next is null ? index + 1 : Steps.FindIndex(s => s.Id == next);
+        }
+
+        return count;
+    }
 }

@@ -1,35 +1,44 @@
 using System.Globalization;
 using Microsoft.Bot.Builder;
 using Newtonsoft.Json.Linq;
+using ReflectBot.Cards;
+using ReflectBot.Conversation;
 using ReflectBot.Dialogs;
 using ReflectBot.Dialogs.Choices;
 using ReflectBot.Dialogs.Prompts;
-using ReflectBot.Conversation;
 using ReflectBot.Journal;
 
 namespace ReflectBot.Journeys;
 
 /// <summary>
 /// A journey file compiled into a waterfall: for each step an ask step (the right prompt for its answer
-/// kind) and a record step (keeps the answer in the waterfall's values), then the save question and
-/// the close. Only ids, the step index and the answers are persisted between turns.
+/// kind) and a record step (keeps the answer and acts on its follow-ups: a card, a skip forward, an offer
+/// for the end), then the save question and the close. Only ids, the step index, the answers and the ids
+/// of cards already shown are persisted between turns.
 /// </summary>
 public sealed class JourneyDialog : ComponentDialog
 {
     private const string WaterfallId = "waterfall";
-    private const string AnswersKey = "answers";
-    private const string MoodKey = "mood";
 
     private readonly JourneyDefinition _journey;
     private readonly IJournalStore _journal;
     private readonly TimeProvider _time;
+    private readonly CardCatalog _cards;
+    private readonly JourneyCatalog _journeys;
 
     public JourneyDialog(JourneyDefinition journey, IJournalStore journal, TimeProvider time)
+        : this(journey, journal, time, new CardCatalog([]), new JourneyCatalog(journey is null ? [] : [journey]))
+    {
+    }
+
+    public JourneyDialog(JourneyDefinition journey, IJournalStore journal, TimeProvider time, CardCatalog cards, JourneyCatalog journeys)
         : base(journey?.Id ?? throw new ArgumentNullException(nameof(journey)))
     {
         _journey = journey;
         _journal = journal;
         _time = time;
+        _cards = cards;
+        _journeys = journeys;
 
         var waterfall = new WaterfallDialog(WaterfallId);
         for (var i = 0; i < journey.Steps.Count; i++)
@@ -56,15 +65,40 @@ public sealed class JourneyDialog : ComponentDialog
     /// <summary>Which question of the journey a persisted instance is on (1-based), for "help".</summary>
     public int QuestionNumber(DialogInstance instance)
     {
+        var (_, values) = WaterfallOf(instance);
+        return Math.Max(1, JourneyProgress.Asked(values));
+    }
+
+    /// <summary>How many questions this walk through the journey has, as far as the answers so far tell.</summary>
+    public int QuestionCount(DialogInstance instance)
+    {
+        var (stepIndex, values) = WaterfallOf(instance);
+        var current = Math.Max(0, stepIndex / 2);
+        return Math.Max(1, JourneyProgress.Asked(values) - 1 + _journey.PathLength(current));
+    }
+
+    private static (int StepIndex, JObject Values) WaterfallOf(DialogInstance instance)
+    {
         ArgumentNullException.ThrowIfNull(instance);
         var stack = instance.State["dialogs"]?["dialogStack"] as JArray;
         var waterfall = stack?.LastOrDefault(d => d.Value<string>("id") == WaterfallId);
-        var index = waterfall?["state"]?.Value<int?>("stepIndex") ?? 0;
-        return Math.Min(_journey.Steps.Count, (index / 2) + 1);
+        return (waterfall?["state"]?.Value<int?>("stepIndex") ?? 0, waterfall?["state"]?["values"] as JObject ?? []);
     }
 
     private async Task<DialogTurnResult> AskAsync(WaterfallStepContext step, JourneyStep content, CancellationToken cancellationToken)
     {
+        // A branch skips forward: every step before the one it names passes without a question.
+        if (JourneyProgress.SkippingTo(step.Values) is { } target)
+        {
+            if (target != content.Id)
+            {
+                return await step.NextAsync(JourneyProgress.Skipped, cancellationToken).ConfigureAwait(false);
+            }
+
+            JourneyProgress.ArriveAt(step.Values);
+        }
+
+        JourneyProgress.CountQuestion(step.Values);
         var options = new PromptOptions
         {
             Prompt = Wording(content, step.Context),
@@ -98,34 +132,59 @@ public sealed class JourneyDialog : ComponentDialog
         return await step.PromptAsync(promptId, options, cancellationToken).ConfigureAwait(false);
     }
 
-    private static async Task<DialogTurnResult> RecordAsync(WaterfallStepContext step, JourneyStep content, CancellationToken cancellationToken)
+    private async Task<DialogTurnResult> RecordAsync(WaterfallStepContext step, JourneyStep content, CancellationToken cancellationToken)
     {
-        if (step.Values[AnswersKey] is not JObject answers)
+        if (ReferenceEquals(step.Result, JourneyProgress.Skipped))
         {
-            answers = [];
-            step.Values[AnswersKey] = answers;
+            return await step.NextAsync(null, cancellationToken).ConfigureAwait(false);
         }
 
-        var text = step.Result switch
-        {
-            null => null,
-            string s => s,
-            int n => n.ToString(CultureInfo.InvariantCulture),
-            double d => d.ToString(CultureInfo.InvariantCulture),
-            bool b => b ? "yes" : "no",
-            FoundChoice choice => choice.Value,
-            IReadOnlyList<DateTimeResolution> { Count: > 0 } dates => dates[0].Value ?? dates[0].Start ?? dates[0].Timex,
-            var other => other.ToString(),
-        };
-
+        var text = AnswerText(step.Result);
         if (text is not null && content.Save)
         {
-            answers[content.Id] = text;
+            JourneyProgress.Answers(step.Values)[content.Id] = text;
         }
 
         if (content.Mood && step.Result is int mood)
         {
-            step.Values[MoodKey] = mood;
+            JourneyProgress.SetMood(step.Values, mood);
+        }
+
+        var followUp = FollowUpOf(content, step.Result);
+        if ((followUp?.Goto ?? content.Next) is { } target)
+        {
+            JourneyProgress.SkipTo(step.Values, target);
+        }
+
+        if (followUp?.Offer is { } offer)
+        {
+            JourneyProgress.SetOffer(step.Values, offer);
+        }
+
+        if (content.Reflect && step.Result is string written)
+        {
+            await step.Context.SendActivityAsync(MessageFactory.Text(Reflection.Reflect(written)), cancellationToken).ConfigureAwait(false);
+        }
+
+        var card = _cards.Find(followUp?.Card) ?? _cards.Find(content.Card);
+        if (card is not null && JourneyProgress.WasShown(step.Values, card.Id))
+        {
+            card = null;
+        }
+
+        // What someone writes can bring up a fitting card, once per journey, so the cards never crowd the questions.
+        if (card is null && content.SuggestCards && step.Result is string words && !JourneyProgress.KeywordCardShown(step.Values))
+        {
+            card = _cards.MatchKeywords(words, JourneyProgress.Shown(step.Values));
+            if (card is not null)
+            {
+                JourneyProgress.MarkKeywordCard(step.Values);
+            }
+        }
+
+        if (card is not null)
+        {
+            await ShowAsync(step, card, cancellationToken).ConfigureAwait(false);
         }
 
         return await step.NextAsync(null, cancellationToken).ConfigureAwait(false);
@@ -150,6 +209,20 @@ public sealed class JourneyDialog : ComponentDialog
     private async Task<DialogTurnResult> FinishAsync(WaterfallStepContext step, CancellationToken cancellationToken)
     {
         var save = step.Result is true;
+
+        // One thing offered at the end: the journey an answer pointed to, else the close's card or journey.
+        var offeredJourney = _journeys.Find(JourneyProgress.Offer(step.Values) ?? _journey.Close.Offer.Journey ?? string.Empty);
+        var offeredCard = JourneyProgress.Offer(step.Values) is null ? _cards.Find(_journey.Close.Offer.Card) : null;
+        if (offeredCard is not null && JourneyProgress.WasShown(step.Values, offeredCard.Id))
+        {
+            offeredCard = null;
+        }
+
+        if (offeredCard is not null)
+        {
+            JourneyProgress.RecordShown(step.Values, offeredCard.Id);
+        }
+
         JournalEntry? entry = null;
         if (save)
         {
@@ -158,15 +231,52 @@ public sealed class JourneyDialog : ComponentDialog
         }
 
         await step.Context.SendActivityAsync(MessageFactory.Text(save ? _journey.Close.Saved : _journey.Close.NotSaved), cancellationToken).ConfigureAwait(false);
+        if (offeredCard is not null)
+        {
+            await step.Context.SendActivityAsync(MessageFactory.Text("Before you go, here's a short read that goes with this."), cancellationToken).ConfigureAwait(false);
+            await step.Context.SendActivityAsync(CardRenderer.Render(offeredCard, _journeys, step.Context.Activity.ChannelId), cancellationToken).ConfigureAwait(false);
+        }
+        else if (offeredJourney is not null && offeredJourney.Id != _journey.Id)
+        {
+            var command = offeredJourney.Commands.FirstOrDefault() ?? offeredJourney.Title;
+            var text = $"Whenever you'd like, another reflection that goes with this one: {offeredJourney.Title} (about {offeredJourney.Minutes} min). {offeredJourney.Summary}";
+            await step.Context.SendActivityAsync(ChoiceRenderer.Render(step.Context.Activity.ChannelId, text, [new Choice(command), new Choice("menu")]), cancellationToken).ConfigureAwait(false);
+        }
+
         return await step.EndDialogAsync(new JourneyOutcome(_journey.Id, save, entry?.Id), cancellationToken).ConfigureAwait(false);
     }
+
+    private async Task ShowAsync(WaterfallStepContext step, CardDefinition card, CancellationToken cancellationToken)
+    {
+        JourneyProgress.RecordShown(step.Values, card.Id);
+        await step.Context.SendActivityAsync(CardRenderer.Render(card, _journeys, step.Context.Activity.ChannelId, _journey.Id), cancellationToken).ConfigureAwait(false);
+    }
+
+    private static AnswerFollowUp? FollowUpOf(JourneyStep content, object? result) => result switch
+    {
+        FoundChoice choice => content.Answer.Choices.FirstOrDefault(c => string.Equals(c.Value, choice.Value, StringComparison.Ordinal)),
+        int value when content.Answer.Kind == AnswerKind.Scale => content.Answer.Bands.FirstOrDefault(b => b.Contains(value)),
+        _ => null,
+    };
+
+    private static string? AnswerText(object? result) => result switch
+    {
+        null => null,
+        string s => s,
+        int n => n.ToString(CultureInfo.InvariantCulture),
+        double d => d.ToString(CultureInfo.InvariantCulture),
+        bool b => b ? "yes" : "no",
+        FoundChoice choice => choice.Value,
+        IReadOnlyList<DateTimeResolution> { Count: > 0 } dates => dates[0].Value ?? dates[0].Start ?? dates[0].Timex,
+        var other => other.ToString(),
+    };
 
     private JournalEntry ToEntry(WaterfallStepContext step)
     {
         var activity = step.Context.Activity;
         var userId = UserKeys.Of(activity);
         var zone = TimeZones.Of(step.Context);
-        var answers = step.Values[AnswersKey] as JObject ?? [];
+        var answers = JourneyProgress.Answers(step.Values);
         return new JournalEntry
         {
             Id = JournalEntryIds.From(userId, activity.Conversation?.Id, activity.Id),
@@ -174,8 +284,9 @@ public sealed class JourneyDialog : ComponentDialog
             JourneyId = _journey.Id,
             JourneyTitle = _journey.Title,
             Answers = answers.Properties().ToDictionary(p => p.Name, p => p.Value.ToString(), StringComparer.Ordinal),
-            Mood = step.Values.Value<int?>(MoodKey),
+            Mood = JourneyProgress.Mood(step.Values),
             Tags = [.. _journey.Tags],
+            Cards = [.. JourneyProgress.Shown(step.Values)],
             CreatedUtc = _time.GetUtcNow(),
             TimeZone = zone.Id,
         };

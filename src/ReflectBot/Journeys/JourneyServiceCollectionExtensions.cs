@@ -9,7 +9,8 @@ public static class JourneyServiceCollectionExtensions
     public static IServiceCollection AddJourneys(this IServiceCollection services)
     {
         services.AddOptions<ContentOptions>().BindConfiguration(ContentOptions.Section).ValidateDataAnnotations().ValidateOnStart();
-        services.AddSingleton(sp => new JourneyCatalog(sp.GetRequiredService<IOptions<ContentOptions>>()));
+        services.AddSingleton(sp => ContentLibrary.Load(sp.GetRequiredService<IOptions<ContentOptions>>().Value.Path));
+        services.AddSingleton(sp => sp.GetRequiredService<ContentLibrary>().Journeys);
         services.AddSingleton<JourneyDialogs>();
         services.AddSingleton<ITurnCommand, StartJourneyCommand>();
         return services;

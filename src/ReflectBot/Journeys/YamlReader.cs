@@ -1,4 +1,5 @@
 using System.Globalization;
+using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
 namespace ReflectBot.Journeys;
@@ -16,6 +17,31 @@ internal sealed class YamlReader(string file, List<ContentError> errors)
 
     public void ErrorAt(int line, string message)
         => errors.Add(new ContentError(File, line, message));
+
+    /// <summary>Parses a file and returns its top-level mapping, or notes why it cannot.</summary>
+    public static YamlMappingNode? ReadRoot(string path, string displayName, List<ContentError> errors, string notAMapping)
+    {
+        ArgumentNullException.ThrowIfNull(errors);
+        var yaml = new YamlStream();
+        try
+        {
+            using var reader = new StreamReader(path);
+            yaml.Load(reader);
+        }
+        catch (YamlException ex)
+        {
+            errors.Add(new ContentError(displayName, (int)Math.Max(1, ex.Start.Line), $"YAML syntax error: {ex.InnerException?.Message ?? ex.Message}"));
+            return null;
+        }
+
+        if (yaml.Documents.Count == 0 || yaml.Documents[0].RootNode is not YamlMappingNode root)
+        {
+            errors.Add(new ContentError(displayName, 1, notAMapping));
+            return null;
+        }
+
+        return root;
+    }
 
     public static int LineOf(YamlNode? node) => node is null ? 1 : (int)Math.Max(1, node.Start.Line);
 
@@ -44,11 +70,16 @@ internal sealed class YamlReader(string file, List<ContentError> errors)
         return null;
     }
 
-    public int? Int(YamlMappingNode map, string key)
+    public int? Int(YamlMappingNode map, string key, bool required = false)
     {
         var node = Child(map, key);
         if (node is null)
         {
+            if (required)
+            {
+                Error(map, $"'{key}' is missing.");
+            }
+
             return null;
         }
 
@@ -94,6 +125,11 @@ internal sealed class YamlReader(string file, List<ContentError> errors)
                     if (item is YamlScalarNode { Value: { } text })
                     {
                         list.Add(text);
+                    }
+                    else if (item is YamlMappingNode)
+                    {
+                        // The usual cause: "What made it unsafe: words..." reads as a key and a value.
+                        Error(item, $"every item of '{key}' should be text; a colon followed by a space makes YAML read a key, so put the text in quotes.");
                     }
                     else
                     {

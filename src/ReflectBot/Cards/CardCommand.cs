@@ -1,0 +1,64 @@
+using System.Text.RegularExpressions;
+using Microsoft.Bot.Builder;
+using ReflectBot.Conversation;
+using ReflectBot.Journeys;
+
+namespace ReflectBot.Cards;
+
+/// <summary>
+/// "learn" / "cards": the topics to browse; "tell me about X": the cards of topic X, or the one card that
+/// fits X best. Matched on the whole message, so an answer that only mentions a card's words is an answer.
+/// A journey in progress stays open underneath.
+/// </summary>
+public sealed partial class CardCommand(CardCatalog cards, JourneyCatalog journeys, JourneyDialogs dialogs) : ITurnCommand
+{
+    public int Order => 200;
+
+    public async Task<bool> TryHandleAsync(TurnInfo turn, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(turn);
+        if (string.IsNullOrWhiteSpace(turn.Text))
+        {
+            return false;
+        }
+
+        var channel = turn.Context.Activity.ChannelId;
+        if (Browse().IsMatch(turn.Text))
+        {
+            await turn.Context.SendActivityAsync(CardRenderer.Topics(cards, channel), cancellationToken).ConfigureAwait(false);
+        }
+        else if (About().Match(turn.Text) is { Success: true } about)
+        {
+            var topic = about.Groups["topic"].Value;
+            var found = cards.Lookup(topic);
+            var reply = found.Count switch
+            {
+                0 => MessageFactory.Text($"I don't have a card about \"{Shorten(topic)}\" yet. Type \"learn\" to see the topics I do have."),
+                1 => CardRenderer.Render(found[0], journeys, channel),
+                _ => CardRenderer.List(found, $"Here are the cards about {topic.Trim()}. Pick one to read.", channel),
+            };
+            await turn.Context.SendActivityAsync(reply, cancellationToken).ConfigureAwait(false);
+        }
+        else
+        {
+            return false;
+        }
+
+        if (turn.Dialogs.ActiveDialog is { } active && dialogs.Find(active.Id) is { } journey)
+        {
+            await turn.Context.SendActivityAsync(MessageFactory.Text(BotText.Paused(journey.Journey.Title)), cancellationToken).ConfigureAwait(false);
+        }
+
+        return true;
+    }
+
+    private static string Shorten(string topic) => topic.Length <= 40 ? topic.Trim() : topic[..40].Trim() + "…";
+
+    private const RegexOptions Options = RegexOptions.IgnoreCase | RegexOptions.CultureInvariant;
+
+    [GeneratedRegex(@"^\s*(learn|learn more|cards|card|show (me )?(the )?cards|topics|read something)\s*[.!?]*\s*$", Options)]
+    private static partial Regex Browse();
+
+    [GeneratedRegex(@"^\s*(please\s+)?(tell me (more )?about|learn about|show me (the )?card (about|on|for)|card (about|on|for)|cards (about|on|for))\s+(the\s+)?(?<topic>.+?)\s*[.!?]*\s*$", Options)]
+    private static partial Regex About();
+}

@@ -1,0 +1,136 @@
+using Microsoft.Bot.Builder;
+using Microsoft.Bot.Schema;
+using Newtonsoft.Json.Linq;
+using ReflectBot.Dialogs.Choices;
+using ReflectBot.Journeys;
+
+namespace ReflectBot.Cards;
+
+/// <summary>
+/// Turns a card into what the channel shows: an Adaptive Card (schema 1.5) where the channel renders
+/// them, a Hero card everywhere else. Every button posts back words the bot routes: the journey's
+/// command, or "tell me about ..." for a card in a list.
+/// </summary>
+public static class CardRenderer
+{
+    public const string AdaptiveContentType = "application/vnd.microsoft.card.adaptive";
+    public const string Footer = "This card is education, not therapy or diagnosis.";
+
+    /// <param name="card">The card.</param>
+    /// <param name="journeys">Where its button's journey is found.</param>
+    /// <param name="channelId">The channel, which decides the rendering.</param>
+    /// <param name="currentJourneyId">The journey in progress: a button that would restart it is left off.</param>
+    public static IMessageActivity Render(CardDefinition card, JourneyCatalog journeys, string? channelId, string? currentJourneyId = null)
+    {
+        ArgumentNullException.ThrowIfNull(card);
+        ArgumentNullException.ThrowIfNull(journeys);
+        var journey = card.Journey == currentJourneyId ? null : journeys.Find(card.Journey);
+        var attachment = ChannelCapabilities.SupportsAdaptiveCards(channelId) ? Adaptive(card, journey) : Hero(card, journey);
+        return MessageFactory.Attachment(attachment);
+    }
+
+    public static Attachment Hero(CardDefinition card, JourneyDefinition? journey)
+    {
+        ArgumentNullException.ThrowIfNull(card);
+        var hero = new HeroCard
+        {
+            Title = card.Title,
+            Text = $"{card.Text}\n\n{card.Question}\n\n{Footer}",
+            Buttons = journey is null ? [] : [new CardAction(ActionTypes.ImBack, StartTitle(journey), value: CommandOf(journey))],
+        };
+        return hero.ToAttachment();
+    }
+
+    public static Attachment Adaptive(CardDefinition card, JourneyDefinition? journey)
+    {
+        ArgumentNullException.ThrowIfNull(card);
+        var actions = new JArray();
+        if (journey is not null)
+        {
+            actions.Add(Submit(StartTitle(journey), CommandOf(journey)));
+        }
+
+        var content = new JObject
+        {
+            ["type"] = "AdaptiveCard",
+            ["$schema"] = "http://adaptivecards.io/schemas/adaptive-card.json",
+            ["version"] = "1.5",
+            ["body"] = new JArray
+            {
+                TextBlock(card.Title, ("size", "Medium"), ("weight", "Bolder")),
+                TextBlock(card.Text),
+                TextBlock(card.Question, ("weight", "Bolder"), ("color", "Accent")),
+                TextBlock(Footer, ("size", "Small"), ("isSubtle", true)),
+            },
+            ["actions"] = actions,
+        };
+        return new Attachment { ContentType = AdaptiveContentType, Content = content };
+    }
+
+    /// <summary>A browsable list: a carousel of small cards where the channel has carousels, else one card of buttons.</summary>
+    public static IMessageActivity List(IReadOnlyList<CardDefinition> cards, string intro, string? channelId)
+    {
+        ArgumentNullException.ThrowIfNull(cards);
+
+        // The channels that render Adaptive Cards are the ones that show a carousel well.
+        if (ChannelCapabilities.SupportsAdaptiveCards(channelId))
+        {
+            var items = cards.Select(c => new HeroCard
+            {
+                Title = c.Title,
+                Text = c.Question,
+                Buttons = [new CardAction(ActionTypes.ImBack, "Read this", value: AskFor(c))],
+            }.ToAttachment()).ToList();
+            var carousel = MessageFactory.Carousel(items, intro);
+            return carousel;
+        }
+
+        var lines = string.Join("\n", cards.Select(c => $"- {c.Title}"));
+        var choices = cards.Select(c => new Choice(AskFor(c))).ToList();
+        return ChoiceRenderer.Render(channelId, $"{intro}\n{lines}", choices, ListStyle.HeroCard);
+    }
+
+    /// <summary>The topics to browse, each a button asking for that topic's cards.</summary>
+    public static IMessageActivity Topics(CardCatalog catalog, string? channelId)
+    {
+        ArgumentNullException.ThrowIfNull(catalog);
+        var topics = catalog.Topics.Take(8).ToList();
+        var text = "Short reads about how we learn to feel, soothe and relate. Pick a topic, or type \"tell me about\" and a word (for example \"tell me about engulfment\").";
+        return ChoiceRenderer.Render(channelId, text, [.. topics.Select(t => new Choice($"tell me about {t}"))], ListStyle.HeroCard);
+    }
+
+    /// <summary>What a card's "read" button posts: the words that open exactly this card.</summary>
+    public static string AskFor(CardDefinition card)
+    {
+        ArgumentNullException.ThrowIfNull(card);
+        return $"tell me about {card.Title}";
+    }
+
+    private static string CommandOf(JourneyDefinition journey) => journey.Commands.FirstOrDefault() ?? journey.Title;
+
+    private static string StartTitle(JourneyDefinition journey) => $"Start: {journey.Title}";
+
+    private static JObject TextBlock(string text, params (string Key, JToken Value)[] style)
+    {
+        var block = new JObject { ["type"] = "TextBlock", ["text"] = text, ["wrap"] = true };
+        foreach (var (key, value) in style)
+        {
+            block[key] = value;
+        }
+
+        return block;
+    }
+
+    // Web Chat posts the data as the activity's value (the bot reads its "text"); Teams, told "imBack",
+    // posts the words as an ordinary message.
+    private static JObject Submit(string title, string text) => new()
+    {
+        ["type"] = "Action.Submit",
+        ["title"] = title,
+        ["data"] = new JObject
+        {
+            ["text"] = text,
+            ["msteams"] = new JObject { ["type"] = "imBack", ["value"] = text },
+        },
+    };
+}

@@ -1,0 +1,15 @@
+using ReflectBot.Conversation;
+using ReflectBot.Journeys;
+
+namespace ReflectBot.Cards;
+
+public static class CardServiceCollectionExtensions
+{
+    /// <summary>The psychoeducation cards (loaded with the rest of the content) and the commands that show them.</summary>
+    public static IServiceCollection AddCards(this IServiceCollection services)
+    {
+        services.AddSingleton(sp => sp.GetRequiredService<ContentLibrary>().Cards);
+        services.AddSingleton<ITurnCommand, CardCommand>();
+        return services;
+    }
+}

@@ -1,0 +1,71 @@
+using Newtonsoft.Json.Linq;
+
+namespace ReflectBot.Journeys;
+
+/// <summary>
+/// What a journey keeps in its waterfall's values between turns: the answers, the mood, the step a
+/// branch skips to, the journey an answer offers, how many questions were asked and the cards shown
+/// (so the same card is never shown twice in one journey). Plain JSON, persisted with the stack.
+/// </summary>
+internal static class JourneyProgress
+{
+    /// <summary>Handed from a skipped ask step to its record step; never persisted.</summary>
+    public static readonly object Skipped = new();
+
+    private const string AnswersKey = "answers";
+    private const string MoodKey = "mood";
+    private const string GotoKey = "goto";
+    private const string OfferKey = "offer";
+    private const string AskedKey = "asked";
+    private const string CardsKey = "cards";
+    private const string KeywordCardKey = "keywordCard";
+
+    public static JObject Answers(JObject values)
+    {
+        if (values[AnswersKey] is not JObject answers)
+        {
+            answers = [];
+            values[AnswersKey] = answers;
+        }
+
+        return answers;
+    }
+
+    public static void SetMood(JObject values, int mood) => values[MoodKey] = mood;
+
+    public static int? Mood(JObject values) => values.Value<int?>(MoodKey);
+
+    public static void SkipTo(JObject values, string stepId) => values[GotoKey] = stepId;
+
+    public static string? SkippingTo(JObject values) => values.Value<string?>(GotoKey);
+
+    public static void ArriveAt(JObject values) => values.Remove(GotoKey);
+
+    public static void SetOffer(JObject values, string journeyId) => values[OfferKey] = journeyId;
+
+    public static string? Offer(JObject values) => values.Value<string?>(OfferKey);
+
+    public static void CountQuestion(JObject values) => values[AskedKey] = Asked(values) + 1;
+
+    public static int Asked(JObject values) => values.Value<int?>(AskedKey) ?? 0;
+
+    public static IReadOnlyList<string> Shown(JObject values)
+        => values[CardsKey] is JArray shown ? [.. shown.Values<string>().OfType<string>()] : [];
+
+    public static bool WasShown(JObject values, string cardId) => Shown(values).Contains(cardId, StringComparer.Ordinal);
+
+    public static void RecordShown(JObject values, string cardId)
+    {
+        if (values[CardsKey] is not JArray shown)
+        {
+            shown = [];
+            values[CardsKey] = shown;
+        }
+
+        shown.Add(cardId);
+    }
+
+    public static bool KeywordCardShown(JObject values) => values.Value<bool?>(KeywordCardKey) ?? false;
+
+    public static void MarkKeywordCard(JObject values) => values[KeywordCardKey] = true;
+}
