@@ -1,7 +1,8 @@
 using ReflectBot.Chat;
 using ReflectBot.Hosting;
 
-// Commands: (none) runs the web host; "chat" talks to the bot in the terminal; "validate [folder]" checks content.
+// Commands: (none) runs the web host; "chat" talks to the bot in the terminal; "validate [folder]" checks content;
+// "teams-package [out.zip]" builds the Teams app package.
 var command = args.Length > 0 && !args[0].StartsWith('-') ? args[0] : null;
 var hostArgs = command is null ? args : args[1..];
 
@@ -11,6 +12,12 @@ if (command == "validate")
 }
 
 var builder = WebApplication.CreateBuilder(hostArgs);
+
+if (command == "teams-package")
+{
+    return ReflectBot.Channels.Teams.TeamsAppPackage.Run(builder.Configuration, hostArgs.FirstOrDefault(a => !a.StartsWith('-')), Console.Out, Console.Error);
+}
+
 builder.Services.AddReflectBot(builder.Configuration);
 
 if (command == "chat")
@@ -23,7 +30,7 @@ if (command == "chat")
 
 if (command is not null)
 {
-    await Console.Error.WriteLineAsync($"Unknown command '{command}'. Use no command to run the bot, 'chat' to talk to it here, or 'validate [folder]'.");
+    await Console.Error.WriteLineAsync($"Unknown command '{command}'. Use no command to run the bot, 'chat' to talk to it here, 'validate [folder]', or 'teams-package [out.zip]'.");
     return 2;
 }
 

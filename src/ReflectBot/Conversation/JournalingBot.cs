@@ -51,13 +51,24 @@ public sealed class JournalingBot : TeamsActivityHandler
         ArgumentNullException.ThrowIfNull(turnContext);
         if (membersAdded.Any(m => m.Id != turnContext.Activity.Recipient?.Id))
         {
-            var profile = await _profile.GetPinnedAsync(turnContext, () => new UserProfile(), cancellationToken).ConfigureAwait(false);
-            if (!profile.Welcomed)
-            {
-                profile.Welcomed = true;
-                await turnContext.SendActivityAsync(MessageFactory.Text(BotText.Welcome), cancellationToken).ConfigureAwait(false);
-                await turnContext.SendActivityAsync(Menu.Card(_catalog, turnContext.Activity.ChannelId), cancellationToken).ConfigureAwait(false);
-            }
+            await WelcomeOnceAsync(turnContext, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    // Teams: the app was added to the user's personal scope (shared scopes never reach the bot, see
+    // Channels/Teams/GroupConversationGuard). Uninstalling needs nothing here: the reference is
+    // forgotten by Channels/Teams/ConversationReferenceRecorder.
+    protected override Task OnInstallationUpdateAddAsync(ITurnContext<IInstallationUpdateActivity> turnContext, CancellationToken cancellationToken)
+        => WelcomeOnceAsync(turnContext, cancellationToken);
+
+    private async Task WelcomeOnceAsync(ITurnContext turnContext, CancellationToken cancellationToken)
+    {
+        var profile = await _profile.GetPinnedAsync(turnContext, () => new UserProfile(), cancellationToken).ConfigureAwait(false);
+        if (!profile.Welcomed)
+        {
+            profile.Welcomed = true;
+            await turnContext.SendActivityAsync(MessageFactory.Text(BotText.Welcome), cancellationToken).ConfigureAwait(false);
+            await turnContext.SendActivityAsync(Menu.Card(_catalog, turnContext.Activity.ChannelId), cancellationToken).ConfigureAwait(false);
         }
     }
 

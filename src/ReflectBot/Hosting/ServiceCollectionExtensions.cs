@@ -2,6 +2,7 @@ using Microsoft.Bot.Builder.Integration.AspNet.Core;
 using Microsoft.Bot.Connector.Authentication;
 using Microsoft.Extensions.Options;
 using ReflectBot.Cards;
+using ReflectBot.Channels.Teams;
 using ReflectBot.Conversation;
 using ReflectBot.Journeys;
 using ReflectBot.Storage;
@@ -19,11 +20,12 @@ public static class ServiceCollectionExtensions
         // MicrosoftAppPassword, MicrosoftAppTenantId.
         services.AddOptions<BotCredentialOptions>().Bind(configuration).ValidateOnStart();
         services.AddSingleton<IValidateOptions<BotCredentialOptions>, BotCredentialValidator>();
-        services.AddSingleton<BotFrameworkAuthentication>(_ => new ConfigurationBotFrameworkAuthentication(configuration));
+        services.AddSingleton<BotFrameworkAuthentication>(sp => TeamsServiceCollectionExtensions.CreateBotFrameworkAuthentication(sp, configuration));
         services.AddSingleton<ReflectBotAdapter>();
         services.AddSingleton<IBotFrameworkHttpAdapter>(sp => sp.GetRequiredService<ReflectBotAdapter>());
 
         services.AddReflectBotStorage();
+        services.AddTeams();
         services.AddJourneys();
         services.AddCards();
         services.AddConversation();

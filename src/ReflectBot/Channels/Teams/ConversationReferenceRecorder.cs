@@ -1,0 +1,61 @@
+using Microsoft.Bot.Builder;
+using Microsoft.Bot.Schema;
+using Microsoft.Extensions.Logging;
+using IMiddleware = Microsoft.Bot.Builder.IMiddleware;
+
+namespace ReflectBot.Channels.Teams;
+
+/// <summary>
+/// Keeps each user's conversation reference current: stored when the bot is installed and on every
+/// message (written only when it changed), forgotten when the bot is uninstalled. Shared conversations
+/// never get here (see <see cref="GroupConversationGuard"/>). A storage fault here is logged and the turn
+/// goes on: the user's message matters more than a fresher reference.
+/// </summary>
+public sealed class ConversationReferenceRecorder(ConversationReferences references, ILogger<ConversationReferenceRecorder> logger) : IMiddleware
+{
+    public async Task OnTurnAsync(ITurnContext turnContext, NextDelegate next, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(turnContext);
+        ArgumentNullException.ThrowIfNull(next);
+        var activity = turnContext.Activity;
+        if (activity.From?.Id is { Length: > 0 } && !ConversationScopes.IsShared(activity))
+        {
+            try
+            {
+                await RecordAsync(activity, cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                TeamsLog.ReferenceNotSaved(logger, ex.GetType().FullName ?? "Exception");
+            }
+        }
+
+        await next(cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task RecordAsync(Activity activity, CancellationToken cancellationToken)
+    {
+        if (activity.Type == ActivityTypes.InstallationUpdate)
+        {
+            var action = activity.Action ?? string.Empty;
+            if (action.StartsWith("remove", StringComparison.OrdinalIgnoreCase))
+            {
+                var deleted = await references.DeleteAsync(ConversationReferences.KeyOf(activity.GetConversationReference()), cancellationToken).ConfigureAwait(false);
+                TeamsLog.ReferenceForgotten(logger, deleted);
+                return;
+            }
+
+            if (action.StartsWith("add", StringComparison.OrdinalIgnoreCase))
+            {
+                await references.SaveAsync(ConversationReferences.From(activity), cancellationToken).ConfigureAwait(false);
+            }
+
+            return;
+        }
+
+        if (activity.Type == ActivityTypes.Message)
+        {
+            await references.SaveAsync(ConversationReferences.From(activity), cancellationToken).ConfigureAwait(false);
+        }
+    }
+}

@@ -1,0 +1,244 @@
+using System.Diagnostics;
+using System.Reflection;
+using Newtonsoft.Json.Linq;
+using ReflectBot.Hosting;
+using ReflectBot.Storage;
+
+namespace ReflectBot.Tests.Deployment;
+
+/// <summary>The Bicep templates, the ARM JSON built from them, the parameter files and the settings the bot reads.</summary>
+public sealed class AzureTemplateTests
+{
+    private static readonly string Folder = RepoPaths.Of("deploymentTemplates", "azure");
+
+    /// <summary>
+    /// Settings the bot reads that the template deliberately leaves at their defaults, with the reason.
+    /// A new option must be set by the template or added here: the test fails until someone decides.
+    /// </summary>
+    private static readonly Dictionary<string, string> LeftAtDefault = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["Storage__DataPath"] = "only the file store uses it; Azure runs the blob store",
+        ["Storage__Blob__ConnectionString"] = "Azure uses the account URI and the managed identity, no keys",
+        ["Storage__Blob__ContainerPrefix"] = "one deployment per account",
+        ["Storage__Blob__StateContainer"] = "the template creates the default names",
+        ["Storage__Blob__Containers"] = "the template creates the default names",
+        ["Storage__Blob__NetworkTimeout"] = "the default suits Azure",
+        ["Storage__Blob__MaxRetries"] = "the default suits Azure",
+        ["Content__Path"] = "the content ships beside the app",
+        ["ConnectorRetry__MaxRetries"] = "the defaults follow Teams' guidance",
+        ["ConnectorRetry__BaseDelay"] = "the defaults follow Teams' guidance",
+        ["ConnectorRetry__MaxDelay"] = "the defaults follow Teams' guidance",
+    };
+
+    private static JObject MainJson => JObject.Parse(File.ReadAllText(Path.Combine(Folder, "main.json")));
+
+    [Fact]
+    public async Task TheCommittedArmJsonIsWhatBicepBuildsFromMainBicep()
+    {
+        var bicep = BicepPath();
+        var psi = new ProcessStartInfo(bicep, ["build", Path.Combine(Folder, "main.bicep"), "--stdout"])
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        psi.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
+        using var process = Process.Start(psi)!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        Assert.True(process.ExitCode == 0, $"bicep build failed: {await stderr}");
+        Assert.DoesNotContain("Warning", await stderr, StringComparison.Ordinal);
+
+        var built = WithoutGenerator(JObject.Parse(await stdout));
+        var committed = WithoutGenerator(MainJson);
+        Assert.True(JToken.DeepEquals(built, committed), "deploymentTemplates/azure/main.json is out of date: run bicep build main.bicep --outfile main.json");
+    }
+
+    [Theory]
+    [InlineData("main.parameters.small.json")]
+    [InlineData("main.parameters.scaled.json")]
+    public void AParameterFileNamesOnlyTemplateParametersWithAllowedValues(string file)
+    {
+        var template = (JObject)MainJson["parameters"]!;
+        var given = (JObject)JObject.Parse(File.ReadAllText(Path.Combine(Folder, file)))["parameters"]!;
+        foreach (var parameter in given.Properties())
+        {
+            var definition = template[parameter.Name] as JObject;
+            Assert.True(definition is not null, $"{file}: {parameter.Name} is not a parameter of main.bicep");
+            var value = parameter.Value["value"]!;
+            if (definition["allowedValues"] is JArray allowed)
+            {
+                Assert.Contains(value, allowed, JToken.EqualityComparer);
+            }
+
+            if (definition.Value<int?>("minValue") is { } min)
+            {
+                Assert.True(value.Value<int>() >= min, $"{file}: {parameter.Name} below {min}");
+            }
+        }
+
+        foreach (var required in template.Properties().Where(p => p.Value["defaultValue"] is null))
+        {
+            Assert.True(given[required.Name] is not null, $"{file}: required parameter {required.Name} is missing");
+        }
+    }
+
+    [Fact]
+    public void TheScaledOutDeploymentRunsTwoOrMoreInstances()
+    {
+        var given = JObject.Parse(File.ReadAllText(Path.Combine(Folder, "main.parameters.scaled.json")));
+        Assert.True(given.SelectToken("parameters.instanceCount.value")!.Value<int>() >= 2);
+    }
+
+    [Fact]
+    public void EverySettingTheBotReadsIsSetByTheTemplateOrDeliberatelyLeftAtItsDefault()
+    {
+        var set = AppSettings().Keys.ToHashSet(StringComparer.OrdinalIgnoreCase);
+        var missing = SettingsTheBotReads().Where(key => !set.Contains(key) && !LeftAtDefault.ContainsKey(key)).ToList();
+        Assert.True(missing.Count == 0, "Not set by deploymentTemplates/azure (set it in main.bicep or list it in LeftAtDefault): " + string.Join(", ", missing));
+    }
+
+    [Fact]
+    public void TheAppRunsAsTheManagedIdentityOnBlobStorageWithNoKey()
+    {
+        var settings = AppSettings();
+        Assert.Equal("Blob", settings["Storage__Kind"].Value<string>());
+        Assert.Contains("blobEndpoint", settings["Storage__Blob__AccountUri"].Value<string>(), StringComparison.Ordinal);
+        Assert.DoesNotContain("Storage__Blob__ConnectionString", settings.Keys);
+        Assert.Equal("[parameters('appType')]", settings["MicrosoftAppType"].Value<string>());
+        Assert.Equal("UserAssignedMSI", MainJson.SelectToken("parameters.appType.defaultValue")!.Value<string>());
+        Assert.Equal(["SingleTenant", "UserAssignedMSI"], MainJson.SelectToken("parameters.appType.allowedValues")!.Values<string>().Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public void TheStorageAccountIsPrivateWithTlsTwelveAndEveryContainerTheBotUses()
+    {
+        var storage = Resources(MainJson).Single(r => r.Value<string>("type") == "Microsoft.Storage/storageAccounts");
+        var properties = storage["properties"]!;
+        Assert.Equal("TLS1_2", properties.Value<string>("minimumTlsVersion"));
+        Assert.False(properties.Value<bool>("allowBlobPublicAccess"));
+        Assert.False(properties.Value<bool>("allowSharedKeyAccess"));
+        Assert.True(properties.Value<bool>("supportsHttpsTrafficOnly"));
+
+        var containers = Resources(MainJson).Where(r => r.Value<string>("type") == "Microsoft.Storage/storageAccounts/blobServices/containers").ToList();
+        Assert.All(containers, c => Assert.Equal("None", c.SelectToken("properties.publicAccess")!.Value<string>()));
+        var names = Nested(MainJson, "storage").SelectToken("variables.containers")!.Values<string>().ToList();
+        Assert.Equal(ItemStoreNames.All.Prepend("state").Order(StringComparer.Ordinal), names.Order(StringComparer.Ordinal));
+
+        var role = Resources(MainJson).Single(r => r.Value<string>("type") == "Microsoft.Authorization/roleAssignments");
+        Assert.Contains("blobDataContributor", role.SelectToken("properties.roleDefinitionId")!.Value<string>(), StringComparison.Ordinal);
+        Assert.Equal("ba92f5b4-2d11-453d-a403-e96b0029c9fe", Nested(MainJson, "storage").SelectToken("variables.blobDataContributor")!.Value<string>());
+    }
+
+    [Fact]
+    public void TheBotHasTheTeamsAndWebChatChannelsAndPointsAtTheWebApp()
+    {
+        var channels = Resources(MainJson).Where(r => r.Value<string>("type") == "Microsoft.BotService/botServices/channels")
+            .Select(r => r.SelectToken("properties.channelName")!.Value<string>()).Order(StringComparer.Ordinal);
+        Assert.Equal(["MsTeamsChannel", "WebChatChannel"], channels);
+        var web = Resources(MainJson).Single(r => r.Value<string>("type") == "Microsoft.Web/sites");
+        Assert.Equal("DOTNETCORE|10.0", web.SelectToken("properties.siteConfig.linuxFxVersion")!.Value<string>());
+        Assert.Equal("/health", web.SelectToken("properties.siteConfig.healthCheckPath")!.Value<string>());
+        Assert.True(web.SelectToken("properties.httpsOnly")!.Value<bool>());
+    }
+
+    /// <summary>Every configuration key an options class binds, as App Service spells it (Section__Key).</summary>
+    private static IEnumerable<string> SettingsTheBotReads()
+    {
+        var assembly = typeof(BotCredentialOptions).Assembly;
+        foreach (var property in Settable(typeof(BotCredentialOptions)))
+        {
+            yield return property.Name;
+        }
+
+        foreach (var type in assembly.GetTypes())
+        {
+            if (type.GetField("Section", BindingFlags.Public | BindingFlags.Static) is { IsLiteral: true } field && field.GetRawConstantValue() is string section)
+            {
+                foreach (var key in Keys(type, section.Replace(":", "__", StringComparison.Ordinal)))
+                {
+                    yield return key;
+                }
+            }
+        }
+    }
+
+    private static IEnumerable<string> Keys(Type type, string prefix)
+    {
+        foreach (var property in Settable(type))
+        {
+            var name = $"{prefix}__{property.Name}";
+            var kind = property.PropertyType;
+            if (kind.IsClass && kind != typeof(string) && kind != typeof(Uri) && !typeof(System.Collections.IEnumerable).IsAssignableFrom(kind) && kind.Namespace?.StartsWith("ReflectBot", StringComparison.Ordinal) == true)
+            {
+                foreach (var nested in Keys(kind, name))
+                {
+                    yield return nested;
+                }
+            }
+            else
+            {
+                yield return name;
+            }
+        }
+    }
+
+    private static IEnumerable<PropertyInfo> Settable(Type type)
+        => type.GetProperties(BindingFlags.Public | BindingFlags.Instance).Where(p => p.SetMethod is { IsPublic: true });
+
+    /// <summary>The web app's settings as main.bicep passes them to the web module.</summary>
+    private static Dictionary<string, JToken> AppSettings()
+        => ((JObject)Module(MainJson, "web").SelectToken("properties.parameters.appSettings.value")!).Properties().ToDictionary(p => p.Name, p => p.Value);
+
+    private static JObject Module(JObject template, string name)
+        => Resources(template).Single(r => r.Value<string>("type") == "Microsoft.Resources/deployments" && r.Value<string>("name") == name);
+
+    private static JObject Nested(JObject template, string module)
+        => (JObject)Module(template, module).SelectToken("properties.template")!;
+
+    /// <summary>Every resource in the template and its modules (symbolic-name or array form).</summary>
+    private static IEnumerable<JObject> Resources(JObject template)
+    {
+        var resources = template["resources"] switch
+        {
+            JObject named => named.Properties().Select(p => p.Value).OfType<JObject>(),
+            JArray list => list.OfType<JObject>(),
+            _ => [],
+        };
+        foreach (var resource in resources)
+        {
+            yield return resource;
+            if (resource.SelectToken("properties.template") is JObject nested)
+            {
+                foreach (var inner in Resources(nested))
+                {
+                    yield return inner;
+                }
+            }
+        }
+    }
+
+    private static JToken WithoutGenerator(JToken token)
+    {
+        var copy = token.DeepClone();
+        foreach (var generator in copy.SelectTokens("$..metadata._generator").ToList())
+        {
+            generator.Parent!.Remove();
+        }
+
+        return copy;
+    }
+
+    private static string BicepPath()
+    {
+        var path = typeof(AzureTemplateTests).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == "BicepPath").Value!;
+        Assert.True(File.Exists(path), $"The Bicep CLI is missing at {path}: restore the test project (it is a PackageDownload).");
+        if (!OperatingSystem.IsWindows())
+        {
+            // NuGet may extract it without the execute bit.
+            File.SetUnixFileMode(path, File.GetUnixFileMode(path) | UnixFileMode.UserExecute);
+        }
+
+        return path;
+    }
+}

@@ -1,0 +1,96 @@
+using System.Collections.Concurrent;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Bot.Schema;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Newtonsoft.Json;
+
+namespace ReflectBot.Tests.Teams;
+
+/// <summary>
+/// A Bot Framework connector on loopback, standing in for Teams' service URL: it records every activity
+/// the bot's CloudAdapter posts to it, and can answer the next calls with chosen error statuses first.
+/// </summary>
+public sealed class ConnectorStandIn : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+    private readonly ConcurrentQueue<int> _failures = new();
+
+    private ConnectorStandIn(WebApplication app) => _app = app;
+
+    /// <summary>Every activity delivered (answered 200), in order.</summary>
+    public ConcurrentQueue<Activity> Delivered { get; } = new();
+
+    /// <summary>Every POST received, including those answered with an error.</summary>
+    public int Attempts => _attempts;
+
+    public string Url { get; private set; } = string.Empty;
+
+    private int _attempts;
+
+    public static async Task<ConnectorStandIn> StartAsync()
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        builder.Logging.ClearProviders();
+        var app = builder.Build();
+        var standIn = new ConnectorStandIn(app);
+        app.MapPost("/v3/conversations/{conversationId}/activities/{**rest}", standIn.ReceiveAsync);
+        app.MapPost("/v3/conversations/{conversationId}/activities", standIn.ReceiveAsync);
+        await app.StartAsync();
+        var addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!;
+        standIn.Url = addresses.Addresses.Single().TrimEnd('/') + "/";
+        return standIn;
+    }
+
+    /// <summary>The next calls are answered with these statuses (and a Retry-After of zero), one each.</summary>
+    public void FailNext(params int[] statuses)
+    {
+        foreach (var status in statuses)
+        {
+            _failures.Enqueue(status);
+        }
+    }
+
+    /// <summary>The delivered messages' text and card text, joined, as a person would read them.</summary>
+    public string Read() => Support.BotClient.Read(Delivered.Where(a => a.Type == ActivityTypes.Message));
+
+    /// <summary>Removes and returns what was delivered so far.</summary>
+    public List<Activity> Take()
+    {
+        var taken = new List<Activity>();
+        while (Delivered.TryDequeue(out var activity))
+        {
+            taken.Add(activity);
+        }
+
+        return taken;
+    }
+
+    private async Task ReceiveAsync(HttpContext http)
+    {
+        Interlocked.Increment(ref _attempts);
+        using var reader = new StreamReader(http.Request.Body);
+        var body = await reader.ReadToEndAsync();
+        if (_failures.TryDequeue(out var status))
+        {
+            http.Response.StatusCode = status;
+            http.Response.Headers.RetryAfter = "0";
+            return;
+        }
+
+        Delivered.Enqueue(JsonConvert.DeserializeObject<Activity>(body)!);
+        http.Response.ContentType = "application/json";
+        await http.Response.WriteAsync(JsonConvert.SerializeObject(new ResourceResponse(Guid.NewGuid().ToString("N"))));
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+    }
+}
