@@ -7,13 +7,17 @@ public static class TeamsContent
 {
     public static string Create()
     {
+        // A copy of the whole content folder (journeys name cards), plus the test journeys.
         var folder = TempFolder.Create();
-        var journeys = Directory.CreateDirectory(Path.Combine(folder, "journeys")).FullName;
-        var repoJourneys = Path.Combine(AppContext.BaseDirectory, "dialogs", "journeys");
-        foreach (var file in Directory.EnumerateFiles(repoJourneys, "*.yaml"))
+        var shipped = Path.Combine(AppContext.BaseDirectory, "dialogs");
+        foreach (var file in Directory.EnumerateFiles(shipped, "*", SearchOption.AllDirectories))
         {
-            File.Copy(file, Path.Combine(journeys, Path.GetFileName(file)));
+            var target = Path.Combine(folder, Path.GetRelativePath(shipped, file));
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            File.Copy(file, target);
         }
+
+        var journeys = Path.Combine(folder, "journeys");
 
         File.WriteAllText(Path.Combine(journeys, "zz-colour.yaml"), Journey("zz-colour", "Colour pick", "pick a colour", ["Red", "Green", "Blue", "Yellow"]));
         File.WriteAllText(Path.Combine(journeys, "zz-weekday.yaml"), Journey("zz-weekday", "Weekday pick", "pick a day", ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "Not sure"]));
