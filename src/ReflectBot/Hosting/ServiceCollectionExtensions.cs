@@ -1,6 +1,7 @@
 using Microsoft.Bot.Builder.Integration.AspNet.Core;
 using Microsoft.Bot.Connector.Authentication;
 using Microsoft.Extensions.Options;
+using ReflectBot.Channels.DirectLine;
 using ReflectBot.Conversation;
 using ReflectBot.Journeys;
 using ReflectBot.Storage;
@@ -18,13 +19,14 @@ public static class ServiceCollectionExtensions
         // MicrosoftAppPassword, MicrosoftAppTenantId.
         services.AddOptions<BotCredentialOptions>().Bind(configuration).ValidateOnStart();
         services.AddSingleton<IValidateOptions<BotCredentialOptions>, BotCredentialValidator>();
-        services.AddSingleton<BotFrameworkAuthentication>(_ => new ConfigurationBotFrameworkAuthentication(configuration));
+        services.AddSingleton<BotFrameworkAuthentication>(sp => new ConfigurationBotFrameworkAuthentication(configuration, sp.GetService<ServiceClientCredentialsFactory>()));
         services.AddSingleton<ReflectBotAdapter>();
         services.AddSingleton<IBotFrameworkHttpAdapter>(sp => sp.GetRequiredService<ReflectBotAdapter>());
 
         services.AddReflectBotStorage();
         services.AddJourneys();
         services.AddConversation();
+        services.AddDirectLine(configuration);
         return services;
     }
 }
