@@ -9,9 +9,9 @@ public sealed class DirectLineOptionsValidator : IValidateOptions<DirectLineOpti
     {
         ArgumentNullException.ThrowIfNull(options);
         var problems = new List<string>();
-        if (options.TokenLifetime < TimeSpan.FromMinutes(2) || options.TokenLifetime > TimeSpan.FromDays(1))
+        if (options.TokenLifetime < TimeSpan.FromMinutes(20) || options.TokenLifetime > TimeSpan.FromDays(1))
         {
-            problems.Add("DirectLine:TokenLifetime must be between 00:02:00 and 1.00:00:00.");
+            problems.Add("DirectLine:TokenLifetime must be between 00:20:00 and 1.00:00:00 (Web Chat refreshes its token every 15 minutes).");
         }
 
         if (!string.IsNullOrEmpty(options.SigningKey) && !IsLongEnoughKey(options.SigningKey))
