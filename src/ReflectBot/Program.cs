@@ -1,3 +1,4 @@
+using ReflectBot.Channels.DirectLine;
 using ReflectBot.Chat;
 using ReflectBot.Hosting;
 
@@ -35,6 +36,7 @@ if (command is not null)
 }
 
 var app = builder.Build();
+app.UseWebChat();
 app.MapReflectBot();
 app.LogStartup();
 await app.RunAsync();

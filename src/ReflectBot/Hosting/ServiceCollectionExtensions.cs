@@ -2,6 +2,7 @@ using Microsoft.Bot.Builder.Integration.AspNet.Core;
 using Microsoft.Bot.Connector.Authentication;
 using Microsoft.Extensions.Options;
 using ReflectBot.Cards;
+using ReflectBot.Channels.DirectLine;
 using ReflectBot.Channels.Teams;
 using ReflectBot.Conversation;
 using ReflectBot.Journeys;
@@ -29,6 +30,7 @@ public static class ServiceCollectionExtensions
         services.AddJourneys();
         services.AddCards();
         services.AddConversation();
+        services.AddDirectLine(configuration);
         return services;
     }
 }

@@ -35,5 +35,6 @@ public static class TeamsServiceCollectionExtensions
     public static BotFrameworkAuthentication CreateBotFrameworkAuthentication(IServiceProvider services, IConfiguration configuration)
         => new ConfigurationBotFrameworkAuthentication(
             configuration,
+            credentialsFactory: services.GetService<ServiceClientCredentialsFactory>(),
             httpClientFactory: services.GetRequiredService<ConnectorHttpClientFactory>());
 }

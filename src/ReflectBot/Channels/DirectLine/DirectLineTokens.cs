@@ -1,0 +1,109 @@
+using System.Buffers.Text;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Microsoft.Extensions.Options;
+
+namespace ReflectBot.Channels.DirectLine;
+
+/// <summary>
+/// Issues and checks the channel's tokens: JWTs (HS256) signed with the host's key, carrying the
+/// conversation and the user, as the real Direct Line's tokens do. Web Chat reads the user id from the
+/// token, so the page never chooses who it is.
+/// </summary>
+public sealed class DirectLineTokens
+{
+    public const string Issuer = "reflectbot-directline";
+
+    /// <summary>Tokens the page holds.</summary>
+    public const string PageAudience = "reflectbot-directline";
+
+    /// <summary>Tokens the bot's connector client presents to the connector routes; never valid for the page's routes.</summary>
+    public const string ConnectorAudience = "reflectbot-connector";
+
+    private static readonly string Header = Base64Url.EncodeToString("""{"alg":"HS256","typ":"JWT"}"""u8);
+
+    private readonly byte[] _key;
+    private readonly TimeSpan _lifetime;
+    private readonly TimeProvider _time;
+
+    public DirectLineTokens(IOptions<DirectLineOptions> options, TimeProvider time)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var settings = options.Value;
+        _key = string.IsNullOrEmpty(settings.SigningKey) ? RandomNumberGenerator.GetBytes(32) : Convert.FromBase64String(settings.SigningKey);
+        _lifetime = settings.TokenLifetime;
+        _time = time;
+    }
+
+    public TimeSpan Lifetime => _lifetime;
+
+    public string Issue(string conversationId, string userId, string audience = PageAudience)
+    {
+        var now = _time.GetUtcNow();
+        var payload = new JsonObject
+        {
+            ["iss"] = Issuer,
+            ["aud"] = audience,
+            ["conv"] = conversationId,
+            ["user"] = userId,
+            ["nbf"] = now.ToUnixTimeSeconds(),
+            ["exp"] = (now + _lifetime).ToUnixTimeSeconds(),
+        };
+        var unsigned = Header + "." + Base64Url.EncodeToString(Encoding.UTF8.GetBytes(payload.ToJsonString()));
+        return unsigned + "." + Sign(unsigned);
+    }
+
+    /// <summary>Reads "Bearer {token}" from an Authorization header value.</summary>
+    public TokenCheck Read(string? authorization, out DirectLineToken? token, string audience = PageAudience)
+    {
+        token = null;
+        const string scheme = "Bearer ";
+        if (string.IsNullOrWhiteSpace(authorization) || !authorization.StartsWith(scheme, StringComparison.OrdinalIgnoreCase))
+        {
+            return TokenCheck.Missing;
+        }
+
+        var parts = authorization[scheme.Length..].Trim().Split('.');
+        if (parts.Length != 3 || parts[0] != Header)
+        {
+            return TokenCheck.Invalid;
+        }
+
+        // Compare signatures in constant time, so a forger learns nothing from how long a refusal takes.
+        var expected = Encoding.ASCII.GetBytes(Sign(parts[0] + "." + parts[1]));
+        if (!CryptographicOperations.FixedTimeEquals(expected, Encoding.ASCII.GetBytes(parts[2])))
+        {
+            return TokenCheck.Invalid;
+        }
+
+        try
+        {
+            var payload = JsonNode.Parse(Base64Url.DecodeFromChars(parts[1]))?.AsObject();
+            var conversation = payload?["conv"]?.GetValue<string>();
+            var user = payload?["user"]?.GetValue<string>();
+            var expires = payload?["exp"]?.GetValue<long>();
+            if (payload?["iss"]?.GetValue<string>() != Issuer || payload["aud"]?.GetValue<string>() != audience || string.IsNullOrEmpty(conversation) || string.IsNullOrEmpty(user) || expires is null)
+            {
+                return TokenCheck.Invalid;
+            }
+
+            var expiresAt = DateTimeOffset.FromUnixTimeSeconds(expires.Value);
+            if (_time.GetUtcNow() >= expiresAt)
+            {
+                return TokenCheck.Expired;
+            }
+
+            token = new DirectLineToken(conversation, user, expiresAt);
+            return TokenCheck.Valid;
+        }
+        catch (Exception e) when (e is JsonException or FormatException or InvalidOperationException or ArgumentException)
+        {
+            return TokenCheck.Invalid;
+        }
+    }
+
+    private string Sign(string unsigned)
+        => Base64Url.EncodeToString(HMACSHA256.HashData(_key, Encoding.ASCII.GetBytes(unsigned)));
+}

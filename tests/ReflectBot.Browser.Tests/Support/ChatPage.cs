@@ -1,0 +1,60 @@
+using System.Text;
+using System.Text.RegularExpressions;
+using Microsoft.Playwright;
+using Newtonsoft.Json.Linq;
+using static Microsoft.Playwright.Assertions;
+
+namespace ReflectBot.Browser.Tests.Support;
+
+/// <summary>The web chat page as a person uses it: read what the bot says, type, tap buttons.</summary>
+public sealed class ChatPage(IPage page)
+{
+    public IPage Page { get; } = page;
+
+    public const string Welcome = "automated journaling companion";
+
+    /// <summary>Opens the page and waits for the welcome, so the chat is connected before anyone types.</summary>
+    public static async Task<ChatPage> OpenAsync(IBrowserContext context, Uri address)
+    {
+        var page = new ChatPage(await context.NewPageAsync());
+        await page.Page.GotoAsync(address.AbsoluteUri);
+        await Expect(page.Said(Welcome)).ToBeVisibleAsync();
+        return page;
+    }
+
+    public ILocator Transcript => Page.Locator("#webchat");
+
+    /// <summary>The latest paragraph in the transcript (a message or a card's text) containing the text.</summary>
+    public ILocator Said(string text) => Transcript.Locator("p").Filter(new() { HasText = text }).Last;
+
+    public ILocator Said(Regex text) => Transcript.Locator("p").Filter(new() { HasTextRegex = text }).Last;
+
+    public async Task TypeAsync(string text)
+    {
+        await Page.Locator("[data-id='webchat-sendbox-input']").FillAsync(text);
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Send", Exact = true }).ClickAsync();
+    }
+
+    /// <summary>Taps one of the suggested actions shown under the last message.</summary>
+    public Task TapSuggestedAsync(string title)
+        => Page.Locator(".webchat__suggested-actions").GetByRole(AriaRole.Button, new() { Name = title, Exact = true }).ClickAsync();
+
+    /// <summary>Taps the newest card button with this title.</summary>
+    public Task TapCardButtonAsync(string title)
+        => Transcript.Locator(".ac-adaptiveCard").GetByRole(AriaRole.Button, new() { Name = title, Exact = true }).Last.ClickAsync();
+
+    public async Task<(string ConversationId, string Token)> SessionAsync()
+    {
+        var json = await Page.EvaluateAsync<string>("() => window.localStorage.getItem('reflectbot.webchat')");
+        var session = JObject.Parse(json);
+        return ((string)session["conversationId"]!, (string)session["token"]!);
+    }
+
+    public async Task<string> UserIdAsync()
+    {
+        var (_, token) = await SessionAsync();
+        var part = token.Split('.')[1].Replace('-', '+').Replace('_', '/');
+        part = part.PadRight(part.Length + ((4 - (part.Length % 4)) % 4), '=');
+        return (string)JObject.Parse(Encoding.UTF8.GetString(Convert.FromBase64String(part)))["user"]!;
+    }
+}
