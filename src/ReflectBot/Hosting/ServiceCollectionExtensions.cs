@@ -1,6 +1,7 @@
 using Microsoft.Bot.Builder.Integration.AspNet.Core;
 using Microsoft.Bot.Connector.Authentication;
 using Microsoft.Extensions.Options;
+using ReflectBot.Clinic;
 using ReflectBot.Conversation;
 using ReflectBot.Journeys;
 using ReflectBot.Storage;
@@ -25,6 +26,7 @@ public static class ServiceCollectionExtensions
         services.AddReflectBotStorage();
         services.AddJourneys();
         services.AddConversation();
+        services.AddClinic();
         return services;
     }
 }
