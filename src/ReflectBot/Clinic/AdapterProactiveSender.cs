@@ -10,12 +10,16 @@ namespace ReflectBot.Clinic;
 /// activity to the reference's serviceUrl (Teams, the local Direct Line's connector routes, any channel),
 /// authenticated as the bot when an app id is configured.
 /// </summary>
-public sealed class AdapterProactiveSender(ReflectBotAdapter adapter, IOptions<BotCredentialOptions> credentials) : IProactiveSender
+public sealed class AdapterProactiveSender(IServiceProvider services, IOptions<BotCredentialOptions> credentials) : IProactiveSender
 {
     public Task SendAsync(ConversationReference reference, IActivity activity, CancellationToken cancellationToken = default)
-        => adapter.ContinueConversationAsync(
+    {
+        // Resolved when first used: the adapter's middleware (ours included) depends on this sender.
+        var adapter = services.GetRequiredService<ReflectBotAdapter>();
+        return adapter.ContinueConversationAsync(
             credentials.Value.MicrosoftAppId ?? string.Empty,
             reference,
             async (turnContext, ct) => await turnContext.SendActivityAsync(activity, ct).ConfigureAwait(false),
             cancellationToken);
+    }
 }

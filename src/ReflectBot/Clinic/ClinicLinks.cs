@@ -24,7 +24,7 @@ public sealed class ClinicLinks(ClinicStore store, TimeProvider time)
 
     /// <summary>The client's links, oldest first.</summary>
     public async Task<IReadOnlyList<ClientLink>> OfClientAsync(string clientId, CancellationToken cancellationToken = default)
-        => [.. (await store.ListValuesAsync<ClientLink>(ClinicKeys.LinksOfClient(clientId), cancellationToken).ConfigureAwait(false)).OrderBy(l => l.LinkedUtc)];
+        => [.. (await store.ListValuesAsync<ClientLink>(ClinicKeys.LinksOfClient(clientId), cancellationToken).ConfigureAwait(false)).OrderBy(l => l.LinkedUtc).ThenBy(l => l.ClinicianName, StringComparer.Ordinal)];
 
     public Task<ClientLink?> FindAsync(string clientId, string clinicianId, CancellationToken cancellationToken = default)
         => store.GetAsync<ClientLink>(ClinicKeys.Link(clientId, clinicianId), cancellationToken);

@@ -23,7 +23,7 @@ public static class ClinicServiceCollectionExtensions
         services.AddSingleton<Assignments>();
         services.AddSingleton<ClinicianReads>();
         services.AddSingleton<IJourneyCompletionObserver, AssignmentCompletion>();
-        services.AddSingleton<MeasureCatalog>();
+        services.AddSingleton(sp => new MeasureCatalog(sp.GetRequiredService<IOptions<ReflectBot.Journeys.ContentOptions>>()));
 
         // Seams other features may replace at merge (see the interfaces).
         services.AddSingleton<IConversationReferenceSource, ItemStoreConversationReferences>();

@@ -36,6 +36,13 @@ public sealed partial class ClinicianCommands(
         var m = Command().Match(text);
         if (!m.Success)
         {
+            // While assigning, the answers belong to the form: "Daily check-in" picks that journey, it does not start it.
+            if (turn.Dialogs.ActiveDialog?.Id == AssignDialog.DialogId)
+            {
+                await turn.Dialogs.ContinueDialogAsync(cancellationToken).ConfigureAwait(false);
+                return true;
+            }
+
             return false;
         }
 
