@@ -10,12 +10,18 @@ public sealed class JourneyDialogs
 {
     private readonly Dictionary<string, JourneyDialog> _byId;
 
-    public JourneyDialogs(JourneyCatalog catalog, CardCatalog cards, IJournalStore journal, TimeProvider time)
+    /// <param name="features">Other root dialogs features register as <see cref="Dialog"/> services (e.g. the clinic's "assign").</param>
+    public JourneyDialogs(JourneyCatalog catalog, CardCatalog cards, IJournalStore journal, TimeProvider time, IEnumerable<Dialog> features)
     {
         ArgumentNullException.ThrowIfNull(catalog);
         _byId = catalog.All.ToDictionary(j => j.Id, j => new JourneyDialog(j, journal, time, cards, catalog), StringComparer.Ordinal);
         Set = new DialogSet();
         foreach (var dialog in _byId.Values)
+        {
+            Set.Add(dialog);
+        }
+
+        foreach (var dialog in features ?? [])
         {
             Set.Add(dialog);
         }

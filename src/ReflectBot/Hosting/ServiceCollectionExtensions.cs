@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using ReflectBot.Cards;
 using ReflectBot.Channels.DirectLine;
 using ReflectBot.Channels.Teams;
+using ReflectBot.Clinic;
 using ReflectBot.Conversation;
 using ReflectBot.Journeys;
 using ReflectBot.Storage;
@@ -31,6 +32,7 @@ public static class ServiceCollectionExtensions
         services.AddCards();
         services.AddConversation();
         services.AddDirectLine(configuration);
+        services.AddClinic();
         return services;
     }
 }

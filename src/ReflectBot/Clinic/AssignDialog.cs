@@ -1,0 +1,219 @@
+using System.Globalization;
+using Microsoft.Bot.Builder;
+using Newtonsoft.Json.Linq;
+using ReflectBot.Conversation;
+using ReflectBot.Dialogs;
+using ReflectBot.Dialogs.Choices;
+using ReflectBot.Dialogs.Prompts;
+using ReflectBot.Journeys;
+
+namespace ReflectBot.Clinic;
+
+/// <summary>
+/// "assign": the clinician picks a linked client, a journey or measure (or writes a one-off prompt),
+/// says when in the client's time, adds an optional note, and confirms.
+/// </summary>
+public sealed class AssignDialog : ComponentDialog
+{
+    public const string DialogId = "clinic-assign";
+    public const string OwnPrompt = "Write my own prompt";
+
+    private const string ChoiceId = "choice";
+    private const string TextId = "text";
+    private const string ConfirmId = "confirm";
+
+    private readonly ClinicianReads _reads;
+    private readonly Assignments _assignments;
+    private readonly ClientRecords _clients;
+    private readonly JourneyCatalog _journeys;
+    private readonly MeasureCatalog _measures;
+    private readonly TimeProvider _time;
+
+    public AssignDialog(ClinicianReads reads, Assignments assignments, ClientRecords clients, JourneyCatalog journeys, MeasureCatalog measures, TimeProvider time)
+        : base(DialogId)
+    {
+        _reads = reads;
+        _assignments = assignments;
+        _clients = clients;
+        _journeys = journeys;
+        _measures = measures;
+        _time = time;
+        AddDialog(new WaterfallDialog("waterfall")
+            .AddStep(WhichClientAsync)
+            .AddStep(WhichJourneyAsync)
+            .AddStep(OwnPromptAsync)
+            .AddStep(WhenAsync)
+            .AddStep(NoteAsync)
+            .AddStep(ConfirmAsync)
+            .AddStep(SaveAsync));
+        AddDialog(new ChoicePrompt(ChoiceId));
+        AddDialog(new TextPrompt(TextId));
+        AddDialog(new ConfirmPrompt(ConfirmId));
+        AddDialog(new ScheduleDialog(time));
+    }
+
+    private async Task<DialogTurnResult> WhichClientAsync(WaterfallStepContext step, CancellationToken cancellationToken)
+    {
+        var clients = await _reads.ClientsAsync(UserKeys.Of(step.Context.Activity), cancellationToken).ConfigureAwait(false);
+        if (clients.Count == 0)
+        {
+            await step.Context.SendActivityAsync(MessageFactory.Text("You have no connected clients yet. Type \"new client code\" to make a code for a client to connect with."), cancellationToken).ConfigureAwait(false);
+            return await step.EndDialogAsync(null, cancellationToken).ConfigureAwait(false);
+        }
+
+        var names = UniqueNames(clients.Select(c => c.ClientName));
+        step.Values["clients"] = new JArray(clients.Select((c, i) => new JObject { ["id"] = c.ClientId, ["name"] = names[i] }));
+        return await step.PromptAsync(ChoiceId, new PromptOptions
+        {
+            Prompt = "Which client is this for?",
+            Choices = [.. names.Select(n => new Choice(n))],
+            MaxAttempts = 3,
+            TooManyAttemptsMessage = "Let's stop there; type \"assign\" to start again.",
+        }, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<DialogTurnResult> WhichJourneyAsync(WaterfallStepContext step, CancellationToken cancellationToken)
+    {
+        if (step.Result is not FoundChoice client)
+        {
+            return await step.EndDialogAsync(null, cancellationToken).ConfigureAwait(false);
+        }
+
+        var chosen = (JObject)((JArray)step.Values["clients"]!)[client.Index];
+        step.Values["clientId"] = chosen["id"];
+        step.Values["clientName"] = chosen["name"];
+        return await step.PromptAsync(ChoiceId, new PromptOptions
+        {
+            Prompt = "Which reflection?",
+            Choices = [.. Offered().Select(o => new Choice(o.Title)), new Choice(OwnPrompt)],
+            Style = ListStyle.HeroCard,
+            MaxAttempts = 3,
+            TooManyAttemptsMessage = "Let's stop there; type \"assign\" to start again.",
+        }, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<DialogTurnResult> OwnPromptAsync(WaterfallStepContext step, CancellationToken cancellationToken)
+    {
+        if (step.Result is not FoundChoice picked)
+        {
+            return await step.EndDialogAsync(null, cancellationToken).ConfigureAwait(false);
+        }
+
+        var offered = Offered();
+        if (picked.Index < offered.Count)
+        {
+            step.Values["journeyId"] = offered[picked.Index].Id;
+            step.Values["title"] = offered[picked.Index].Title;
+            return await step.NextAsync(null, cancellationToken).ConfigureAwait(false);
+        }
+
+        return await step.PromptAsync(TextId, new PromptOptions { Prompt = $"What would you like {step.Values.Value<string>("clientName")} to reflect on? Write it as you'd like them to read it." }, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<DialogTurnResult> WhenAsync(WaterfallStepContext step, CancellationToken cancellationToken)
+    {
+        if (step.Result is string own && own.Trim().Length > 0)
+        {
+            step.Values["customPrompt"] = own.Trim();
+            step.Values["title"] = "A reflection from your clinician";
+        }
+
+        var clientId = step.Values.Value<string>("clientId")!;
+        var zone = (await _clients.FindAsync(clientId, cancellationToken).ConfigureAwait(false))?.TimeZone ?? "UTC";
+        step.Values["zone"] = zone;
+        return await step.BeginDialogAsync(ScheduleDialog.DialogId, new ScheduleDialog.Request { TimeZoneId = zone, ClientName = step.Values.Value<string>("clientName")! }, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<DialogTurnResult> NoteAsync(WaterfallStepContext step, CancellationToken cancellationToken)
+    {
+        if (step.Result is not JObject recurrence)
+        {
+            return await step.EndDialogAsync(null, cancellationToken).ConfigureAwait(false);
+        }
+
+        step.Values["recurrence"] = recurrence;
+        return await step.PromptAsync(TextId, new PromptOptions { Prompt = $"Any short note for {step.Values.Value<string>("clientName")}? It's shown with each reminder. Type \"no\" for none." }, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<DialogTurnResult> ConfirmAsync(WaterfallStepContext step, CancellationToken cancellationToken)
+    {
+        var note = (step.Result as string)?.Trim();
+        if (note is not null && !IsNone(note))
+        {
+            step.Values["note"] = note;
+        }
+
+        var recurrence = step.Values["recurrence"]!.ToObject<Recurrence>()!;
+        var zone = TimeZones.Find(recurrence.TimeZoneId);
+        var next = recurrence.Occurrences().Where(o => o >= _time.GetUtcNow()).Take(3)
+            .Select(o => TimeZoneInfo.ConvertTime(o, zone).ToString("ddd d MMM HH:mm", CultureInfo.InvariantCulture));
+        var summary = $"\"{step.Values.Value<string>("title")}\" for {step.Values.Value<string>("clientName")}, {recurrence.Describe()}. First: {string.Join("; ", next)} (their time).";
+        if (step.Values.Value<string>("note") is { } n)
+        {
+            summary += $" Note: \"{n}\".";
+        }
+
+        return await step.PromptAsync(ConfirmId, new PromptOptions { Prompt = $"{summary} Shall I set this up?", MaxAttempts = 3 }, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<DialogTurnResult> SaveAsync(WaterfallStepContext step, CancellationToken cancellationToken)
+    {
+        if (step.Result is not true)
+        {
+            await step.Context.SendActivityAsync(MessageFactory.Text("Okay, nothing was assigned."), cancellationToken).ConfigureAwait(false);
+            return await step.EndDialogAsync(null, cancellationToken).ConfigureAwait(false);
+        }
+
+        var clinicianId = UserKeys.Of(step.Context.Activity);
+        var clientId = step.Values.Value<string>("clientId")!;
+
+        // The client may have disconnected while this was being set up.
+        var link = await _reads.AuthorizeAsync(clinicianId, clientId, null, cancellationToken).ConfigureAwait(false);
+        if (link is null)
+        {
+            await step.Context.SendActivityAsync(MessageFactory.Text("That client is no longer connected with you, so nothing was assigned."), cancellationToken).ConfigureAwait(false);
+            return await step.EndDialogAsync(null, cancellationToken).ConfigureAwait(false);
+        }
+
+        var recurrence = step.Values["recurrence"]!.ToObject<Recurrence>()!;
+        var assignment = await _assignments.CreateAsync(new Assignment
+        {
+            ClientId = clientId,
+            ClinicianId = clinicianId,
+            ClinicianName = link.ClinicianName,
+            JourneyId = step.Values.Value<string>("journeyId"),
+            CustomPrompt = step.Values.Value<string>("customPrompt"),
+            Title = step.Values.Value<string>("title") ?? "A reflection",
+            Note = step.Values.Value<string>("note"),
+            Recurrence = recurrence,
+        }, cancellationToken).ConfigureAwait(false);
+
+        await step.Context.SendActivityAsync(MessageFactory.Text($"Done: \"{assignment.Title}\" for {step.Values.Value<string>("clientName")}, {recurrence.Describe()}. Type \"assignments\" to review or cancel it."), cancellationToken).ConfigureAwait(false);
+        return await step.EndDialogAsync(assignment.Id, cancellationToken).ConfigureAwait(false);
+    }
+
+    private List<(string Id, string Title)> Offered()
+        => [.. _journeys.All.OrderBy(j => j.Title, StringComparer.Ordinal).Select(j => (j.Id, j.Title)),
+            .. _measures.All.OrderBy(m => m.Title, StringComparer.Ordinal).Select(m => (m.Id, m.Title))];
+
+    private static bool IsNone(string text) => JourneyCatalog.Normalize(text) is "no" or "none" or "nope" or "skip" or "no note" or "no thanks";
+
+    private static List<string> UniqueNames(IEnumerable<string> names)
+    {
+        var result = new List<string>();
+        foreach (var name in names)
+        {
+            var candidate = string.IsNullOrWhiteSpace(name) ? "Client" : name;
+            var n = 2;
+            var unique = candidate;
+            while (result.Contains(unique, StringComparer.OrdinalIgnoreCase))
+            {
+                unique = $"{candidate} ({n++})";
+            }
+
+            result.Add(unique);
+        }
+
+        return result;
+    }
+}

@@ -1,0 +1,266 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using Microsoft.Bot.Builder;
+using Microsoft.Bot.Schema;
+using ReflectBot.Conversation;
+using ReflectBot.Dialogs.Prompts;
+using ReflectBot.Journal;
+
+namespace ReflectBot.Clinic;
+
+/// <summary>
+/// What a client can say about clinicians: "connect CODE", "my clinician", "change sharing N",
+/// "disconnect [N]", "share entry N" / "unshare entry N", "my assignments", "start assignment ID",
+/// "pause reminders" / "resume reminders", and the measures ("phq-9", "gad-7").
+/// </summary>
+public sealed partial class ClientCommands(
+    JoinCodes codes,
+    ClinicLinks links,
+    ClinicStore store,
+    ClientRecords clients,
+    Assignments assignments,
+    IJournalStore journal,
+    MeasureCatalog measures,
+    TimeProvider time) : ITurnCommand
+{
+    public int Order => 60;
+
+    public async Task<bool> TryHandleAsync(TurnInfo turn, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(turn);
+        var text = turn.Text;
+        if (string.IsNullOrEmpty(text))
+        {
+            return false;
+        }
+
+        Match m;
+        if ((m = Connect().Match(text)).Success)
+        {
+            await ConnectAsync(turn, m.Groups[1].Value, cancellationToken).ConfigureAwait(false);
+        }
+        else if (MyClinician().IsMatch(text))
+        {
+            await ShowLinksAsync(turn, cancellationToken).ConfigureAwait(false);
+        }
+        else if ((m = ChangeSharing().Match(text)).Success)
+        {
+            await ChangeSharingAsync(turn, m.Groups[1].Success ? int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture) : null, cancellationToken).ConfigureAwait(false);
+        }
+        else if ((m = Disconnect().Match(text)).Success)
+        {
+            await DisconnectAsync(turn, m.Groups[1].Success ? int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture) : null, cancellationToken).ConfigureAwait(false);
+        }
+        else if ((m = Share().Match(text)).Success)
+        {
+            await ShareAsync(turn, m.Groups[1].Value.Length == 0, m.Groups[2].Success ? int.Parse(m.Groups[2].Value, CultureInfo.InvariantCulture) : null, cancellationToken).ConfigureAwait(false);
+        }
+        else if (MyAssignments().IsMatch(text))
+        {
+            await ShowAssignmentsAsync(turn, cancellationToken).ConfigureAwait(false);
+        }
+        else if ((m = StartAssignment().Match(text)).Success)
+        {
+            if (turn.Dialogs.ActiveDialog is not null)
+            {
+                await turn.Dialogs.CancelAllDialogsAsync(cancellationToken).ConfigureAwait(false);
+            }
+
+            await turn.Dialogs.BeginDialogAsync(AssignedJourneyDialog.DialogId, new AssignedJourneyDialog.Request { AssignmentId = m.Groups[1].Value.ToLowerInvariant() }, cancellationToken).ConfigureAwait(false);
+        }
+        else if ((m = Reminders().Match(text)).Success)
+        {
+            var pause = m.Groups[1].Value.Equals("pause", StringComparison.OrdinalIgnoreCase);
+            await clients.SetPausedAsync(turn.UserId, pause, TimeZones.Of(turn.Context).Id, cancellationToken).ConfigureAwait(false);
+            await SayAsync(turn, pause
+                ? "Reminders are paused: I won't send assigned reflections to you until you type \"resume reminders\". They're still in \"my assignments\"."
+                : "Reminders are back on.", cancellationToken).ConfigureAwait(false);
+        }
+        else if (measures.ByCommand(text) is { } measure)
+        {
+            if (turn.Dialogs.ActiveDialog is not null)
+            {
+                await turn.Dialogs.CancelAllDialogsAsync(cancellationToken).ConfigureAwait(false);
+            }
+
+            await turn.Dialogs.BeginDialogAsync(MeasuresDialog.DialogId, new MeasuresDialog.Request { MeasureId = measure.Id }, cancellationToken).ConfigureAwait(false);
+        }
+        else
+        {
+            return false;
+        }
+
+        return true;
+    }
+
+    private async Task ConnectAsync(TurnInfo turn, string typed, CancellationToken cancellationToken)
+    {
+        var (status, code) = await codes.CheckAsync(turn.UserId, typed, cancellationToken).ConfigureAwait(false);
+        if (status == CodeStatus.Valid && code is not null && await links.FindAsync(turn.UserId, code.Value.ClinicianId, cancellationToken).ConfigureAwait(false) is not null)
+        {
+            status = CodeStatus.AlreadyLinked;
+        }
+
+        if (status != CodeStatus.Valid || code is null)
+        {
+            await SayAsync(turn, ClinicText.CodeProblem(status), cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        // On top of whatever is open: when consent is done, an interrupted journey picks up again.
+        await turn.Dialogs.BeginDialogAsync(ConsentDialog.DialogId, new ConsentRequest
+        {
+            Code = code.Value.Code,
+            ClinicianId = code.Value.ClinicianId,
+            ClinicianName = code.Value.ClinicianName,
+        }, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task ShowLinksAsync(TurnInfo turn, CancellationToken cancellationToken)
+    {
+        var mine = await links.OfClientAsync(turn.UserId, cancellationToken).ConfigureAwait(false);
+        if (mine.Count == 0)
+        {
+            await SayAsync(turn, "You're not connected with a clinician. If yours gave you a code, type \"connect\" and the code.", cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        var lines = mine.Select((l, i) => $"{i + 1}. {l.ClinicianName}, since {l.LinkedUtc:d MMM yyyy}: {ClinicText.Describe(l.Consent)}.");
+        var reply = MessageFactory.Text($"You're connected with:\n{string.Join("\n", lines)}\nType \"change sharing 1\" to change what you share, or \"disconnect 1\" to end a connection right away.");
+        reply.SuggestedActions = new SuggestedActions
+        {
+            Actions = [.. mine.Select((_, i) => new CardAction(ActionTypes.ImBack, $"Change sharing {i + 1}", value: $"change sharing {i + 1}")),
+                .. mine.Select((_, i) => new CardAction(ActionTypes.ImBack, $"Disconnect {i + 1}", value: $"disconnect {i + 1}"))],
+        };
+        await turn.Context.SendActivityAsync(reply, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<ClientLink?> PickAsync(TurnInfo turn, int? number, string verb, CancellationToken cancellationToken)
+    {
+        var mine = await links.OfClientAsync(turn.UserId, cancellationToken).ConfigureAwait(false);
+        if (mine.Count == 0)
+        {
+            await SayAsync(turn, "You're not connected with a clinician.", cancellationToken).ConfigureAwait(false);
+            return null;
+        }
+
+        if (number is null && mine.Count > 1)
+        {
+            await SayAsync(turn, $"You're connected with more than one clinician. Type \"{verb} 1\", \"{verb} 2\" and so on; \"my clinician\" shows the numbers.", cancellationToken).ConfigureAwait(false);
+            return null;
+        }
+
+        var index = (number ?? 1) - 1;
+        if (index < 0 || index >= mine.Count)
+        {
+            await SayAsync(turn, "There's no connection with that number; \"my clinician\" shows them.", cancellationToken).ConfigureAwait(false);
+            return null;
+        }
+
+        return mine[index];
+    }
+
+    private async Task ChangeSharingAsync(TurnInfo turn, int? number, CancellationToken cancellationToken)
+    {
+        if (await PickAsync(turn, number, "change sharing", cancellationToken).ConfigureAwait(false) is { } link)
+        {
+            await turn.Dialogs.BeginDialogAsync(ConsentDialog.DialogId, new ConsentRequest { ClinicianId = link.ClinicianId, ClinicianName = link.ClinicianName }, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private async Task DisconnectAsync(TurnInfo turn, int? number, CancellationToken cancellationToken)
+    {
+        if (await PickAsync(turn, number, "disconnect", cancellationToken).ConfigureAwait(false) is { } link)
+        {
+            await links.UnlinkAsync(turn.UserId, link.ClinicianId, cancellationToken).ConfigureAwait(false);
+            await SayAsync(turn, $"Done: you're disconnected from {link.ClinicianName}. They can no longer see anything about you, and their assignments to you have stopped. Your journal is unchanged.", cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private async Task ShareAsync(TurnInfo turn, bool share, int? number, CancellationToken cancellationToken)
+    {
+        var entries = await journal.ListAsync(turn.UserId, cancellationToken).ConfigureAwait(false);
+        if (number is null)
+        {
+            var recent = entries.Take(10).Select((e, i) => $"{i + 1}. {e.JourneyTitle}, {e.CreatedUtc:d MMM yyyy}");
+            await SayAsync(turn, entries.Count == 0
+                ? "Your journal has no entries yet."
+                : $"Your latest entries:\n{string.Join("\n", recent)}\nType \"share entry 1\" to let a connected clinician read one (if you allow shared entries), or \"unshare entry 1\" to take it back.", cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        if (number < 1 || number > entries.Count)
+        {
+            await SayAsync(turn, "There's no entry with that number. Type \"share entry\" to see the numbers.", cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        var entry = entries[number.Value - 1];
+        if (share)
+        {
+            await store.WriteAsync(ClinicKeys.Shared(turn.UserId, entry.Id), new SharedMark { EntryId = entry.Id, SharedUtc = time.GetUtcNow() }, cancellationToken: cancellationToken).ConfigureAwait(false);
+            var allowed = (await links.OfClientAsync(turn.UserId, cancellationToken).ConfigureAwait(false)).Where(l => l.Consent.SharedEntries).Select(l => l.ClinicianName).ToList();
+            await SayAsync(turn, allowed.Count == 0
+                ? $"Marked \"{entry.JourneyTitle}\" ({entry.CreatedUtc:d MMM}) as shared, but no clinician can read shared entries right now (\"my clinician\" to change that)."
+                : $"Shared \"{entry.JourneyTitle}\" ({entry.CreatedUtc:d MMM}) with {string.Join(" and ", allowed)}. \"unshare entry {number}\" takes it back.", cancellationToken).ConfigureAwait(false);
+        }
+        else
+        {
+            await store.DeleteAsync(ClinicKeys.Shared(turn.UserId, entry.Id), cancellationToken).ConfigureAwait(false);
+            await SayAsync(turn, $"\"{entry.JourneyTitle}\" ({entry.CreatedUtc:d MMM}) is private again.", cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private async Task ShowAssignmentsAsync(TurnInfo turn, CancellationToken cancellationToken)
+    {
+        var active = await assignments.ActiveOfClientAsync(turn.UserId, cancellationToken).ConfigureAwait(false);
+        if (active.Count == 0)
+        {
+            await SayAsync(turn, "You have no assigned reflections right now.", cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        var zone = TimeZones.Of(turn.Context);
+        var now = time.GetUtcNow();
+        var lines = active.Select((a, i) =>
+        {
+            var next = a.Recurrence.Next(now) is { } at ? TimeZoneInfo.ConvertTime(at, zone).ToString("ddd d MMM HH:mm", CultureInfo.InvariantCulture) : "no more dates";
+            return $"{i + 1}. \"{a.Title}\" from {a.ClinicianName}: {a.Recurrence.Describe()}; next {next}.";
+        });
+        var reply = MessageFactory.Text($"Your assigned reflections:\n{string.Join("\n", lines)}");
+        reply.SuggestedActions = new SuggestedActions
+        {
+            Actions = [.. active.Select((a, i) => new CardAction(ActionTypes.ImBack, $"Start {i + 1}", value: DeliveryCard.StartCommand(a.Id)))],
+        };
+        await turn.Context.SendActivityAsync(reply, cancellationToken).ConfigureAwait(false);
+    }
+
+    private static Task<ResourceResponse> SayAsync(TurnInfo turn, string text, CancellationToken cancellationToken)
+        => turn.Context.SendActivityAsync(MessageFactory.Text(text), cancellationToken);
+
+    private const RegexOptions Options = RegexOptions.IgnoreCase | RegexOptions.CultureInvariant;
+
+    [GeneratedRegex(@"^\s*connect\s+(?:code\s+)?([A-Za-z0-9][A-Za-z0-9 \-]{3,12})\s*[.!]*\s*$", Options)]
+    private static partial Regex Connect();
+
+    [GeneratedRegex(@"^\s*(my clinicians?|my therapists?|clinicians?)\s*[.!?]*\s*$", Options)]
+    private static partial Regex MyClinician();
+
+    [GeneratedRegex(@"^\s*change sharing(?:\s+(\d{1,2}))?\s*$", Options)]
+    private static partial Regex ChangeSharing();
+
+    [GeneratedRegex(@"^\s*disconnect(?:\s+(\d{1,2}))?\s*[.!]*\s*$", Options)]
+    private static partial Regex Disconnect();
+
+    [GeneratedRegex(@"^\s*(un)?share(?:\s+(?:journal\s+)?entry)(?:\s+(\d{1,4}))?\s*$", Options)]
+    private static partial Regex Share();
+
+    [GeneratedRegex(@"^\s*my assign(ment)?s\s*[.!?]*\s*$", Options)]
+    private static partial Regex MyAssignments();
+
+    [GeneratedRegex(@"^\s*start assignment\s+([a-z0-9]{8})\s*$", Options)]
+    private static partial Regex StartAssignment();
+
+    [GeneratedRegex(@"^\s*(pause|resume) (?:assignment )?reminders\s*[.!]*\s*$", Options)]
+    private static partial Regex Reminders();
+}

@@ -1,0 +1,24 @@
+using Newtonsoft.Json;
+
+namespace ReflectBot.Clinic;
+
+/// <summary>A client's consent for one link. Everything is off until the client turns it on.</summary>
+public sealed class ClinicConsent
+{
+    [JsonProperty("completion")]
+    public bool Completion { get; set; }
+
+    [JsonProperty("mood")]
+    public bool Mood { get; set; }
+
+    [JsonProperty("sharedEntries")]
+    public bool SharedEntries { get; set; }
+
+    public bool Allows(ConsentScope scope) => scope switch
+    {
+        ConsentScope.Completion => Completion,
+        ConsentScope.Mood => Mood,
+        ConsentScope.SharedEntries => SharedEntries,
+        _ => false,
+    };
+}

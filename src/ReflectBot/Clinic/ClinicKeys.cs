@@ -1,0 +1,46 @@
+namespace ReflectBot.Clinic;
+
+/// <summary>
+/// Keys of the clinic store. User ids ("webchat/user-1") contain '/', which the item store reads as a
+/// folder separator, so each id is escaped into one segment.
+/// </summary>
+public static class ClinicKeys
+{
+    public static string Segment(string id) => Uri.EscapeDataString(id);
+
+    public static string Unsegment(string segment) => Uri.UnescapeDataString(segment);
+
+    public static string Code(string code) => $"codes/{code}";
+
+    public static string Link(string clientId, string clinicianId) => $"links/{Segment(clientId)}/{Segment(clinicianId)}";
+
+    public static string LinksOfClient(string clientId) => $"links/{Segment(clientId)}";
+
+    /// <summary>The clinician's roster: pointers only; the link record under <see cref="Link"/> is what grants access.</summary>
+    public static string Roster(string clinicianId, string clientId) => $"rosters/{Segment(clinicianId)}/{Segment(clientId)}";
+
+    public static string RosterOf(string clinicianId) => $"rosters/{Segment(clinicianId)}";
+
+    public static string Client(string clientId) => $"clients/{Segment(clientId)}";
+
+    public static string Assignment(string clientId, string assignmentId) => $"assignments/{Segment(clientId)}/{assignmentId}";
+
+    public static string AssignmentsOf(string clientId) => $"assignments/{Segment(clientId)}";
+
+    public const string AllAssignments = "assignments";
+
+    public static string Occurrence(string assignmentId, DateTimeOffset dueUtc) => $"occurrences/{assignmentId}/{dueUtc.UtcDateTime:yyyyMMdd'T'HHmm'Z'}";
+
+    public static string Shared(string clientId, string entryId) => $"shared/{Segment(clientId)}/{entryId}";
+
+    public static string SharedOf(string clientId) => $"shared/{Segment(clientId)}";
+
+    public static string Score(string clientId, string entryId) => $"scores/{Segment(clientId)}/{entryId}";
+
+    public static string ScoresOf(string clientId) => $"scores/{Segment(clientId)}";
+
+    public static string WrongCodes(string userId) => $"wrongcodes/{Segment(userId)}";
+
+    /// <summary>The last segment of a key.</summary>
+    public static string Last(string key) => key[(key.LastIndexOf('/') + 1)..];
+}

@@ -1,0 +1,41 @@
+namespace ReflectBot.Clinic;
+
+/// <summary>
+/// Who the clinicians are and how assignments are delivered. Section "Clinic". Nobody becomes a clinician
+/// by anything they type: only an operator, through this configuration.
+/// </summary>
+public sealed class ClinicOptions
+{
+    public const string Section = "Clinic";
+
+    /// <summary>Entra object ids of clinicians in Teams (the activity's <c>from.aadObjectId</c>).</summary>
+    public List<string> ClinicianAadObjectIds { get; set; } = [];
+
+    /// <summary>Clinicians on other channels, as "{channelId}/{userId}".</summary>
+    public List<string> ClinicianUserKeys { get; set; } = [];
+
+    /// <summary>How long a join code can be used.</summary>
+    public TimeSpan CodeLifetime { get; set; } = TimeSpan.FromDays(14);
+
+    /// <summary>Wrong codes one user may try within <see cref="WrongCodeWindow"/> before being asked to wait.</summary>
+    public int WrongCodeLimit { get; set; } = 5;
+
+    public TimeSpan WrongCodeWindow { get; set; } = TimeSpan.FromMinutes(15);
+
+    /// <summary>No reminders from this local time ("21:00") ...</summary>
+    public string QuietHoursStart { get; set; } = "21:00";
+
+    /// <summary>... until this local time ("08:00"), in the client's time zone.</summary>
+    public string QuietHoursEnd { get; set; } = "08:00";
+
+    /// <summary>How long after it is due an occurrence may still be done before it counts as missed.</summary>
+    public TimeSpan MissedAfter { get; set; } = TimeSpan.FromHours(24);
+
+    /// <summary>How far back (past <see cref="MissedAfter"/>) the scheduler looks for occurrences to mark missed.</summary>
+    public TimeSpan Lookback { get; set; } = TimeSpan.FromDays(7);
+
+    /// <summary>The mood chart's window, 30 to 90 days.</summary>
+    public int MoodWindowDays { get; set; } = 60;
+
+    public SchedulerOptions Scheduler { get; set; } = new();
+}

@@ -1,0 +1,43 @@
+using System.Globalization;
+using Microsoft.Extensions.Options;
+
+namespace ReflectBot.Clinic;
+
+/// <summary>Checks the clinic settings at start-up, so a typo in quiet hours stops the host with a clear message.</summary>
+public sealed class ClinicOptionsValidator : IValidateOptions<ClinicOptions>
+{
+    public ValidateOptionsResult Validate(string? name, ClinicOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var problems = new List<string>();
+        if (!TryParseTime(options.QuietHoursStart, out _))
+        {
+            problems.Add("Clinic:QuietHoursStart must be a time like 21:00.");
+        }
+
+        if (!TryParseTime(options.QuietHoursEnd, out _))
+        {
+            problems.Add("Clinic:QuietHoursEnd must be a time like 08:00.");
+        }
+
+        if (options.MoodWindowDays is < 30 or > 90)
+        {
+            problems.Add("Clinic:MoodWindowDays must be between 30 and 90.");
+        }
+
+        if (options.CodeLifetime <= TimeSpan.Zero || options.WrongCodeWindow <= TimeSpan.Zero || options.WrongCodeLimit < 1)
+        {
+            problems.Add("Clinic:CodeLifetime, WrongCodeWindow and WrongCodeLimit must be positive.");
+        }
+
+        if (options.MissedAfter <= TimeSpan.Zero || options.Scheduler.Interval <= TimeSpan.Zero || options.Scheduler.ClaimTimeout <= TimeSpan.Zero)
+        {
+            problems.Add("Clinic:MissedAfter, Scheduler:Interval and Scheduler:ClaimTimeout must be positive.");
+        }
+
+        return problems.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(problems);
+    }
+
+    public static bool TryParseTime(string? text, out TimeOnly time)
+        => TimeOnly.TryParseExact(text, ["HH:mm", "H:mm"], CultureInfo.InvariantCulture, DateTimeStyles.None, out time);
+}

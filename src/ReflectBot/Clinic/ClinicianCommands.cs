@@ -1,0 +1,243 @@
+using System.Globalization;
+using System.Text;
+using System.Text.RegularExpressions;
+using Microsoft.Bot.Builder;
+using Microsoft.Bot.Schema;
+using Microsoft.Extensions.Options;
+using ReflectBot.Conversation;
+using ReflectBot.Dialogs.Prompts;
+
+namespace ReflectBot.Clinic;
+
+/// <summary>
+/// What a clinician can say: "new client code", "revoke code X", "assign", "assignments",
+/// "cancel assignment ID", "clients", "open entry N.M". Everything a clinician reads of a client comes
+/// through <see cref="ClinicianReads"/>. Anyone else gets a plain "only clinicians" answer.
+/// </summary>
+public sealed partial class ClinicianCommands(
+    ClinicianRoles roles,
+    JoinCodes codes,
+    ClinicianReads reads,
+    Assignments assignments,
+    TimeProvider time,
+    IOptions<ClinicOptions> options) : ITurnCommand
+{
+    public int Order => 50;
+
+    public async Task<bool> TryHandleAsync(TurnInfo turn, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(turn);
+        var text = turn.Text;
+        if (string.IsNullOrEmpty(text))
+        {
+            return false;
+        }
+
+        var m = Command().Match(text);
+        if (!m.Success)
+        {
+            // While assigning, the answers belong to the form: "Daily check-in" picks that journey, it does not start it.
+            if (turn.Dialogs.ActiveDialog?.Id == AssignDialog.DialogId)
+            {
+                await turn.Dialogs.ContinueDialogAsync(cancellationToken).ConfigureAwait(false);
+                return true;
+            }
+
+            return false;
+        }
+
+        if (!roles.IsClinician(turn.Context.Activity))
+        {
+            await SayAsync(turn, ClinicText.OnlyClinicians, cancellationToken).ConfigureAwait(false);
+            return true;
+        }
+
+        var clinicianId = turn.UserId;
+        switch (m.Groups["verb"].Value.ToLowerInvariant())
+        {
+            case var v when v.StartsWith("new", StringComparison.Ordinal):
+                var code = await codes.CreateAsync(clinicianId, turn.Context.Activity.From?.Name ?? "Your clinician", cancellationToken).ConfigureAwait(false);
+                await SayAsync(turn, $"Your new client code is {code.Code}. Give it to one client; they type \"connect {code.Code}\" and choose what to share. It works once and expires on {code.ExpiresUtc:d MMM yyyy}. To cancel it: \"revoke code {code.Code}\".", cancellationToken).ConfigureAwait(false);
+                break;
+            case var v when v.StartsWith("revoke", StringComparison.Ordinal):
+                await SayAsync(turn, await codes.RevokeAsync(clinicianId, m.Groups["arg"].Value, cancellationToken).ConfigureAwait(false)
+                    ? "Revoked: that code can no longer be used."
+                    : "I couldn't find an unused code of yours with those letters.", cancellationToken).ConfigureAwait(false);
+                break;
+            case var v when v.StartsWith("assign", StringComparison.Ordinal) && v != "assignments":
+                if (turn.Dialogs.ActiveDialog is not null)
+                {
+                    await turn.Dialogs.CancelAllDialogsAsync(cancellationToken).ConfigureAwait(false);
+                }
+
+                await turn.Dialogs.BeginDialogAsync(AssignDialog.DialogId, null, cancellationToken).ConfigureAwait(false);
+                break;
+            case "assignments":
+                await ListAssignmentsAsync(turn, clinicianId, cancellationToken).ConfigureAwait(false);
+                break;
+            case var v when v.StartsWith("cancel", StringComparison.Ordinal):
+                await CancelAssignmentAsync(turn, clinicianId, m.Groups["arg"].Value.ToLowerInvariant(), cancellationToken).ConfigureAwait(false);
+                break;
+            case var v when v.Contains("clients", StringComparison.Ordinal):
+                await ShowClientsAsync(turn, clinicianId, cancellationToken).ConfigureAwait(false);
+                break;
+            default:
+                await OpenEntryAsync(turn, clinicianId, m.Groups["arg"].Value, cancellationToken).ConfigureAwait(false);
+                break;
+        }
+
+        return true;
+    }
+
+    private async Task ListAssignmentsAsync(TurnInfo turn, string clinicianId, CancellationToken cancellationToken)
+    {
+        var builder = new StringBuilder();
+        var actions = new List<CardAction>();
+        var now = time.GetUtcNow();
+        foreach (var client in await reads.ClientsAsync(clinicianId, cancellationToken).ConfigureAwait(false))
+        {
+            var theirs = await reads.AssignmentsAsync(clinicianId, client.ClientId, cancellationToken).ConfigureAwait(false) ?? [];
+            builder.Append(CultureInfo.InvariantCulture, $"{client.ClientName}:").Append('\n');
+            if (theirs.Count == 0)
+            {
+                builder.Append("- nothing assigned\n");
+            }
+
+            foreach (var a in theirs)
+            {
+                var zone = TimeZones.Find(a.Recurrence.TimeZoneId);
+                var next = a.Recurrence.Next(now) is { } at ? TimeZoneInfo.ConvertTime(at, zone).ToString("ddd d MMM HH:mm", CultureInfo.InvariantCulture) : "finished";
+                builder.Append(CultureInfo.InvariantCulture, $"- \"{a.Title}\", {a.Recurrence.Describe()}; next {next}. To cancel: \"cancel assignment {a.Id}\"\n");
+                actions.Add(new CardAction(ActionTypes.ImBack, $"Cancel {a.Title} ({client.ClientName})", value: $"cancel assignment {a.Id}"));
+            }
+        }
+
+        var reply = MessageFactory.Text(builder.Length == 0 ? "You have no connected clients yet. Type \"new client code\" to make one." : builder.ToString().TrimEnd());
+        if (actions.Count > 0)
+        {
+            reply.SuggestedActions = new SuggestedActions { Actions = actions };
+        }
+
+        await turn.Context.SendActivityAsync(reply, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task CancelAssignmentAsync(TurnInfo turn, string clinicianId, string assignmentId, CancellationToken cancellationToken)
+    {
+        foreach (var client in await reads.ClientsAsync(clinicianId, cancellationToken).ConfigureAwait(false))
+        {
+            if (await assignments.CancelAsync(clinicianId, client.ClientId, assignmentId, cancellationToken).ConfigureAwait(false))
+            {
+                await SayAsync(turn, $"Cancelled. {client.ClientName} won't get it any more.", cancellationToken).ConfigureAwait(false);
+                return;
+            }
+        }
+
+        await SayAsync(turn, "I couldn't find an active assignment of yours with that id; \"assignments\" lists them.", cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task ShowClientsAsync(TurnInfo turn, string clinicianId, CancellationToken cancellationToken)
+    {
+        var clients = await reads.ClientsAsync(clinicianId, cancellationToken).ConfigureAwait(false);
+        if (clients.Count == 0)
+        {
+            await SayAsync(turn, "You have no connected clients yet. Type \"new client code\" to make a code for a client.", cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        var now = time.GetUtcNow();
+        var window = options.Value.MoodWindowDays;
+        for (var i = 0; i < clients.Count; i++)
+        {
+            var client = clients[i];
+            var text = new StringBuilder(string.Create(CultureInfo.InvariantCulture, $"{i + 1}. {client.ClientName} (connected {client.LinkedUtc:d MMM yyyy})\n"));
+
+            if (await reads.CompletionAsync(clinicianId, client.ClientId, cancellationToken).ConfigureAwait(false) is { } completion)
+            {
+                var last = completion.LastCheckInUtc is { } at ? at.ToString("d MMM yyyy", CultureInfo.InvariantCulture) : "none yet";
+                text.Append(CultureInfo.InvariantCulture, $"This week: {completion.DoneThisWeek} done, {completion.MissedThisWeek} missed. Last check-in: {last}.\n");
+            }
+            else
+            {
+                text.Append("Completion: not shared.\n");
+            }
+
+            Attachment? chart = null;
+            if (await reads.MoodAsync(clinicianId, client.ClientId, cancellationToken).ConfigureAwait(false) is { } mood)
+            {
+                text.Append(CultureInfo.InvariantCulture, $"Mood: {mood.Count} scores in the last {window} days");
+                text.Append(mood.Count > 0 ? string.Create(CultureInfo.InvariantCulture, $", latest {mood[^1].Mood}/10.\n") : ".\n");
+                foreach (var score in (await reads.ScoresAsync(clinicianId, client.ClientId, cancellationToken).ConfigureAwait(false) ?? []).Take(3))
+                {
+                    text.Append(CultureInfo.InvariantCulture, $"{score.MeasureId.ToUpperInvariant()} {score.CreatedUtc:d MMM}: {score.Score} of {score.Max} (range {score.Band}).\n");
+                }
+
+                var safety = await reads.SafetyCountAsync(clinicianId, client.ClientId, cancellationToken).ConfigureAwait(false) ?? 0;
+                text.Append(CultureInfo.InvariantCulture, $"Safety support shown: {safety} time{(safety == 1 ? string.Empty : "s")} in the last {window} days.\n");
+                if (mood.Count > 0)
+                {
+                    var png = MoodChart.Render(mood, now.AddDays(-window), now);
+                    chart = new Attachment("image/png", "data:image/png;base64," + Convert.ToBase64String(png), name: $"mood-{i + 1}.png");
+                }
+            }
+            else
+            {
+                text.Append("Mood: not shared.\n");
+            }
+
+            if (await reads.SharedEntriesAsync(clinicianId, client.ClientId, cancellationToken).ConfigureAwait(false) is { } shared)
+            {
+                text.Append(CultureInfo.InvariantCulture, $"Shared entries: {shared.Count}");
+                text.Append(shared.Count == 0 ? ".\n" : string.Create(CultureInfo.InvariantCulture, $"; type \"open entry {i + 1}.1\" for the newest.\n"));
+                for (var j = 0; j < Math.Min(shared.Count, 5); j++)
+                {
+                    text.Append(CultureInfo.InvariantCulture, $"  {i + 1}.{j + 1} {shared[j].JourneyTitle}, {shared[j].CreatedUtc:d MMM yyyy}\n");
+                }
+            }
+            else
+            {
+                text.Append("Shared entries: not allowed.\n");
+            }
+
+            var reply = MessageFactory.Text(text.ToString().TrimEnd());
+            if (chart is not null)
+            {
+                reply.Attachments = [chart];
+            }
+
+            await turn.Context.SendActivityAsync(reply, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private async Task OpenEntryAsync(TurnInfo turn, string clinicianId, string arg, CancellationToken cancellationToken)
+    {
+        var parts = arg.Split('.');
+        var clients = await reads.ClientsAsync(clinicianId, cancellationToken).ConfigureAwait(false);
+        if (parts.Length != 2 || !int.TryParse(parts[0], CultureInfo.InvariantCulture, out var c) || !int.TryParse(parts[1], CultureInfo.InvariantCulture, out var e) || c < 1 || c > clients.Count)
+        {
+            await SayAsync(turn, "There's no such entry. \"clients\" shows the shared entries with their numbers.", cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        var shared = await reads.SharedEntriesAsync(clinicianId, clients[c - 1].ClientId, cancellationToken).ConfigureAwait(false);
+        if (shared is null || e < 1 || e > shared.Count)
+        {
+            await SayAsync(turn, "There's no such shared entry. \"clients\" shows the shared entries with their numbers.", cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        var entry = shared[e - 1];
+        var body = new StringBuilder(string.Create(CultureInfo.InvariantCulture, $"{clients[c - 1].ClientName}, \"{entry.JourneyTitle}\", {entry.CreatedUtc:d MMM yyyy}:\n"));
+        foreach (var (question, answer) in entry.Answers)
+        {
+            body.Append(CultureInfo.InvariantCulture, $"- {question}: {answer}\n");
+        }
+
+        await SayAsync(turn, body.ToString().TrimEnd(), cancellationToken).ConfigureAwait(false);
+    }
+
+    private static Task<ResourceResponse> SayAsync(TurnInfo turn, string text, CancellationToken cancellationToken)
+        => turn.Context.SendActivityAsync(MessageFactory.Text(text), cancellationToken);
+
+    [GeneratedRegex(@"^\s*(?<verb>new client code|new code|revoke code|assign|assign a reflection|assignments|cancel assignment|clients|my clients|open entry)(?:\s+(?<arg>[A-Za-z0-9.\-]+))?\s*[.!]*\s*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex Command();
+}

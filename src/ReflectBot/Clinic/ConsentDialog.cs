@@ -1,0 +1,115 @@
+using Microsoft.Bot.Builder;
+using ReflectBot.Conversation;
+using ReflectBot.Dialogs;
+using ReflectBot.Dialogs.Prompts;
+
+namespace ReflectBot.Clinic;
+
+/// <summary>
+/// Asks a client's consent, scope by scope, everything off unless they say yes: when connecting through a
+/// join code (after saying exactly who the clinician is and what could be shared), and when changing an
+/// existing link's consent ("my clinician").
+/// </summary>
+public sealed class ConsentDialog : ComponentDialog
+{
+    public const string DialogId = "clinic-consent";
+
+    private const string ConfirmId = "confirm";
+
+    private readonly JoinCodes _codes;
+    private readonly ClinicLinks _links;
+    private readonly ClientRecords _clients;
+
+    public ConsentDialog(JoinCodes codes, ClinicLinks links, ClientRecords clients)
+        : base(DialogId)
+    {
+        _codes = codes;
+        _links = links;
+        _clients = clients;
+        AddDialog(new WaterfallDialog("waterfall")
+            .AddStep(IntroAsync)
+            .AddStep((step, ct) => AskScopeAsync(step, null, ClinicText.AskCompletion, ct))
+            .AddStep((step, ct) => AskScopeAsync(step, ConsentScope.Completion, ClinicText.AskMood, ct))
+            .AddStep((step, ct) => AskScopeAsync(step, ConsentScope.Mood, ClinicText.AskShared, ct))
+            .AddStep(FinishAsync));
+        AddDialog(new ConfirmPrompt(ConfirmId));
+    }
+
+    private static ConsentRequest RequestOf(WaterfallStepContext step) => step.GetOptions<ConsentRequest>() ?? new ConsentRequest();
+
+    private static async Task<DialogTurnResult> IntroAsync(WaterfallStepContext step, CancellationToken cancellationToken)
+    {
+        var request = RequestOf(step);
+        await step.Context.SendActivityAsync(MessageFactory.Text(ClinicText.WhatIsShared(request.ClinicianName)), cancellationToken).ConfigureAwait(false);
+        if (request.Code is null)
+        {
+            return await step.NextAsync(true, cancellationToken).ConfigureAwait(false);
+        }
+
+        return await step.PromptAsync(ConfirmId, new PromptOptions { Prompt = $"Connect with {request.ClinicianName}?", MaxAttempts = 3 }, cancellationToken).ConfigureAwait(false);
+    }
+
+    private static async Task<DialogTurnResult> AskScopeAsync(WaterfallStepContext step, ConsentScope? answered, Func<string, string> question, CancellationToken cancellationToken)
+    {
+        var request = RequestOf(step);
+        if (answered is null)
+        {
+            if (step.Result is not true)
+            {
+                await step.Context.SendActivityAsync(MessageFactory.Text("Okay, I haven't connected you. Nothing was shared."), cancellationToken).ConfigureAwait(false);
+                return await step.EndDialogAsync(null, cancellationToken).ConfigureAwait(false);
+            }
+        }
+        else
+        {
+            step.Values[answered.Value.ToString()] = step.Result is true;
+        }
+
+        return await step.PromptAsync(ConfirmId, new PromptOptions
+        {
+            Prompt = question(request.ClinicianName),
+            RetryPrompt = "Please answer yes or no. If you're unsure, \"no\" keeps it private; you can change it later with \"my clinician\".",
+            MaxAttempts = 3,
+            TooManyAttemptsMessage = "I'll take that as a no for now.",
+        }, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<DialogTurnResult> FinishAsync(WaterfallStepContext step, CancellationToken cancellationToken)
+    {
+        var request = RequestOf(step);
+        var consent = new ClinicConsent
+        {
+            Completion = step.Values.Value<bool?>(nameof(ConsentScope.Completion)) ?? false,
+            Mood = step.Values.Value<bool?>(nameof(ConsentScope.Mood)) ?? false,
+            SharedEntries = step.Result is true,
+        };
+
+        var activity = step.Context.Activity;
+        var clientId = UserKeys.Of(activity);
+        string reply;
+        if (request.Code is { } code)
+        {
+            // Checked again now: the code may have been used or revoked while the client was answering.
+            var (status, found) = await _codes.CheckAsync(clientId, code, cancellationToken).ConfigureAwait(false);
+            if (status != CodeStatus.Valid || found is null || !await _codes.UseAsync(clientId, code, cancellationToken).ConfigureAwait(false))
+            {
+                var problem = status == CodeStatus.Valid ? CodeStatus.Used : status;
+                await step.Context.SendActivityAsync(MessageFactory.Text(ClinicText.CodeProblem(problem) + " Nothing was shared."), cancellationToken).ConfigureAwait(false);
+                return await step.EndDialogAsync(null, cancellationToken).ConfigureAwait(false);
+            }
+
+            await _links.LinkAsync(clientId, activity.From?.Name ?? "A client", found.Value, consent, cancellationToken).ConfigureAwait(false);
+            await _clients.EnsureAsync(clientId, TimeZones.Of(step.Context).Id, cancellationToken).ConfigureAwait(false);
+            reply = $"You're connected with {request.ClinicianName}: {ClinicText.Describe(consent)}. Type \"my clinician\" to change this, or \"disconnect\" to end it.";
+        }
+        else
+        {
+            reply = await _links.SetConsentAsync(clientId, request.ClinicianId, consent, cancellationToken).ConfigureAwait(false) is null
+                ? "You're no longer connected with that clinician, so there's nothing to change."
+                : $"Updated. With {request.ClinicianName}: {ClinicText.Describe(consent)}.";
+        }
+
+        await step.Context.SendActivityAsync(MessageFactory.Text(reply), cancellationToken).ConfigureAwait(false);
+        return await step.EndDialogAsync(null, cancellationToken).ConfigureAwait(false);
+    }
+}

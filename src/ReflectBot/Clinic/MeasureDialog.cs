@@ -1,0 +1,146 @@
+using System.Globalization;
+using Microsoft.Bot.Builder;
+using Newtonsoft.Json.Linq;
+using ReflectBot.Conversation;
+using ReflectBot.Dialogs;
+using ReflectBot.Dialogs.Choices;
+using ReflectBot.Dialogs.Prompts;
+using ReflectBot.Journal;
+using ReflectBot.Journeys;
+
+namespace ReflectBot.Clinic;
+
+/// <summary>
+/// A measure as a waterfall: one choice per item, then the total and its band, saved with the journal
+/// entry (answers "score" and "band") and beside it in the clinic store. A safety item answered above
+/// zero goes to <see cref="ISafetyEscalation"/> at once. Ends with a <see cref="JourneyOutcome"/>, like a journey.
+/// </summary>
+public sealed class MeasureDialog : ComponentDialog
+{
+    private const string WaterfallId = "waterfall";
+    private const string ChoiceId = "choice";
+    private const string PointsKey = "points";
+
+    private readonly MeasureDefinition _measure;
+    private readonly IJournalStore _journal;
+    private readonly ClinicStore _store;
+    private readonly ISafetyEscalation _safety;
+    private readonly TimeProvider _time;
+
+    public MeasureDialog(MeasureDefinition measure, IJournalStore journal, ClinicStore store, ISafetyEscalation safety, TimeProvider time)
+        : base(MeasureCatalog.DialogPrefix + (measure ?? throw new ArgumentNullException(nameof(measure))).Id)
+    {
+        _measure = measure;
+        _journal = journal;
+        _store = store;
+        _safety = safety;
+        _time = time;
+
+        var waterfall = new WaterfallDialog(WaterfallId);
+        for (var i = 0; i < measure.Items.Count; i++)
+        {
+            var index = i;
+            waterfall.AddStep((step, ct) => AskAsync(step, index, ct));
+            waterfall.AddStep((step, ct) => RecordAsync(step, index, ct));
+        }
+
+        waterfall.AddStep(FinishAsync);
+        AddDialog(waterfall);
+        AddDialog(new ChoicePrompt(ChoiceId));
+        InitialDialogId = WaterfallId;
+    }
+
+    public MeasureDefinition Measure => _measure;
+
+    private async Task<DialogTurnResult> AskAsync(WaterfallStepContext step, int index, CancellationToken cancellationToken)
+    {
+        if (index == 0)
+        {
+            await step.Context.SendActivityAsync(MessageFactory.Text($"{_measure.Title}: {_measure.Items.Count} short questions. There are no right answers; this is a check-in, not a test or a diagnosis."), cancellationToken).ConfigureAwait(false);
+        }
+
+        var item = _measure.Items[index];
+        return await step.PromptAsync(ChoiceId, new PromptOptions
+        {
+            Prompt = $"({index + 1}/{_measure.Items.Count}) {_measure.Preamble} {item.Text}.",
+            Choices = [.. _measure.Options.Select(o => new Choice(o.Label))],
+            Style = ListStyle.HeroCard,
+            MaxAttempts = 3,
+            TooManyAttemptsMessage = "Let's skip that one.",
+        }, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<DialogTurnResult> RecordAsync(WaterfallStepContext step, int index, CancellationToken cancellationToken)
+    {
+        if (step.Values[PointsKey] is not JObject points)
+        {
+            points = [];
+            step.Values[PointsKey] = points;
+        }
+
+        var item = _measure.Items[index];
+        if (step.Result is FoundChoice choice && choice.Index < _measure.Options.Count)
+        {
+            var value = _measure.Options[choice.Index].Value;
+            points[item.Id] = value;
+            if (item.Safety && value > 0)
+            {
+                await _safety.EscalateAsync(step.Context, _measure.Id, cancellationToken).ConfigureAwait(false);
+            }
+        }
+
+        return await step.NextAsync(null, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<DialogTurnResult> FinishAsync(WaterfallStepContext step, CancellationToken cancellationToken)
+    {
+        var points = step.Values[PointsKey] as JObject ?? [];
+        var answered = _measure.Items.Where(i => points[i.Id] is not null).ToList();
+        var complete = answered.Count == _measure.Items.Count;
+        var score = answered.Sum(i => points.Value<int>(i.Id));
+        var band = complete ? _measure.BandOf(score) : string.Empty;
+
+        var activity = step.Context.Activity;
+        var userId = UserKeys.Of(activity);
+        var answers = answered.ToDictionary(
+            i => i.Id,
+            i => _measure.Options.First(o => o.Value == points.Value<int>(i.Id)).Label,
+            StringComparer.Ordinal);
+        if (complete)
+        {
+            answers["score"] = $"{score} of {_measure.MaxScore}";
+            answers["band"] = band;
+        }
+
+        var entry = new JournalEntry
+        {
+            Id = JournalEntryIds.From(userId, activity.Conversation?.Id, activity.Id),
+            UserId = userId,
+            JourneyId = _measure.Id,
+            JourneyTitle = _measure.Title,
+            Answers = answers,
+            Tags = ["measure", _measure.Id],
+            CreatedUtc = _time.GetUtcNow(),
+            TimeZone = TimeZones.Of(step.Context).Id,
+        };
+        await _journal.AddAsync(entry, cancellationToken).ConfigureAwait(false);
+        if (complete)
+        {
+            await _store.WriteAsync(ClinicKeys.Score(userId, entry.Id), new MeasureScore
+            {
+                EntryId = entry.Id,
+                MeasureId = _measure.Id,
+                Score = score,
+                Max = _measure.MaxScore,
+                Band = band,
+                CreatedUtc = entry.CreatedUtc,
+            }, cancellationToken: cancellationToken).ConfigureAwait(false);
+        }
+
+        var text = complete
+            ? string.Create(CultureInfo.InvariantCulture, $"Thank you. Your total is {score} out of {_measure.MaxScore} (in the {band} range). It's a check-in score, not a diagnosis, and it can be a useful thing to talk through with your clinician. Saved to your journal.")
+            : "Thank you. Some questions were skipped, so there's no total this time. Your answers are saved to your journal.";
+        await step.Context.SendActivityAsync(MessageFactory.Text(text), cancellationToken).ConfigureAwait(false);
+        return await step.EndDialogAsync(new JourneyOutcome(_measure.Id, true, entry.Id), cancellationToken).ConfigureAwait(false);
+    }
+}

@@ -1,0 +1,26 @@
+using Newtonsoft.Json;
+
+namespace ReflectBot.Clinic;
+
+/// <summary>A measure's total score, kept beside the journal entry it came from (scores/{client}/{entry}); numbers only, never a diagnosis.</summary>
+public sealed class MeasureScore
+{
+    [JsonProperty("entryId")]
+    public string EntryId { get; set; } = string.Empty;
+
+    [JsonProperty("measureId")]
+    public string MeasureId { get; set; } = string.Empty;
+
+    [JsonProperty("score")]
+    public int Score { get; set; }
+
+    [JsonProperty("max")]
+    public int Max { get; set; }
+
+    /// <summary>The score band as numbers ("5-9").</summary>
+    [JsonProperty("band")]
+    public string Band { get; set; } = string.Empty;
+
+    [JsonProperty("createdUtc")]
+    public DateTimeOffset CreatedUtc { get; set; }
+}
