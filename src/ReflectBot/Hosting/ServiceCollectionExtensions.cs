@@ -2,7 +2,10 @@ using Microsoft.Bot.Builder.Integration.AspNet.Core;
 using Microsoft.Bot.Connector.Authentication;
 using Microsoft.Extensions.Options;
 using ReflectBot.Conversation;
+using ReflectBot.Journal;
 using ReflectBot.Journeys;
+using ReflectBot.Privacy;
+using ReflectBot.Safety;
 using ReflectBot.Storage;
 
 namespace ReflectBot.Hosting;
@@ -24,6 +27,11 @@ public static class ServiceCollectionExtensions
 
         services.AddReflectBotStorage();
         services.AddJourneys();
+        services.AddJournal();
+        services.AddPrivacy();
+
+        // Before AddConversation: the safety screen is the first middleware every message meets.
+        services.AddSafety();
         services.AddConversation();
         return services;
     }

@@ -6,6 +6,7 @@ using ReflectBot.Dialogs.Choices;
 using ReflectBot.Dialogs.Prompts;
 using ReflectBot.Conversation;
 using ReflectBot.Journal;
+using ReflectBot.Privacy;
 
 namespace ReflectBot.Journeys;
 
@@ -133,14 +134,16 @@ public sealed class JourneyDialog : ComponentDialog
 
     private async Task<DialogTurnResult> AskToSaveAsync(WaterfallStepContext step, CancellationToken cancellationToken)
     {
-        if (_journey.Close.SavePrompt is null)
+        // Consent is asked at the first save; after a "no" nothing is saved or asked (Privacy/ConsentGate).
+        var savePrompt = ConsentGate.SavePrompt(step.Context, _journey.Close.SavePrompt);
+        if (ConsentGate.Of(step.Context) == ConsentState.Refused || savePrompt is null)
         {
-            return await step.NextAsync(true, cancellationToken).ConfigureAwait(false);
+            return await step.NextAsync(ConsentGate.Of(step.Context) != ConsentState.Refused, cancellationToken).ConfigureAwait(false);
         }
 
         return await step.PromptAsync(PromptIds.Confirm, new PromptOptions
         {
-            Prompt = _journey.Close.SavePrompt,
+            Prompt = savePrompt,
             RetryPrompt = "Shall I save it? Please answer yes or no.",
             MaxAttempts = 3,
             TooManyAttemptsMessage = "I'll leave it unsaved for now.",
@@ -150,6 +153,9 @@ public sealed class JourneyDialog : ComponentDialog
     private async Task<DialogTurnResult> FinishAsync(WaterfallStepContext step, CancellationToken cancellationToken)
     {
         var save = step.Result is true;
+        ConsentGate.Answered(step.Context, save);
+        var refused = ConsentGate.Of(step.Context) == ConsentState.Refused;
+        save &= !refused;
         JournalEntry? entry = null;
         if (save)
         {
@@ -157,7 +163,8 @@ public sealed class JourneyDialog : ComponentDialog
             await _journal.AddAsync(entry, cancellationToken).ConfigureAwait(false);
         }
 
-        await step.Context.SendActivityAsync(MessageFactory.Text(save ? _journey.Close.Saved : _journey.Close.NotSaved), cancellationToken).ConfigureAwait(false);
+        var closing = save ? _journey.Close.Saved : refused ? $"{_journey.Close.NotSaved} {ConsentGate.NotKeeping}" : _journey.Close.NotSaved;
+        await step.Context.SendActivityAsync(MessageFactory.Text(closing), cancellationToken).ConfigureAwait(false);
         return await step.EndDialogAsync(new JourneyOutcome(_journey.Id, save, entry?.Id), cancellationToken).ConfigureAwait(false);
     }
 
