@@ -38,28 +38,52 @@ public sealed partial class RiskScreen(SafetyLexicon lexicon)
 
     private bool AnyLiveMatch(Regex pattern, string text)
     {
-        foreach (Match match in pattern.Matches(text))
+        try
         {
-            if (!IsNegated(text[..match.Index]))
+            foreach (Match match in pattern.Matches(text))
             {
-                return true;
+                if (!IsNegated(text[..match.Index]))
+                {
+                    return true;
+                }
             }
-        }
 
-        return false;
+            return false;
+        }
+        catch (RegexMatchTimeoutException)
+        {
+            // A message the screen cannot read in time gets the help, not silence.
+            return true;
+        }
     }
 
     private bool IsNegated(string before)
     {
         // Only the clause the match is in counts: "I'm not sad, I want to die" is not negated.
         var clause = ClauseBoundary().Split(before)[^1];
-        return lexicon.Negations.Any(n => n.IsMatch(clause));
+        try
+        {
+            return lexicon.Negations.Any(n => n.IsMatch(clause));
+        }
+        catch (RegexMatchTimeoutException)
+        {
+            return false;
+        }
     }
 
     private bool IsPastAndResolved(string text)
-        => lexicon.PastMarkers.Any(p => p.IsMatch(text))
-           && lexicon.ResolvedMarkers.Any(p => p.IsMatch(text))
-           && !lexicon.RecurrenceMarkers.Any(p => p.IsMatch(text));
+    {
+        try
+        {
+            return lexicon.PastMarkers.Any(p => p.IsMatch(text))
+                && lexicon.ResolvedMarkers.Any(p => p.IsMatch(text))
+                && !lexicon.RecurrenceMarkers.Any(p => p.IsMatch(text));
+        }
+        catch (RegexMatchTimeoutException)
+        {
+            return false;
+        }
+    }
 
     private static string Blank(string text, IReadOnlyList<Regex> patterns)
     {
@@ -71,9 +95,16 @@ public sealed partial class RiskScreen(SafetyLexicon lexicon)
         var chars = text.ToCharArray();
         foreach (var pattern in patterns)
         {
-            foreach (Match match in pattern.Matches(text))
+            try
             {
-                Array.Fill(chars, ' ', match.Index, match.Length);
+                foreach (Match match in pattern.Matches(text))
+                {
+                    Array.Fill(chars, ' ', match.Index, match.Length);
+                }
+            }
+            catch (RegexMatchTimeoutException)
+            {
+                // Unblanked words can only make the screen fire more often, never less.
             }
         }
 

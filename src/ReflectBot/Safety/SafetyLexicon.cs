@@ -20,8 +20,9 @@ public sealed class SafetyLexicon
     public required IReadOnlyList<Regex> RecurrenceMarkers { get; init; }
 
     /// <summary>
-    /// NonBacktracking keeps every pattern linear in the input, so a long or crafted message cannot stall
-    /// the screen that runs before everything else.
+    /// Interpreted backtracking: the non-backtracking engine took over ten seconds to build this lexicon
+    /// (it is built at every start). Patterns bound their gaps instead, and each match has a timeout.
+    /// Text is lower-cased before matching, so no IgnoreCase.
     /// </summary>
-    public const RegexOptions Options = RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.NonBacktracking;
+    public const RegexOptions Options = RegexOptions.CultureInvariant;
 }
