@@ -15,6 +15,15 @@ public static class Conversations
         return BotClient.Read(await bot.SayAsync(save));
     }
 
+    /// <summary>A daily check-in up to its save question; returns the replies that ask it.</summary>
+    public static async Task<IReadOnlyList<Activity>> CheckInPromptAsync(this BotClient bot)
+    {
+        await bot.SayAsync("check in");
+        await bot.SayAsync("5");
+        await bot.SayAsync("fine");
+        return await bot.SayAsync("nothing much");
+    }
+
     /// <summary>Whether the replies hold the crisis card.</summary>
     public static bool HasCrisisCard(IEnumerable<Activity> replies)
         => replies.Any(r => BotClient.ReadOne(r).Contains(ReflectBot.Safety.CrisisReply.CardTitle, StringComparison.Ordinal));
