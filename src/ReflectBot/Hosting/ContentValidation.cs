@@ -12,6 +12,7 @@ public static class ContentValidation
         folder ??= new ContentOptions().Path;
         var errors = new List<ContentError>();
         var journeys = JourneyCatalog.LoadWithErrors(folder, errors);
+        Safety.SafetyContent.Load(folder, errors);
         foreach (var problem in errors)
         {
             error.WriteLine(problem.ToString());
@@ -23,7 +24,7 @@ public static class ContentValidation
             return 1;
         }
 
-        output.WriteLine($"{folder}: {journeys.Count} journeys, no problems.");
+        output.WriteLine($"{folder}: {journeys.Count} journeys and the safety lexicon and crisis resources, no problems.");
         return 0;
     }
 }
