@@ -21,4 +21,11 @@ if [ -d tests/ReflectBot.Browser.Tests ] && ! command -v chromium >/dev/null 2>&
   fi
 fi
 
+# The mood chart (ScottPlot on Skia) draws its labels with a system font; a bare image may have none.
+if [ ! -d /usr/share/fonts/truetype/dejavu ] && command -v apt-get >/dev/null 2>&1; then
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq
+  apt-get install -y -qq fonts-dejavu-core >/dev/null
+fi
+
 dotnet test ReflectBot.sln --nologo "$@"

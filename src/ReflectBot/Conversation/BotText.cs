@@ -9,7 +9,9 @@ public static class BotText
 
     public const string Welcome =
         "Hi, I'm ReflectBot, an automated journaling companion (not a person, and not a therapist or an emergency service). " +
-        "I can walk you through short reflections and keep a private journal of them. Let's start with a quick check-in.";
+        "I can walk you through short reflections and, if you agree, keep a private journal of them: I'll ask before saving anything, " +
+        "entries are stored encrypted in this bot's own storage, and \"privacy\" shows what I keep and how to export or delete it. " +
+        "If things ever feel like a crisis, I'll point you to people who can help right away. Let's start with a quick check-in.";
 
     public const string Hello = "Hi again, good to see you. Let's start with a quick check-in.";
 

@@ -12,4 +12,20 @@ public sealed class UserProfile
     /// <summary>The user's time zone (IANA id), from the channel or as they told us.</summary>
     [JsonProperty("timeZone", NullValueHandling = NullValueHandling.Ignore)]
     public string? TimeZone { get; set; }
+
+    /// <summary>Whether the user agreed to keep a journal: null until asked (at the first save), then their answer.</summary>
+    [JsonProperty("journalConsent", NullValueHandling = NullValueHandling.Ignore)]
+    public bool? JournalConsent { get; set; }
+
+    /// <summary>The region for crisis resources (an id of dialogs/safety/resources.yaml), as the user told us.</summary>
+    [JsonProperty("region", NullValueHandling = NullValueHandling.Ignore)]
+    public string? Region { get; set; }
+
+    /// <summary>"pause reminders": the scheduler sends none while this is set.</summary>
+    [JsonProperty("remindersPaused")]
+    public bool RemindersPaused { get; set; }
+
+    /// <summary>"delete my data" was asked and awaits confirmation until this time.</summary>
+    [JsonProperty("deletionAskedUntil", NullValueHandling = NullValueHandling.Ignore)]
+    public DateTimeOffset? DeletionAskedUntil { get; set; }
 }

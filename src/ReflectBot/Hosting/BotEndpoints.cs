@@ -3,6 +3,8 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Builder.Integration.AspNet.Core;
+using ReflectBot.Journal;
+using ReflectBot.Safety;
 
 namespace ReflectBot.Hosting;
 
@@ -38,6 +40,8 @@ public static class BotEndpoints
         });
 
         app.MapGet("/health", () => Results.Ok(new { status = "ok" }));
+        app.MapJournal();
+        app.MapSafetyAdmin();
         return app;
     }
 }

@@ -12,6 +12,7 @@ public static class ContentValidation
         folder = Resolve(folder ?? new ContentOptions().Path);
         var errors = new List<ContentError>();
         var library = ContentLibrary.LoadWithErrors(folder, errors);
+        Safety.SafetyContent.Load(folder, errors);
         foreach (var problem in errors)
         {
             error.WriteLine(problem.ToString());
@@ -23,7 +24,7 @@ public static class ContentValidation
             return 1;
         }
 
-        output.WriteLine($"{folder}: {library.Journeys.All.Count} journeys, {library.Cards.All.Count} cards, no problems.");
+        output.WriteLine($"{folder}: {library.Journeys.All.Count} journeys, {library.Cards.All.Count} cards, the safety lexicon and crisis resources: no problems.");
         return 0;
     }
 

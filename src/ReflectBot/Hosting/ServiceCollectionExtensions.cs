@@ -6,7 +6,10 @@ using ReflectBot.Channels.DirectLine;
 using ReflectBot.Channels.Teams;
 using ReflectBot.Clinic;
 using ReflectBot.Conversation;
+using ReflectBot.Journal;
 using ReflectBot.Journeys;
+using ReflectBot.Privacy;
+using ReflectBot.Safety;
 using ReflectBot.Storage;
 
 namespace ReflectBot.Hosting;
@@ -30,6 +33,11 @@ public static class ServiceCollectionExtensions
         services.AddTeams();
         services.AddJourneys();
         services.AddCards();
+        services.AddJournal();
+        services.AddPrivacy();
+
+        // Before AddConversation: the safety screen is the first middleware every message meets.
+        services.AddSafety();
         services.AddConversation();
         services.AddDirectLine(configuration);
         services.AddClinic();

@@ -2,7 +2,7 @@ namespace ReflectBot.Journal;
 
 /// <summary>
 /// Where journal entries live: one item per entry, outside conversation state, so a turn costs the same
-/// whatever the size of the journal.
+/// whatever the size of the journal. Entries are encrypted at rest.
 /// </summary>
 public interface IJournalStore
 {
@@ -12,4 +12,10 @@ public interface IJournalStore
 
     /// <summary>The user's entries, newest first.</summary>
     Task<IReadOnlyList<JournalEntry>> ListAsync(string userId, CancellationToken cancellationToken = default);
+
+    /// <summary>One entry, or null.</summary>
+    Task<JournalEntry?> ReadAsync(string userId, string entryId, CancellationToken cancellationToken = default);
+
+    /// <summary>Deletes every entry of the user; returns how many.</summary>
+    Task<int> DeleteAllAsync(string userId, CancellationToken cancellationToken = default);
 }

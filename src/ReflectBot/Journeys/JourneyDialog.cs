@@ -7,6 +7,7 @@ using ReflectBot.Dialogs;
 using ReflectBot.Dialogs.Choices;
 using ReflectBot.Dialogs.Prompts;
 using ReflectBot.Journal;
+using ReflectBot.Privacy;
 
 namespace ReflectBot.Journeys;
 
@@ -192,14 +193,16 @@ public sealed class JourneyDialog : ComponentDialog
 
     private async Task<DialogTurnResult> AskToSaveAsync(WaterfallStepContext step, CancellationToken cancellationToken)
     {
-        if (_journey.Close.SavePrompt is null)
+        // Consent is asked at the first save; after a "no" nothing is saved or asked (Privacy/ConsentGate).
+        var savePrompt = ConsentGate.SavePrompt(step.Context, _journey.Close.SavePrompt);
+        if (ConsentGate.Of(step.Context) == ConsentState.Refused || savePrompt is null)
         {
-            return await step.NextAsync(true, cancellationToken).ConfigureAwait(false);
+            return await step.NextAsync(ConsentGate.Of(step.Context) != ConsentState.Refused, cancellationToken).ConfigureAwait(false);
         }
 
         return await step.PromptAsync(PromptIds.Confirm, new PromptOptions
         {
-            Prompt = _journey.Close.SavePrompt,
+            Prompt = savePrompt,
             RetryPrompt = "Shall I save it? Please answer yes or no.",
             MaxAttempts = 3,
             TooManyAttemptsMessage = "I'll leave it unsaved for now.",
@@ -209,6 +212,9 @@ public sealed class JourneyDialog : ComponentDialog
     private async Task<DialogTurnResult> FinishAsync(WaterfallStepContext step, CancellationToken cancellationToken)
     {
         var save = step.Result is true;
+        ConsentGate.Answered(step.Context, save);
+        var refused = ConsentGate.Of(step.Context) == ConsentState.Refused;
+        save &= !refused;
 
         // One thing offered at the end: the journey an answer pointed to, else the close's card or journey.
         var offeredJourney = _journeys.Find(JourneyProgress.Offer(step.Values) ?? _journey.Close.Offer.Journey ?? string.Empty);
@@ -230,7 +236,8 @@ public sealed class JourneyDialog : ComponentDialog
             await _journal.AddAsync(entry, cancellationToken).ConfigureAwait(false);
         }
 
-        await step.Context.SendActivityAsync(MessageFactory.Text(save ? _journey.Close.Saved : _journey.Close.NotSaved), cancellationToken).ConfigureAwait(false);
+        var closing = save ? _journey.Close.Saved : refused ? $"{_journey.Close.NotSaved} {ConsentGate.NotKeeping}" : _journey.Close.NotSaved;
+        await step.Context.SendActivityAsync(MessageFactory.Text(closing), cancellationToken).ConfigureAwait(false);
         if (offeredCard is not null)
         {
             await step.Context.SendActivityAsync(MessageFactory.Text("Before you go, here's a short read that goes with this."), cancellationToken).ConfigureAwait(false);

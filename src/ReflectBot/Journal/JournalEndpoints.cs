@@ -1,0 +1,30 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Logging;
+using ReflectBot.Dialogs.Prompts;
+using ReflectBot.Journeys;
+
+namespace ReflectBot.Journal;
+
+public static class JournalEndpoints
+{
+    /// <summary>GET /journal/export/{token}: the download behind an "export" link; 404 for a bad or expired token.</summary>
+    public static IEndpointRouteBuilder MapJournal(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/journal/export/{token}", async (string token, ExportLinks links, IJournalStore journal, JourneyCatalog catalog, TimeProvider time, ILogger<JournalKeyRing> logger, HttpContext http) =>
+        {
+            if (links.Validate(token) is not { } grant)
+            {
+                return Results.NotFound();
+            }
+
+            var entries = await journal.ListAsync(grant.UserId, http.RequestAborted).ConfigureAwait(false);
+            var (contentType, fileName, content) = JournalExport.Render(grant.Format, entries, TimeZones.Find(grant.TimeZone), time.GetUtcNow(), catalog);
+            JournalLog.ExportDownloaded(logger);
+            http.Response.Headers.CacheControl = "no-store";
+            return Results.File(System.Text.Encoding.UTF8.GetBytes(content), contentType, fileName);
+        });
+        return app;
+    }
+}

@@ -1,0 +1,123 @@
+using System.Text.RegularExpressions;
+using Microsoft.Bot.Builder;
+using Microsoft.Extensions.Options;
+using ReflectBot.Conversation;
+using ReflectBot.Storage;
+
+namespace ReflectBot.Privacy;
+
+/// <summary>"privacy", "delete my data" (with confirmation), "pause reminders", "resume reminders", "journal on/off".</summary>
+public sealed partial class PrivacyCommands(
+    IEnumerable<IUserDataEraser> erasers,
+    UserState userState,
+    ConversationState conversationState,
+    IOptions<StorageOptions> storage,
+    TimeProvider time) : ITurnCommand
+{
+    private static readonly TimeSpan ConfirmWithin = TimeSpan.FromMinutes(10);
+
+    public int Order => 10;
+
+    public async Task<bool> TryHandleAsync(TurnInfo turn, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(turn);
+        var text = turn.Text ?? string.Empty;
+        var profile = turn.Profile;
+        var context = turn.Context;
+
+        if (profile.DeletionAskedUntil is { } until)
+        {
+            profile.DeletionAskedUntil = null;
+            if (until > time.GetUtcNow() && ConfirmDelete().IsMatch(text))
+            {
+                await DeleteEverythingAsync(turn, cancellationToken).ConfigureAwait(false);
+                return true;
+            }
+
+            if (Decline().IsMatch(text))
+            {
+                await context.SendActivityAsync(MessageFactory.Text(PrivacyText.Kept), cancellationToken).ConfigureAwait(false);
+                return true;
+            }
+        }
+
+        if (Privacy().IsMatch(text))
+        {
+            await context.SendActivityAsync(MessageFactory.Text(PrivacyText.Overview(storage.Value.Kind, profile.JournalConsent, profile.RemindersPaused)), cancellationToken).ConfigureAwait(false);
+            return true;
+        }
+
+        if (Delete().IsMatch(text))
+        {
+            profile.DeletionAskedUntil = time.GetUtcNow() + ConfirmWithin;
+            await context.SendActivityAsync(Suggestions.Of([PrivacyText.YesDelete, PrivacyText.NoKeep], PrivacyText.ConfirmDeletion), cancellationToken).ConfigureAwait(false);
+            return true;
+        }
+
+        if (PauseReminders().IsMatch(text) || ResumeReminders().IsMatch(text))
+        {
+            profile.RemindersPaused = PauseReminders().IsMatch(text);
+            var reply = profile.RemindersPaused
+                ? "Reminders are paused. I won't nudge you until you type \"resume reminders\"."
+                : "Reminders are back on.";
+            await context.SendActivityAsync(MessageFactory.Text(reply), cancellationToken).ConfigureAwait(false);
+            return true;
+        }
+
+        if (JournalOn().IsMatch(text) || JournalOff().IsMatch(text))
+        {
+            profile.JournalConsent = JournalOn().IsMatch(text);
+            var reply = profile.JournalConsent == true
+                ? "Okay, I'll keep a journal for you from now on: finished reflections are saved (encrypted) when you say yes to saving."
+                : "Okay, I won't save any reflections from now on. What you saved before is still there: \"delete my data\" removes it.";
+            await context.SendActivityAsync(MessageFactory.Text(reply), cancellationToken).ConfigureAwait(false);
+            return true;
+        }
+
+        return false;
+    }
+
+    private async Task DeleteEverythingAsync(TurnInfo turn, CancellationToken cancellationToken)
+    {
+        var erased = new List<string>();
+        foreach (var eraser in erasers)
+        {
+            if (await eraser.EraseAsync(turn.UserId, cancellationToken).ConfigureAwait(false) is { } what)
+            {
+                erased.Add(what);
+            }
+        }
+
+        // Deleting drops the turn's cached state too, so the end-of-turn save writes nothing back.
+        await turn.Dialogs.CancelAllDialogsAsync(cancellationToken).ConfigureAwait(false);
+        await conversationState.DeleteAsync(turn.Context, cancellationToken).ConfigureAwait(false);
+        await userState.DeleteAsync(turn.Context, cancellationToken).ConfigureAwait(false);
+        await turn.Context.SendActivityAsync(MessageFactory.Text(PrivacyText.Deleted(erased)), cancellationToken).ConfigureAwait(false);
+    }
+
+    private const RegexOptions Options = RegexOptions.IgnoreCase | RegexOptions.CultureInvariant;
+
+    [GeneratedRegex(@"^\s*(privacy|my privacy|privacy (policy|settings)|what do you (store|keep|save)( about me)?|my data)\s*[.!?]*\s*$", Options)]
+    private static partial Regex Privacy();
+
+    [GeneratedRegex(@"^\s*(delete|erase|remove|wipe) (all )?(of )?(my (data|journal|information|info|entries)|everything)( please)?\s*[.!]*\s*$|^\s*forget (me|everything)\s*[.!]*\s*$", Options)]
+    private static partial Regex Delete();
+
+    [GeneratedRegex(@"^\s*(yes,? delete everything|yes,? delete( it| them| all)?|delete everything|yes,? i'?m sure|yes|y)\s*[.!]*\s*$", Options)]
+    private static partial Regex ConfirmDelete();
+
+    [GeneratedRegex(@"^\s*(no,? keep it|no|nope|cancel|keep it|don'?t delete)\s*[.!]*\s*$", Options)]
+    private static partial Regex Decline();
+
+    [GeneratedRegex(@"^\s*(pause|stop|mute|turn off) (my )?reminders\s*[.!]*\s*$", Options)]
+    private static partial Regex PauseReminders();
+
+    [GeneratedRegex(@"^\s*(resume|restart|unpause|unmute|turn on|start) (my )?reminders\s*[.!]*\s*$", Options)]
+    private static partial Regex ResumeReminders();
+
+    [GeneratedRegex(@"^\s*(journal on|keep (a|my) journal|start (saving|keeping a journal))\s*[.!]*\s*$", Options)]
+    private static partial Regex JournalOn();
+
+    [GeneratedRegex(@"^\s*(journal off|stop (saving|keeping a journal)|don'?t (save|keep) (anything|a journal))\s*[.!]*\s*$", Options)]
+    private static partial Regex JournalOff();
+}

@@ -1,0 +1,49 @@
+using System.Text.RegularExpressions;
+using Microsoft.Bot.Builder;
+using ReflectBot.Conversation;
+
+namespace ReflectBot.Safety;
+
+/// <summary>"region UK", "my region is the US", "region": where the user is, for the crisis lines they are shown.</summary>
+public sealed partial class RegionCommand(SafetyContent content) : ITurnCommand
+{
+    public int Order => 25;
+
+    public async Task<bool> TryHandleAsync(TurnInfo turn, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(turn);
+        var match = turn.Text is null ? null : Pattern().Match(turn.Text);
+        if (match is not { Success: true })
+        {
+            return false;
+        }
+
+        var named = match.Groups["name"].Value.Trim();
+        if (named.StartsWith("the ", StringComparison.OrdinalIgnoreCase))
+        {
+            named = named[4..];
+        }
+
+        var regions = content.Resources.Regions;
+        if (named.Length == 0)
+        {
+            var current = content.Resources.ById(turn.Profile.Region)?.Name;
+            var intro = current is null ? "I don't know which country you're in yet." : $"I have you in {current}.";
+            await turn.Context.SendActivityAsync(Suggestions.Of(
+                [.. regions.Select(r => $"region {r.Id}"), "region other"],
+                $"{intro} Which country are you in? I use it only to show the right crisis lines."), cancellationToken).ConfigureAwait(false);
+            return true;
+        }
+
+        var region = content.Resources.ByName(named);
+        turn.Profile.Region = region?.Id;
+        var reply = region is null
+            ? $"Okay. I don't have a list of crisis lines for there yet, so I'll point you to {content.Resources.Fallback.Name} ({content.Resources.Fallback.Url}), which lists lines in most countries."
+            : $"Thanks. If things ever get really hard, I'll show you the crisis lines for {region.Name}.";
+        await turn.Context.SendActivityAsync(MessageFactory.Text(reply), cancellationToken).ConfigureAwait(false);
+        return true;
+    }
+
+    [GeneratedRegex(@"^\s*(my )?(region|country)( is|:)?(?<name>( [\p{L} .'-]{1,40})?)\s*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex Pattern();
+}

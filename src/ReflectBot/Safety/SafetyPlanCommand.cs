@@ -1,0 +1,46 @@
+using System.Text.RegularExpressions;
+using Microsoft.Bot.Builder;
+using ReflectBot.Conversation;
+using ReflectBot.Journeys;
+
+namespace ReflectBot.Safety;
+
+/// <summary>"safety plan": shows the user's plan, or helps them write one.</summary>
+public sealed partial class SafetyPlanCommand(SafetyPlanStore plans, JourneyCatalog catalog) : ITurnCommand
+{
+    public int Order => 30;
+
+    public async Task<bool> TryHandleAsync(TurnInfo turn, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(turn);
+        if (turn.Text is null || !Open().IsMatch(turn.Text))
+        {
+            return false;
+        }
+
+        var plan = await plans.GetAsync(turn.UserId, cancellationToken).ConfigureAwait(false);
+        if (plan is not null)
+        {
+            await turn.Context.SendActivityAsync(MessageFactory.Text(SafetyPlan.Render(plan)), cancellationToken).ConfigureAwait(false);
+            await turn.Context.SendActivityAsync(Suggestions.Of(["update my safety plan", "menu"], "You can change it any time: type \"update my safety plan\"."), cancellationToken).ConfigureAwait(false);
+            return true;
+        }
+
+        if (catalog.Find(SafetyPlan.JourneyId) is null)
+        {
+            return false;
+        }
+
+        await turn.Context.SendActivityAsync(MessageFactory.Text("You don't have a safety plan yet. It's a short list, written in a calm moment, of what helps you through a hard one; I'll show it to you first whenever things seem hard. Let's write it together."), cancellationToken).ConfigureAwait(false);
+        if (turn.Dialogs.ActiveDialog is not null)
+        {
+            await turn.Dialogs.CancelAllDialogsAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        await turn.Dialogs.BeginDialogAsync(SafetyPlan.JourneyId, null, cancellationToken).ConfigureAwait(false);
+        return true;
+    }
+
+    [GeneratedRegex(@"^\s*((show|open|see|view|read) )?(me )?(my |the )?safety plan\s*[.!?]*\s*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex Open();
+}

@@ -1,0 +1,27 @@
+using Microsoft.Extensions.Options;
+using ReflectBot.Conversation;
+using ReflectBot.Journal;
+using IMiddleware = Microsoft.Bot.Builder.IMiddleware;
+
+namespace ReflectBot.Safety;
+
+public static class SafetyServiceCollectionExtensions
+{
+    /// <summary>
+    /// The safety screen and what it offers. Call before AddConversation: middleware runs in the order it
+    /// is registered, and the screen must see every message first.
+    /// </summary>
+    public static IServiceCollection AddSafety(this IServiceCollection services)
+    {
+        services.AddOptions<SafetyOptions>().BindConfiguration(SafetyOptions.Section).ValidateOnStart()
+            .Validate(o => o.StorageWait > TimeSpan.Zero && o.StorageWait <= TimeSpan.FromSeconds(10), "Safety:StorageWait should be between 0 and 10 seconds.");
+        services.AddSingleton(sp => new SafetyContent(sp.GetRequiredService<IOptions<Journeys.ContentOptions>>()));
+        services.AddSingleton<SafetyEventStore>();
+        services.AddSingleton<SafetyPlanStore>();
+        services.AddSingleton<IJournalObserver>(sp => sp.GetRequiredService<SafetyPlanStore>());
+        services.AddSingleton<IMiddleware, SafetyMiddleware>();
+        services.AddSingleton<ITurnCommand, SafetyPlanCommand>();
+        services.AddSingleton<ITurnCommand, RegionCommand>();
+        return services;
+    }
+}
