@@ -175,7 +175,7 @@ public sealed partial class ClinicianCommands(
                 text.Append(CultureInfo.InvariantCulture, $"Safety support shown: {safety} time{(safety == 1 ? string.Empty : "s")} in the last {window} days.\n");
                 if (mood.Count > 0)
                 {
-                    var png = MoodChart.Render(mood, now.AddDays(-window), now);
+                    var png = Journal.MoodChart.Png([.. mood.Select(p => (p.AtUtc, p.Mood))], now.AddDays(-window), now, "Mood (0-10)");
                     chart = new Attachment("image/png", "data:image/png;base64," + Convert.ToBase64String(png), name: $"mood-{i + 1}.png");
                 }
             }

@@ -3,10 +3,15 @@ using ScottPlot;
 
 namespace ReflectBot.Journal;
 
-/// <summary>The user's mood over the last 30 days: a PNG chart and a one-line summary for channels that show no images.</summary>
+/// <summary>
+/// Mood charts: the user's own last 30 days (a PNG and a one-line summary for channels that show no
+/// images), and the same drawing for any window (the clinician's view of a client).
+/// </summary>
 public static class MoodChart
 {
     public const int Days = 30;
+    public const int Width = 640;
+    public const int Height = 320;
 
     public static IReadOnlyList<(DateTimeOffset Local, int Mood)> Points(IEnumerable<JournalEntry> entries, TimeZoneInfo zone, DateTimeOffset utcNow)
         => [.. entries
@@ -42,18 +47,22 @@ public static class MoodChart
     }
 
     public static byte[] Png(IReadOnlyList<(DateTimeOffset Local, int Mood)> points, DateTimeOffset localNow)
+        => Png(points, localNow.AddDays(-Days), localNow.AddDays(1), $"Mood, last {Days} days");
+
+    /// <summary>Mood points (0–10) between <paramref name="from"/> and <paramref name="to"/>, as a PNG.</summary>
+    public static byte[] Png(IReadOnlyList<(DateTimeOffset At, int Mood)> points, DateTimeOffset from, DateTimeOffset to, string title)
     {
         ArgumentNullException.ThrowIfNull(points);
-        var plot = new Plot();
-        var xs = points.Select(p => p.Local.DateTime.ToOADate()).ToArray();
+        using var plot = new Plot();
+        var xs = points.Select(p => p.At.DateTime.ToOADate()).ToArray();
         var ys = points.Select(p => (double)p.Mood).ToArray();
         var line = plot.Add.Scatter(xs, ys);
         line.LineWidth = 2;
         line.MarkerSize = 7;
         plot.Axes.DateTimeTicksBottom();
-        plot.Axes.SetLimits(localNow.DateTime.AddDays(-Days).ToOADate(), localNow.DateTime.AddDays(1).ToOADate(), 0, 10);
-        plot.Title($"Mood, last {Days} days");
+        plot.Axes.SetLimits(from.DateTime.ToOADate(), to.DateTime.ToOADate(), 0, 10);
+        plot.Title(title);
         plot.YLabel("mood (0-10)");
-        return plot.GetImageBytes(640, 320, ImageFormat.Png);
+        return plot.GetImageBytes(Width, Height, ImageFormat.Png);
     }
 }
