@@ -25,6 +25,9 @@ public static class ServiceCollectionExtensions
         services.AddReflectBotStorage();
         services.AddJourneys();
         services.AddConversation();
+
+        // Last: wraps the bot so its state is saved with ETags and its replies go out only once saved.
+        services.AddStateSaving();
         return services;
     }
 }

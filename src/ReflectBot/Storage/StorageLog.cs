@@ -19,4 +19,7 @@ internal static partial class StorageLog
 
     [LoggerMessage(EventId = 3005, Level = LogLevel.Information, Message = "User state changed by another turn meanwhile; merged this turn's changes ({Attempt}).")]
     public static partial void UserStateMerged(ILogger logger, int attempt);
+
+    [LoggerMessage(EventId = 3006, Level = LogLevel.Warning, Message = "User state kept changing under this turn; its user-state change was dropped after {Attempts} merges.")]
+    public static partial void UserStateMergeGaveUp(ILogger logger, int attempts);
 }

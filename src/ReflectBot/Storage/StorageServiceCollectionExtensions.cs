@@ -38,5 +38,23 @@ public static class StorageServiceCollectionExtensions
         return services;
     }
 
+    /// <summary>
+    /// Wraps the registered bot in <see cref="StateSavingBot"/>: state loaded once, saved with ETags, the
+    /// turn re-run once on a lost race, replies held until the save. Call after the bot is registered.
+    /// </summary>
+    public static IServiceCollection AddStateSaving(this IServiceCollection services)
+    {
+        var bot = services.LastOrDefault(d => d.ServiceType == typeof(IBot))
+            ?? throw new InvalidOperationException("Register the bot (IBot) before AddStateSaving.");
+        services.Remove(bot);
+        services.Add(new ServiceDescriptor(typeof(IBot), sp => new StateSavingBot(
+            (IBot)(bot.ImplementationFactory?.Invoke(sp) ?? bot.ImplementationInstance ?? ActivatorUtilities.CreateInstance(sp, bot.ImplementationType!)),
+            sp.GetRequiredService<ConversationState>(),
+            sp.GetRequiredService<UserState>(),
+            sp.GetRequiredService<IStorage>(),
+            sp.GetRequiredService<Microsoft.Extensions.Logging.ILogger<StateSavingBot>>()), bot.Lifetime));
+        return services;
+    }
+
     private static StorageOptions OptionsOf(IServiceProvider services) => services.GetRequiredService<IOptions<StorageOptions>>().Value;
 }
