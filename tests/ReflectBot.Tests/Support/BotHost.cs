@@ -1,5 +1,7 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Configuration;
 
 namespace ReflectBot.Tests.Support;
@@ -21,11 +23,18 @@ public sealed class BotHost : WebApplicationFactory<Program>
 
     public string DataPath { get; }
 
+    /// <summary>Changes to the host's services after the app's own registrations (test doubles around real parts).</summary>
+    public Action<IServiceCollection>? ConfigureServices { get; init; }
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
         builder.UseEnvironment("Development");
         builder.ConfigureAppConfiguration(config => config.AddInMemoryCollection(_settings));
+        if (ConfigureServices is { } configure)
+        {
+            builder.ConfigureTestServices(configure);
+        }
     }
 
     public BotClient Client(string userId = "user-1", string conversationId = "conv-1", string channelId = "webchat")
