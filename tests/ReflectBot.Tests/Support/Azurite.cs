@@ -104,7 +104,10 @@ public sealed class Azurite : IAsyncDisposable
         throw new TimeoutException($"Azurite did not listen on 127.0.0.1:{Port} within 60 s:\n{Output}");
     }
 
-    /// <summary>Kills the process by its PID and waits for it to exit.</summary>
+    /// <summary>
+    /// Stops the process by its PID: SIGTERM first, so Azurite flushes its metadata to the location (it
+    /// saves it on a timer, and a kill would lose the last seconds of writes), then a kill if it lingers.
+    /// </summary>
     public async Task StopAsync()
     {
         if (_process is not { } process)
@@ -115,7 +118,20 @@ public sealed class Azurite : IAsyncDisposable
         _process = null;
         if (!process.HasExited)
         {
-            process.Kill(entireProcessTree: true);
+            if (OperatingSystem.IsWindows() || NativeMethods.kill(process.Id, NativeMethods.SIGTERM) != 0)
+            {
+                process.Kill(entireProcessTree: true);
+            }
+
+            using var grace = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+            try
+            {
+                await process.WaitForExitAsync(grace.Token).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException)
+            {
+                process.Kill(entireProcessTree: true);
+            }
         }
 
         await process.WaitForExitAsync().ConfigureAwait(false);
@@ -221,5 +237,14 @@ public sealed class Azurite : IAsyncDisposable
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();
         return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    private static class NativeMethods
+    {
+        public const int SIGTERM = 15;
+
+        [System.Runtime.InteropServices.DllImport("libc", SetLastError = true)]
+        [System.Runtime.InteropServices.DefaultDllImportSearchPaths(System.Runtime.InteropServices.DllImportSearchPath.SafeDirectories)]
+        public static extern int kill(int pid, int sig);
     }
 }
