@@ -40,9 +40,8 @@ public sealed class JournalingBot : TeamsActivityHandler
         ArgumentNullException.ThrowIfNull(turnContext);
         await base.OnTurnAsync(turnContext, cancellationToken).ConfigureAwait(false);
 
-        // Written only if changed (Bot Builder compares a hash of the state it loaded).
-        await _conversationState.SaveChangesAsync(turnContext, false, cancellationToken).ConfigureAwait(false);
-        await _userState.SaveChangesAsync(turnContext, false, cancellationToken).ConfigureAwait(false);
+        // State is saved by Storage/StateSavingBot around this turn (ETag-checked, written only if
+        // changed, the turn re-run once on a lost race, replies held until the save succeeded).
     }
 
     protected override async Task OnMembersAddedAsync(IList<ChannelAccount> membersAdded, ITurnContext<IConversationUpdateActivity> turnContext, CancellationToken cancellationToken)

@@ -18,6 +18,9 @@ internal static partial class HostLog
     [LoggerMessage(EventId = 2003, Level = LogLevel.Information, Message = "ReflectBot content loaded: {JourneyCount} journeys from {ContentPath}; data in {DataPath}.")]
     public static partial void Started(ILogger logger, int journeyCount, string contentPath, string dataPath);
 
-    [LoggerMessage(EventId = 2004, Level = LogLevel.Warning, Message = "The Bot Framework signing keys could not be fetched; the request was refused with 503.")]
+    [LoggerMessage(EventId = 2005, Level = LogLevel.Warning, Message = "The Bot Framework signing keys could not be fetched; the request was refused with 503.")]
     public static partial void SigningKeysUnavailable(ILogger logger);
+
+    [LoggerMessage(EventId = 2004, Level = LogLevel.Warning, Message = "Storage was unavailable during a turn ({InnerType}); the user was told to try again.")]
+    public static partial void StorageUnavailable(ILogger logger, string innerType);
 }

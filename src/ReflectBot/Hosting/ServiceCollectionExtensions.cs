@@ -41,6 +41,9 @@ public static class ServiceCollectionExtensions
         services.AddConversation();
         services.AddDirectLine(configuration);
         services.AddClinic();
+
+        // Last: wraps the bot so its state is saved with ETags and its replies go out only once saved.
+        services.AddStateSaving();
         return services;
     }
 }

@@ -1,5 +1,6 @@
 using Microsoft.Bot.Builder;
 using Microsoft.Extensions.Logging;
+using ReflectBot.Storage;
 
 namespace ReflectBot.Hosting;
 
@@ -13,12 +14,25 @@ public static class TurnErrors
         ArgumentNullException.ThrowIfNull(turnContext);
         ArgumentNullException.ThrowIfNull(exception);
 
+        // Storage away outside the bot's own turn (a middleware's store): one plain line, no error log.
+        if (exception is StorageUnavailableException)
+        {
+            HostLog.StorageUnavailable(logger, exception.InnerException?.GetType().Name ?? "-");
+            await TrySendAsync(turnContext, StorageMessages.CouldNotSave, logger).ConfigureAwait(false);
+            return;
+        }
+
         // Exception messages can quote input (a parser echoing what it choked on), so only the type and
         // the stack are logged.
         HostLog.TurnFailed(logger, exception.GetType().FullName ?? "Exception", SafeStack(exception));
+        await TrySendAsync(turnContext, Apology, logger).ConfigureAwait(false);
+    }
+
+    private static async Task TrySendAsync(ITurnContext turnContext, string text, ILogger logger)
+    {
         try
         {
-            await turnContext.SendActivityAsync(Apology).ConfigureAwait(false);
+            await turnContext.SendActivityAsync(text).ConfigureAwait(false);
         }
         catch (Exception sendFailure) when (sendFailure is not OperationCanceledException)
         {

@@ -15,6 +15,10 @@ public sealed class FileItemStore : IItemStore
     private const string ETagSuffix = ".etag";
     private const string LockSuffix = ".lock";
 
+    // Beside an item whose key had a segment too long to keep (hashed, marked by '~', which escaping
+    // never produces otherwise), so that listing gives back the exact key.
+    private const string KeySuffix = ".key";
+
     private readonly string _root;
     private readonly ConcurrentDictionary<string, SemaphoreSlim> _gates = new(StringComparer.Ordinal);
 
@@ -65,6 +69,11 @@ public sealed class FileItemStore : IItemStore
             }
 
             var etag = $"\"{Guid.NewGuid():N}\"";
+            if (Path.GetRelativePath(_root, path).Contains('~', StringComparison.Ordinal))
+            {
+                await ReplaceAsync(path + KeySuffix, System.Text.Encoding.UTF8.GetBytes(key), cancellationToken).ConfigureAwait(false);
+            }
+
             await ReplaceAsync(path + DataSuffix, content, cancellationToken).ConfigureAwait(false);
             await ReplaceAsync(path + ETagSuffix, System.Text.Encoding.UTF8.GetBytes(etag), cancellationToken).ConfigureAwait(false);
             return etag;
@@ -84,6 +93,7 @@ public sealed class FileItemStore : IItemStore
             var existed = File.Exists(path + DataSuffix);
             File.Delete(path + DataSuffix);
             File.Delete(path + ETagSuffix);
+            File.Delete(path + KeySuffix);
             return Task.FromResult(existed);
         }, cancellationToken).ConfigureAwait(false);
     }
@@ -100,10 +110,15 @@ public sealed class FileItemStore : IItemStore
         {
             cancellationToken.ThrowIfCancellationRequested();
             var relative = Path.GetRelativePath(_root, file)[..^DataSuffix.Length];
+            var keyFile = file[..^DataSuffix.Length] + KeySuffix;
+            if (relative.Contains('~', StringComparison.Ordinal) && File.Exists(keyFile))
+            {
+                yield return await File.ReadAllTextAsync(keyFile, cancellationToken).ConfigureAwait(false);
+                continue;
+            }
+
             yield return string.Join('/', relative.Split(Path.DirectorySeparatorChar).Select(Uri.UnescapeDataString));
         }
-
-        await Task.CompletedTask.ConfigureAwait(false);
     }
 
     public async Task<int> DeleteFolderAsync(string folder, CancellationToken cancellationToken = default)

@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using ReflectBot.Storage.Blobs;
 
 namespace ReflectBot.Storage;
 
@@ -9,9 +10,12 @@ public sealed class StorageOptions
 
     /// <summary>"File" (embedded, the default) or "Blob".</summary>
     [Required]
-    public string Kind { get; set; } = "File";
+    public string Kind { get; set; } = StorageKinds.File;
 
     /// <summary>The data folder of the file store, relative to the working directory unless absolute.</summary>
     [Required]
     public string DataPath { get; set; } = ".data";
+
+    /// <summary>The blob backend, used when <see cref="Kind"/> is "Blob".</summary>
+    public BlobStorageOptions Blob { get; set; } = new();
 }

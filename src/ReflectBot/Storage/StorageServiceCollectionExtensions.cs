@@ -1,20 +1,35 @@
 using Microsoft.Bot.Builder;
 using Microsoft.Extensions.Options;
 using ReflectBot.Journal;
+using ReflectBot.Storage.Blobs;
 
 namespace ReflectBot.Storage;
 
 public static class StorageServiceCollectionExtensions
 {
-    /// <summary>The stores: Bot Framework state and the journal, on the embedded file backend.</summary>
+    /// <summary>
+    /// The stores: Bot Framework state and the item stores (journal, safety, references, clinic), on the
+    /// backend that Storage:Kind names: the embedded file store (default) or Azure Blob Storage.
+    /// </summary>
     public static IServiceCollection AddReflectBotStorage(this IServiceCollection services)
     {
         services.AddOptions<StorageOptions>().BindConfiguration(StorageOptions.Section).ValidateDataAnnotations().ValidateOnStart();
-        services.AddSingleton<IStorage, FileStorage>();
+        services.AddSingleton<IValidateOptions<StorageOptions>, StorageOptionsValidator>();
+
+        // The blob parts are built only when asked for, so a file deployment never touches Azure.
+        services.AddSingleton<StorageCallCounter>();
+        services.AddSingleton(sp => BlobClients.Create(OptionsOf(sp).Blob, sp.GetRequiredService<StorageCallCounter>()));
+        services.AddSingleton(sp => new BlobContainers(sp.GetRequiredService<Azure.Storage.Blobs.BlobServiceClient>(), OptionsOf(sp).Blob, ItemStoreNames.All));
+        services.AddHostedService<BlobContainerStartup>();
+
+        services.AddSingleton<IStorage>(sp => StorageKinds.IsBlob(OptionsOf(sp))
+            ? new BlobStorage(sp.GetRequiredService<BlobContainers>().State)
+            : new FileStorage(sp.GetRequiredService<IOptions<StorageOptions>>()));
         foreach (var name in ItemStoreNames.All)
         {
-            services.AddKeyedSingleton<IItemStore>(name, (sp, _) =>
-                new FileItemStore(Path.Combine(Path.GetFullPath(sp.GetRequiredService<IOptions<StorageOptions>>().Value.DataPath), name)));
+            services.AddKeyedSingleton<IItemStore>(name, (sp, _) => StorageKinds.IsBlob(OptionsOf(sp))
+                ? new BlobItemStore(sp.GetRequiredService<BlobContainers>().For(name))
+                : new FileItemStore(Path.Combine(Path.GetFullPath(OptionsOf(sp).DataPath), name)));
         }
 
         services.AddSingleton<IJournalStore, JournalStore>();
@@ -22,4 +37,24 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<UserState>();
         return services;
     }
+
+    /// <summary>
+    /// Wraps the registered bot in <see cref="StateSavingBot"/>: state loaded once, saved with ETags, the
+    /// turn re-run once on a lost race, replies held until the save. Call after the bot is registered.
+    /// </summary>
+    public static IServiceCollection AddStateSaving(this IServiceCollection services)
+    {
+        var bot = services.LastOrDefault(d => d.ServiceType == typeof(IBot))
+            ?? throw new InvalidOperationException("Register the bot (IBot) before AddStateSaving.");
+        services.Remove(bot);
+        services.Add(new ServiceDescriptor(typeof(IBot), sp => new StateSavingBot(
+            (IBot)(bot.ImplementationFactory?.Invoke(sp) ?? bot.ImplementationInstance ?? ActivatorUtilities.CreateInstance(sp, bot.ImplementationType!)),
+            sp.GetRequiredService<ConversationState>(),
+            sp.GetRequiredService<UserState>(),
+            sp.GetRequiredService<IStorage>(),
+            sp.GetRequiredService<Microsoft.Extensions.Logging.ILogger<StateSavingBot>>()), bot.Lifetime));
+        return services;
+    }
+
+    private static StorageOptions OptionsOf(IServiceProvider services) => services.GetRequiredService<IOptions<StorageOptions>>().Value;
 }

@@ -45,4 +45,22 @@ public static class StoreKeys
         var hash = Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(key)))[..32];
         return string.Concat(builder.ToString(0, MaxNameLength - 33), "~", hash);
     }
+
+    /// <summary>
+    /// A blob name for a whole key as one segment ('/' escaped too, so the state container stays flat).
+    /// Blob names may not end in '.', so a trailing dot is escaped as well.
+    /// </summary>
+    public static string BlobName(string key)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(key);
+        var name = Escape(key);
+        return name.EndsWith('.') ? string.Concat(name.AsSpan(0, name.Length - 1), "%2E") : name;
+    }
+
+    /// <summary>A blob name for an item key of '/'-joined segments: each segment escaped on its own, joined by '/'.</summary>
+    public static string BlobPath(string key)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(key);
+        return string.Join('/', key.Split('/').Select(BlobName));
+    }
 }

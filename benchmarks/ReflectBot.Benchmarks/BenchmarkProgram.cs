@@ -1,0 +1,184 @@
+using System.Globalization;
+using System.Text;
+using Azure;
+using Azure.Storage.Blobs.Models;
+using Microsoft.Extensions.DependencyInjection;
+using Newtonsoft.Json;
+using ReflectBot.Journal;
+using ReflectBot.Storage;
+using ReflectBot.Storage.Blobs;
+using ReflectBot.Tests.Support;
+
+namespace ReflectBot.Benchmarks;
+
+/// <summary>
+/// dotnet run -c Release --project benchmarks/ReflectBot.Benchmarks -- [--n 1,16,64] [--seconds 10]
+/// Starts Azurite and the bot (its own process, on blobs), then for each N: the bare storage floor (one
+/// blob read and one conditional write per turn) and the bot (check-ins over HTTP), same concurrency,
+/// same run; then a user with 10,000 journal entries against one with 10, and memory with 1,000
+/// conversations active. Storage calls per turn are counted on an in-process host.
+/// </summary>
+public static class BenchmarkProgram
+{
+    public static async Task<int> Main(string[] args)
+    {
+        var ns = Arg(args, "--n", "1,16,64").Split(',').Select(n => int.Parse(n, CultureInfo.InvariantCulture)).ToArray();
+        var duration = TimeSpan.FromSeconds(double.Parse(Arg(args, "--seconds", "10"), CultureInfo.InvariantCulture));
+        var root = Azurite.RepositoryRoot();
+
+        // WebApplicationFactory looks for the app's content root by this variable when not in a test run.
+        Environment.SetEnvironmentVariable("ASPNETCORE_TEST_CONTENTROOT_REFLECTBOT", Path.Combine(root, "src", "ReflectBot"));
+        await using var azurite = await Azurite.LaunchAsync();
+        Console.WriteLine($"Azurite on 127.0.0.1:{azurite.Port} (in memory); {Environment.ProcessorCount} cores; {duration.TotalSeconds:F0} s per phase");
+
+        await CountCallsAsync(azurite.ConnectionString);
+
+        var options = new BlobStorageOptions { ConnectionString = azurite.ConnectionString, ContainerPrefix = "floor-" };
+        var floorContainer = new BlobContainers(BlobClients.Create(options), options, []).State;
+        await floorContainer.EnsureAsync();
+        await using var bot = await BotProcess.StartAsync(root, azurite.ConnectionString, "bench-");
+        using var handler = new SocketsHttpHandler { MaxConnectionsPerServer = 1024 };
+        using var http = new HttpClient(handler) { BaseAddress = bot.Address, Timeout = TimeSpan.FromSeconds(30) };
+        var turns = new Turns(http);
+
+        // Warm both paths (JIT, connections) before measuring.
+        await Measurement.RunAsync(4, TimeSpan.FromSeconds(3), (w, i) => FloorTurnAsync(floorContainer, $"warm-{w}"));
+        await Measurement.RunAsync(8, TimeSpan.FromSeconds(8), (w, i) => BotTurnAsync(turns, "warm", w, i));
+
+        Console.WriteLine();
+        Console.WriteLine("   N  what   throughput / latency");
+        foreach (var n in ns)
+        {
+            var floor = await Measurement.RunAsync(n, duration, (w, i) => FloorTurnAsync(floorContainer, $"n{n}-{w}"));
+            var cpuBefore = bot.Cpu;
+            var measured = await Measurement.RunAsync(n, duration, (w, i) => BotTurnAsync(turns, $"n{n}", w, i));
+            var cpuPerTurn = (bot.Cpu - cpuBefore).TotalMilliseconds / Math.Max(1, measured.Turns);
+            Console.WriteLine($"{n,4}  floor {floor}");
+            Console.WriteLine($"{n,4}  bot   {measured}");
+            Console.WriteLine($"{n,4}  ratio bot/floor: turns/s {measured.TurnsPerSecond / floor.TurnsPerSecond:F2} (target >= 0.7)  p99 {measured.P99 / floor.P99:F2}x (target <= 1.3)  bot CPU {cpuPerTurn:F2} ms/turn (target <= 1.5)");
+        }
+
+        Console.WriteLine();
+        await JournalSizeAsync(azurite.ConnectionString, turns, duration);
+        Console.WriteLine();
+        await MemoryAsync(bot, turns);
+        return 0;
+    }
+
+    private static async Task CountCallsAsync(string connectionString)
+    {
+        using var host = new CountingHost(connectionString, "count-");
+        using var http = host.CreateClient();
+        var turns = new Turns(http);
+        var counter = host.Services.GetRequiredService<StorageCallCounter>();
+        await host.Services.GetRequiredService<BlobContainers>().State.EnsureAsync();
+        Console.WriteLine("Storage calls per turn (blob requests, in-process host, one check-in after a first one warmed the containers):");
+        await RunCheckInAsync(turns, "count-user", "count-warm");
+        foreach (var text in Turns.CheckIn)
+        {
+            var before = counter.Snapshot();
+            await turns.SayAsync("count-user", "count-conv", text);
+            Console.WriteLine($"  {text,-12} {counter.Snapshot() - before}");
+        }
+
+        var help = counter.Snapshot();
+        await turns.SayAsync("count-user", "count-conv", "help");
+        Console.WriteLine($"  {"help",-12} {counter.Snapshot() - help}   (nothing changed: no write)");
+    }
+
+    private static async Task RunCheckInAsync(Turns turns, string user, string conversation)
+    {
+        foreach (var text in Turns.CheckIn)
+        {
+            await turns.SayAsync(user, conversation, text);
+        }
+    }
+
+    private static async Task<bool> BotTurnAsync(Turns turns, string phase, int worker, long index)
+    {
+        var (ok, _) = await turns.SayAsync($"{phase}-user-{worker}", $"{phase}-conv-{worker}", Turns.CheckIn[index % Turns.CheckIn.Length]);
+        return ok;
+    }
+
+    private static readonly BinaryData FloorBody = BinaryData.FromString(new string('s', 1500));
+
+    /// <summary>The floor: what any ETag-safe turn must cost at least, one read and one conditional write of one blob.</summary>
+    private static async Task<bool> FloorTurnAsync(BlobContainer container, string name)
+    {
+        var blob = container.Client.GetBlobClient(name);
+        ETag etag;
+        try
+        {
+            etag = (await blob.DownloadContentAsync()).Value.Details.ETag;
+        }
+        catch (RequestFailedException ex) when (ex.Status == 404)
+        {
+            await blob.UploadAsync(FloorBody, overwrite: true);
+            return true;
+        }
+
+        await blob.UploadAsync(FloorBody, new BlobUploadOptions { Conditions = new BlobRequestConditions { IfMatch = etag } });
+        return true;
+    }
+
+    private static async Task JournalSizeAsync(string connectionString, Turns turns, TimeSpan duration)
+    {
+        var options = new BlobStorageOptions { ConnectionString = connectionString, ContainerPrefix = "bench-" };
+        var journal = new BlobItemStore(new BlobContainers(BlobClients.Create(options), options, [ItemStoreNames.Journal]).For(ItemStoreNames.Journal));
+        foreach (var (user, count) in new[] { ("light", 10), ("heavy", 10_000) })
+        {
+            await Parallel.ForEachAsync(Enumerable.Range(0, count), new ParallelOptions { MaxDegreeOfParallelism = 8 }, async (i, ct) =>
+            {
+                var entry = new JournalEntry { Id = $"e{i:D5}", UserId = $"webchat/{user}", JourneyId = "daily-check-in", JourneyTitle = "Daily check-in", Mood = 5, CreatedUtc = DateTimeOffset.UnixEpoch.AddDays(i) };
+                entry.Answers["feelings"] = "steady";
+                var bytes = Encoding.UTF8.GetBytes(JsonConvert.SerializeObject(entry, StoreJson.Settings));
+                for (var attempt = 1; ; attempt++)
+                {
+                    try
+                    {
+                        await journal.WriteAsync($"webchat/{user}/{entry.Id}", bytes, cancellationToken: ct);
+                        break;
+                    }
+                    catch (StorageUnavailableException) when (attempt < 5)
+                    {
+                        // A busy machine can make Azurite slower than the client's short timeout.
+                    }
+                }
+            });
+        }
+
+        var results = new Dictionary<string, Measurement>();
+        foreach (var user in new[] { "light", "heavy", "light", "heavy" })
+        {
+            // Alternated twice so a drift in the machine does not favour one.
+            var run = await Measurement.RunAsync(16, duration / 2, async (w, i) => (await turns.SayAsync(user, $"{user}-conv-{w}", Turns.CheckIn[i % Turns.CheckIn.Length])).Ok);
+            results[user] = results.TryGetValue(user, out var earlier) ? Combine(earlier, run) : run;
+        }
+
+        Console.WriteLine("Journal size, N=16, one user's conversations:");
+        Console.WriteLine($"  10 entries     {results["light"]}");
+        Console.WriteLine($"  10,000 entries {results["heavy"]}");
+        Console.WriteLine($"  ratio 10,000/10: turns/s {results["heavy"].TurnsPerSecond / results["light"].TurnsPerSecond:F2}  p50 {results["heavy"].P50 / results["light"].P50:F2}x (target within 1.15x)");
+    }
+
+    private static Measurement Combine(Measurement a, Measurement b)
+        => new(a.Turns + b.Turns, a.Errors + b.Errors, a.Seconds + b.Seconds, (a.P50 + b.P50) / 2, (a.P95 + b.P95) / 2, (a.P99 + b.P99) / 2);
+
+    private static async Task MemoryAsync(BotProcess bot, Turns turns)
+    {
+        var (wsBefore, _) = bot.Memory;
+        await Parallel.ForEachAsync(Enumerable.Range(0, 1000), new ParallelOptions { MaxDegreeOfParallelism = 32 }, async (i, ct) =>
+        {
+            await turns.SayAsync($"mem-user-{i}", $"mem-conv-{i}", "check in", ct);
+            await turns.SayAsync($"mem-user-{i}", $"mem-conv-{i}", "4", ct);
+        });
+        var (ws, priv) = bot.Memory;
+        Console.WriteLine($"Memory with 1,000 conversations mid-check-in: working set {ws / 1048576.0:F0} MB (before them {wsBefore / 1048576.0:F0} MB), private {priv / 1048576.0:F0} MB (target <= 200 MB)");
+    }
+
+    private static string Arg(string[] args, string name, string fallback)
+    {
+        var i = Array.IndexOf(args, name);
+        return i >= 0 && i + 1 < args.Length ? args[i + 1] : fallback;
+    }
+}

@@ -1,0 +1,155 @@
+using Microsoft.Bot.Builder;
+using Microsoft.Extensions.Logging;
+using Newtonsoft.Json.Linq;
+
+namespace ReflectBot.Storage;
+
+/// <summary>
+/// Runs the bot's turn between one load and one save of its state, so that no answer goes out unless
+/// the state behind it was kept:
+/// <list type="number">
+/// <item>conversation and user state are read together (two concurrent reads);</item>
+/// <item>the bot runs with its replies held (<see cref="TurnReplyBuffer"/>);</item>
+/// <item>conversation state is written if it changed, with the ETag it was read with. If another turn
+/// wrote first (the same user on two devices, or two instances), nothing was written: the held replies
+/// are dropped, state is read again and the turn runs once more. Losing twice, the user is told plainly
+/// to send the message again;</item>
+/// <item>user state is written if it changed, also conditionally; it is shared by all of a user's
+/// conversations, so a lost race there is merged property by property (this turn's changed properties
+/// over the fresh copy) instead of re-running a turn whose conversation state is already saved;</item>
+/// <item>only then are the replies sent.</item>
+/// </list>
+/// Storage that does not answer (<see cref="StorageUnavailableException"/>) anywhere in the turn drops
+/// the held replies and tells the user in one line; the turn ends normally, so the channel gets a 200
+/// and does not retry in a loop. Side effects of a dropped run are idempotent by design where they
+/// matter (journal entries are create-only, keyed by the activity).
+/// </summary>
+public sealed class StateSavingBot : IBot
+{
+    private const int MergeAttempts = 3;
+
+    private readonly IBot _inner;
+    private readonly ConversationState _conversationState;
+    private readonly UserState _userState;
+    private readonly IStorage _storage;
+    private readonly ILogger<StateSavingBot> _logger;
+
+    public StateSavingBot(IBot inner, ConversationState conversationState, UserState userState, IStorage storage, ILogger<StateSavingBot> logger)
+    {
+        _inner = inner ?? throw new ArgumentNullException(nameof(inner));
+        _conversationState = conversationState;
+        _userState = userState;
+        _storage = storage;
+        _logger = logger;
+    }
+
+    public async Task OnTurnAsync(ITurnContext turnContext, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(turnContext);
+        var replies = new TurnReplyBuffer();
+        turnContext.OnSendActivities(replies.OnSendAsync);
+        var phase = "load";
+        for (var attempt = 1; ; attempt++)
+        {
+            replies.Hold();
+            try
+            {
+                phase = "load";
+                await Task.WhenAll(
+                    _conversationState.LoadAsync(turnContext, force: true, cancellationToken),
+                    _userState.LoadAsync(turnContext, force: true, cancellationToken)).ConfigureAwait(false);
+                var userBefore = Snapshot(_userState, turnContext);
+
+                phase = "turn";
+                await _inner.OnTurnAsync(turnContext, cancellationToken).ConfigureAwait(false);
+
+                phase = "save";
+                await _conversationState.SaveChangesAsync(turnContext, false, cancellationToken).ConfigureAwait(false);
+                await SaveUserStateAsync(turnContext, userBefore, cancellationToken).ConfigureAwait(false);
+
+                await replies.ReleaseAsync().ConfigureAwait(false);
+                return;
+            }
+            catch (ETagConflictException) when (attempt == 1)
+            {
+                replies.Discard();
+                StorageLog.TurnConflict(_logger, attempt, "running the turn again on fresh state");
+            }
+            catch (ETagConflictException)
+            {
+                replies.Discard();
+                StorageLog.TurnConflict(_logger, attempt, "asked the user to send the message again");
+                await turnContext.SendActivityAsync(StorageMessages.Crossed, cancellationToken: cancellationToken).ConfigureAwait(false);
+                return;
+            }
+            catch (StorageUnavailableException ex)
+            {
+                replies.Discard();
+                StorageLog.TurnStorageUnavailable(_logger, phase, ex.GetType().Name, ex.InnerException?.GetType().Name ?? "-");
+                await turnContext.SendActivityAsync(StorageMessages.CouldNotSave, cancellationToken: cancellationToken).ConfigureAwait(false);
+                return;
+            }
+        }
+    }
+
+    private static JObject Snapshot(BotState state, ITurnContext turnContext)
+        => state.Get(turnContext) is JObject json ? (JObject)json.DeepClone() : [];
+
+    private async Task SaveUserStateAsync(ITurnContext turnContext, JObject before, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await _userState.SaveChangesAsync(turnContext, false, cancellationToken).ConfigureAwait(false);
+            return;
+        }
+        catch (ETagConflictException)
+        {
+        }
+
+        // Another conversation of the same user saved user state since we read it. Our conversation
+        // state is already saved, so the turn cannot run again: apply what this turn changed, property
+        // by property, to the fresh copy, conditionally, a few times.
+        var after = Snapshot(_userState, turnContext);
+        var changed = before.Properties().Select(p => p.Name).Union(after.Properties().Select(p => p.Name), StringComparer.Ordinal)
+            .Where(name => name != StoreJson.ETagProperty && !JToken.DeepEquals(before[name], after[name]))
+            .ToList();
+        var key = UserStateKey(turnContext);
+        for (var attempt = 1; attempt <= MergeAttempts; attempt++)
+        {
+            var read = await _storage.ReadAsync([key], cancellationToken).ConfigureAwait(false);
+            var fresh = read.TryGetValue(key, out var value) && value is IDictionary<string, object> dictionary
+                ? dictionary
+                : new Dictionary<string, object>(StringComparer.Ordinal);
+            foreach (var name in changed)
+            {
+                if (after[name] is { } token)
+                {
+                    fresh[name] = token;
+                }
+                else
+                {
+                    fresh.Remove(name);
+                }
+            }
+
+            try
+            {
+                await _storage.WriteAsync(new Dictionary<string, object> { [key] = fresh }, cancellationToken).ConfigureAwait(false);
+                StorageLog.UserStateMerged(_logger, attempt);
+                return;
+            }
+            catch (ETagConflictException)
+            {
+                // Someone else again; read and merge once more.
+            }
+        }
+
+        // Never re-run the turn from here (its conversation state is saved): keep the answer, lose
+        // only this turn's user-state change, and say so in the log.
+        StorageLog.UserStateMergeGaveUp(_logger, MergeAttempts);
+    }
+
+    // UserState's own key ("{channel}/users/{user id}"); BotState keeps GetStorageKey protected.
+    private static string UserStateKey(ITurnContext turnContext)
+        => $"{turnContext.Activity.ChannelId}/users/{turnContext.Activity.From?.Id}";
+}

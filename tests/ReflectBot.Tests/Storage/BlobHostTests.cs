@@ -1,0 +1,65 @@
+using Microsoft.Bot.Builder;
+using Microsoft.Extensions.DependencyInjection;
+using ReflectBot.Journal;
+using ReflectBot.Storage;
+using ReflectBot.Storage.Blobs;
+using ReflectBot.Tests.Support;
+
+namespace ReflectBot.Tests.Storage;
+
+/// <summary>The real host on blob storage (Storage:Kind=Blob) in Azurite: configuration alone switches it.</summary>
+public sealed class BlobHostTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixture>
+{
+    [Fact]
+    public async Task ACheckInOnBlobStorageEndsInOneJournalEntry()
+    {
+        using var host = BlobBotHost.Create(azurite.ConnectionString, AzuriteFixture.UniquePrefix());
+        var bot = host.Client(userId: "29:odd/user#1?%", conversationId: "a:conv/with#odd?chars");
+
+        await bot.SayAsync("check in");
+        await bot.SayAsync("3");
+        await bot.SayAsync("heavy");
+        await bot.SayAsync("a long week");
+        Assert.Contains("Saved", BotClient.Read(await bot.SayAsync("yes")), StringComparison.Ordinal);
+
+        Assert.IsType<BlobStorage>(host.Services.GetRequiredService<IStorage>());
+        var entry = Assert.Single(await host.Services.GetRequiredService<IJournalStore>().ListAsync("webchat/29:odd/user#1?%"));
+        Assert.Equal(3, entry.Mood);
+    }
+
+    [Fact]
+    public async Task AMidCheckInTurnCostsTwoReadsAndOneWriteAndTheSavingTurnOneWriteMore()
+    {
+        using var host = BlobBotHost.Create(azurite.ConnectionString, AzuriteFixture.UniquePrefix());
+        var bot = host.Client();
+        var counter = host.Services.GetRequiredService<StorageCallCounter>();
+        await bot.SayAsync("check in");
+        await bot.SayAsync("3");
+
+        var before = counter.Snapshot();
+        await bot.SayAsync("heavy");
+        var midTurn = counter.Snapshot() - before;
+
+        await bot.SayAsync("a long week");
+        before = counter.Snapshot();
+        await bot.SayAsync("yes");
+        var savingTurn = counter.Snapshot() - before;
+
+        Assert.Equal(new StorageCallSnapshot(2, 1, 0, 0), midTurn);
+        Assert.Equal(new StorageCallSnapshot(2, 2, 0, 0), savingTurn);
+    }
+
+    [Fact]
+    public async Task ATurnThatChangesNothingWritesNothing()
+    {
+        using var host = BlobBotHost.Create(azurite.ConnectionString, AzuriteFixture.UniquePrefix());
+        var bot = host.Client();
+        await bot.SayAsync("help");
+        var counter = host.Services.GetRequiredService<StorageCallCounter>();
+
+        var before = counter.Snapshot();
+        await bot.SayAsync("help");
+
+        Assert.Equal(new StorageCallSnapshot(2, 0, 0, 0), counter.Snapshot() - before);
+    }
+}

@@ -1,0 +1,92 @@
+using System.Collections.Concurrent;
+using Microsoft.Bot.Builder;
+using Microsoft.Extensions.DependencyInjection;
+using Newtonsoft.Json.Linq;
+using ReflectBot.Journal;
+using ReflectBot.Storage;
+using ReflectBot.Tests.Support;
+
+namespace ReflectBot.Tests.Storage;
+
+/// <summary>
+/// Two host instances on one Azurite, as two App Service instances on one storage account: 50
+/// conversations, each message landing on either instance, several check-ins each.
+/// </summary>
+public sealed class TwoInstanceTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixture>
+{
+    private const int Conversations = 50;
+    private const int CheckInsEach = 2;
+
+    [Fact]
+    public async Task FiftyConversationsSpreadOverTwoInstancesKeepEveryAcknowledgedEntryExactlyOnce()
+    {
+        var prefix = AzuriteFixture.UniquePrefix();
+        using var first = BlobBotHost.Create(azurite.ConnectionString, prefix);
+        using var second = BlobBotHost.Create(azurite.ConnectionString, prefix);
+        var hosts = new[] { first, second };
+        var acknowledged = new ConcurrentBag<(string User, string EntryId)>();
+        var unexpected = new ConcurrentBag<string>();
+        using var gate = new SemaphoreSlim(16);
+
+        await Task.WhenAll(Enumerable.Range(0, Conversations).Select(async i =>
+        {
+            await gate.WaitAsync();
+            try
+            {
+                // Two conversations per user, so user state is shared across instances too.
+                var user = $"user-{i % 25}";
+                var conversation = $"conv-{i}";
+                var clients = hosts.Select(h => h.Client(user, conversation)).ToArray();
+                var turn = i;
+                for (var checkIn = 0; checkIn < CheckInsEach; checkIn++)
+                {
+                    foreach (var text in new[] { "check in", "4", "steady", "a quiet day" })
+                    {
+                        var replies = BotClient.Read(await clients[turn++ % 2].SayAsync(text));
+                        if (!replies.Contains('?', StringComparison.Ordinal))
+                        {
+                            unexpected.Add($"{conversation} '{text}': {replies}");
+                        }
+                    }
+
+                    var client = clients[turn++ % 2];
+                    var yes = client.Message("yes");
+                    var saved = BotClient.Read(await client.SendAsync(yes));
+                    if (saved.Contains("Saved", StringComparison.Ordinal))
+                    {
+                        acknowledged.Add(($"webchat/{user}", JournalEntryIds.From($"webchat/{user}", conversation, yes.Id)));
+                    }
+                    else
+                    {
+                        unexpected.Add($"{conversation} 'yes': {saved}");
+                    }
+                }
+            }
+            finally
+            {
+                gate.Release();
+            }
+        }));
+
+        Assert.Empty(unexpected);
+        Assert.Equal(Conversations * CheckInsEach, acknowledged.Count);
+
+        var journal = second.Services.GetRequiredService<IJournalStore>();
+        foreach (var user in acknowledged.GroupBy(a => a.User))
+        {
+            var stored = (await journal.ListAsync(user.Key)).Select(e => e.Id).ToList();
+            Assert.Equal(user.Select(a => a.EntryId).Order(StringComparer.Ordinal), stored.Order(StringComparer.Ordinal));
+        }
+
+        // Every conversation's state is whole: it exists, both check-ins finished, nothing left on the stack.
+        var storage = first.Services.GetRequiredService<IStorage>();
+        var keys = Enumerable.Range(0, Conversations).Select(i => $"webchat/conversations/conv-{i}").ToArray();
+        var states = await storage.ReadAsync(keys);
+        Assert.Equal(Conversations, states.Count);
+        Assert.All(states.Values, state =>
+        {
+            var dialogState = JObject.FromObject(((IDictionary<string, object>)state)["dialogState"]);
+            Assert.Empty(dialogState["dialogStack"] as JArray ?? []);
+        });
+    }
+}
