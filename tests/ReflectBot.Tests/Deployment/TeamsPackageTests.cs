@@ -12,8 +12,20 @@ public sealed class TeamsPackageTests
 
     private static async Task<ICollection<NJsonSchema.Validation.ValidationError>> ValidateAsync(string manifestJson)
     {
-        var schema = await JsonSchema.FromFileAsync(Path.Combine(Folder, "manifest.schema.json"));
+        var schema = await JsonSchema.FromFileAsync(Path.Combine(Folder, "schema", SchemaFile));
         return schema.Validate(manifestJson);
+    }
+
+    // Microsoft's published schema for the manifest version we use, as shipped in the npm package
+    // @microsoft/app-manifest (MIT); the copy in the repo is checked against the package below.
+    private const string SchemaFile = "MicrosoftTeams.v1.22.schema.json";
+
+    [Fact]
+    public void TheSchemaCopyIsThePublishedOne()
+    {
+        var published = RepoPaths.Of("node_modules", "@microsoft", "app-manifest", "build", "json-schemas", "teams", "v1.22", "MicrosoftTeams.schema.json");
+        Assert.True(File.Exists(published), $"{published} is missing: run npm ci (scripts/test.sh does).");
+        Assert.Equal(File.ReadAllText(published), File.ReadAllText(Path.Combine(Folder, "schema", SchemaFile)));
     }
 
     [Fact]
