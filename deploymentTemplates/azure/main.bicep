@@ -51,6 +51,16 @@ param journalEncryptionKey string = ''
 @description('A Key Vault secret URI holding the journal encryption key (preferred); the identity needs "Key Vault Secrets User" on that vault.')
 param journalKeyVaultSecretUri string = ''
 
+@description('Entra object ids of the clinicians (Teams users who may create join codes and assign journeys). Empty: no clinicians.')
+param clinicianAadObjectIds array = []
+
+@description('The key an operator sends to GET /admin/safety-events, as an app setting. Leave empty when safetyOperatorKeyVaultSecretUri is set; with neither, the endpoint answers 404.')
+@secure()
+param safetyOperatorKey string = ''
+
+@description('A Key Vault secret URI holding the safety operator key (preferred); the identity needs "Key Vault Secrets User" on that vault.')
+param safetyOperatorKeyVaultSecretUri string = ''
+
 @description('Azure Bot pricing tier: F0 (free, standard channels) or S1.')
 @allowed([
   'F0'
@@ -81,6 +91,9 @@ module storage 'modules/storage.bicep' = {
   }
 }
 
+// .NET configuration reads a list from app settings named Key__0, Key__1, ...
+var clinicianSettings = toObject(range(0, length(clinicianAadObjectIds)), i => 'Clinic__ClinicianAadObjectIds__${i}', i => clinicianAadObjectIds[i])
+
 var botAppId = appType == 'UserAssignedMSI' ? identity.properties.clientId : appId
 
 module web 'modules/web.bicep' = {
@@ -102,12 +115,18 @@ module web 'modules/web.bicep' = {
       Storage__Blob__ManagedIdentityClientId: identity.properties.clientId
       AZURE_CLIENT_ID: identity.properties.clientId
       Journal__EncryptionKey: empty(journalKeyVaultSecretUri) ? journalEncryptionKey : '@Microsoft.KeyVault(SecretUri=${journalKeyVaultSecretUri})'
+      Safety__OperatorKey: empty(safetyOperatorKeyVaultSecretUri) ? safetyOperatorKey : '@Microsoft.KeyVault(SecretUri=${safetyOperatorKeyVaultSecretUri})'
+      // Export links must point at the app's own HTTPS name, not whatever host a request came in on.
+      Journal__PublicBaseUrl: 'https://${names.site}.azurewebsites.net'
+      // In Azure the real Direct Line service serves Web Chat; the bot's local stand-in stays off.
+      DirectLine__Enabled: 'false'
       Teams__Domain: '${names.site}.azurewebsites.net'
       ASPNETCORE_FORWARDEDHEADERS_ENABLED: 'true'
       // appsettings.json listens on localhost:3978 for local use; App Service sends traffic to 8080.
       Urls: 'http://+:8080'
       WEBSITES_PORT: '8080'
     }
+    listSettings: clinicianSettings
   }
 }
 

@@ -9,6 +9,8 @@ param identityId string
 @description('The bot\'s app settings (names use __ for the configuration section separator).')
 @secure()
 param appSettings object
+@description('Items of list settings (Key__0, Key__1, ...), built by the caller from its array parameters.')
+param listSettings object = {}
 
 resource plan 'Microsoft.Web/serverfarms@2023-12-01' = {
   name: planName
@@ -45,7 +47,7 @@ resource site 'Microsoft.Web/sites@2023-12-01' = {
       minTlsVersion: '1.2'
       ftpsState: 'Disabled'
       http20Enabled: true
-      appSettings: [for setting in items(appSettings): {
+      appSettings: [for setting in items(union(appSettings, listSettings)): {
         name: setting.key
         value: setting.value
       }]

@@ -1,8 +1,5 @@
 using Microsoft.Extensions.Options;
 using ReflectBot.Journeys;
-using YamlDotNet.Core;
-using YamlDotNet.Serialization;
-using YamlDotNet.Serialization.NamingConventions;
 
 namespace ReflectBot.Clinic;
 
@@ -14,7 +11,7 @@ public sealed class MeasureCatalog
     private readonly Dictionary<string, MeasureDefinition> _byId;
 
     public MeasureCatalog(IOptions<ContentOptions> options)
-        : this(Load(Path.Combine(options?.Value.Path ?? throw new ArgumentNullException(nameof(options)), "measures")))
+        : this(Load(options?.Value.Path ?? throw new ArgumentNullException(nameof(options))))
     {
     }
 
@@ -33,36 +30,11 @@ public sealed class MeasureCatalog
         return normalized.Length == 0 ? null : _byId.Values.FirstOrDefault(m => m.Commands.Any(c => JourneyCatalog.Normalize(c) == normalized));
     }
 
-    public static IReadOnlyList<MeasureDefinition> Load(string folder)
+    /// <summary>The measures of a content folder, or <see cref="ContentException"/> listing every problem.</summary>
+    public static IReadOnlyList<MeasureDefinition> Load(string contentFolder)
     {
-        if (!Directory.Exists(folder))
-        {
-            return [];
-        }
-
-        var deserializer = new DeserializerBuilder().WithNamingConvention(CamelCaseNamingConvention.Instance).Build();
         var errors = new List<ContentError>();
-        var measures = new List<MeasureDefinition>();
-        foreach (var file in Directory.EnumerateFiles(folder, "*.yaml").Order(StringComparer.Ordinal))
-        {
-            var display = Path.Combine("measures", Path.GetFileName(file));
-            try
-            {
-                var measure = deserializer.Deserialize<MeasureDefinition>(File.ReadAllText(file));
-                if (measure is null || measure.Id.Length == 0 || measure.Items.Count == 0 || measure.Options.Count == 0)
-                {
-                    errors.Add(new ContentError(display, 1, "a measure needs an id, options and items."));
-                    continue;
-                }
-
-                measures.Add(measure);
-            }
-            catch (YamlException ex)
-            {
-                errors.Add(new ContentError(display, (int)Math.Max(1, ex.Start.Line), ex.InnerException?.Message ?? ex.Message));
-            }
-        }
-
+        var measures = MeasureLoader.LoadAll(contentFolder, errors);
         return errors.Count > 0 ? throw new ContentException(errors) : measures;
     }
 }

@@ -2,7 +2,10 @@ using ReflectBot.Journeys;
 
 namespace ReflectBot.Hosting;
 
-/// <summary><c>validate [folder]</c>: checks a content folder and exits non-zero on any error.</summary>
+/// <summary>
+/// <c>validate [folder]</c>: checks a content folder (journeys, cards, safety lexicon and crisis resources,
+/// measures) with the loaders start-up uses, and exits non-zero on any error.
+/// </summary>
 public static class ContentValidation
 {
     public static int Run(string? folder, TextWriter output, TextWriter error)
@@ -11,8 +14,7 @@ public static class ContentValidation
         ArgumentNullException.ThrowIfNull(error);
         folder = Resolve(folder ?? new ContentOptions().Path);
         var errors = new List<ContentError>();
-        var library = ContentLibrary.LoadWithErrors(folder, errors);
-        Safety.SafetyContent.Load(folder, errors);
+        var summary = Check(folder, errors);
         foreach (var problem in errors)
         {
             error.WriteLine(problem.ToString());
@@ -24,8 +26,17 @@ public static class ContentValidation
             return 1;
         }
 
-        output.WriteLine($"{folder}: {library.Journeys.All.Count} journeys, {library.Cards.All.Count} cards, the safety lexicon and crisis resources: no problems.");
+        output.WriteLine($"{folder}: {summary}: no problems.");
         return 0;
+    }
+
+    /// <summary>Loads every kind of content file in <paramref name="folder"/>, adding each problem to <paramref name="errors"/>; returns what was found.</summary>
+    public static string Check(string folder, List<ContentError> errors)
+    {
+        var library = ContentLibrary.LoadWithErrors(folder, errors);
+        Safety.SafetyContent.Load(folder, errors);
+        var measures = Clinic.MeasureLoader.LoadAll(folder, errors);
+        return $"{library.Journeys.All.Count} journeys, {library.Cards.All.Count} cards, {measures.Count} measures, the safety lexicon and crisis resources";
     }
 
     // "dotnet run --project src/ReflectBot -- validate dialogs" runs in the project's folder; a relative

@@ -1,5 +1,7 @@
 using Microsoft.Extensions.Options;
+using ReflectBot.Clinic;
 using ReflectBot.Journeys;
+using ReflectBot.Safety;
 using ReflectBot.Storage;
 
 namespace ReflectBot.Hosting;
@@ -11,6 +13,11 @@ public static class StartupLogging
     {
         ArgumentNullException.ThrowIfNull(app);
         var catalog = app.Services.GetRequiredService<JourneyCatalog>();
+
+        // The rest of the content is otherwise first loaded by the first turn that needs it (the safety
+        // middleware, the clinic's dialogs): load it here so every broken file stops start-up alike.
+        app.Services.GetRequiredService<SafetyContent>();
+        app.Services.GetRequiredService<MeasureCatalog>();
         var content = app.Services.GetRequiredService<IOptions<ContentOptions>>().Value;
         var storage = app.Services.GetRequiredService<IOptions<StorageOptions>>().Value;
         var dataPath = Path.GetFullPath(storage.DataPath);

@@ -3,6 +3,12 @@ namespace ReflectBot.Journeys;
 /// <summary>A journey as written in <c>dialogs/journeys/*.yaml</c>: what the bot asks, in order.</summary>
 public sealed class JourneyDefinition
 {
+    /// <summary>The most minutes an ordinary journey may take: a reflection should fit a short break.</summary>
+    public const int ShortMinutes = 5;
+
+    /// <summary>The most minutes a journey marked <c>long</c> may take.</summary>
+    public const int LongMinutes = 15;
+
     public string Id { get; set; } = string.Empty;
 
     public string Title { get; set; } = string.Empty;
@@ -10,8 +16,14 @@ public sealed class JourneyDefinition
     /// <summary>One line saying what the journey is for.</summary>
     public string Summary { get; set; } = string.Empty;
 
-    /// <summary>Roughly how long it takes, in minutes.</summary>
+    /// <summary>Roughly how long it takes, in minutes: at most <see cref="ShortMinutes"/> unless <see cref="IsLong"/>.</summary>
     public int Minutes { get; set; }
+
+    /// <summary>
+    /// Set in the file (<c>long: true</c>) for the rare journey that cannot be short, such as a safety plan
+    /// written once in a calm moment; it may then take up to <see cref="LongMinutes"/>.
+    /// </summary>
+    public bool IsLong { get; set; }
 
     public List<string> Tags { get; set; } = [];
 

@@ -15,13 +15,14 @@ public static class JourneyLoader
         }
 
         var read = new YamlReader(displayName, errors);
-        read.OnlyKeys(root, "id", "title", "summary", "minutes", "tags", "commands", "steps", "close");
+        read.OnlyKeys(root, "id", "title", "summary", "minutes", "long", "tags", "commands", "steps", "close");
         var journey = new JourneyDefinition
         {
             Id = read.String(root, "id", required: true) ?? string.Empty,
             Title = read.String(root, "title", required: true) ?? string.Empty,
             Summary = read.String(root, "summary", required: true) ?? string.Empty,
             Minutes = read.Int(root, "minutes") ?? 0,
+            IsLong = read.Bool(root, "long") ?? false,
             Tags = read.Strings(root, "tags"),
             Commands = read.Strings(root, "commands"),
             SourceFile = displayName,
@@ -187,6 +188,7 @@ public static class JourneyLoader
 
     private static void Check(YamlReader read, YamlMappingNode root, JourneyDefinition journey)
     {
+        CheckMinutes(read, root, journey);
         var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (var step in journey.Steps.Where(s => s.Id.Length > 0))
         {
@@ -217,6 +219,24 @@ public static class JourneyLoader
                 var what = followUp is ChoiceDefinition c ? $"choice '{c.Value}'" : $"band {((ScaleBand)followUp).From}-{((ScaleBand)followUp).To}";
                 CheckJump(read, index, i, followUp.Goto, followUp.GotoLine, $"step '{step.Id}': {what} goes");
             }
+        }
+    }
+
+    // Journeys are short by design; a longer one says so in its file, so the exception is visible and reviewed.
+    private static void CheckMinutes(YamlReader read, YamlMappingNode root, JourneyDefinition journey)
+    {
+        var minutes = YamlReader.Child(root, "minutes");
+        if (journey.IsLong && journey.Minutes <= JourneyDefinition.ShortMinutes)
+        {
+            read.Error(YamlReader.Child(root, "long"), $"'long: true' is for a journey over {JourneyDefinition.ShortMinutes} minutes; give its 'minutes' or remove 'long'.");
+        }
+        else if (journey.IsLong && journey.Minutes > JourneyDefinition.LongMinutes)
+        {
+            read.Error(minutes, $"a long journey takes at most {JourneyDefinition.LongMinutes} minutes, not {journey.Minutes}.");
+        }
+        else if (!journey.IsLong && minutes is not null && (journey.Minutes < 1 || journey.Minutes > JourneyDefinition.ShortMinutes))
+        {
+            read.Error(minutes, $"a journey takes 1 to {JourneyDefinition.ShortMinutes} minutes, not {journey.Minutes}; mark one that cannot be shorter with 'long: true'.");
         }
     }
 

@@ -28,6 +28,27 @@ public sealed class AzureTemplateTests
         ["ConnectorRetry__MaxRetries"] = "the defaults follow Teams' guidance",
         ["ConnectorRetry__BaseDelay"] = "the defaults follow Teams' guidance",
         ["ConnectorRetry__MaxDelay"] = "the defaults follow Teams' guidance",
+        ["Journal__PreviousKeys"] = "set only while rotating the key, as Journal__PreviousKeys__0 in the app's configuration (README)",
+        ["Journal__ExportLinkLifetime"] = "the default (15 minutes) is the intended exposure of a download link",
+        ["Safety__StorageWait"] = "the default (2 s) suits blob storage in the same region",
+        ["Clinic__ClinicianUserKeys"] = "clinicians in Azure come through Teams and are named by Entra object id (clinicianAadObjectIds)",
+        ["Clinic__CodeLifetime"] = "a clinical policy default; change it in the app's configuration when a practice needs to",
+        ["Clinic__WrongCodeLimit"] = "a clinical policy default; change it in the app's configuration when a practice needs to",
+        ["Clinic__WrongCodeWindow"] = "a clinical policy default; change it in the app's configuration when a practice needs to",
+        ["Clinic__QuietHoursStart"] = "a clinical policy default; change it in the app's configuration when a practice needs to",
+        ["Clinic__QuietHoursEnd"] = "a clinical policy default; change it in the app's configuration when a practice needs to",
+        ["Clinic__MissedAfter"] = "a clinical policy default; change it in the app's configuration when a practice needs to",
+        ["Clinic__Lookback"] = "a clinical policy default; change it in the app's configuration when a practice needs to",
+        ["Clinic__MoodWindowDays"] = "a clinical policy default; change it in the app's configuration when a practice needs to",
+        ["Clinic__Scheduler__Enabled"] = "every instance may run it: one leads at a time and each occurrence is claimed once",
+        ["Clinic__Scheduler__Interval"] = "the default (1 minute) is the delivery precision the clinic promises",
+        ["Clinic__Scheduler__ClaimTimeout"] = "the default suits App Service restarts",
+        ["DirectLine__TokenLifetime"] = "the local Direct Line channel is off in Azure (DirectLine__Enabled=false)",
+        ["DirectLine__SigningKey"] = "the local Direct Line channel is off in Azure (DirectLine__Enabled=false)",
+        ["DirectLine__ServiceUrl"] = "the local Direct Line channel is off in Azure (DirectLine__Enabled=false)",
+        ["DirectLine__MaxActivitiesPerConversation"] = "the local Direct Line channel is off in Azure (DirectLine__Enabled=false)",
+        ["DirectLine__MaxConversations"] = "the local Direct Line channel is off in Azure (DirectLine__Enabled=false)",
+        ["DirectLine__MaxActivityBytes"] = "the local Direct Line channel is off in Azure (DirectLine__Enabled=false)",
     };
 
     private static JObject MainJson => JObject.Parse(File.ReadAllText(Path.Combine(Folder, "main.json")));
@@ -186,9 +207,41 @@ public sealed class AzureTemplateTests
     private static IEnumerable<PropertyInfo> Settable(Type type)
         => type.GetProperties(BindingFlags.Public | BindingFlags.Instance).Where(p => p.SetMethod is { IsPublic: true });
 
-    /// <summary>The web app's settings as main.bicep passes them to the web module.</summary>
+    [Fact]
+    public void CliniciansAreAListOfEntraObjectIdsWrittenAsIndexedSettings()
+    {
+        Assert.Equal("array", MainJson.SelectToken("parameters.clinicianAadObjectIds.type")!.Value<string>());
+        Assert.Equal("[variables('clinicianSettings')]", Module(MainJson, "web").SelectToken("properties.parameters.listSettings.value")!.Value<string>());
+        Assert.Equal(["Clinic__ClinicianAadObjectIds"], ListSettings());
+    }
+
+    [Fact]
+    public void TheOperatorKeyAndTheExportAddressAreSetAndTheLocalDirectLineIsOff()
+    {
+        var settings = AppSettings();
+        Assert.Contains("@Microsoft.KeyVault(SecretUri=", settings["Safety__OperatorKey"].Value<string>(), StringComparison.Ordinal);
+        Assert.Equal("securestring", MainJson.SelectToken("parameters.safetyOperatorKey.type")!.Value<string>());
+        Assert.Equal("[format('https://{0}.azurewebsites.net', variables('names').site)]", settings["Journal__PublicBaseUrl"].Value<string>());
+        Assert.Equal("false", settings["DirectLine__Enabled"].Value<string>());
+        Assert.Contains("@Microsoft.KeyVault(SecretUri=", settings["Journal__EncryptionKey"].Value<string>(), StringComparison.Ordinal);
+    }
+
+    /// <summary>The web app's settings as main.bicep passes them to the web module, and the lists it writes item by item.</summary>
     private static Dictionary<string, JToken> AppSettings()
-        => ((JObject)Module(MainJson, "web").SelectToken("properties.parameters.appSettings.value")!).Properties().ToDictionary(p => p.Name, p => p.Value);
+    {
+        var settings = ((JObject)Module(MainJson, "web").SelectToken("properties.parameters.appSettings.value")!).Properties().ToDictionary(p => p.Name, p => p.Value);
+        foreach (var list in ListSettings())
+        {
+            settings[list] = JValue.CreateString("(one setting per item)");
+        }
+
+        return settings;
+    }
+
+    /// <summary>Settings main.bicep writes as Key__0, Key__1, ... from an array parameter (a variable built with toObject).</summary>
+    private static List<string> ListSettings()
+        => [.. ((JObject)MainJson["variables"]!).Properties()
+            .SelectMany(v => System.Text.RegularExpressions.Regex.Matches(v.Value.ToString(), @"format\('([A-Za-z0-9_]+)__\{0\}'").Select(m => m.Groups[1].Value))];
 
     private static JObject Module(JObject template, string name)
         => Resources(template).Single(r => r.Value<string>("type") == "Microsoft.Resources/deployments" && r.Value<string>("name") == name);

@@ -22,6 +22,24 @@ public static class ContentFolders
         }
     }
 
+    /// <summary>
+    /// The JSON Schema in dialogs/schema that a content file (path under the content folder) is written
+    /// against: one per kind of file. A file of a new kind fails here until it has its own schema.
+    /// </summary>
+    public static string SchemaFor(string file)
+    {
+        var path = file.Replace('\\', '/');
+        return path switch
+        {
+            _ when path.StartsWith("journeys/", StringComparison.Ordinal) => "journey",
+            _ when path.StartsWith("cards/", StringComparison.Ordinal) => "card",
+            _ when path.StartsWith("measures/", StringComparison.Ordinal) => "measure",
+            "safety/lexicon.yaml" => "safety-lexicon",
+            "safety/resources.yaml" => "crisis-resources",
+            _ => throw new InvalidOperationException($"{file}: no JSON Schema is known for this file; add one to dialogs/schema and map it here."),
+        } + ".schema.json";
+    }
+
     public const string ValidCard = """
         id: a-card
         title: A card
@@ -46,16 +64,40 @@ public static class ContentFolders
               kind: text
         """;
 
-    /// <summary>A folder holding one valid journey and one valid card, plus the given files (path under the folder, YAML).</summary>
+    /// <summary>A copy of the shipped content folder, for a test that changes one file of it.</summary>
+    public static string CopyOfShipped()
+    {
+        var root = TempFolder.Create();
+        foreach (var file in Directory.EnumerateFiles(Shipped, "*", SearchOption.AllDirectories))
+        {
+            var target = Path.Combine(root, Path.GetRelativePath(Shipped, file));
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            File.Copy(file, target);
+        }
+
+        return root;
+    }
+
+    /// <summary>
+    /// A folder of valid content (one journey, one card, the shipped safety lexicon and crisis resources),
+    /// plus the given files (path under the folder, YAML), which may replace any of them.
+    /// </summary>
     public static string With(params (string Path, string Yaml)[] files)
     {
         var root = TempFolder.Create();
         Directory.CreateDirectory(Path.Combine(root, "journeys"));
         Directory.CreateDirectory(Path.Combine(root, "cards"));
+        Directory.CreateDirectory(Path.Combine(root, "safety"));
         File.WriteAllText(Path.Combine(root, "journeys", "small.yaml"), ValidJourney);
         File.WriteAllText(Path.Combine(root, "cards", "a-card.yaml"), ValidCard);
+        foreach (var file in Directory.EnumerateFiles(Path.Combine(Shipped, "safety"), "*.yaml"))
+        {
+            File.Copy(file, Path.Combine(root, "safety", Path.GetFileName(file)));
+        }
+
         foreach (var (path, yaml) in files)
         {
+            Directory.CreateDirectory(Path.GetDirectoryName(Path.Combine(root, path))!);
             File.WriteAllText(Path.Combine(root, path), yaml);
         }
 

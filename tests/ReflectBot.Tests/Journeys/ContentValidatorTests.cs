@@ -12,7 +12,7 @@ public sealed class ContentValidatorTests
         var errors = new List<ContentError>();
         var library = ContentLibrary.LoadWithErrors(ContentFolders.Shipped, errors);
         Assert.Empty(errors);
-        Assert.Equal(7, library.Journeys.All.Count);
+        Assert.Equal(Directory.GetFiles(Path.Combine(ContentFolders.Shipped, "journeys"), "*.yaml").Length, library.Journeys.All.Count);
         Assert.True(library.Cards.All.Count >= 18, $"only {library.Cards.All.Count} cards");
     }
 
@@ -24,7 +24,8 @@ public sealed class ContentValidatorTests
         var library = ContentLibrary.Load(ContentFolders.Shipped);
         foreach (var journey in library.Journeys.All)
         {
-            Assert.InRange(journey.Minutes, 1, 5);
+            // Short, unless the file itself marks the journey long (the loader checks both bounds).
+            Assert.InRange(journey.Minutes, 1, journey.IsLong ? JourneyDefinition.LongMinutes : JourneyDefinition.ShortMinutes);
 
             // The longest walk through it: its first step, and each choice's branch from the step that offers it.
             var longest = journey.Steps.SelectMany((s, i) => s.Answer.Choices.Where(c => c.Goto is not null)
@@ -47,8 +48,9 @@ public sealed class ContentValidatorTests
     {
         foreach (var file in Directory.EnumerateFiles(ContentFolders.Shipped, "*.yaml", SearchOption.AllDirectories))
         {
-            var kind = Path.GetFileName(Path.GetDirectoryName(file)) == "cards" ? "card" : "journey";
-            Assert.StartsWith($"# yaml-language-server: $schema=../schema/{kind}.schema.json", File.ReadAllText(file), StringComparison.Ordinal);
+            var schema = ContentFolders.SchemaFor(Path.GetRelativePath(ContentFolders.Shipped, file));
+            Assert.True(File.Exists(Path.Combine(ContentFolders.Shipped, "schema", schema)), $"{schema} is missing");
+            Assert.StartsWith($"# yaml-language-server: $schema=../schema/{schema}\n", File.ReadAllText(file).ReplaceLineEndings("\n"), StringComparison.Ordinal);
         }
     }
 
@@ -105,6 +107,21 @@ public sealed class ContentValidatorTests
             7, "put the text in quotes"
         },
         {
+            "journeys/too-long.yaml",
+            "id: too-long\ntitle: T\nsummary: s\nminutes: 10\nsteps:\n  - id: one\n    prompt: Hi?\n    answer: { kind: text }\n",
+            4, "a journey takes 1 to 5 minutes, not 10; mark one that cannot be shorter with 'long: true'."
+        },
+        {
+            "journeys/not-long.yaml",
+            "id: not-long\ntitle: T\nsummary: s\nminutes: 4\nlong: true\nsteps:\n  - id: one\n    prompt: Hi?\n    answer: { kind: text }\n",
+            5, "'long: true' is for a journey over 5 minutes"
+        },
+        {
+            "journeys/far-too-long.yaml",
+            "id: far-too-long\ntitle: T\nsummary: s\nminutes: 30\nlong: true\nsteps:\n  - id: one\n    prompt: Hi?\n    answer: { kind: text }\n",
+            4, "a long journey takes at most 15 minutes, not 30."
+        },
+        {
             "cards/short.yaml",
             "id: short\ntitle: Short\ntext: Far too short.\nquestion: Is it?\njourney: small\ntags: [t]\nkeywords: [k]\n",
             3, "card 'short': the text has 3 words; write 60 to 120."
@@ -135,6 +152,63 @@ public sealed class ContentValidatorTests
         Assert.Contains(message, error.Message, StringComparison.Ordinal);
     }
 
+    private const string Measure = "id: m\ntitle: M\nterms: Free to use.\npreamble: How often?\noptions:\n  - { value: 0, label: Never }\n  - { value: 1, label: Often }\nitems:\n  - { id: one, text: First }\n  - { id: two, text: Second }\nbands: [ { min: 0, max: 2 } ]\n";
+
+    public static TheoryData<string, int, string> BrokenMeasures => new()
+    {
+        { "id: m\ntitle: [M\n", 3, "YAML syntax error" },
+        { Measure.Replace("terms:", "colour: blue\nterms:", StringComparison.Ordinal), 3, "unknown key 'colour'" },
+        { Measure.Replace("terms: Free to use.\n", string.Empty, StringComparison.Ordinal), 1, "'terms' is missing." },
+        { Measure.Replace("{ value: 0, label: Never }", "{ value: 1, label: Never }", StringComparison.Ordinal), 7, "two options score 1." },
+        { Measure.Replace("{ id: two, text: Second }", "{ id: one, text: Second }", StringComparison.Ordinal), 10, "duplicate item id 'one'." },
+        { Measure.Replace("{ id: two, text: Second }", "{ id: two, text: Second, safety: maybe }", StringComparison.Ordinal), 10, "'safety' should be true or false." },
+        { Measure.Replace("max: 2", "max: 9", StringComparison.Ordinal), 11, "the band 0-9 is outside the scores 0-2." },
+    };
+
+    [Theory]
+    [MemberData(nameof(BrokenMeasures))]
+    public void ABrokenMeasureIsReportedWithItsFileLineAndProblem(string yaml, int line, string message)
+    {
+        var errors = new List<ContentError>();
+        ContentValidation.Check(ContentFolders.With(("measures/m.yaml", yaml)), errors);
+
+        var error = Assert.Single(errors);
+        Assert.Equal(Path.Combine("measures", "m.yaml"), error.File);
+        Assert.Equal(line, error.Line);
+        Assert.Contains(message, error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void TwoMeasuresCannotShareAnIdOrACommand()
+    {
+        var errors = new List<ContentError>();
+        var withCommand = Measure.Replace("title: M", "title: M\ncommands: [check]", StringComparison.Ordinal);
+        ContentValidation.Check(ContentFolders.With(("measures/a.yaml", withCommand), ("measures/b.yaml", withCommand)), errors);
+        Assert.Contains(errors, e => e.ToString() == $"measures{Path.DirectorySeparatorChar}b.yaml:1: measure id 'm' is also used by measures{Path.DirectorySeparatorChar}a.yaml.");
+        Assert.Contains(errors, e => e.ToString() == $"measures{Path.DirectorySeparatorChar}b.yaml:1: command 'check' is also used by measures{Path.DirectorySeparatorChar}a.yaml.");
+    }
+
+    [Fact]
+    public void TheValidateCommandChecksTheMeasures()
+    {
+        var folder = ContentFolders.With(("measures/m.yaml", Measure.Replace("{ id: two, text: Second }", "{ id: two }", StringComparison.Ordinal)));
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+        Assert.Equal(1, ContentValidation.Run(folder, output, error));
+        Assert.Contains($"measures{Path.DirectorySeparatorChar}m.yaml:10: 'text' is missing.", error.ToString(), StringComparison.Ordinal);
+        Assert.Contains("1 problem(s)", error.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ABrokenMeasureFileStopsStartUpNamingFileAndLine()
+    {
+        var folder = ContentFolders.CopyOfShipped();
+        File.WriteAllText(Path.Combine(folder, "measures", "phq-9.yaml"), Measure.Replace("preamble:", "preambel:", StringComparison.Ordinal));
+        using var host = new Support.BotHost(null, ("Content:Path", folder));
+        var error = Assert.ThrowsAny<Exception>(() => host.CreateClient());
+        Assert.Contains($"measures{Path.DirectorySeparatorChar}phq-9.yaml:4: unknown key 'preambel'", error.ToString(), StringComparison.Ordinal);
+    }
+
     [Fact]
     public void LoadingBrokenContentThrowsWithEveryProblemListed()
     {
@@ -153,7 +227,13 @@ public sealed class ContentValidatorTests
         using var output = new StringWriter();
         using var error = new StringWriter();
         Assert.Equal(0, ContentValidation.Run(ContentFolders.Shipped, output, error));
-        Assert.Contains("7 journeys, 20 cards, no problems", output.ToString(), StringComparison.Ordinal);
+        var library = ContentLibrary.Load(ContentFolders.Shipped);
+        var measures = Directory.GetFiles(Path.Combine(ContentFolders.Shipped, "measures"), "*.yaml").Length;
+        Assert.True(measures >= 2, $"only {measures} measures");
+        Assert.Contains(
+            $"{library.Journeys.All.Count} journeys, {library.Cards.All.Count} cards, {measures} measures, the safety lexicon and crisis resources: no problems.",
+            output.ToString(),
+            StringComparison.Ordinal);
         Assert.Equal(string.Empty, error.ToString());
     }
 

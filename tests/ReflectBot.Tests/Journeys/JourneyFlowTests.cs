@@ -136,10 +136,14 @@ public sealed class JourneyFlowTests : IDisposable
         var bot = _host.Client();
         var menu = Assert.Single(Assert.Single(await bot.SayAsync("menu")).Attachments);
         var buttons = ((Newtonsoft.Json.Linq.JObject)menu.Content)["buttons"]!.Select(b => b.Value<string>("value")!).ToList();
-        Assert.Equal(8, buttons.Count);
-        Assert.Contains("learn", buttons);
-
         var catalog = _host.Services.GetRequiredService<ReflectBot.Journeys.JourneyCatalog>();
+
+        // One button per journey (the safety plan among them) and "learn".
+        Assert.Equal(catalog.All.Count + 1, buttons.Count);
+        Assert.Contains("learn", buttons);
+        Assert.Equal(
+            catalog.All.Select(j => j.Id).Order(StringComparer.Ordinal),
+            buttons.Where(b => b != "learn").Select(b => catalog.ByCommand(b)?.Id ?? b).Order(StringComparer.Ordinal));
         foreach (var value in buttons.Where(b => b != "learn"))
         {
             var journey = catalog.ByCommand(value);

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Newtonsoft.Json.Linq;
 using NJsonSchema;
+using ReflectBot.Hosting;
 using ReflectBot.Journeys;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
@@ -47,7 +48,29 @@ public sealed class JsonSchemaTests
         { "cards/x.yaml", ContentFolders.ValidCard.Replace("id: a-card", "id: x\ncolour: blue", StringComparison.Ordinal) },
         { "cards/x.yaml", ContentFolders.ValidCard.Replace("question: Does it fit?", "question: It fits.", StringComparison.Ordinal) },
         { "cards/x.yaml", ContentFolders.ValidCard.Replace("keywords: [fit]", string.Empty, StringComparison.Ordinal) },
+        { "journeys/x.yaml", "id: x\ntitle: T\nsummary: s\nminutes: 10\nsteps:\n  - id: one\n    prompt: Hi?\n    answer: { kind: text }\n" },
+        { "journeys/x.yaml", "id: x\ntitle: T\nsummary: s\nminutes: 5\nlong: true\nsteps:\n  - id: one\n    prompt: Hi?\n    answer: { kind: text }\n" },
+        { "measures/x.yaml", ValidMeasure.Replace("preamble: How often?\n", string.Empty, StringComparison.Ordinal) },
+        { "measures/x.yaml", ValidMeasure.Replace("{ id: one, text: First }", "{ id: one, txt: First }", StringComparison.Ordinal) },
+        { "measures/x.yaml", ValidMeasure.Replace("{ value: 1, label: Often }", "{ value: -1, label: Often }", StringComparison.Ordinal) },
+        { "safety/resources.yaml", Shipped("safety/resources.yaml").Replace("checked: 2026-11-27", "checked: last spring", StringComparison.Ordinal) },
+        { "safety/resources.yaml", Shipped("safety/resources.yaml").Replace("emergency:", "emergncy:", StringComparison.Ordinal) },
+        { "safety/lexicon.yaml", Shipped("safety/lexicon.yaml").Replace("  - id: abuse", "  - id: abuses", StringComparison.Ordinal) },
+        { "safety/lexicon.yaml", Shipped("safety/lexicon.yaml").Replace("negations:", "negation:", StringComparison.Ordinal) },
     };
+
+    private const string ValidMeasure = "id: x\ntitle: X\nterms: Free to use.\npreamble: How often?\noptions:\n  - { value: 0, label: Never }\n  - { value: 1, label: Often }\nitems:\n  - { id: one, text: First }\nbands: [ { min: 0, max: 1 } ]\n";
+
+    [Fact]
+    public async Task AValidMeasurePassesTheSchemaAndTheLoader()
+    {
+        Assert.Empty((await SchemaFor("measures/x.yaml")).Validate(ToJson(ValidMeasure)));
+        var errors = new List<ContentError>();
+        ContentValidation.Check(ContentFolders.With(("measures/x.yaml", ValidMeasure)), errors);
+        Assert.Empty(errors);
+    }
+
+    private static string Shipped(string file) => File.ReadAllText(Path.Combine(ContentFolders.Shipped, file));
 
     [Theory]
     [MemberData(nameof(SchemaLevelMistakes))]
@@ -57,15 +80,12 @@ public sealed class JsonSchemaTests
         Assert.NotEmpty(schema.Validate(ToJson(yaml)));
 
         var errors = new List<ContentError>();
-        ContentLibrary.LoadWithErrors(ContentFolders.With((file, yaml)), errors);
+        ContentValidation.Check(ContentFolders.With((file, yaml)), errors);
         Assert.Contains(errors, e => e.File == file.Replace('/', Path.DirectorySeparatorChar));
     }
 
     private static Task<JsonSchema> SchemaFor(string file)
-    {
-        var kind = file.StartsWith("cards", StringComparison.Ordinal) ? "card" : "journey";
-        return JsonSchema.FromFileAsync(Path.Combine(ContentFolders.Shipped, "schema", $"{kind}.schema.json"));
-    }
+        => JsonSchema.FromFileAsync(Path.Combine(ContentFolders.Shipped, "schema", ContentFolders.SchemaFor(file)));
 
     /// <summary>YAML as the JSON an editor's schema check sees: plain scalars typed as YAML 1.2's core schema types them.</summary>
     private static JToken ToJson(string yaml)
