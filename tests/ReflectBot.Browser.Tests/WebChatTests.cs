@@ -51,7 +51,9 @@ public sealed partial class WebChatTests(ChromiumFixture chromium) : IClassFixtu
         await chat.TypeAsync("calm, tired");
         await Expect(chat.Said(OnYourMindQuestion())).ToBeVisibleAsync();
         await chat.TypeAsync("work was long");
-        await Expect(chat.Said("save this check-in")).ToBeVisibleAsync();
+
+        // A new user: the first save is asked as the consent question; tapping "Yes" keeps a journal and saves.
+        await Expect(chat.Said(ChatPage.FirstSaveQuestion)).ToBeVisibleAsync();
         await chat.TapSuggestedAsync("Yes");
         await Expect(chat.Said("Saved to your journal")).ToBeVisibleAsync();
 

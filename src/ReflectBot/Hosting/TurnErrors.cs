@@ -14,25 +14,26 @@ public static class TurnErrors
         ArgumentNullException.ThrowIfNull(turnContext);
         ArgumentNullException.ThrowIfNull(exception);
 
-        // Storage away outside the bot's own turn (a middleware's store): one plain line, no error log.
+        // Storage away outside the bot's own turn (a middleware's store): one plain line, no error log,
+        // and not a second time when the bot already said it in this turn.
         if (exception is StorageUnavailableException)
         {
             HostLog.StorageUnavailable(logger, exception.InnerException?.GetType().Name ?? "-");
-            await TrySendAsync(turnContext, StorageMessages.CouldNotSave, logger).ConfigureAwait(false);
+            await TrySendAsync(() => StorageMessages.SendCouldNotSaveOnceAsync(turnContext), logger).ConfigureAwait(false);
             return;
         }
 
         // Exception messages can quote input (a parser echoing what it choked on), so only the type and
         // the stack are logged.
         HostLog.TurnFailed(logger, exception.GetType().FullName ?? "Exception", SafeStack(exception));
-        await TrySendAsync(turnContext, Apology, logger).ConfigureAwait(false);
+        await TrySendAsync(() => turnContext.SendActivityAsync(Apology), logger).ConfigureAwait(false);
     }
 
-    private static async Task TrySendAsync(ITurnContext turnContext, string text, ILogger logger)
+    private static async Task TrySendAsync(Func<Task> send, ILogger logger)
     {
         try
         {
-            await turnContext.SendActivityAsync(text).ConfigureAwait(false);
+            await send().ConfigureAwait(false);
         }
         catch (Exception sendFailure) when (sendFailure is not OperationCanceledException)
         {

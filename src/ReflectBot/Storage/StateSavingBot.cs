@@ -55,9 +55,7 @@ public sealed class StateSavingBot : IBot
             try
             {
                 phase = "load";
-                await Task.WhenAll(
-                    _conversationState.LoadAsync(turnContext, force: true, cancellationToken),
-                    _userState.LoadAsync(turnContext, force: true, cancellationToken)).ConfigureAwait(false);
+                await LoadTogetherAsync(turnContext, [_conversationState, _userState], cancellationToken).ConfigureAwait(false);
                 var userBefore = Snapshot(_userState, turnContext);
 
                 phase = "turn";
@@ -86,8 +84,44 @@ public sealed class StateSavingBot : IBot
             {
                 replies.Discard();
                 StorageLog.TurnStorageUnavailable(_logger, phase, ex.GetType().Name, ex.InnerException?.GetType().Name ?? "-");
-                await turnContext.SendActivityAsync(StorageMessages.CouldNotSave, cancellationToken: cancellationToken).ConfigureAwait(false);
+                await StorageMessages.SendCouldNotSaveOnceAsync(turnContext, cancellationToken).ConfigureAwait(false);
                 return;
+            }
+            catch
+            {
+                // Any other failure: this run's state was not saved, so its replies go too, and the
+                // adapter's error handler must be able to speak (a held apology would never be sent).
+                replies.Discard();
+                throw;
+            }
+        }
+    }
+
+    /// <summary>
+    /// Loads several states with their reads in flight together. Each load runs on a turn context of its
+    /// own and the cached states are copied in afterwards, one by one: BotState writes its cache into
+    /// TurnState (a plain Dictionary) when its read returns, so two loads on one context can land on
+    /// two threads at once and corrupt it (seen under load as an InvalidOperationException and a lost turn).
+    /// </summary>
+    private static async Task LoadTogetherAsync(ITurnContext turnContext, BotState[] states, CancellationToken cancellationToken)
+    {
+        var contexts = states.Select(_ => new TurnContext(turnContext.Adapter, turnContext.Activity)).ToArray();
+        try
+        {
+            await Task.WhenAll(states.Select((state, i) => state.LoadAsync(contexts[i], force: true, cancellationToken))).ConfigureAwait(false);
+            foreach (var context in contexts)
+            {
+                foreach (var (key, value) in context.TurnState)
+                {
+                    turnContext.TurnState[key] = value;
+                }
+            }
+        }
+        finally
+        {
+            foreach (var context in contexts)
+            {
+                context.Dispose();
             }
         }
     }

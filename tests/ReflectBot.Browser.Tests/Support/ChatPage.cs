@@ -2,6 +2,7 @@ using System.Text;
 using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 using Newtonsoft.Json.Linq;
+using ReflectBot.Privacy;
 using static Microsoft.Playwright.Assertions;
 
 namespace ReflectBot.Browser.Tests.Support;
@@ -12,6 +13,13 @@ public sealed class ChatPage(IPage page)
     public IPage Page { get; } = page;
 
     public const string Welcome = "automated journaling companion";
+
+    /// <summary>
+    /// How a new user's first "save this?" reads: the consent question (Privacy/ConsentGate), by its last
+    /// sentence, which has no quotes for Web Chat's markdown to turn curly.
+    /// </summary>
+    public static readonly string FirstSaveQuestion =
+        ConsentGate.FirstSaveQuestion[ConsentGate.FirstSaveQuestion.LastIndexOf("Shall I", StringComparison.Ordinal)..];
 
     /// <summary>Opens the page and waits for the welcome, so the chat is connected before anyone types.</summary>
     public static async Task<ChatPage> OpenAsync(IBrowserContext context, Uri address)

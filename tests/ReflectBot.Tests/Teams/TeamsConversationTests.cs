@@ -6,6 +6,7 @@ using Newtonsoft.Json.Linq;
 using ReflectBot.Channels.Teams;
 using ReflectBot.Conversation;
 using ReflectBot.Journal;
+using ReflectBot.Privacy;
 using ReflectBot.Tests.Support;
 
 namespace ReflectBot.Tests.Teams;
@@ -94,6 +95,7 @@ public sealed class TeamsConversationTests : IAsyncLifetime
     public async Task FourChoicesBecomeAHeroCardInsteadOfSuggestedActionsAndATapAnswers()
     {
         var user = User();
+        await user.KeepsAJournalAsync();
         var prompt = Assert.Single(await user.SayAsync("pick a colour"));
         Assert.Null(prompt.SuggestedActions);
         var card = Assert.Single(prompt.Attachments);
@@ -127,6 +129,7 @@ public sealed class TeamsConversationTests : IAsyncLifetime
     public async Task AnActionSubmitValueAnswersTheQuestion()
     {
         var user = User();
+        await user.KeepsAJournalAsync();
         await user.SayAsync("pick a day");
         var submit = user.Message(string.Empty);
         submit.Text = null;
@@ -139,6 +142,7 @@ public sealed class TeamsConversationTests : IAsyncLifetime
     public async Task AnAdaptiveCardInvokeIsAnsweredWith200AndRoutedAsTheAnswer()
     {
         var user = User();
+        await user.KeepsAJournalAsync();
         await user.SayAsync("pick a day");
         _connector.Take();
 
@@ -168,8 +172,10 @@ public sealed class TeamsConversationTests : IAsyncLifetime
         Assert.All(mood, a => Assert.True(a.SuggestedActions is null || a.SuggestedActions.Actions.Count <= 3));
         Assert.NotEmpty(await user.SayAsync("7"));
         Assert.NotEmpty(await user.SayAsync("calm, a bit tired"));
+
+        // A new user: the first save is asked as the one consent question; "yes" keeps a journal and saves.
         var save = await user.SayAsync("work was long but fine");
-        Assert.Contains("save this check-in", ConnectorText(save), StringComparison.OrdinalIgnoreCase);
+        Assert.Contains(ConsentGate.FirstSaveQuestion, ConnectorText(save), StringComparison.Ordinal);
         Assert.All(save, a => Assert.Equal("msteams", a.ChannelId));
         var done = await user.SayAsync("yes");
         Assert.Contains("Saved to your journal", ConnectorText(done), StringComparison.Ordinal);

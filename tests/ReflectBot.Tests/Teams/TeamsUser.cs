@@ -100,5 +100,15 @@ public sealed class TeamsUser(HttpClient http, ConnectorStandIn connector, strin
         return connector.Take();
     }
 
+    /// <summary>
+    /// The user says "journal on", as someone who already agreed to keep a journal has: a journey's own
+    /// save question is then asked instead of the first-time consent question (Privacy/ConsentGate).
+    /// </summary>
+    public async Task KeepsAJournalAsync()
+    {
+        var replies = await SayAsync("journal on");
+        Assert.Contains("I'll keep a journal for you", string.Join("\n", replies.Select(r => r.Text)), StringComparison.Ordinal);
+    }
+
     public static void AssertOk(HttpResponseMessage response) => Assert.Equal(HttpStatusCode.OK, response.StatusCode);
 }
