@@ -94,7 +94,14 @@ public sealed class FileStorage : IStorage
         var path = PathOf(key);
         return await WithKeyLockAsync(path, async () =>
         {
-            if (expected is not null && expected != "*")
+            if (expected == StoreJson.CreateOnlyETag)
+            {
+                if (await ReadEnvelopeAsync(path, cancellationToken).ConfigureAwait(false) is not null)
+                {
+                    throw new ETagConflictException("The item was created by another writer.");
+                }
+            }
+            else if (expected is not null && expected != "*")
             {
                 var current = await ReadEnvelopeAsync(path, cancellationToken).ConfigureAwait(false);
                 if (current is null || current.ETag != expected)

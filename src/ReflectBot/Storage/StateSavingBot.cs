@@ -56,6 +56,7 @@ public sealed class StateSavingBot : IBot
             {
                 phase = "load";
                 await LoadTogetherAsync(turnContext, [_conversationState, _userState], cancellationToken).ConfigureAwait(false);
+                await MarkNewStateCreateOnlyAsync(turnContext, cancellationToken).ConfigureAwait(false);
                 var userBefore = Snapshot(_userState, turnContext);
 
                 phase = "turn";
@@ -122,6 +123,23 @@ public sealed class StateSavingBot : IBot
             foreach (var context in contexts)
             {
                 context.Dispose();
+            }
+        }
+    }
+
+    /// <summary>
+    /// A state that was not found is written create-only, so two instances answering a new conversation's
+    /// first messages at once cannot overwrite each other: the loser re-runs (conversation state) or merges
+    /// (user state) on what the winner saved. (The ETag travels in the state's own dictionary, as the stores stamp it after a write.)
+    /// </summary>
+    private async Task MarkNewStateCreateOnlyAsync(ITurnContext turnContext, CancellationToken cancellationToken)
+    {
+        foreach (var state in new BotState[] { _conversationState, _userState })
+        {
+            var etag = state.CreateProperty<string>(StoreJson.ETagProperty);
+            if (string.IsNullOrEmpty(await etag.GetAsync(turnContext, () => string.Empty, cancellationToken).ConfigureAwait(false)))
+            {
+                await etag.SetAsync(turnContext, StoreJson.CreateOnlyETag, cancellationToken).ConfigureAwait(false);
             }
         }
     }

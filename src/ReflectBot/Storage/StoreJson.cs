@@ -11,6 +11,13 @@ public static class StoreJson
 {
     public const string ETagProperty = "eTag";
 
+    /// <summary>
+    /// The ETag a state carries when it was read and not found: write it only if nobody has created it
+    /// since (If-None-Match: *). Without it, two instances answering a conversation's first messages
+    /// at once could overwrite each other's new state.
+    /// </summary>
+    public const string CreateOnlyETag = "create-only";
+
     public static JsonSerializerSettings Settings { get; } = new()
     {
         TypeNameHandling = TypeNameHandling.None,

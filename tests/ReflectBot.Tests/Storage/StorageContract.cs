@@ -103,6 +103,27 @@ public abstract class StorageContract
         Assert.Equal("3", ValueOf(await storage.ReadAsync(["k"]), "k", "v"));
     }
 
+    [Fact]
+    public async Task ANewStateWrittenCreateOnlyLosesToOneCreatedMeanwhile()
+    {
+        // Two instances both read "no state yet" for a new conversation; the first to write wins, the
+        // second gets a conflict (and re-runs its turn) instead of overwriting.
+        var storage = CreateStorage();
+        var first = new Dictionary<string, object> { ["v"] = "first", [StoreJson.ETagProperty] = StoreJson.CreateOnlyETag };
+        var second = new Dictionary<string, object> { ["v"] = "second", [StoreJson.ETagProperty] = StoreJson.CreateOnlyETag };
+
+        await storage.WriteAsync(new Dictionary<string, object> { ["new"] = first });
+        await Assert.ThrowsAsync<ETagConflictException>(() => storage.WriteAsync(new Dictionary<string, object> { ["new"] = second }));
+
+        Assert.Equal("first", ValueOf(await storage.ReadAsync(["new"]), "new", "v"));
+
+        // The winner's dictionary now carries the real ETag, so its next save is an ordinary conditional write.
+        Assert.NotEqual(StoreJson.CreateOnlyETag, first[StoreJson.ETagProperty]);
+        first["v"] = "first, again";
+        await storage.WriteAsync(new Dictionary<string, object> { ["new"] = first });
+        Assert.Equal("first, again", ValueOf(await storage.ReadAsync(["new"]), "new", "v"));
+    }
+
     [Theory]
     [InlineData("*")]
     [InlineData(null)]

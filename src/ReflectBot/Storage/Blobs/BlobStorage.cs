@@ -95,11 +95,14 @@ public sealed class BlobStorage : IStorage
     {
         var (document, expected) = StoreJson.ToDocument(value);
         var body = BinaryData.FromBytes(Encoding.UTF8.GetBytes(document.ToString(Formatting.None)));
-        var conditional = expected is not null && expected != "*";
+        var createOnly = expected == StoreJson.CreateOnlyETag;
+        var conditional = !createOnly && expected is not null && expected != "*";
         var options = new BlobUploadOptions
         {
             HttpHeaders = new BlobHttpHeaders { ContentType = "application/json" },
-            Conditions = conditional ? new BlobRequestConditions { IfMatch = new ETag(expected!) } : null,
+            Conditions = createOnly ? new BlobRequestConditions { IfNoneMatch = ETag.All }
+                : conditional ? new BlobRequestConditions { IfMatch = new ETag(expected!) }
+                : null,
         };
 
         var blob = _container.Client.GetBlobClient(StoreKeys.BlobName(key));
