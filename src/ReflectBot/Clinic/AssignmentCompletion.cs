@@ -1,3 +1,5 @@
+using ReflectBot.Journeys;
+
 namespace ReflectBot.Clinic;
 
 /// <summary>Credits a finished journey to the user's assignment: the one it was started from, else the first open one for that journey.</summary>

@@ -89,6 +89,14 @@ public sealed class StateSavingBot : IBot
                 await turnContext.SendActivityAsync(StorageMessages.CouldNotSave, cancellationToken: cancellationToken).ConfigureAwait(false);
                 return;
             }
+            catch (Exception)
+            {
+                // Anything else goes to the adapter's turn-error handler, whose apology must reach the
+                // user: stop holding (dropping this run's replies), or the apology is held forever and
+                // the user gets an empty answer.
+                replies.Discard();
+                throw;
+            }
         }
     }
 

@@ -1,9 +1,9 @@
-namespace ReflectBot.Clinic;
+namespace ReflectBot.Journeys;
 
 /// <summary>
-/// Told when a user finishes a journey or measure (saved or not). The clinic credits it to an open
-/// assignment. Called by the clinic's own assigned-journey dialog; the journey runtime may call it for
-/// journeys started any other way.
+/// Told when a user finishes a journey or measure (saved or not): by the bot for one started by typing
+/// its command, and by the clinic's assigned-journey dialog (with the assignment) for one started from an
+/// assignment. The clinic credits it to an open assignment.
 /// </summary>
 public interface IJourneyCompletionObserver
 {
