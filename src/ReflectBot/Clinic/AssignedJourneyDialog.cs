@@ -118,7 +118,7 @@ public sealed class AssignedJourneyDialog : ComponentDialog, IDescribedDialog
                 return await step.EndDialogAsync(null, cancellationToken).ConfigureAwait(false);
         }
 
-        await _completion.OnJourneyCompletedAsync(clientId, journeyId, assignment.Id, cancellationToken).ConfigureAwait(false);
+        await _completion.OnJourneyCompletedAsync(step.Context, journeyId, assignment.Id, cancellationToken).ConfigureAwait(false);
         var link = await _links.FindAsync(clientId, assignment.ClinicianId, cancellationToken).ConfigureAwait(false);
         var told = link?.Consent.Completion == true
             ? $"I've marked it as done, so {assignment.ClinicianName} can see you did it."

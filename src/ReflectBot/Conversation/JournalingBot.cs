@@ -147,7 +147,7 @@ public sealed class JournalingBot : TeamsActivityHandler
             {
                 foreach (var observer in _completion)
                 {
-                    await observer.OnJourneyCompletedAsync(UserKeys.Of(context.Activity), outcome.JourneyId, null, cancellationToken).ConfigureAwait(false);
+                    await observer.OnJourneyCompletedAsync(context, outcome.JourneyId, null, cancellationToken).ConfigureAwait(false);
                 }
             }
 
