@@ -13,7 +13,7 @@ namespace ReflectBot.Clinic;
 /// "assign": the clinician picks a linked client, a journey or measure (or writes a one-off prompt),
 /// says when in the client's time, adds an optional note, and confirms.
 /// </summary>
-public sealed class AssignDialog : ComponentDialog
+public sealed class AssignDialog : ComponentDialog, IDescribedDialog
 {
     public const string DialogId = "clinic-assign";
     public const string OwnPrompt = "Write my own prompt";
@@ -22,12 +22,20 @@ public sealed class AssignDialog : ComponentDialog
     private const string TextId = "text";
     private const string ConfirmId = "confirm";
 
+    // The questions a clinician answers (client, journey, own prompt, when, note, confirm).
+    private const int Questions = 6;
+
     private readonly ClinicianReads _reads;
     private readonly Assignments _assignments;
     private readonly ClientRecords _clients;
     private readonly JourneyCatalog _journeys;
     private readonly MeasureCatalog _measures;
     private readonly TimeProvider _time;
+
+    public string Title => "Assignment";
+
+    public (int Question, int Of)? Progress(DialogInstance instance)
+        => (Math.Min(WaterfallSteps.IndexOf(instance, "waterfall") + 1, Questions), Questions);
 
     public AssignDialog(ClinicianReads reads, Assignments assignments, ClientRecords clients, JourneyCatalog journeys, MeasureCatalog measures, TimeProvider time)
         : base(DialogId)

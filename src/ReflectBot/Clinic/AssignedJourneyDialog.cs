@@ -13,7 +13,7 @@ namespace ReflectBot.Clinic;
 /// dialog set), or the clinician's own prompt, and on finishing tells <see cref="IJourneyCompletionObserver"/>
 /// so the occurrence is marked done. The journey itself is unchanged; this wraps it and reads its outcome.
 /// </summary>
-public sealed class AssignedJourneyDialog : ComponentDialog
+public sealed class AssignedJourneyDialog : ComponentDialog, IDescribedDialog
 {
     public const string DialogId = "clinic-assigned";
     public const string CustomJourneyId = "assigned-prompt";
@@ -27,6 +27,10 @@ public sealed class AssignedJourneyDialog : ComponentDialog
     private readonly IJourneyCompletionObserver _completion;
     private readonly ClinicLinks _links;
     private readonly TimeProvider _time;
+
+    public string Title => "Assigned reflection";
+
+    public (int Question, int Of)? Progress(DialogInstance instance) => null;
 
     public AssignedJourneyDialog(Assignments assignments, JourneyCatalog journeys, MeasureCatalog measures, IJournalStore journal, IJourneyCompletionObserver completion, ClinicLinks links, TimeProvider time)
         : base(DialogId)
@@ -114,7 +118,7 @@ public sealed class AssignedJourneyDialog : ComponentDialog
                 return await step.EndDialogAsync(null, cancellationToken).ConfigureAwait(false);
         }
 
-        await _completion.OnJourneyCompletedAsync(clientId, journeyId, assignment.Id, cancellationToken).ConfigureAwait(false);
+        await _completion.OnJourneyCompletedAsync(step.Context, journeyId, assignment.Id, cancellationToken).ConfigureAwait(false);
         var link = await _links.FindAsync(clientId, assignment.ClinicianId, cancellationToken).ConfigureAwait(false);
         var told = link?.Consent.Completion == true
             ? $"I've marked it as done, so {assignment.ClinicianName} can see you did it."

@@ -1,6 +1,6 @@
-using Microsoft.Bot.Builder;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using ReflectBot.Channels.Teams;
 using ReflectBot.Storage;
 
 namespace ReflectBot.Clinic;
@@ -23,8 +23,8 @@ public sealed class AssignmentDelivery(
     ClinicLinks links,
     ClientRecords clients,
     IReminderPreferences reminders,
-    IConversationReferenceSource references,
-    IProactiveSender sender,
+    ConversationReferences references,
+    ProactiveMessenger messenger,
     ILeaderLease lease,
     TimeProvider time,
     IOptions<ClinicOptions> options,
@@ -85,42 +85,6 @@ public sealed class AssignmentDelivery(
         return new DeliveryRound(true, sent, missed);
     }
 
-    /// <summary>
-    /// Shows the client, in their own turn, an assignment that is due but was never delivered (there was no
-    /// conversation to send it to, or it was held back). Uses the same claim, so it cannot also be sent by the scheduler.
-    /// </summary>
-    public async Task<int> DeliverInTurnAsync(ITurnContext turnContext, string clientId, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(turnContext);
-        var now = time.GetUtcNow();
-        var shown = 0;
-        foreach (var assignment in await assignments.ActiveOfClientAsync(clientId, cancellationToken).ConfigureAwait(false))
-        {
-            var open = assignment.Recurrence.Between(now - _options.MissedAfter, now.AddTicks(1)).Select(d => (DateTimeOffset?)d).LastOrDefault();
-            if (open is not { } due || await links.FindAsync(clientId, assignment.ClinicianId, cancellationToken).ConfigureAwait(false) is null)
-            {
-                continue;
-            }
-
-            var claim = new OccurrenceRecord { AssignmentId = assignment.Id, DueUtc = due, State = OccurrenceState.Claimed, Attempts = 1, ClaimedUtc = now, By = _instance };
-            string etag;
-            try
-            {
-                etag = await store.WriteAsync(ClinicKeys.Occurrence(assignment.Id, due), claim, createOnly: true, cancellationToken: cancellationToken).ConfigureAwait(false);
-            }
-            catch (ETagConflictException)
-            {
-                continue;
-            }
-
-            await turnContext.SendActivityAsync(DeliveryCard.Build(assignment), cancellationToken).ConfigureAwait(false);
-            await ConfirmAsync(assignment.Id, due, claim, etag, now, cancellationToken).ConfigureAwait(false);
-            shown++;
-        }
-
-        return shown;
-    }
-
     private async Task<bool> TrySendAsync(Assignment assignment, DateTimeOffset due, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var key = ClinicKeys.Occurrence(assignment.Id, due);
@@ -143,7 +107,7 @@ public sealed class AssignmentDelivery(
         if (QuietHours.Contains(now, zone, Parse(_options.QuietHoursStart), Parse(_options.QuietHoursEnd))
             || await reminders.ArePausedAsync(assignment.ClientId, cancellationToken).ConfigureAwait(false)
             || await links.FindAsync(assignment.ClientId, assignment.ClinicianId, cancellationToken).ConfigureAwait(false) is null
-            || await references.FindAsync(assignment.ClientId, cancellationToken).ConfigureAwait(false) is not { } reference)
+            || await references.GetAsync(assignment.ClientId, cancellationToken).ConfigureAwait(false) is null)
         {
             return false;
         }
@@ -168,7 +132,11 @@ public sealed class AssignmentDelivery(
 
         try
         {
-            await sender.SendAsync(reference, DeliveryCard.Build(assignment), cancellationToken).ConfigureAwait(false);
+            // The reference was there a moment ago; if it went since (the app was uninstalled), this is a failed attempt.
+            if (!await messenger.SendAsync(assignment.ClientId, DeliveryCard.Build(assignment), cancellationToken).ConfigureAwait(false))
+            {
+                throw new InvalidOperationException("The client's conversation reference is gone.");
+            }
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
@@ -182,7 +150,11 @@ public sealed class AssignmentDelivery(
         return true;
     }
 
-    private async Task ConfirmAsync(string assignmentId, DateTimeOffset due, OccurrenceRecord claim, string etag, DateTimeOffset now, CancellationToken cancellationToken)
+    private Task ConfirmAsync(string assignmentId, DateTimeOffset due, OccurrenceRecord claim, string etag, DateTimeOffset now, CancellationToken cancellationToken)
+        => Confirm(store, assignmentId, due, claim, etag, now, cancellationToken);
+
+    /// <summary>Marks a claimed occurrence Sent under the claim's ETag.</summary>
+    internal static async Task Confirm(ClinicStore store, string assignmentId, DateTimeOffset due, OccurrenceRecord claim, string etag, DateTimeOffset now, CancellationToken cancellationToken)
     {
         claim.State = OccurrenceState.Sent;
         claim.SentUtc = now;

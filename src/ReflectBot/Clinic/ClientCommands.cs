@@ -11,13 +11,12 @@ namespace ReflectBot.Clinic;
 /// <summary>
 /// What a client can say about clinicians: "connect CODE", "my clinician", "change sharing N",
 /// "disconnect [N]", "share entry N" / "unshare entry N", "my assignments", "start assignment ID",
-/// "pause reminders" / "resume reminders", and the measures ("phq-9", "gad-7").
+/// and the measures ("phq-9", "gad-7"). ("pause reminders" is the user's own setting, in Privacy.)
 /// </summary>
 public sealed partial class ClientCommands(
     JoinCodes codes,
     ClinicLinks links,
     ClinicStore store,
-    ClientRecords clients,
     Assignments assignments,
     IJournalStore journal,
     MeasureCatalog measures,
@@ -67,14 +66,6 @@ public sealed partial class ClientCommands(
             }
 
             await turn.Dialogs.BeginDialogAsync(AssignedJourneyDialog.DialogId, new AssignedJourneyDialog.Request { AssignmentId = m.Groups[1].Value.ToLowerInvariant() }, cancellationToken).ConfigureAwait(false);
-        }
-        else if ((m = Reminders().Match(text)).Success)
-        {
-            var pause = m.Groups[1].Value.Equals("pause", StringComparison.OrdinalIgnoreCase);
-            await clients.SetPausedAsync(turn.UserId, pause, TimeZones.Of(turn.Context).Id, cancellationToken).ConfigureAwait(false);
-            await SayAsync(turn, pause
-                ? "Reminders are paused: I won't send assigned reflections to you until you type \"resume reminders\". They're still in \"my assignments\"."
-                : "Reminders are back on.", cancellationToken).ConfigureAwait(false);
         }
         else if (measures.ByCommand(text) is { } measure)
         {
@@ -260,7 +251,4 @@ public sealed partial class ClientCommands(
 
     [GeneratedRegex(@"^\s*start assignment\s+([a-z0-9]{8})\s*$", Options)]
     private static partial Regex StartAssignment();
-
-    [GeneratedRegex(@"^\s*(pause|resume) (?:assignment )?reminders\s*[.!]*\s*$", Options)]
-    private static partial Regex Reminders();
 }

@@ -8,39 +8,34 @@ using IMiddleware = Microsoft.Bot.Builder.IMiddleware;
 namespace ReflectBot.Clinic;
 
 /// <summary>
-/// On every turn: remembers the user's conversation (so assignments can be delivered to it). After a
-/// client's message: keeps their time zone current for the scheduler, and shows any assignment that is
-/// due but never reached them.
+/// After a client's message: keeps their time zone current for the scheduler, and shows any assignment
+/// that is due but never reached them. Conversation references are kept by the Teams feature
+/// (Channels/Teams/ConversationReferenceRecorder) for every channel. Users who never connected with a clinician
+/// (the <see cref="UserProfile.ClinicClient"/> flag in the user state the turn loaded anyway) cost no
+/// clinic read.
 /// </summary>
-public sealed partial class ClinicMiddleware(IConversationReferenceSource references, ClientRecords clients, AssignmentDelivery delivery) : IMiddleware
+public sealed partial class ClinicMiddleware(ClientRecords clients, PendingDelivery delivery, UserState userState) : IMiddleware
 {
     public async Task OnTurnAsync(ITurnContext turnContext, NextDelegate next, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(turnContext);
         ArgumentNullException.ThrowIfNull(next);
-        var activity = turnContext.Activity;
-        if (activity.Type is ActivityTypes.Message or ActivityTypes.ConversationUpdate)
-        {
-            await references.RecordAsync(activity, cancellationToken).ConfigureAwait(false);
-        }
-
         await next(cancellationToken).ConfigureAwait(false);
 
-        if (activity.Type != ActivityTypes.Message || activity.From?.Id is null)
+        var activity = turnContext.Activity;
+        if (activity.Type != ActivityTypes.Message || activity.From?.Id is null
+            || turnContext.TurnState.Get<UserProfile>() is not { ClinicClient: true }
+            || userState.Get(turnContext) is null)
         {
+            // Not a client, or their user state was deleted this turn ("delete my data"): nothing to keep.
             return;
         }
 
         var clientId = UserKeys.Of(activity);
-        if (await clients.FindAsync(clientId, cancellationToken).ConfigureAwait(false) is not { } record)
-        {
-            return;
-        }
-
         var zone = TimeZones.Of(turnContext).Id;
-        if (record.TimeZone != zone && TimeZones.TryFind(zone, out _))
+        if (TimeZones.TryFind(zone, out _))
         {
-            await clients.EnsureAsync(clientId, zone, cancellationToken).ConfigureAwait(false);
+            await clients.KeepZoneAsync(clientId, zone, cancellationToken).ConfigureAwait(false);
         }
 
         // Not when the message is itself about assignments: it already shows them or starts one.

@@ -35,6 +35,11 @@ public sealed class ClinicOptionsValidator : IValidateOptions<ClinicOptions>
             problems.Add("Clinic:MissedAfter, Scheduler:Interval and Scheduler:ClaimTimeout must be positive.");
         }
 
+        if (options.Scheduler.LeaseDuration < TimeSpan.FromSeconds(15) || options.Scheduler.LeaseDuration > TimeSpan.FromSeconds(60))
+        {
+            problems.Add("Clinic:Scheduler:LeaseDuration must be between 00:00:15 and 00:01:00 (the blob service's lease limits).");
+        }
+
         return problems.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(problems);
     }
 

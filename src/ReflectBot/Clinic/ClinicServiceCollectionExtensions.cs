@@ -2,6 +2,9 @@ using Microsoft.Extensions.Options;
 using ReflectBot.Conversation;
 using ReflectBot.Dialogs;
 using ReflectBot.Journal;
+using ReflectBot.Journeys;
+using ReflectBot.Privacy;
+using ReflectBot.Storage;
 using IMiddleware = Microsoft.Bot.Builder.IMiddleware;
 
 namespace ReflectBot.Clinic;
@@ -19,20 +22,26 @@ public static class ClinicServiceCollectionExtensions
         services.AddSingleton<JoinCodes>();
         services.AddSingleton<ClinicLinks>();
         services.AddSingleton<ClientRecords>();
-        services.AddSingleton<IReminderPreferences>(sp => sp.GetRequiredService<ClientRecords>());
         services.AddSingleton<Assignments>();
         services.AddSingleton<ClinicianReads>();
         services.AddSingleton<IJourneyCompletionObserver, AssignmentCompletion>();
         services.AddSingleton(sp => new MeasureCatalog(sp.GetRequiredService<IOptions<ReflectBot.Journeys.ContentOptions>>()));
 
-        // Seams other features may replace at merge (see the interfaces).
-        services.AddSingleton<IConversationReferenceSource, ItemStoreConversationReferences>();
-        services.AddSingleton<IProactiveSender, AdapterProactiveSender>();
-        services.AddSingleton<ILeaderLease, FileLeaderLease>();
-        services.AddSingleton<ISafetyEventCounter, ItemStoreSafetyEventCounter>();
-        services.AddSingleton<ISafetyEscalation, CrisisReplyEscalation>();
+        // What the clinic takes from other features: the user's reminder switch (Privacy, in user state),
+        // safety events as counts and the crisis reply (Safety). Conversation references and proactive
+        // sending are the Teams feature's (ConversationReferences, ProactiveMessenger), used directly.
+        services.AddSingleton<IReminderPreferences, UserStateReminderPreferences>();
+        services.AddSingleton<ISafetyEventCounter, SafetyEventCounter>();
+        services.AddSingleton<ISafetyEscalation, SafetyCrisisEscalation>();
 
+        // One scheduler leader: an OS file lock on one machine, a blob lease across instances on blobs.
+        services.AddSingleton<ILeaderLease>(sp => StorageKinds.IsBlob(sp.GetRequiredService<IOptions<StorageOptions>>().Value)
+            ? ActivatorUtilities.CreateInstance<BlobLeaderLease>(sp)
+            : ActivatorUtilities.CreateInstance<FileLeaderLease>(sp));
+
+        services.AddSingleton<IUserDataEraser, ClinicDataEraser>();
         services.AddSingleton<AssignmentDelivery>();
+        services.AddSingleton<PendingDelivery>();
         services.AddHostedService<DeliveryScheduler>();
         services.AddSingleton<IMiddleware, ClinicMiddleware>();
         services.AddSingleton<ITurnCommand, ClinicianCommands>();

@@ -89,6 +89,8 @@ public sealed class ClinicStore([FromKeyedServices(ItemStoreNames.Clinic)] IItem
 
     public Task<bool> DeleteAsync(string key, CancellationToken cancellationToken = default) => items.DeleteAsync(key, cancellationToken);
 
+    public Task<int> DeleteFolderAsync(string folder, CancellationToken cancellationToken = default) => items.DeleteFolderAsync(folder, cancellationToken);
+
     public IAsyncEnumerable<string> ListAsync(string folder, CancellationToken cancellationToken = default) => items.ListAsync(folder, cancellationToken);
 
     /// <summary>Every record under a folder.</summary>

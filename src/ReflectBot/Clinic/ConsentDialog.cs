@@ -10,7 +10,7 @@ namespace ReflectBot.Clinic;
 /// join code (after saying exactly who the clinician is and what could be shared), and when changing an
 /// existing link's consent ("my clinician").
 /// </summary>
-public sealed class ConsentDialog : ComponentDialog
+public sealed class ConsentDialog : ComponentDialog, IDescribedDialog
 {
     public const string DialogId = "clinic-consent";
 
@@ -19,6 +19,12 @@ public sealed class ConsentDialog : ComponentDialog
     private readonly JoinCodes _codes;
     private readonly ClinicLinks _links;
     private readonly ClientRecords _clients;
+
+    public string Title => "Connection with your clinician";
+
+    // Four questions: connect at all, then completion, mood, shared entries.
+    public (int Question, int Of)? Progress(DialogInstance instance)
+        => (Math.Min(WaterfallSteps.IndexOf(instance, "waterfall") + 1, 4), 4);
 
     public ConsentDialog(JoinCodes codes, ClinicLinks links, ClientRecords clients)
         : base(DialogId)
@@ -100,6 +106,12 @@ public sealed class ConsentDialog : ComponentDialog
 
             await _links.LinkAsync(clientId, activity.From?.Name ?? "A client", found.Value, consent, cancellationToken).ConfigureAwait(false);
             await _clients.EnsureAsync(clientId, TimeZones.Of(step.Context).Id, cancellationToken).ConfigureAwait(false);
+
+            // Lets the clinic's middleware skip its reads on the turns of everyone who is not a client.
+            if (step.Context.TurnState.Get<UserProfile>() is { } profile)
+            {
+                profile.ClinicClient = true;
+            }
             reply = $"You're connected with {request.ClinicianName}: {ClinicText.Describe(consent)}. Type \"my clinician\" to change this, or \"disconnect\" to end it.";
         }
         else

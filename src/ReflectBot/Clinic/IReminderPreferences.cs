@@ -1,7 +1,7 @@
 namespace ReflectBot.Clinic;
 
 /// <summary>
-/// Whether a client has paused reminders. A seam: the journal feature may keep this on the user's profile;
+/// Whether a client has paused reminders ("pause reminders", kept on the user's profile by the privacy feature);
 /// the scheduler asks only this interface.
 /// </summary>
 public interface IReminderPreferences

@@ -4,8 +4,7 @@ namespace ReflectBot.Clinic;
 
 /// <summary>
 /// Where a measure sends a positive answer to a self-harm item (PHQ-9 item 9). A seam: the safety feature
-/// should plug its crisis flow in here (crisis card for the user's region, safety event); the default
-/// sends a plain crisis reply.
+/// plugs its crisis flow in here (<see cref="SafetyCrisisEscalation"/>: crisis card for the user's region, safety event).
 /// </summary>
 public interface ISafetyEscalation
 {

@@ -1,14 +1,19 @@
 using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
+using ReflectBot.Conversation;
 using ReflectBot.Dialogs;
 using ReflectBot.Journal;
 
 namespace ReflectBot.Clinic;
 
 /// <summary>All measures as one root dialog: begun with the measure's id, it runs that measure's waterfall.</summary>
-public sealed class MeasuresDialog : ComponentDialog
+public sealed class MeasuresDialog : ComponentDialog, IDescribedDialog
 {
     public const string DialogId = "clinic-measure";
+
+    public string Title => "Questionnaire";
+
+    public (int Question, int Of)? Progress(DialogInstance instance) => null;
 
     public MeasuresDialog(MeasureCatalog catalog, IJournalStore journal, ClinicStore store, ISafetyEscalation safety, TimeProvider time)
         : base(DialogId)

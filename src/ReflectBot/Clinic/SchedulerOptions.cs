@@ -14,4 +14,10 @@ public sealed class SchedulerOptions
     /// stopped between claiming and confirming; the occurrence is then sent once more (never a third time).
     /// </summary>
     public TimeSpan ClaimTimeout { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>
+    /// On blob storage: how long the leader's blob lease lasts without renewal (15 to 60 seconds, the
+    /// service's limits). A leader that dies leaves the lease to the others after this long.
+    /// </summary>
+    public TimeSpan LeaseDuration { get; set; } = TimeSpan.FromSeconds(60);
 }

@@ -33,6 +33,10 @@ public static class BotText
         => $"You're in the {title.ToLowerInvariant()}, question {question} of {of}. Answer in your own words, or tap a button if there are some. " +
            "You can also type \"back\" to hear the question again, \"menu\" for other options, or \"cancel\" to stop (nothing half-finished is saved).";
 
+    public static string WhereYouAre(string title)
+        => $"You're in the {title.ToLowerInvariant()}. Answer the question above, or type \"back\" to hear it again, \"menu\" for other options, " +
+           "or \"cancel\" to stop (nothing half-finished is saved).";
+
     public static string Help(JourneyCatalog catalog)
     {
         ArgumentNullException.ThrowIfNull(catalog);

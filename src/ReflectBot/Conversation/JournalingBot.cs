@@ -21,10 +21,12 @@ public sealed class JournalingBot : TeamsActivityHandler
     private readonly JourneyCatalog _catalog;
     private readonly JourneyDialogs _dialogs;
     private readonly IReadOnlyList<ITurnCommand> _commands;
+    private readonly IReadOnlyList<IJourneyCompletionObserver> _completion;
     private readonly ILogger<JournalingBot> _logger;
 
-    public JournalingBot(ConversationState conversationState, UserState userState, JourneyCatalog catalog, JourneyDialogs dialogs, IEnumerable<ITurnCommand> commands, ILogger<JournalingBot> logger)
+    public JournalingBot(ConversationState conversationState, UserState userState, JourneyCatalog catalog, JourneyDialogs dialogs, IEnumerable<ITurnCommand> commands, IEnumerable<IJourneyCompletionObserver> completion, ILogger<JournalingBot> logger)
     {
+        _completion = [.. completion];
         _commands = [.. commands.OrderBy(c => c.Order)];
         _conversationState = conversationState;
         _userState = userState;
@@ -99,7 +101,6 @@ public sealed class JournalingBot : TeamsActivityHandler
     private async Task RouteAsync(DialogContext dc, string? text, UserProfile profile, CancellationToken cancellationToken)
     {
         var context = dc.Context;
-        var active = dc.ActiveDialog is { } instance ? (Instance: instance, Dialog: _dialogs.Find(instance.Id)) : default;
         var command = GlobalCommands.Match(text);
 
         switch (command)
@@ -112,9 +113,9 @@ public sealed class JournalingBot : TeamsActivityHandler
                 return;
             case GlobalCommand.Menu:
                 await context.SendActivityAsync(Menu.Card(_catalog, context.Activity.ChannelId), cancellationToken).ConfigureAwait(false);
-                if (active.Dialog is not null)
+                if (TitleOf(dc) is { } open)
                 {
-                    await context.SendActivityAsync(MessageFactory.Text(BotText.Paused(active.Dialog.Journey.Title)), cancellationToken).ConfigureAwait(false);
+                    await context.SendActivityAsync(MessageFactory.Text(BotText.Paused(open)), cancellationToken).ConfigureAwait(false);
                 }
 
                 return;
@@ -138,7 +139,18 @@ public sealed class JournalingBot : TeamsActivityHandler
 
         if (dc.ActiveDialog is not null)
         {
-            await dc.ContinueDialogAsync(cancellationToken).ConfigureAwait(false);
+            var result = await dc.ContinueDialogAsync(cancellationToken).ConfigureAwait(false);
+
+            // A journey started by its command (not from a clinician's assignment, which wraps it and
+            // reports its own) ends here with its outcome: tell who wants to know, e.g. the clinic.
+            if (result.Status == DialogTurnStatus.Complete && result.Result is JourneyOutcome outcome)
+            {
+                foreach (var observer in _completion)
+                {
+                    await observer.OnJourneyCompletedAsync(context, outcome.JourneyId, null, cancellationToken).ConfigureAwait(false);
+                }
+            }
+
             return;
         }
 
@@ -175,6 +187,14 @@ public sealed class JournalingBot : TeamsActivityHandler
             return;
         }
 
+        if (dc.ActiveDialog is { } other && _dialogs.Set.Find(other.Id) is IDescribedDialog described)
+        {
+            var where = described.Progress(other) is { } at ? BotText.WhereYouAre(described.Title, at.Question, at.Of) : BotText.WhereYouAre(described.Title);
+            await dc.Context.SendActivityAsync(MessageFactory.Text(where), cancellationToken).ConfigureAwait(false);
+            await dc.RepromptDialogAsync(cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
         await dc.Context.SendActivityAsync(MessageFactory.Text(BotText.Help(_catalog)), cancellationToken).ConfigureAwait(false);
     }
 
@@ -182,7 +202,7 @@ public sealed class JournalingBot : TeamsActivityHandler
     {
         if (dc.ActiveDialog is { } instance)
         {
-            var title = _dialogs.Find(instance.Id)?.Journey.Title ?? "that";
+            var title = TitleOf(dc) ?? "that";
             await dc.CancelAllDialogsAsync(cancellationToken).ConfigureAwait(false);
             await dc.Context.SendActivityAsync(MessageFactory.Text(BotText.Stopped(title)), cancellationToken).ConfigureAwait(false);
             return;
@@ -190,6 +210,11 @@ public sealed class JournalingBot : TeamsActivityHandler
 
         await dc.Context.SendActivityAsync(MessageFactory.Text(BotText.NothingToStop), cancellationToken).ConfigureAwait(false);
     }
+
+    /// <summary>The name of what is in progress: a journey's title, or a feature dialog's (<see cref="IDescribedDialog"/>).</summary>
+    private string? TitleOf(DialogContext dc)
+        => dc.ActiveDialog is not { } instance ? null
+            : _dialogs.Find(instance.Id)?.Journey.Title ?? (_dialogs.Set.Find(instance.Id) as IDescribedDialog)?.Title;
 
     private static void ApplyTimeZone(ITurnContext turnContext, UserProfile profile)
     {

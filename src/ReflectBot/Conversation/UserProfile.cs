@@ -25,6 +25,13 @@ public sealed class UserProfile
     [JsonProperty("remindersPaused")]
     public bool RemindersPaused { get; set; }
 
+    /// <summary>
+    /// The user has connected with a clinician (set by the clinic): only then does a turn look for
+    /// assignments waiting for them, so everyone else's turns cost no clinic read.
+    /// </summary>
+    [JsonProperty("clinicClient", DefaultValueHandling = DefaultValueHandling.Ignore)]
+    public bool ClinicClient { get; set; }
+
     /// <summary>"delete my data" was asked and awaits confirmation until this time.</summary>
     [JsonProperty("deletionAskedUntil", NullValueHandling = NullValueHandling.Ignore)]
     public DateTimeOffset? DeletionAskedUntil { get; set; }

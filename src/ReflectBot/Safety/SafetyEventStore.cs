@@ -14,6 +14,7 @@ public sealed class SafetyEventStore([FromKeyedServices(ItemStoreNames.Safety)] 
 {
     private const string Root = "events";
     private const string Anonymous = "anonymous";
+    private const string TimeFormat = "yyyyMMddTHHmmssfff";
 
     public async Task RecordAsync(SafetyEvent safetyEvent, CancellationToken cancellationToken = default)
     {
@@ -35,6 +36,28 @@ public sealed class SafetyEventStore([FromKeyedServices(ItemStoreNames.Safety)] 
         }
 
         return counts;
+    }
+
+    /// <summary>
+    /// How many events the user had since a moment: from the keys alone (their time is in the name), so
+    /// nothing of an event's record is read. For the clinician's summary, which may show a count only.
+    /// </summary>
+    public async Task<int> CountOfUserAsync(string userId, DateTimeOffset since, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(userId);
+        var count = 0;
+        await foreach (var key in items.ListAsync($"{Root}/{userId}", cancellationToken).ConfigureAwait(false))
+        {
+            var name = key[(key.LastIndexOf('/') + 1)..];
+            var stamp = name.Split('-', 2)[0];
+            if (!DateTime.TryParseExact(stamp, TimeFormat, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal, out var at)
+                || new DateTimeOffset(at, TimeSpan.Zero) >= since)
+            {
+                count++;
+            }
+        }
+
+        return count;
     }
 
     /// <summary>Removes the user from their events: each is rewritten without the user id, under anonymous/.</summary>
@@ -69,7 +92,7 @@ public sealed class SafetyEventStore([FromKeyedServices(ItemStoreNames.Safety)] 
     }
 
     private static string KeyOf(string owner, SafetyEvent e)
-        => $"{Root}/{owner}/{e.TimeUtc.UtcDateTime.ToString("yyyyMMddTHHmmssfff", CultureInfo.InvariantCulture)}-{e.Id}";
+        => $"{Root}/{owner}/{e.TimeUtc.UtcDateTime.ToString(TimeFormat, CultureInfo.InvariantCulture)}-{e.Id}";
 
     private static byte[] Bytes(SafetyEvent e) => Encoding.UTF8.GetBytes(JsonConvert.SerializeObject(e, StoreJson.Settings));
 }

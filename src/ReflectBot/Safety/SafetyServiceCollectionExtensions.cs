@@ -19,6 +19,7 @@ public static class SafetyServiceCollectionExtensions
         services.AddSingleton<SafetyEventStore>();
         services.AddSingleton<SafetyPlanStore>();
         services.AddSingleton<IJournalObserver>(sp => sp.GetRequiredService<SafetyPlanStore>());
+        services.AddSingleton<CrisisResponder>();
         services.AddSingleton<IMiddleware, SafetyMiddleware>();
         services.AddSingleton<ITurnCommand, SafetyPlanCommand>();
         services.AddSingleton<ITurnCommand, RegionCommand>();

@@ -1,8 +1,7 @@
 using Microsoft.Bot.Schema;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using ReflectBot.Clinic;
-using ReflectBot.Storage;
+using ReflectBot.Safety;
 using ReflectBot.Tests.Support;
 
 namespace ReflectBot.Tests.Clinic;
@@ -51,9 +50,8 @@ public sealed class AuthorizationTests : IDisposable
         await _lee.SayAsync("share entry 1");
         Assert.Contains("Shared \"Daily check-in\"", await _sam.ReadAsync("share entry 1"), StringComparison.Ordinal);
 
-        // A safety event on the safety store, as the safety feature would record it.
-        var safety = _host.Services.GetRequiredKeyedService<IItemStore>(ItemStoreNames.Safety);
-        await safety.WriteAsync($"{_sam.Key}/event-1", System.Text.Encoding.UTF8.GetBytes($"{{\"createdUtc\":\"{_time.GetUtcNow():O}\",\"kind\":\"crisis\"}}"));
+        // A safety event, recorded by the safety feature's own store.
+        await _host.Get<SafetyEventStore>().RecordAsync(new SafetyEvent { Id = "event-1", TimeUtc = _time.GetUtcNow(), UserId = _sam.Key, Class = "suicidal", Offered = ["directory"] });
     }
 
     [Fact]

@@ -2,6 +2,7 @@ using Microsoft.Bot.Schema;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using Newtonsoft.Json.Linq;
+using ReflectBot.Channels.Teams;
 using ReflectBot.Clinic;
 using ReflectBot.Storage;
 using ReflectBot.Tests.Support;
@@ -98,8 +99,7 @@ public sealed class DeliveryTests : IAsyncLifetime, IDisposable
     public async Task WithNoConversationToSendToTheAssignmentWaitsForTheClientsNextMessage()
     {
         var (_, client, assignment) = await AssignedAsync("every day at 7pm");
-        var references = _host.Services.GetRequiredKeyedService<IItemStore>(ItemStoreNames.References);
-        Assert.True(await references.DeleteAsync($"clinic/{ClinicKeys.Segment(client.Key)}"));
+        Assert.True(await _host.Get<ConversationReferences>().DeleteAsync(client.Key));
 
         _time.SetUtcNow(new DateTimeOffset(2025, 10, 20, 18, 5, 0, TimeSpan.Zero));
         Assert.Equal(0, (await _host.RoundAsync()).Sent);

@@ -2,6 +2,7 @@ using Microsoft.Bot.Schema;
 using Microsoft.Extensions.Time.Testing;
 using ReflectBot.Clinic;
 using ReflectBot.Journal;
+using ReflectBot.Safety;
 using ReflectBot.Tests.Support;
 
 namespace ReflectBot.Tests.Clinic;
@@ -81,12 +82,17 @@ public sealed class ReviewTests : IDisposable
         Assert.Contains("PHQ-9", await client.ReadAsync("phq-9"), StringComparison.Ordinal);
         for (var i = 0; i < 7; i++)
         {
-            Assert.DoesNotContain(CrisisReplyEscalation.Text, await client.ReadAsync("Not at all"), StringComparison.Ordinal);
+            Assert.DoesNotContain(CrisisReply.CardTitle, await client.ReadAsync("Not at all"), StringComparison.Ordinal);
         }
 
         Assert.Contains("Thoughts that you would be better off dead", await client.ReadAsync("More than half the days"), StringComparison.Ordinal);
         var last = await client.ReadAsync("Several days");
-        Assert.Contains(CrisisReplyEscalation.Text, last, StringComparison.Ordinal);
+        // The safety feature's own crisis reply: empathy, the card with resources, and a safety event (a count only).
+        Assert.Contains(CrisisReply.Empathy(RiskClass.Suicidal), last, StringComparison.Ordinal);
+        Assert.Contains(CrisisReply.CardTitle, last, StringComparison.Ordinal);
+        Assert.Equal(1, await _host.Get<SafetyEventStore>().CountOfUserAsync(client.Key, DateTimeOffset.MinValue));
+        Assert.Equal(1, await _host.Get<ISafetyEventCounter>().CountAsync(client.Key, ClinicHost.Start.AddDays(-1)));
+        Assert.Equal(0, await _host.Get<ISafetyEventCounter>().CountAsync(client.Key, ClinicHost.Start.AddDays(1)));
         Assert.Contains("Your total is 3 out of 27 (in the 0-4 range)", last, StringComparison.Ordinal);
         Assert.DoesNotContain("depression", last, StringComparison.OrdinalIgnoreCase);
 

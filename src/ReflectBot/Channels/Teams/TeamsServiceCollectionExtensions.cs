@@ -22,6 +22,7 @@ public static class TeamsServiceCollectionExtensions
 
         services.AddSingleton<ConversationReferences>();
         services.AddSingleton<ProactiveMessenger>();
+        services.AddSingleton<Privacy.IUserDataEraser, ConversationReferenceEraser>();
 
         services.AddOptions<ConnectorRetryOptions>().BindConfiguration(ConnectorRetryOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);

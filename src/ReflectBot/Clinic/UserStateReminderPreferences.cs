@@ -1,0 +1,32 @@
+using Microsoft.Bot.Builder;
+using Newtonsoft.Json.Linq;
+using ReflectBot.Conversation;
+
+namespace ReflectBot.Clinic;
+
+/// <summary>
+/// Whether a client paused reminders, read outside a turn from their user state: the flag the privacy
+/// feature's "pause reminders" sets on <see cref="UserProfile"/>, the one source of truth. One read per
+/// due assignment, only when the scheduler is about to send.
+/// </summary>
+public sealed class UserStateReminderPreferences(IStorage storage) : IReminderPreferences
+{
+    public async Task<bool> ArePausedAsync(string clientId, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(clientId);
+
+        // User keys are "{channel}/{user id}"; UserState keeps the profile under "{channel}/users/{user id}".
+        var slash = clientId.IndexOf('/', StringComparison.Ordinal);
+        if (slash <= 0)
+        {
+            return false;
+        }
+
+        var key = $"{clientId[..slash]}/users/{clientId[(slash + 1)..]}";
+        var stored = await storage.ReadAsync([key], cancellationToken).ConfigureAwait(false);
+        return stored.TryGetValue(key, out var raw)
+            && raw is IDictionary<string, object> state
+            && state.TryGetValue("profile", out var value)
+            && JToken.FromObject(value).ToObject<UserProfile>() is { RemindersPaused: true };
+    }
+}
