@@ -36,6 +36,7 @@ if (command is not null)
 }
 
 var app = builder.Build();
+app.CheckBotCredentials();
 app.UseWebChat();
 app.MapReflectBot();
 app.LogStartup();

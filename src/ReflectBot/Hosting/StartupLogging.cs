@@ -8,6 +8,16 @@ namespace ReflectBot.Hosting;
 
 public static class StartupLogging
 {
+    /// <summary>
+    /// Checks the Bot Framework credentials before anything builds the adapter, so incomplete settings
+    /// stop start-up with every problem named, not with the SDK's first complaint.
+    /// </summary>
+    public static void CheckBotCredentials(this WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        _ = app.Services.GetRequiredService<IOptions<BotCredentialOptions>>().Value;
+    }
+
     /// <summary>Loads the content now (so a broken file stops start-up) and logs where things are.</summary>
     public static void LogStartup(this WebApplication app)
     {

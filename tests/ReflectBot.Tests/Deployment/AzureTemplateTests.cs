@@ -41,6 +41,7 @@ public sealed class AzureTemplateTests
         ["Clinic__Lookback"] = "a clinical policy default; change it in the app's configuration when a practice needs to",
         ["Clinic__MoodWindowDays"] = "a clinical policy default; change it in the app's configuration when a practice needs to",
         ["Clinic__Scheduler__Enabled"] = "every instance may run it: one leads at a time and each occurrence is claimed once",
+        ["Clinic__Scheduler__LeaseDuration"] = "60 s suits every deployment size: a leader renews it at a third of its length, and a crashed leader is replaced within a minute",
         ["Clinic__Scheduler__Interval"] = "the default (1 minute) is the delivery precision the clinic promises",
         ["Clinic__Scheduler__ClaimTimeout"] = "the default suits App Service restarts",
         ["DirectLine__TokenLifetime"] = "the local Direct Line channel is off in Azure (DirectLine__Enabled=false)",

@@ -33,10 +33,21 @@ public sealed class BlobHostTests(AzuriteFixture azurite) : IClassFixture<Azurit
         using var host = BlobBotHost.Create(azurite.ConnectionString, AzuriteFixture.UniquePrefix());
         var bot = host.Client();
         var counter = host.Services.GetRequiredService<StorageCallCounter>();
+
+        // The first save also records the user's answer to the journal-consent question (one more
+        // write of user state); measure a regular check-in after it.
+        await bot.SayAsync("check in");
+        await bot.SayAsync("6");
+        await bot.SayAsync("fine");
+        await bot.SayAsync("not much");
+        var before = counter.Snapshot();
+        await bot.SayAsync("yes");
+        var firstSave = counter.Snapshot() - before;
+
         await bot.SayAsync("check in");
         await bot.SayAsync("3");
 
-        var before = counter.Snapshot();
+        before = counter.Snapshot();
         await bot.SayAsync("heavy");
         var midTurn = counter.Snapshot() - before;
 
@@ -45,6 +56,7 @@ public sealed class BlobHostTests(AzuriteFixture azurite) : IClassFixture<Azurit
         await bot.SayAsync("yes");
         var savingTurn = counter.Snapshot() - before;
 
+        Assert.Equal(new StorageCallSnapshot(2, 3, 0, 0), firstSave);
         Assert.Equal(new StorageCallSnapshot(2, 1, 0, 0), midTurn);
         Assert.Equal(new StorageCallSnapshot(2, 2, 0, 0), savingTurn);
     }
