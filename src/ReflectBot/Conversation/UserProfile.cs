@@ -32,6 +32,32 @@ public sealed class UserProfile
     [JsonProperty("clinicClient", DefaultValueHandling = DefaultValueHandling.Ignore)]
     public bool ClinicClient { get; set; }
 
+    /// <summary>
+    /// This user's conversations with the bot on this channel (the latest <see cref="MaxConversations"/>),
+    /// so "delete my data" removes every conversation's state, not only the one it was asked in.
+    /// </summary>
+    [JsonProperty("conversations")]
+    public List<string> Conversations { get; set; } = [];
+
+    public const int MaxConversations = 200;
+
+    /// <summary>Remembers a conversation id; true when it was new (the profile changed).</summary>
+    public bool RememberConversation(string? conversationId)
+    {
+        if (string.IsNullOrEmpty(conversationId) || Conversations.Contains(conversationId))
+        {
+            return false;
+        }
+
+        Conversations.Add(conversationId);
+        if (Conversations.Count > MaxConversations)
+        {
+            Conversations.RemoveAt(0);
+        }
+
+        return true;
+    }
+
     /// <summary>"delete my data" was asked and awaits confirmation until this time.</summary>
     [JsonProperty("deletionAskedUntil", NullValueHandling = NullValueHandling.Ignore)]
     public DateTimeOffset? DeletionAskedUntil { get; set; }

@@ -11,6 +11,7 @@ public sealed partial class PrivacyCommands(
     IEnumerable<IUserDataEraser> erasers,
     UserState userState,
     ConversationState conversationState,
+    IStorage stateStorage,
     IOptions<StorageOptions> storage,
     TimeProvider time) : ITurnCommand
 {
@@ -86,6 +87,15 @@ public sealed partial class PrivacyCommands(
             {
                 erased.Add(what);
             }
+        }
+
+        // The state of the user's other conversations with the bot (this one's goes below, with its cache).
+        var current = turn.Context.Activity.Conversation?.Id;
+        var others = turn.Profile.Conversations.Where(id => id != current)
+            .Select(id => $"{turn.Context.Activity.ChannelId}/conversations/{id}").ToArray();
+        if (others.Length > 0)
+        {
+            await stateStorage.DeleteAsync(others, cancellationToken).ConfigureAwait(false);
         }
 
         // Deleting drops the turn's cached state too, so the end-of-turn save writes nothing back.

@@ -13,7 +13,6 @@ public sealed class FileItemStore : IItemStore
 {
     private const string DataSuffix = ".item";
     private const string ETagSuffix = ".etag";
-    private const string LockSuffix = ".lock";
 
     // Beside an item whose key had a segment too long to keep (hashed, marked by '~', which escaping
     // never produces otherwise), so that listing gives back the exact key.
@@ -163,7 +162,7 @@ public sealed class FileItemStore : IItemStore
         await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            await using var fileLock = await FileLocks.AcquireAsync(path + LockSuffix, cancellationToken).ConfigureAwait(false);
+            await using var fileLock = await FileLocks.AcquireAsync(FileLocks.PathFor(_root, path), cancellationToken).ConfigureAwait(false);
             return await action().ConfigureAwait(false);
         }
         finally

@@ -6,6 +6,19 @@ namespace ReflectBot.Storage;
 /// </summary>
 public static class FileLocks
 {
+    /// <summary>
+    /// The lock file for an item of a store rooted at <paramref name="root"/>: named by a hash of the
+    /// item's path, in the store's ".locks" folder, so no lock file names a user (and "delete my data"
+    /// leaves no trace of who was here).
+    /// </summary>
+    public static string PathFor(string root, string itemPath)
+    {
+        var folder = Path.Combine(root, ".locks");
+        Directory.CreateDirectory(folder);
+        var hash = Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(itemPath)));
+        return Path.Combine(folder, hash[..32] + ".lock");
+    }
+
     public static async Task<FileStream> AcquireAsync(string lockPath, CancellationToken cancellationToken = default)
     {
         for (var attempt = 0; ; attempt++)

@@ -127,7 +127,7 @@ public sealed class FileStorage : IStorage
         await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            await using var fileLock = await FileLocks.AcquireAsync(path + ".lock", cancellationToken).ConfigureAwait(false);
+            await using var fileLock = await FileLocks.AcquireAsync(FileLocks.PathFor(_root, path), cancellationToken).ConfigureAwait(false);
             return await action().ConfigureAwait(false);
         }
         finally

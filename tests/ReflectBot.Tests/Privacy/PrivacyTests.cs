@@ -105,6 +105,12 @@ public sealed class PrivacyTests : IDisposable
         var other = _host.Client(userId: "someone-else", conversationId: "conv-2");
         await other.CheckInAsync(6, "other-user-feeling", "other-user-thought");
 
+        // An earlier conversation of theirs, left half-way through a check-in (its state holds an answer).
+        var earlier = _host.Client(userId: "erase-me", conversationId: "conv-earlier");
+        await earlier.SayAsync("check in");
+        await earlier.SayAsync("5");
+        await earlier.SayAsync("zanzibar-earlier");
+
         await bot.SayAsync("region UK");
         await bot.CheckInAsync(4, "zanzibar-feeling", "quokka-thought");
         await bot.SayAsync("write my safety plan");
@@ -137,12 +143,13 @@ public sealed class PrivacyTests : IDisposable
 
         // Their user and conversation state are gone; the other user's are not.
         var storage = _host.Services.GetRequiredService<IStorage>();
-        Assert.Empty(await storage.ReadAsync(["webchat/users/erase-me", "webchat/conversations/conv-1"]));
+        Assert.Empty(await storage.ReadAsync(["webchat/users/erase-me", "webchat/conversations/conv-1", "webchat/conversations/conv-earlier"]));
+        Assert.Single(await storage.ReadAsync(["webchat/conversations/conv-2"]));
         Assert.Single(await storage.ReadAsync(["webchat/users/someone-else"]));
         Assert.Single(await Journal.ListAsync("webchat/someone-else"));
 
-        // And on disk: no file (other than empty lock files) names them or holds their words.
-        foreach (var file in Directory.EnumerateFiles(_host.DataPath, "*", SearchOption.AllDirectories).Where(f => !f.EndsWith(".lock", StringComparison.Ordinal)))
+        // And on disk: no file (lock files included) names them or holds their words.
+        foreach (var file in Directory.EnumerateFiles(_host.DataPath, "*", SearchOption.AllDirectories))
         {
             Assert.DoesNotContain("erase-me", file, StringComparison.Ordinal);
             var text = await File.ReadAllTextAsync(file);
