@@ -26,7 +26,7 @@ public sealed class ClinicHost : WebApplicationFactory<Program>
     private readonly Dictionary<string, string?> _settings;
     private readonly Action<IServiceCollection>? _services;
 
-    public ClinicHost(FakeTimeProvider time, string? dataPath = null, bool scheduler = false, Action<IServiceCollection>? services = null)
+    public ClinicHost(FakeTimeProvider time, string? dataPath = null, bool scheduler = false, Action<IServiceCollection>? services = null, IEnumerable<(string Key, string? Value)>? settings = null)
     {
         Time = time;
         DataPath = dataPath ?? TempFolder.Create();
@@ -39,6 +39,10 @@ public sealed class ClinicHost : WebApplicationFactory<Program>
             ["Clinic:Scheduler:Enabled"] = scheduler ? "true" : "false",
             ["Clinic:Scheduler:Interval"] = "00:01:00",
         };
+        foreach (var (key, value) in settings ?? [])
+        {
+            _settings[key] = value;
+        }
     }
 
     public FakeTimeProvider Time { get; }

@@ -5,32 +5,35 @@ using ReflectBot.Tests.Support;
 namespace ReflectBot.Tests.Clinic;
 
 /// <summary>
-/// Two instances (two hosts on one data folder) delivering together: each occurrence goes out once; after a
-/// crash between sending and confirming it goes out at most once more (the guarantee: at least once, at most twice).
+/// Two instances on one store delivering together: each occurrence goes out once; after a crash between
+/// sending and confirming it goes out at most once more (the guarantee: at least once, at most twice).
+/// Written once, run on both backends: two hosts on one data folder (file lock lease), and two hosts on
+/// one Azurite (blob lease).
 /// </summary>
-public sealed class ExactlyOnceTests : IAsyncLifetime, IDisposable
+public abstract class ExactlyOnceContract : IAsyncLifetime, IDisposable
 {
     private static readonly DateTimeOffset Due = new(2025, 10, 20, 18, 0, 0, TimeSpan.Zero);
     private readonly FakeTimeProvider _time = ClinicHost.Clock();
-    private readonly string _data = TempFolder.Create();
     private ConnectorStandIn _connector = null!;
-    private readonly ClinicHost _first;
-    private readonly ClinicHost _second;
+    private ClinicHost _first = null!;
+    private ClinicHost _second = null!;
 
-    public ExactlyOnceTests()
+    /// <summary>Two instances on one shared store.</summary>
+    protected abstract (ClinicHost First, ClinicHost Second) CreateInstances(FakeTimeProvider time);
+
+    public async Task InitializeAsync()
     {
-        _first = new ClinicHost(_time, _data);
-        _second = new ClinicHost(_time, _data);
+        _connector = await ConnectorStandIn.StartAsync();
+        (_first, _second) = CreateInstances(_time);
     }
-
-    public async Task InitializeAsync() => _connector = await ConnectorStandIn.StartAsync();
 
     public async Task DisposeAsync() => await _connector.DisposeAsync();
 
     public void Dispose()
     {
-        _first.Dispose();
-        _second.Dispose();
+        _first?.Dispose();
+        _second?.Dispose();
+        GC.SuppressFinalize(this);
     }
 
     private async Task<List<Assignment>> ThreeClientsDueAsync()
@@ -113,5 +116,25 @@ public sealed class ExactlyOnceTests : IAsyncLifetime, IDisposable
         _time.Advance(TimeSpan.FromMinutes(30));
         Assert.Equal(0, (await _second.RoundAsync()).Sent);
         Assert.Equal(3, _connector.Posts.Count);
+    }
+}
+
+/// <summary>Two hosts on one data folder: the file backend and its file-lock lease.</summary>
+public sealed class FileExactlyOnceTests : ExactlyOnceContract
+{
+    protected override (ClinicHost First, ClinicHost Second) CreateInstances(FakeTimeProvider time)
+    {
+        var data = TempFolder.Create();
+        return (new ClinicHost(time, data), new ClinicHost(time, data));
+    }
+}
+
+/// <summary>Two hosts on one Azurite: the blob backend and its blob lease.</summary>
+public sealed class BlobExactlyOnceTests(AzuriteFixture azurite) : ExactlyOnceContract, IClassFixture<AzuriteFixture>
+{
+    protected override (ClinicHost First, ClinicHost Second) CreateInstances(FakeTimeProvider time)
+    {
+        var settings = BlobBotHost.Settings(azurite.ConnectionString, AzuriteFixture.UniquePrefix());
+        return (new ClinicHost(time, settings: settings), new ClinicHost(time, settings: settings));
     }
 }
