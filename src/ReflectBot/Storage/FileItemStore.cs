@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Runtime.CompilerServices;
 
 namespace ReflectBot.Storage;
@@ -19,11 +18,12 @@ public sealed class FileItemStore : IItemStore
     private const string KeySuffix = ".key";
 
     private readonly string _root;
-    private readonly ConcurrentDictionary<string, SemaphoreSlim> _gates = new(StringComparer.Ordinal);
+    private readonly PathLocks _locks;
 
     public FileItemStore(string folder)
     {
         _root = Path.GetFullPath(folder);
+        _locks = new PathLocks(_root);
         Directory.CreateDirectory(_root);
     }
 
@@ -50,7 +50,7 @@ public sealed class FileItemStore : IItemStore
     {
         var path = PathOf(key);
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        return await WithLockAsync(path, async () =>
+        return await _locks.RunAsync(path, async () =>
         {
             var exists = File.Exists(path + DataSuffix);
             if (createOnly && exists)
@@ -87,7 +87,7 @@ public sealed class FileItemStore : IItemStore
             return false;
         }
 
-        return await WithLockAsync(path, () =>
+        return await _locks.RunAsync(path, () =>
         {
             var existed = File.Exists(path + DataSuffix);
             File.Delete(path + DataSuffix);
@@ -154,20 +154,5 @@ public sealed class FileItemStore : IItemStore
         var temp = $"{path}.{Guid.NewGuid():N}.tmp";
         await File.WriteAllBytesAsync(temp, content, cancellationToken).ConfigureAwait(false);
         File.Move(temp, path, overwrite: true);
-    }
-
-    private async Task<T> WithLockAsync<T>(string path, Func<Task<T>> action, CancellationToken cancellationToken)
-    {
-        var gate = _gates.GetOrAdd(path, _ => new SemaphoreSlim(1, 1));
-        await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
-        try
-        {
-            await using var fileLock = await FileLocks.AcquireAsync(FileLocks.PathFor(_root, path), cancellationToken).ConfigureAwait(false);
-            return await action().ConfigureAwait(false);
-        }
-        finally
-        {
-            gate.Release();
-        }
     }
 }

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using Microsoft.Bot.Builder;
 using Microsoft.Extensions.Options;
 using Newtonsoft.Json;
@@ -16,7 +15,7 @@ namespace ReflectBot.Storage;
 public sealed class FileStorage : IStorage
 {
     private readonly string _root;
-    private readonly ConcurrentDictionary<string, SemaphoreSlim> _gates = new(StringComparer.Ordinal);
+    private readonly PathLocks _locks;
 
     public FileStorage(IOptions<StorageOptions> options)
         : this(Path.Combine(Path.GetFullPath(options?.Value.DataPath ?? ".data"), "state"))
@@ -26,6 +25,7 @@ public sealed class FileStorage : IStorage
     public FileStorage(string folder)
     {
         _root = Path.GetFullPath(folder);
+        _locks = new PathLocks(_root);
         Directory.CreateDirectory(_root);
     }
 
@@ -81,7 +81,7 @@ public sealed class FileStorage : IStorage
         foreach (var key in keys)
         {
             var path = PathOf(key);
-            await WithKeyLockAsync(path, () =>
+            await _locks.RunAsync(path, () =>
             {
                 File.Delete(path);
                 return Task.FromResult(0);
@@ -92,7 +92,7 @@ public sealed class FileStorage : IStorage
     private async Task<string> WriteOneAsync(string key, JObject document, string? expected, CancellationToken cancellationToken)
     {
         var path = PathOf(key);
-        return await WithKeyLockAsync(path, async () =>
+        return await _locks.RunAsync(path, async () =>
         {
             if (expected == StoreJson.CreateOnlyETag)
             {
@@ -117,23 +117,6 @@ public sealed class FileStorage : IStorage
             File.Move(temp, path, overwrite: true);
             return etag;
         }, cancellationToken).ConfigureAwait(false);
-    }
-
-    private async Task<T> WithKeyLockAsync<T>(string path, Func<Task<T>> action, CancellationToken cancellationToken)
-    {
-        // In-process writers queue on a semaphore; other processes are kept out by an OS lock on the key's
-        // lock file (FileShare.None takes an exclusive advisory lock on Linux and a share lock on Windows).
-        var gate = _gates.GetOrAdd(path, _ => new SemaphoreSlim(1, 1));
-        await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
-        try
-        {
-            await using var fileLock = await FileLocks.AcquireAsync(FileLocks.PathFor(_root, path), cancellationToken).ConfigureAwait(false);
-            return await action().ConfigureAwait(false);
-        }
-        finally
-        {
-            gate.Release();
-        }
     }
 
     private static async Task<Envelope?> ReadEnvelopeAsync(string path, CancellationToken cancellationToken)
