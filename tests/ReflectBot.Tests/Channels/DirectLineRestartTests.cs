@@ -79,4 +79,20 @@ public sealed class DirectLineRestartTests
         Assert.Equal(HttpStatusCode.Unauthorized, (await stranger.SendAsync(HttpMethod.Get, $"v3/directline/conversations/{conversationId}")).StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, (await stranger.PostActivityAsync("{\"type\":\"message\",\"text\":\"hi\"}")).StatusCode);
     }
+
+    [Fact]
+    public async Task HostsConfiguredWithOneSigningKeyAcceptEachOthersTokensAndWriteNoKeyFile()
+    {
+        var key = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
+        using var first = new LiveBotHost(null, ("DirectLine:SigningKey", key));
+        using var http = first.Http();
+        var session = await DirectLineSession.StartAsync(http);
+
+        using var second = new LiveBotHost(null, ("DirectLine:SigningKey", key));
+        using var http2 = second.Http();
+        var elsewhere = new DirectLineSession(http2, session.ConversationId, session.Token);
+        Assert.Equal(HttpStatusCode.OK, (await elsewhere.SendAsync(HttpMethod.Post, "v3/directline/tokens/refresh")).StatusCode);
+        Assert.False(File.Exists(Path.Combine(first.DataPath, "keys", DirectLineSigningKey.KeyFileName)));
+        Assert.False(File.Exists(Path.Combine(second.DataPath, "keys", DirectLineSigningKey.KeyFileName)));
+    }
 }

@@ -22,6 +22,12 @@ public static class DirectLineSigningKey
             return Convert.FromBase64String(options.SigningKey.Trim());
         }
 
+        // Off (as in Azure): no page holds a token, so nothing need outlive the process; no file, no warning.
+        if (!options.IsEnabled)
+        {
+            return RandomNumberGenerator.GetBytes(32);
+        }
+
         // With blobs, instances usually share no folder: each would sign with its own key, and a token
         // from one would be refused by another. Said once at start; configure the key to fix it.
         if (StorageKinds.IsBlob(storage))
