@@ -1,4 +1,6 @@
 using System.Net;
+using Microsoft.Extensions.DependencyInjection;
+using ReflectBot.Channels.DirectLine;
 using ReflectBot.Tests.Support;
 
 namespace ReflectBot.Tests.Channels;
@@ -26,6 +28,10 @@ public sealed class DirectLineSwitchTests
         Assert.Equal(HttpStatusCode.NotFound, (await http.PostAsync(new Uri("/v3/directline/tokens/generate", UriKind.Relative), null)).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await http.GetAsync(new Uri("/", UriKind.Relative))).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await http.PostAsync(new Uri("/v3/conversations/x/activities", UriKind.Relative), null)).StatusCode);
+
+        // Off, no token needs to outlive the process: no signing key is written into the data folder.
+        Assert.NotNull(host.Services.GetRequiredService<DirectLineTokens>());
+        Assert.False(File.Exists(Path.Combine(host.DataPath, "keys", DirectLineSigningKey.KeyFileName)));
     }
 
     [Fact]

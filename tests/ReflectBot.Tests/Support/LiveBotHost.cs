@@ -21,8 +21,10 @@ public sealed class LiveBotHost : WebApplicationFactory<Program>
     public LiveBotHost(TimeProvider? time = null, params (string Key, string? Value)[] settings)
     {
         _time = time;
-        DataPath = TempFolder.Create();
         _settings = settings.ToDictionary(s => s.Key, s => s.Value);
+
+        // A data folder given in the settings is used as is, so a second host can start on the first's data.
+        DataPath = _settings.GetValueOrDefault("Storage:DataPath") ?? TempFolder.Create();
         _settings["Storage:DataPath"] = DataPath;
         UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
         StartServer();

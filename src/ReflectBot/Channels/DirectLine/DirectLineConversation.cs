@@ -75,7 +75,10 @@ public sealed class DirectLineConversation
         lock (_gate)
         {
             var total = _dropped + _activities.Count;
-            var from = (int)(Math.Clamp(watermark, _dropped, total) - _dropped);
+            // A watermark past the end was given out before a restart (the log starts empty again): send
+            // the whole log, or what the page posted since would never reach it.
+            var start = watermark > total ? 0 : watermark;
+            var from = (int)(Math.Clamp(start, _dropped, total) - _dropped);
             var json = new StringBuilder("{\"activities\":[");
             for (var i = from; i < _activities.Count; i++)
             {

@@ -116,15 +116,22 @@ public static class DirectLineEndpoints
             });
         }
 
-        if (conversationId is not null && !string.Equals(conversationId, token!.ConversationId, StringComparison.Ordinal))
+        ArgumentNullException.ThrowIfNull(token);
+        if (conversationId is not null && !string.Equals(conversationId, token.ConversationId, StringComparison.Ordinal))
         {
             DirectLineLog.Refused(logger, route, "token for another conversation");
             return DirectLineJson.Error(StatusCodes.Status403Forbidden, "Forbidden", "The token is not valid for this conversation.");
         }
 
-        if (!conversations.TryGet(token!.ConversationId, out var found) || found.UserId != token.UserId)
+        var found = conversations.GetOrResume(token, out var resumed);
+        if (resumed)
         {
-            DirectLineLog.Refused(logger, route, "unknown conversation");
+            DirectLineLog.Resumed(logger, found.Id);
+        }
+
+        if (found.UserId != token.UserId)
+        {
+            DirectLineLog.Refused(logger, route, "token for another user");
             return DirectLineJson.Error(StatusCodes.Status404NotFound, "BadArgument", "Conversation not found.");
         }
 

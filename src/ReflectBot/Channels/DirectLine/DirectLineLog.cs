@@ -19,4 +19,16 @@ internal static partial class DirectLineLog
 
     [LoggerMessage(EventId = 2103, Level = LogLevel.Warning, Message = "Refused a connector post for conversation {Known}: {Reason}.")]
     public static partial void ConnectorRefused(ILogger logger, bool known, string reason);
+
+    [LoggerMessage(EventId = 2104, Level = LogLevel.Warning, Message = "No DirectLine:SigningKey configured: generated a token-signing key into {KeyFile}. Configure one to manage it yourself.")]
+    public static partial void GeneratedSigningKey(ILogger logger, string keyFile);
+
+    [LoggerMessage(EventId = 2105, Level = LogLevel.Information, Message = "Signing Direct Line tokens with the key generated earlier in {KeyFile}.")]
+    public static partial void UsingSigningKeyFile(ILogger logger, string keyFile);
+
+    [LoggerMessage(EventId = 2106, Level = LogLevel.Warning, Message = "Storage:Kind is Blob but no DirectLine:SigningKey is configured: each instance signs with a key in its own data folder, so a web chat token from one instance is refused by another. Configure DirectLine:SigningKey when running more than one.")]
+    public static partial void SigningKeyPerInstance(ILogger logger);
+
+    [LoggerMessage(EventId = 2107, Level = LogLevel.Information, Message = "Resumed Direct Line conversation {ConversationId} from its token (this process had not seen it).")]
+    public static partial void Resumed(ILogger logger, string conversationId);
 }

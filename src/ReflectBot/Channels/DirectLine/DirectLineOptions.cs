@@ -15,8 +15,10 @@ public sealed class DirectLineOptions
     public TimeSpan TokenLifetime { get; set; } = TimeSpan.FromMinutes(30);
 
     /// <summary>
-    /// Base64 HMAC key (at least 32 bytes) that signs tokens. Empty: a new key per process, so tokens do not
-    /// outlive a restart (neither do conversations, which live in memory).
+    /// Base64 HMAC key (at least 32 bytes) that signs tokens. Empty: one generated on first run into
+    /// <c>{Storage:DataPath}/keys/directline.key</c>, so a page's token outlives a restart and the person
+    /// keeps their user id (conversations are resumed from their token; their activity log starts empty).
+    /// Instances that share no data folder (blob storage) need this configured to accept each other's tokens.
     /// </summary>
     public string? SigningKey { get; set; }
 

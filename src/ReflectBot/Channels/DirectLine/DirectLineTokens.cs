@@ -3,7 +3,9 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using ReflectBot.Storage;
 
 namespace ReflectBot.Channels.DirectLine;
 
@@ -28,11 +30,12 @@ public sealed class DirectLineTokens
     private readonly TimeSpan _lifetime;
     private readonly TimeProvider _time;
 
-    public DirectLineTokens(IOptions<DirectLineOptions> options, TimeProvider time)
+    public DirectLineTokens(IOptions<DirectLineOptions> options, IOptions<StorageOptions> storage, TimeProvider time, ILogger<DirectLineTokens> logger)
     {
         ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(storage);
         var settings = options.Value;
-        _key = string.IsNullOrEmpty(settings.SigningKey) ? RandomNumberGenerator.GetBytes(32) : Convert.FromBase64String(settings.SigningKey);
+        _key = DirectLineSigningKey.Load(settings, storage.Value, logger);
         _lifetime = settings.TokenLifetime;
         _time = time;
     }
