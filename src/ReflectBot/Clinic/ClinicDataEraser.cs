@@ -6,7 +6,9 @@ namespace ReflectBot.Clinic;
 /// The clinic's part of "delete my data", for a client: their links (and the clinicians' roster pointers
 /// to them), consents (held on the links), shared-entry marks, measure scores, assignments with their
 /// delivery marks, their time-zone record and wrong-code log; a join code they used keeps that it was
-/// used, not by whom. The clinicians simply no longer see them.
+/// used, not by whom. The clinicians simply no longer see them. For a clinician: every link to a client
+/// ends (as if each client had disconnected), the assignments they made are deleted with their delivery
+/// marks, and so are the join codes they created.
 /// </summary>
 public sealed class ClinicDataEraser(ClinicStore store, ClinicLinks links, ClientRecords clients) : IUserDataEraser
 {
@@ -34,7 +36,53 @@ public sealed class ClinicDataEraser(ClinicStore store, ClinicLinks links, Clien
         await clients.DeleteAsync(userId, cancellationToken).ConfigureAwait(false);
         await store.DeleteAsync(ClinicKeys.WrongCodes(userId), cancellationToken).ConfigureAwait(false);
         await ForgetCodeUseAsync(userId, cancellationToken).ConfigureAwait(false);
-        return linked.Count > 0 ? "your connections with clinicians and what you shared with them" : null;
+        var asClinician = await EraseAsClinicianAsync(userId, cancellationToken).ConfigureAwait(false);
+        return (linked.Count > 0, asClinician) switch
+        {
+            (true, true) => "your connections with clinicians and what you shared with them, and your clients' connections, assignments and join codes",
+            (true, false) => "your connections with clinicians and what you shared with them",
+            (false, true) => "your clients' connections, the assignments you made and your join codes",
+            _ => null,
+        };
+    }
+
+    private async Task<bool> EraseAsClinicianAsync(string clinicianId, CancellationToken cancellationToken)
+    {
+        var clientIds = new List<string>();
+        await foreach (var key in store.ListAsync(ClinicKeys.RosterOf(clinicianId), cancellationToken).ConfigureAwait(false))
+        {
+            clientIds.Add(ClinicKeys.Unsegment(ClinicKeys.Last(key)));
+        }
+
+        foreach (var clientId in clientIds)
+        {
+            foreach (var assignment in await store.ListValuesAsync<Assignment>(ClinicKeys.AssignmentsOf(clientId), cancellationToken).ConfigureAwait(false))
+            {
+                if (assignment.ClinicianId == clinicianId)
+                {
+                    await store.DeleteFolderAsync($"occurrences/{assignment.Id}", cancellationToken).ConfigureAwait(false);
+                    await store.DeleteAsync(ClinicKeys.Assignment(clientId, assignment.Id), cancellationToken).ConfigureAwait(false);
+                }
+            }
+
+            await links.UnlinkAsync(clientId, clinicianId, cancellationToken).ConfigureAwait(false);
+        }
+
+        var codes = new List<string>();
+        await foreach (var key in store.ListAsync("codes", cancellationToken).ConfigureAwait(false))
+        {
+            if ((await store.GetAsync<JoinCode>(key, cancellationToken).ConfigureAwait(false))?.ClinicianId == clinicianId)
+            {
+                codes.Add(key);
+            }
+        }
+
+        foreach (var key in codes)
+        {
+            await store.DeleteAsync(key, cancellationToken).ConfigureAwait(false);
+        }
+
+        return clientIds.Count > 0 || codes.Count > 0;
     }
 
     private async Task ForgetCodeUseAsync(string userId, CancellationToken cancellationToken)

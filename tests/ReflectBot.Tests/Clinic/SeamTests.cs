@@ -88,4 +88,32 @@ public sealed class SeamTests : IDisposable
 
         Assert.DoesNotContain("Sam", await clinician.ReadAsync("clients"), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task AClinicianDeletingTheirDataEndsTheirLinksAndLeavesNothingOfThemInTheClinicStore()
+    {
+        var clinician = _host.User(ClinicHost.ClinicianA, "Dr A");
+        var client = _host.User("client-1", "Sam");
+        await client.ConnectAsync(await clinician.NewCodeAsync());
+        await AssignTests.AssignAsync(clinician, "Sam", "Daily check-in", "every day at 7pm");
+        await clinician.NewCodeAsync();
+
+        await clinician.SayAsync("delete my data");
+        var done = await clinician.ReadAsync("yes, delete everything");
+        Assert.Contains("your clients' connections", done, StringComparison.Ordinal);
+
+        var store = _host.Services.GetRequiredKeyedService<IItemStore>(ItemStoreNames.Clinic);
+        await foreach (var key in store.ListAsync(string.Empty))
+        {
+            Assert.DoesNotContain(ClinicHost.ClinicianA, key, StringComparison.Ordinal);
+            var item = await store.ReadAsync(key);
+            var text = Encoding.UTF8.GetString(item!.Content.Span);
+            Assert.DoesNotContain(ClinicHost.ClinicianA, text, StringComparison.Ordinal);
+            Assert.DoesNotContain("Dr A", text, StringComparison.Ordinal);
+        }
+
+        // The client sees the link gone and nothing assigned.
+        Assert.DoesNotContain("Dr A", await client.ReadAsync("my clinician"), StringComparison.Ordinal);
+        Assert.DoesNotContain("Daily check-in", await client.ReadAsync("my assignments"), StringComparison.Ordinal);
+    }
 }
