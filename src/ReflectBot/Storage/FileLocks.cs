@@ -13,11 +13,13 @@ public static class FileLocks
     /// </summary>
     public static string PathFor(string root, string itemPath)
     {
-        var folder = Path.Combine(root, ".locks");
-        Directory.CreateDirectory(folder);
+        var folder = LocksFolder(root);
         var hash = Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(itemPath)));
         return Path.Combine(folder, hash[..32] + ".lock");
     }
+
+    /// <summary>The store's ".locks" folder; <see cref="PathLocks"/> creates it once, not on every write.</summary>
+    public static string LocksFolder(string root) => Path.Combine(root, ".locks");
 
     public static async Task<FileStream> AcquireAsync(string lockPath, CancellationToken cancellationToken = default)
     {
@@ -26,6 +28,11 @@ public static class FileLocks
             try
             {
                 return new FileStream(lockPath, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None, 1, FileOptions.None);
+            }
+            catch (DirectoryNotFoundException) when (attempt < 1000)
+            {
+                // The lock folder was removed under us (someone cleared the data folder): make it again.
+                Directory.CreateDirectory(Path.GetDirectoryName(lockPath)!);
             }
             catch (IOException) when (attempt < 1000)
             {
