@@ -1,79 +1,145 @@
+using System.Buffers.Text;
 using System.Security.Cryptography;
 using System.Text;
-using Newtonsoft.Json;
-using Newtonsoft.Json.Linq;
+using System.Text.Json;
 
 namespace ReflectBot.Journal;
 
 /// <summary>
-/// AES-256-GCM for items at rest. The stored form is a small JSON envelope (key id, nonce, ciphertext,
-/// tag); the item's store and key are bound in as associated data, so a ciphertext copied to another
-/// user's key does not open.
+/// AES-256-GCM for everything personal at rest. The stored form is a small JSON envelope
+/// <c>{"v":1,"kid":…,"n":…,"c":…,"t":…}</c> (key id, nonce, ciphertext, tag); the item's store and key are
+/// bound in as associated data, so a ciphertext copied to another user's key, or another store, does not open.
 /// </summary>
 public sealed class ItemCipher(JournalKeyRing keys)
 {
     private const int NonceBytes = 12;
     private const int TagBytes = 16;
 
-    public byte[] Seal(string store, string key, string plaintext)
+    public string CurrentKeyId => keys.CurrentKeyId;
+
+    public byte[] Seal(string store, string key, string plaintext) => Seal(store, key, Encoding.UTF8.GetBytes(plaintext));
+
+    public byte[] Seal(string store, string key, ReadOnlySpan<byte> plaintext)
     {
-        var nonce = RandomNumberGenerator.GetBytes(NonceBytes);
-        var clear = Encoding.UTF8.GetBytes(plaintext);
-        var cipher = new byte[clear.Length];
-        var tag = new byte[TagBytes];
+        Span<byte> nonce = stackalloc byte[NonceBytes];
+        RandomNumberGenerator.Fill(nonce);
+        var cipher = new byte[plaintext.Length];
+        Span<byte> tag = stackalloc byte[TagBytes];
         using (var aes = new AesGcm(keys.Current, TagBytes))
         {
-            aes.Encrypt(nonce, clear, cipher, tag, Aad(store, key));
+            aes.Encrypt(nonce, plaintext, cipher, tag, Aad(store, key));
         }
 
-        CryptographicOperations.ZeroMemory(clear);
-        var envelope = new JObject
+        var buffer = new System.Buffers.ArrayBufferWriter<byte>(Base64.GetMaxEncodedToUtf8Length(cipher.Length) + 96);
+        using (var writer = new Utf8JsonWriter(buffer))
         {
-            ["v"] = 1,
-            ["kid"] = keys.CurrentKeyId,
-            ["n"] = Convert.ToBase64String(nonce),
-            ["c"] = Convert.ToBase64String(cipher),
-            ["t"] = Convert.ToBase64String(tag),
-        };
-        return Encoding.UTF8.GetBytes(envelope.ToString(Formatting.None));
+            writer.WriteStartObject();
+            writer.WriteNumber("v", 1);
+            writer.WriteString("kid", keys.CurrentKeyId);
+            writer.WriteBase64String("n", nonce);
+            writer.WriteBase64String("c", cipher);
+            writer.WriteBase64String("t", tag);
+            writer.WriteEndObject();
+        }
+
+        return buffer.WrittenSpan.ToArray();
     }
 
-    /// <summary>The plaintext, or throws <see cref="CryptographicException"/> when the key is unknown or the item was altered.</summary>
-    public string Open(string store, string key, ReadOnlySpan<byte> stored)
+    /// <summary>The plaintext, or throws <see cref="CryptographicException"/> when the item is not sealed, its key is unknown, or it was altered.</summary>
+    public string Open(string store, string key, ReadOnlySpan<byte> stored) => Encoding.UTF8.GetString(OpenBytes(store, key, stored));
+
+    /// <inheritdoc cref="Open"/>
+    public byte[] OpenBytes(string store, string key, ReadOnlySpan<byte> stored)
     {
-        JObject envelope;
-        try
+        if (!TryParse(stored, out var envelope))
         {
-            envelope = JObject.Parse(Encoding.UTF8.GetString(stored));
-        }
-        catch (JsonException ex)
-        {
-            throw new CryptographicException("The stored item is not an encrypted envelope.", ex);
+            throw new CryptographicException("The stored item is not an encrypted envelope.");
         }
 
-        var keyId = envelope.Value<string>("kid") ?? string.Empty;
-        var secret = keys.Find(keyId) ?? throw new CryptographicException($"No key with id {keyId} is configured (Journal:EncryptionKey or Journal:PreviousKeys).");
-        var nonce = Convert.FromBase64String(envelope.Value<string>("n") ?? string.Empty);
-        var cipher = Convert.FromBase64String(envelope.Value<string>("c") ?? string.Empty);
-        var tag = Convert.FromBase64String(envelope.Value<string>("t") ?? string.Empty);
-        var clear = new byte[cipher.Length];
+        var secret = keys.Find(envelope.KeyId) ?? throw new CryptographicException($"No key with id {envelope.KeyId} is configured (Journal:EncryptionKey or Journal:PreviousKeys).");
+        if (envelope.Nonce.Length != NonceBytes || envelope.Tag.Length != TagBytes)
+        {
+            throw new CryptographicException("The stored item's nonce or tag has the wrong length.");
+        }
+
+        var clear = new byte[envelope.Cipher.Length];
         using var aes = new AesGcm(secret, TagBytes);
-        aes.Decrypt(nonce, cipher, tag, clear, Aad(store, key));
-        return Encoding.UTF8.GetString(clear);
+        aes.Decrypt(envelope.Nonce, envelope.Cipher, envelope.Tag, clear, Aad(store, key));
+        return clear;
     }
 
-    /// <summary>The id of the key an item was sealed with (for re-encryption after a rotation).</summary>
-    public static string? KeyIdOf(ReadOnlySpan<byte> stored)
-    {
-        try
-        {
-            return JObject.Parse(Encoding.UTF8.GetString(stored)).Value<string>("kid");
-        }
-        catch (JsonException)
-        {
-            return null;
-        }
-    }
+    /// <summary>Whether the bytes are a sealed envelope (rather than a record written before sealing, kept readable for migration).</summary>
+    public static bool IsSealed(ReadOnlySpan<byte> stored) => TryParse(stored, out _);
+
+    /// <summary>The id of the key an item was sealed with, or null when it is not sealed (for re-encryption after a rotation).</summary>
+    public static string? KeyIdOf(ReadOnlySpan<byte> stored) => TryParse(stored, out var envelope) ? envelope.KeyId : null;
 
     private static byte[] Aad(string store, string key) => Encoding.UTF8.GetBytes($"reflectbot|{store}|{key}");
+
+    // A hand-rolled reader: the envelope is tiny apart from its ciphertext, which is decoded straight from
+    // the UTF-8 bytes, so opening an item costs one pass and no intermediate strings.
+    private static bool TryParse(ReadOnlySpan<byte> stored, out Envelope envelope)
+    {
+        envelope = default;
+        string? keyId = null;
+        byte[]? nonce = null, cipher = null, tag = null;
+        var version = 0;
+        try
+        {
+            var reader = new Utf8JsonReader(stored, new JsonReaderOptions { MaxDepth = 4 });
+            if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
+            {
+                return false;
+            }
+
+            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+            {
+                var name = reader.ValueSpan;
+                if (!reader.Read())
+                {
+                    return false;
+                }
+
+                if (name.SequenceEqual("v"u8) && reader.TokenType == JsonTokenType.Number)
+                {
+                    version = reader.GetInt32();
+                }
+                else if (name.SequenceEqual("kid"u8) && reader.TokenType == JsonTokenType.String)
+                {
+                    keyId = reader.GetString();
+                }
+                else if (name.SequenceEqual("n"u8) && reader.TokenType == JsonTokenType.String)
+                {
+                    nonce = reader.GetBytesFromBase64();
+                }
+                else if (name.SequenceEqual("c"u8) && reader.TokenType == JsonTokenType.String)
+                {
+                    cipher = reader.GetBytesFromBase64();
+                }
+                else if (name.SequenceEqual("t"u8) && reader.TokenType == JsonTokenType.String)
+                {
+                    tag = reader.GetBytesFromBase64();
+                }
+                else
+                {
+                    // Any other property: a plain record written before sealing, not an envelope.
+                    return false;
+                }
+            }
+        }
+        catch (Exception ex) when (ex is JsonException or FormatException or InvalidOperationException)
+        {
+            return false;
+        }
+
+        if (version != 1 || keyId is null || nonce is null || cipher is null || tag is null)
+        {
+            return false;
+        }
+
+        envelope = new Envelope(keyId, nonce, cipher, tag);
+        return true;
+    }
+
+    private readonly record struct Envelope(string KeyId, byte[] Nonce, byte[] Cipher, byte[] Tag);
 }

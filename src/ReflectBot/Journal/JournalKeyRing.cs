@@ -7,9 +7,10 @@ using ReflectBot.Storage;
 namespace ReflectBot.Journal;
 
 /// <summary>
-/// The encryption keys: the current one (new writes) and earlier ones (reads only), each known by an id
-/// derived from the key itself, which every stored item carries. Rotating is: configure the new key,
-/// move the old one to <c>Journal:PreviousKeys</c>.
+/// The encryption keys of everything sealed at rest: the current one (new writes) and earlier ones (reads
+/// only), each known by an id derived from the key itself, which every stored item carries. Rotating is:
+/// configure the new key, move the old one to <c>Journal:PreviousKeys</c>, run <c>rotate-keys</c> (which
+/// re-seals every record with the new key), then retire the old key by removing it.
 /// </summary>
 public sealed class JournalKeyRing
 {
@@ -29,22 +30,19 @@ public sealed class JournalKeyRing
         {
             current = Convert.FromBase64String(settings.EncryptionKey!.Trim());
         }
-        else if (File.Exists(keyFile))
+        else if (StorageKinds.IsBlob(storage.Value))
         {
-            current = Convert.FromBase64String(File.ReadAllText(keyFile).Trim());
+            // JournalOptionsValidator stops start-up first; this guards hosts built without starting (the CLI commands).
+            throw new InvalidOperationException(JournalOptionsValidator.KeyRequiredWithBlobs);
+        }
+        else if (ReadKeyFile(keyFile) is { } existing)
+        {
+            current = existing;
             JournalLog.UsingKeyFile(logger, keyFile);
         }
         else
         {
-            current = RandomNumberGenerator.GetBytes(32);
-            Directory.CreateDirectory(Path.GetDirectoryName(keyFile)!);
-            File.WriteAllText(keyFile, Convert.ToBase64String(current));
-            if (!OperatingSystem.IsWindows())
-            {
-                File.SetUnixFileMode(keyFile, UnixFileMode.UserRead | UnixFileMode.UserWrite);
-            }
-
-            JournalLog.GeneratedKey(logger, keyFile);
+            current = CreateKeyFile(keyFile, logger);
         }
 
         CurrentKeyId = IdOf(current);
@@ -55,10 +53,10 @@ public sealed class JournalKeyRing
             _keys.TryAdd(IdOf(key), key);
         }
 
-        // A key the bot generated before one was configured keeps opening what it wrote.
-        if (JournalOptions.IsValidKey(settings.EncryptionKey) && File.Exists(keyFile))
+        // A key the bot generated before one was configured keeps opening what it wrote, until the file is
+        // deleted (after "rotate-keys" has re-sealed everything with the configured key).
+        if (JournalOptions.IsValidKey(settings.EncryptionKey) && ReadKeyFile(keyFile) is { } generated)
         {
-            var generated = Convert.FromBase64String(File.ReadAllText(keyFile).Trim());
             _keys.TryAdd(IdOf(generated), generated);
         }
     }
@@ -69,6 +67,9 @@ public sealed class JournalKeyRing
 
     public byte[]? Find(string keyId) => _keys.GetValueOrDefault(keyId);
 
+    /// <summary>The ids of every key that can open items: the current one and those kept for reading.</summary>
+    public IReadOnlyCollection<string> KeyIds => _keys.Keys;
+
     /// <summary>A key for another purpose (signing export links), derived so it never equals the encryption key.</summary>
     public byte[] Derive(string purpose)
         => HKDF.DeriveKey(HashAlgorithmName.SHA256, Current, 32, info: Encoding.UTF8.GetBytes(purpose));
@@ -76,4 +77,54 @@ public sealed class JournalKeyRing
     /// <summary>A short public id: a hash of the key, never the key.</summary>
     public static string IdOf(byte[] key)
         => Convert.ToHexString(SHA256.HashData([.. "reflectbot-key-id:"u8, .. key]))[..12].ToLowerInvariant();
+
+    private static byte[]? ReadKeyFile(string keyFile)
+    {
+        if (!File.Exists(keyFile))
+        {
+            return null;
+        }
+
+        var text = File.ReadAllText(keyFile).Trim();
+        return JournalOptions.IsValidKey(text)
+            ? Convert.FromBase64String(text)
+            : throw new InvalidOperationException($"The journal key file {keyFile} is not 32 bytes in base64. Restore it from your backup: entries sealed with it cannot be read without it.");
+    }
+
+    /// <summary>
+    /// Writes a new key whole to a temporary file that only the bot's account can read from the moment it
+    /// exists, then moves it into place without overwriting: two hosts starting on one data folder end up
+    /// with the same key (the loser reads the winner's), never a torn or world-readable file.
+    /// </summary>
+    private static byte[] CreateKeyFile(string keyFile, ILogger logger)
+    {
+        var key = RandomNumberGenerator.GetBytes(32);
+        Directory.CreateDirectory(Path.GetDirectoryName(keyFile)!);
+        var temporary = keyFile + "." + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(8)) + ".tmp";
+        var create = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };
+        if (!OperatingSystem.IsWindows())
+        {
+            create.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+        }
+
+        using (var stream = new FileStream(temporary, create))
+        using (var writer = new StreamWriter(stream))
+        {
+            writer.Write(Convert.ToBase64String(key));
+        }
+
+        try
+        {
+            File.Move(temporary, keyFile, overwrite: false);
+        }
+        catch (IOException) when (File.Exists(keyFile))
+        {
+            File.Delete(temporary);
+            JournalLog.UsingKeyFile(logger, keyFile);
+            return ReadKeyFile(keyFile)!;
+        }
+
+        JournalLog.GeneratedKey(logger, keyFile);
+        return key;
+    }
 }

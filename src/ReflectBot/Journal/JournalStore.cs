@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using System.Text;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -8,20 +9,18 @@ using ReflectBot.Storage;
 namespace ReflectBot.Journal;
 
 /// <summary>
-/// The journal on an <see cref="IItemStore"/>: <c>{user}/{entry}</c>, one item per entry, each sealed
-/// with <see cref="ItemCipher"/> (AES-GCM) so the store holds only ciphertext.
+/// The journal on an <see cref="IItemStore"/>: <c>{user}/{entry}</c>, one item per entry. The store seals
+/// each with the key ring (AES-GCM, see <see cref="ReflectBot.Storage.Sealing.SealedItemStore"/>), so it holds only ciphertext.
 /// </summary>
 public sealed class JournalStore : IJournalStore
 {
     private readonly IItemStore _items;
-    private readonly ItemCipher _cipher;
     private readonly IReadOnlyList<IJournalObserver> _observers;
     private readonly ILogger _logger;
 
-    public JournalStore([FromKeyedServices(ItemStoreNames.Journal)] IItemStore items, ItemCipher cipher, IEnumerable<IJournalObserver>? observers = null, ILogger<JournalStore>? logger = null)
+    public JournalStore([FromKeyedServices(ItemStoreNames.Journal)] IItemStore items, IEnumerable<IJournalObserver>? observers = null, ILogger<JournalStore>? logger = null)
     {
         _items = items;
-        _cipher = cipher;
         _observers = [.. observers ?? []];
         _logger = (ILogger?)logger ?? NullLogger.Instance;
     }
@@ -30,11 +29,11 @@ public sealed class JournalStore : IJournalStore
     {
         ArgumentNullException.ThrowIfNull(entry);
         var key = KeyOf(entry.UserId, entry.Id);
-        var sealedEntry = _cipher.Seal(ItemStoreNames.Journal, key, JsonConvert.SerializeObject(entry, StoreJson.Settings));
+        var content = Encoding.UTF8.GetBytes(JsonConvert.SerializeObject(entry, StoreJson.Settings));
         try
         {
             // Create-only: a retried activity maps to the same entry id and must not replace or duplicate it.
-            await _items.WriteAsync(key, sealedEntry, createOnly: true, cancellationToken: cancellationToken).ConfigureAwait(false);
+            await _items.WriteAsync(key, content, createOnly: true, cancellationToken: cancellationToken).ConfigureAwait(false);
         }
         catch (ETagConflictException)
         {
@@ -74,15 +73,10 @@ public sealed class JournalStore : IJournalStore
 
     private async Task<JournalEntry?> ReadKeyAsync(string key, CancellationToken cancellationToken)
     {
-        var item = await _items.ReadAsync(key, cancellationToken).ConfigureAwait(false);
-        if (item is null)
-        {
-            return null;
-        }
-
         try
         {
-            return JsonConvert.DeserializeObject<JournalEntry>(_cipher.Open(ItemStoreNames.Journal, key, item.Content.Span), StoreJson.Settings);
+            var item = await _items.ReadAsync(key, cancellationToken).ConfigureAwait(false);
+            return item is null ? null : JsonConvert.DeserializeObject<JournalEntry>(Encoding.UTF8.GetString(item.Content.Span), StoreJson.Settings);
         }
         catch (CryptographicException ex)
         {

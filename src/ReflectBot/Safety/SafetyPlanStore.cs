@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using System.Text;
 using Microsoft.Extensions.DependencyInjection;
 using Newtonsoft.Json;
 using ReflectBot.Journal;
@@ -7,24 +8,18 @@ using ReflectBot.Storage;
 namespace ReflectBot.Safety;
 
 /// <summary>
-/// The user's current safety plan, one encrypted item (<c>plans/{user}</c> in the "safety" store), so the
+/// The user's current safety plan, one item (<c>plans/{user}</c> in the "safety" store, which seals it), so the
 /// crisis reply reads one item instead of searching the journal. Kept up to date from the journal: every
 /// saved safety-plan entry replaces it.
 /// </summary>
-public sealed class SafetyPlanStore([FromKeyedServices(ItemStoreNames.Safety)] IItemStore items, ItemCipher cipher) : IJournalObserver
+public sealed class SafetyPlanStore([FromKeyedServices(ItemStoreNames.Safety)] IItemStore items) : IJournalObserver
 {
     public async Task<JournalEntry?> GetAsync(string userId, CancellationToken cancellationToken = default)
     {
-        var key = KeyOf(userId);
-        var item = await items.ReadAsync(key, cancellationToken).ConfigureAwait(false);
-        if (item is null)
-        {
-            return null;
-        }
-
         try
         {
-            return JsonConvert.DeserializeObject<JournalEntry>(cipher.Open(ItemStoreNames.Safety, key, item.Content.Span), StoreJson.Settings);
+            var item = await items.ReadAsync(KeyOf(userId), cancellationToken).ConfigureAwait(false);
+            return item is null ? null : JsonConvert.DeserializeObject<JournalEntry>(Encoding.UTF8.GetString(item.Content.Span), StoreJson.Settings);
         }
         catch (CryptographicException)
         {
@@ -43,8 +38,7 @@ public sealed class SafetyPlanStore([FromKeyedServices(ItemStoreNames.Safety)] I
             return;
         }
 
-        var key = KeyOf(entry.UserId);
-        await items.WriteAsync(key, cipher.Seal(ItemStoreNames.Safety, key, JsonConvert.SerializeObject(entry, StoreJson.Settings)), cancellationToken: cancellationToken).ConfigureAwait(false);
+        await items.WriteAsync(KeyOf(entry.UserId), Encoding.UTF8.GetBytes(JsonConvert.SerializeObject(entry, StoreJson.Settings)), cancellationToken: cancellationToken).ConfigureAwait(false);
     }
 
     private static string KeyOf(string userId) => $"plans/{userId}";

@@ -12,7 +12,7 @@ namespace ReflectBot.Storage;
 /// no ETag overwrites. Safe across processes sharing the folder: each key is updated under an
 /// exclusive lock on its own lock file.
 /// </summary>
-public sealed class FileStorage : IStorage
+public sealed class FileStorage : IStorage, IStorageScan
 {
     private readonly string _root;
     private readonly PathLocks _locks;
@@ -86,6 +86,19 @@ public sealed class FileStorage : IStorage
                 File.Delete(path);
                 return Task.FromResult(0);
             }, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    public async IAsyncEnumerable<ScannedState> ScanAsync([System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        foreach (var path in Directory.EnumerateFiles(_root, "*.json", SearchOption.TopDirectoryOnly))
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            if (await ReadEnvelopeAsync(path, cancellationToken).ConfigureAwait(false) is { } envelope)
+            {
+                var name = Path.GetFileNameWithoutExtension(path);
+                yield return new ScannedState(StoreKeys.KeyOf(name), envelope.Document, envelope.ETag);
+            }
         }
     }
 

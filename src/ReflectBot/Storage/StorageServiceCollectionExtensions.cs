@@ -2,6 +2,7 @@ using Microsoft.Bot.Builder;
 using Microsoft.Extensions.Options;
 using ReflectBot.Journal;
 using ReflectBot.Storage.Blobs;
+using ReflectBot.Storage.Sealing;
 
 namespace ReflectBot.Storage;
 
@@ -9,7 +10,8 @@ public static class StorageServiceCollectionExtensions
 {
     /// <summary>
     /// The stores: Bot Framework state and the item stores (journal, safety, references, clinic), on the
-    /// backend that Storage:Kind names: the embedded file store (default) or Azure Blob Storage.
+    /// backend that Storage:Kind names: the embedded file store (default) or Azure Blob Storage; each
+    /// sealed with the key ring (<see cref="SealedStorage"/>, <see cref="SealedItemStore"/>).
     /// </summary>
     public static IServiceCollection AddReflectBotStorage(this IServiceCollection services)
     {
@@ -22,14 +24,20 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton(sp => new BlobContainers(sp.GetRequiredService<Azure.Storage.Blobs.BlobServiceClient>(), OptionsOf(sp).Blob, ItemStoreNames.All));
         services.AddHostedService<BlobContainerStartup>();
 
-        services.AddSingleton<IStorage>(sp => StorageKinds.IsBlob(OptionsOf(sp))
-            ? new BlobStorage(sp.GetRequiredService<BlobContainers>().State)
-            : new FileStorage(sp.GetRequiredService<IOptions<StorageOptions>>()));
+        // Everything goes to the backend sealed with the key ring: state and every item store alike.
+        services.AddSingleton<IStorage>(sp => new SealedStorage(
+            StorageKinds.IsBlob(OptionsOf(sp))
+                ? new BlobStorage(sp.GetRequiredService<BlobContainers>().State)
+                : new FileStorage(sp.GetRequiredService<IOptions<StorageOptions>>()),
+            sp.GetRequiredService<ItemCipher>()));
         foreach (var name in ItemStoreNames.All)
         {
-            services.AddKeyedSingleton<IItemStore>(name, (sp, _) => StorageKinds.IsBlob(OptionsOf(sp))
-                ? new BlobItemStore(sp.GetRequiredService<BlobContainers>().For(name))
-                : new FileItemStore(Path.Combine(Path.GetFullPath(OptionsOf(sp).DataPath), name)));
+            services.AddKeyedSingleton<IItemStore>(name, (sp, _) => new SealedItemStore(
+                StorageKinds.IsBlob(OptionsOf(sp))
+                    ? new BlobItemStore(sp.GetRequiredService<BlobContainers>().For(name))
+                    : new FileItemStore(Path.Combine(Path.GetFullPath(OptionsOf(sp).DataPath), name)),
+                name,
+                sp.GetRequiredService<ItemCipher>()));
         }
 
         services.AddSingleton<IJournalStore, JournalStore>();

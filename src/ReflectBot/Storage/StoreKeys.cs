@@ -63,4 +63,14 @@ public static class StoreKeys
         ArgumentException.ThrowIfNullOrEmpty(key);
         return string.Join('/', key.Split('/').Select(BlobName));
     }
+
+    /// <summary>
+    /// The key a stored name was made from (<see cref="Escape"/> or <see cref="BlobName"/>), or null when the
+    /// name was shortened with a hash and no longer holds the whole key.
+    /// </summary>
+    public static string? KeyOf(string name)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        return name.Contains('~', StringComparison.Ordinal) ? null : Uri.UnescapeDataString(name);
+    }
 }

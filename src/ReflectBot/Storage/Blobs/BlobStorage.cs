@@ -15,7 +15,7 @@ namespace ReflectBot.Storage.Blobs;
 /// overwrites; the new ETag is stamped back into the written value, so the next save of the same
 /// state is conditional too. Several keys are read and written concurrently.
 /// </summary>
-public sealed class BlobStorage : IStorage
+public sealed class BlobStorage : IStorage, IStorageScan
 {
     private readonly BlobContainer _container;
 
@@ -71,6 +71,36 @@ public sealed class BlobStorage : IStorage
         await Task.WhenAll(keys.Distinct(StringComparer.Ordinal).Select(key => _container.RunAsync(
             async () => (await _container.Client.GetBlobClient(StoreKeys.BlobName(key)).DeleteIfExistsAsync(DeleteSnapshotsOption.IncludeSnapshots, cancellationToken: cancellationToken).ConfigureAwait(false)).Value,
             cancellationToken))).ConfigureAwait(false);
+    }
+
+    public async IAsyncEnumerable<ScannedState> ScanAsync([System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        await _container.EnsureAsync(cancellationToken).ConfigureAwait(false);
+        var names = new List<string>();
+        await foreach (var blob in _container.Client.GetBlobsAsync(cancellationToken: cancellationToken).ConfigureAwait(false))
+        {
+            names.Add(blob.Name);
+        }
+
+        foreach (var name in names)
+        {
+            var found = await _container.RunAsync<ScannedState?>(async () =>
+            {
+                try
+                {
+                    var response = await _container.Client.GetBlobClient(name).DownloadContentAsync(cancellationToken).ConfigureAwait(false);
+                    return new ScannedState(StoreKeys.KeyOf(name), Parse(response.Value.Content), response.Value.Details.ETag.ToString());
+                }
+                catch (RequestFailedException ex) when (BlobCalls.IsNotFound(ex) && !BlobCalls.IsContainerMissing(ex))
+                {
+                    return null;
+                }
+            }, cancellationToken).ConfigureAwait(false);
+            if (found is not null)
+            {
+                yield return found;
+            }
+        }
     }
 
     private Task<IDictionary<string, object>?> ReadOneAsync(string key, CancellationToken cancellationToken)
