@@ -16,7 +16,6 @@ namespace ReflectBot.Clinic;
 public sealed partial class ClientCommands(
     JoinCodes codes,
     ClinicLinks links,
-    ClinicStore store,
     Assignments assignments,
     IJournalStore journal,
     MeasureCatalog measures,
@@ -189,15 +188,17 @@ public sealed partial class ClientCommands(
         var entry = entries[number.Value - 1];
         if (share)
         {
-            await store.WriteAsync(ClinicKeys.Shared(turn.UserId, entry.Id), new SharedMark { EntryId = entry.Id, SharedUtc = time.GetUtcNow() }, cancellationToken: cancellationToken).ConfigureAwait(false);
-            var allowed = (await links.OfClientAsync(turn.UserId, cancellationToken).ConfigureAwait(false)).Where(l => l.Consent.SharedEntries).Select(l => l.ClinicianName).ToList();
-            await SayAsync(turn, allowed.Count == 0
+            var linked = await links.ShareAsync(turn.UserId, entry.Id, cancellationToken).ConfigureAwait(false);
+            var allowed = linked.Where(l => l.Consent.SharedEntries).Select(l => l.ClinicianName).ToList();
+            await SayAsync(turn, linked.Count == 0
+                ? "You're not connected with a clinician, so there's nobody to share it with. If yours gave you a code, type \"connect\" and the code."
+                : allowed.Count == 0
                 ? $"Marked \"{entry.JourneyTitle}\" ({entry.CreatedUtc:d MMM}) as shared, but no clinician can read shared entries right now (\"my clinician\" to change that)."
                 : $"Shared \"{entry.JourneyTitle}\" ({entry.CreatedUtc:d MMM}) with {string.Join(" and ", allowed)}. \"unshare entry {number}\" takes it back.", cancellationToken).ConfigureAwait(false);
         }
         else
         {
-            await store.DeleteAsync(ClinicKeys.Shared(turn.UserId, entry.Id), cancellationToken).ConfigureAwait(false);
+            await links.UnshareAsync(turn.UserId, entry.Id, cancellationToken).ConfigureAwait(false);
             await SayAsync(turn, $"\"{entry.JourneyTitle}\" ({entry.CreatedUtc:d MMM}) is private again.", cancellationToken).ConfigureAwait(false);
         }
     }

@@ -31,8 +31,13 @@ public static class ClinicKeys
 
     public static string Occurrence(string assignmentId, DateTimeOffset dueUtc) => $"occurrences/{assignmentId}/{dueUtc.UtcDateTime:yyyyMMdd'T'HHmm'Z'}";
 
-    public static string Shared(string clientId, string entryId) => $"shared/{Segment(clientId)}/{entryId}";
+    /// <summary>A shared-entry mark belongs to one link: shared/{client}/{clinician}/{entry}.</summary>
+    public static string Shared(string clientId, string clinicianId, string entryId) => $"{SharedOver(clientId, clinicianId)}/{entryId}";
 
+    /// <summary>The marks of one link, cleared when it ends.</summary>
+    public static string SharedOver(string clientId, string clinicianId) => $"shared/{Segment(clientId)}/{Segment(clinicianId)}";
+
+    /// <summary>All of a client's marks, over every link (and those written before marks had a link: shared/{client}/{entry}).</summary>
     public static string SharedOf(string clientId) => $"shared/{Segment(clientId)}";
 
     public static string Score(string clientId, string entryId) => $"scores/{Segment(clientId)}/{entryId}";

@@ -109,20 +109,16 @@ public sealed class ClinicianReads(
         return await safety.CountAsync(clientId, time.GetUtcNow().AddDays(-_options.MoodWindowDays), cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>The entries the client marked as shared, newest first. Scope: shared entries.</summary>
+    /// <summary>The entries the client shared with this clinician, newest first. Scope: shared entries.</summary>
     public async Task<IReadOnlyList<JournalEntry>?> SharedEntriesAsync(string clinicianId, string clientId, CancellationToken cancellationToken = default)
     {
-        if (await AuthorizeAsync(clinicianId, clientId, ConsentScope.SharedEntries, cancellationToken).ConfigureAwait(false) is null)
+        if (await AuthorizeAsync(clinicianId, clientId, ConsentScope.SharedEntries, cancellationToken).ConfigureAwait(false) is not { } link)
         {
             return null;
         }
 
-        var shared = new HashSet<string>(StringComparer.Ordinal);
-        await foreach (var key in store.ListAsync(ClinicKeys.SharedOf(clientId), cancellationToken).ConfigureAwait(false))
-        {
-            shared.Add(ClinicKeys.Last(key));
-        }
-
+        // Only what was shared over this clinician's own link.
+        var shared = await links.SharedOverAsync(link, cancellationToken).ConfigureAwait(false);
         if (shared.Count == 0)
         {
             return [];

@@ -12,6 +12,7 @@ public static class JournalServiceCollectionExtensions
         services.AddSingleton<IValidateOptions<JournalOptions>, JournalOptionsValidator>();
         services.AddSingleton<JournalKeyRing>();
         services.AddSingleton<ItemCipher>();
+        services.AddSingleton<UserPseudonyms>();
         services.AddSingleton<ExportLinks>();
         services.AddHttpContextAccessor();
         services.AddSingleton<ITurnCommand, JournalCommands>();

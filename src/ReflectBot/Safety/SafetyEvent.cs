@@ -4,7 +4,7 @@ namespace ReflectBot.Safety;
 
 /// <summary>
 /// That crisis language was met, and what the bot offered: never the message or anything the user
-/// wrote. Kept for the operator's counts and for clinician features later.
+/// wrote, and never who it was. Kept for the operator's counts and the clinician's count.
 /// </summary>
 public sealed class SafetyEvent
 {
@@ -14,9 +14,16 @@ public sealed class SafetyEvent
     [JsonProperty("timeUtc")]
     public DateTimeOffset TimeUtc { get; set; }
 
-    /// <summary>The user's key; removed when the user deletes their data (the count stays).</summary>
-    [JsonProperty("userId", NullValueHandling = NullValueHandling.Ignore)]
+    /// <summary>
+    /// The user's key, as the event is recorded: the store keeps only <see cref="Owner"/>, a keyed hash of it.
+    /// Read from events written before that (so they can be migrated), never written.
+    /// </summary>
+    [JsonIgnore]
     public string? UserId { get; set; }
+
+    /// <summary>The keyed hash of the user's key (<see cref="Journal.UserPseudonyms"/>); removed when the user deletes their data (the count stays).</summary>
+    [JsonProperty("owner", NullValueHandling = NullValueHandling.Ignore)]
+    public string? Owner { get; set; }
 
     [JsonProperty("class")]
     public string Class { get; set; } = string.Empty;
@@ -27,4 +34,12 @@ public sealed class SafetyEvent
 
     [JsonProperty("channel", NullValueHandling = NullValueHandling.Ignore)]
     public string? Channel { get; set; }
+
+    // "userId" as events stored it before it was replaced by the owner's hash: read, never written back.
+    [JsonProperty("userId", NullValueHandling = NullValueHandling.Ignore)]
+    private string? StoredUserId
+    {
+        get => null;
+        set => UserId = value;
+    }
 }

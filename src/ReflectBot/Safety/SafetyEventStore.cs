@@ -2,15 +2,20 @@ using System.Globalization;
 using System.Text;
 using Microsoft.Extensions.DependencyInjection;
 using Newtonsoft.Json;
+using ReflectBot.Journal;
 using ReflectBot.Storage;
 
 namespace ReflectBot.Safety;
 
 /// <summary>
-/// Safety events in the "safety" item store: <c>events/{user}/{time}-{id}</c>, so one user's events can
-/// be found and made anonymous (<c>events/anonymous/...</c>) when they delete their data, keeping the counts.
+/// Safety events in the "safety" item store (which seals them): <c>events/{owner}/{time}-{id}</c>, where
+/// the owner is a keyed hash of the user's key (<see cref="UserPseudonyms"/>), never the key itself. The
+/// hash is enough to keep one person's events together, so they can be counted for their clinician and
+/// made anonymous (<c>events/anonymous/...</c>) when they delete their data, keeping the operator's counts.
+/// Events written before the hash existed sit under <c>events/{user key}/</c> holding the key; they are
+/// still found, and <see cref="MigrateLegacyAsync"/> moves them under the hash.
 /// </summary>
-public sealed class SafetyEventStore([FromKeyedServices(ItemStoreNames.Safety)] IItemStore items)
+public sealed class SafetyEventStore([FromKeyedServices(ItemStoreNames.Safety)] IItemStore items, UserPseudonyms pseudonyms)
 {
     private const string Root = "events";
     private const string Anonymous = "anonymous";
@@ -19,8 +24,16 @@ public sealed class SafetyEventStore([FromKeyedServices(ItemStoreNames.Safety)] 
     public async Task RecordAsync(SafetyEvent safetyEvent, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(safetyEvent);
-        var owner = string.IsNullOrEmpty(safetyEvent.UserId) ? Anonymous : safetyEvent.UserId;
-        await items.WriteAsync(KeyOf(owner, safetyEvent), Bytes(safetyEvent), createOnly: true, cancellationToken: cancellationToken).ConfigureAwait(false);
+        var owner = string.IsNullOrEmpty(safetyEvent.UserId) ? null : await pseudonyms.OfAsync(safetyEvent.UserId, cancellationToken).ConfigureAwait(false);
+        var stored = Copy(safetyEvent, owner);
+        try
+        {
+            // Create-only, keyed by the event's id under its owner: the same event recorded twice is kept once.
+            await items.WriteAsync(KeyOf(owner ?? Anonymous, stored), Bytes(stored), createOnly: true, cancellationToken: cancellationToken).ConfigureAwait(false);
+        }
+        catch (ETagConflictException)
+        {
+        }
     }
 
     /// <summary>Counts per class of the events in [from, to).</summary>
@@ -46,26 +59,70 @@ public sealed class SafetyEventStore([FromKeyedServices(ItemStoreNames.Safety)] 
     {
         ArgumentException.ThrowIfNullOrEmpty(userId);
         var count = 0;
-        await foreach (var key in items.ListAsync($"{Root}/{userId}", cancellationToken).ConfigureAwait(false))
+        foreach (var folder in await FoldersOfAsync(userId, cancellationToken).ConfigureAwait(false))
         {
-            var name = key[(key.LastIndexOf('/') + 1)..];
-            var stamp = name.Split('-', 2)[0];
-            if (!DateTime.TryParseExact(stamp, TimeFormat, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal, out var at)
-                || new DateTimeOffset(at, TimeSpan.Zero) >= since)
+            await foreach (var key in items.ListAsync(folder, cancellationToken).ConfigureAwait(false))
             {
-                count++;
+                var name = key[(key.LastIndexOf('/') + 1)..];
+                var stamp = name.Split('-', 2)[0];
+                if (!DateTime.TryParseExact(stamp, TimeFormat, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal, out var at)
+                    || new DateTimeOffset(at, TimeSpan.Zero) >= since)
+                {
+                    count++;
+                }
             }
         }
 
         return count;
     }
 
-    /// <summary>Removes the user from their events: each is rewritten without the user id, under anonymous/.</summary>
+    /// <summary>Removes the user from their events: each is rewritten without its owner, under anonymous/.</summary>
     public async Task<int> ForgetUserAsync(string userId, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(userId);
+        var moved = 0;
+        foreach (var folder in await FoldersOfAsync(userId, cancellationToken).ConfigureAwait(false))
+        {
+            moved += await MakeAnonymousAsync(folder, cancellationToken).ConfigureAwait(false);
+            await items.DeleteFolderAsync(folder, cancellationToken).ConfigureAwait(false);
+        }
+
+        return moved;
+    }
+
+    /// <summary>
+    /// Moves events written with the user's key in clear (before the hash) under the hash of that key;
+    /// returns how many. Part of <c>rotate-keys</c>; safe to run again.
+    /// </summary>
+    public async Task<int> MigrateLegacyAsync(CancellationToken cancellationToken = default)
+    {
+        var legacy = new List<(string Key, SafetyEvent Event)>();
+        await foreach (var key in items.ListAsync(Root, cancellationToken).ConfigureAwait(false))
+        {
+            if (await ReadAsync(key, cancellationToken).ConfigureAwait(false) is { UserId.Length: > 0 } e)
+            {
+                legacy.Add((key, e));
+            }
+        }
+
+        foreach (var (key, e) in legacy)
+        {
+            var stored = Copy(e, await pseudonyms.OfAsync(e.UserId!, cancellationToken).ConfigureAwait(false));
+            await WriteOnceAsync(KeyOf(stored.Owner!, stored), stored, cancellationToken).ConfigureAwait(false);
+            await items.DeleteAsync(key, cancellationToken).ConfigureAwait(false);
+        }
+
+        return legacy.Count;
+    }
+
+    // The user's folder under the hash, and the one events written before the hash used.
+    private async Task<string[]> FoldersOfAsync(string userId, CancellationToken cancellationToken)
+        => [$"{Root}/{await pseudonyms.OfAsync(userId, cancellationToken).ConfigureAwait(false)}", $"{Root}/{userId}"];
+
+    private async Task<int> MakeAnonymousAsync(string folder, CancellationToken cancellationToken)
+    {
         var keys = new List<string>();
-        await foreach (var key in items.ListAsync($"{Root}/{userId}", cancellationToken).ConfigureAwait(false))
+        await foreach (var key in items.ListAsync(folder, cancellationToken).ConfigureAwait(false))
         {
             keys.Add(key);
         }
@@ -74,15 +131,26 @@ public sealed class SafetyEventStore([FromKeyedServices(ItemStoreNames.Safety)] 
         {
             if (await ReadAsync(key, cancellationToken).ConfigureAwait(false) is { } e)
             {
-                e.UserId = null;
-                await items.WriteAsync(KeyOf(Anonymous, e), Bytes(e), cancellationToken: cancellationToken).ConfigureAwait(false);
+                var stored = Copy(e, owner: null);
+                await WriteOnceAsync(KeyOf(Anonymous, stored), stored, cancellationToken).ConfigureAwait(false);
             }
 
             await items.DeleteAsync(key, cancellationToken).ConfigureAwait(false);
         }
 
-        await items.DeleteFolderAsync($"{Root}/{userId}", cancellationToken).ConfigureAwait(false);
         return keys.Count;
+    }
+
+    private async Task WriteOnceAsync(string key, SafetyEvent e, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await items.WriteAsync(key, Bytes(e), createOnly: true, cancellationToken: cancellationToken).ConfigureAwait(false);
+        }
+        catch (ETagConflictException)
+        {
+            // Moved already (a run that stopped half-way): the copy there is the same event.
+        }
     }
 
     private async Task<SafetyEvent?> ReadAsync(string key, CancellationToken cancellationToken)
@@ -90,6 +158,17 @@ public sealed class SafetyEventStore([FromKeyedServices(ItemStoreNames.Safety)] 
         var item = await items.ReadAsync(key, cancellationToken).ConfigureAwait(false);
         return item is null ? null : JsonConvert.DeserializeObject<SafetyEvent>(Encoding.UTF8.GetString(item.Content.Span), StoreJson.Settings);
     }
+
+    // What is stored: the event without the user's key, with its owner's hash (or none, anonymous).
+    private static SafetyEvent Copy(SafetyEvent e, string? owner) => new()
+    {
+        Id = e.Id,
+        TimeUtc = e.TimeUtc,
+        Owner = owner,
+        Class = e.Class,
+        Offered = e.Offered,
+        Channel = e.Channel,
+    };
 
     private static string KeyOf(string owner, SafetyEvent e)
         => $"{Root}/{owner}/{e.TimeUtc.UtcDateTime.ToString(TimeFormat, CultureInfo.InvariantCulture)}-{e.Id}";
