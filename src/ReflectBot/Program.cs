@@ -3,7 +3,7 @@ using ReflectBot.Chat;
 using ReflectBot.Hosting;
 
 // Commands: (none) runs the web host; "chat" talks to the bot in the terminal; "validate [folder]" checks content;
-// "teams-package [out.zip]" builds the Teams app package.
+// "teams-package [out.zip]" builds the Teams app package; "rotate-keys" re-seals every record with the current key.
 var command = args.Length > 0 && !args[0].StartsWith('-') ? args[0] : null;
 var hostArgs = command is null ? args : args[1..];
 
@@ -29,9 +29,16 @@ if (command == "chat")
     return await ConsoleChat.RunAsync(chatHost.Services, Console.In, Console.Out);
 }
 
+if (command == "rotate-keys")
+{
+    builder.Logging.SetMinimumLevel(LogLevel.Warning).AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
+    using var rotationHost = builder.Build();
+    return await KeyRotation.RunAsync(rotationHost.Services, Console.Out, Console.Error);
+}
+
 if (command is not null)
 {
-    await Console.Error.WriteLineAsync($"Unknown command '{command}'. Use no command to run the bot, 'chat' to talk to it here, 'validate [folder]', or 'teams-package [out.zip]'.");
+    await Console.Error.WriteLineAsync($"Unknown command '{command}'. Use no command to run the bot, 'chat' to talk to it here, 'validate [folder]', 'teams-package [out.zip]', or 'rotate-keys'.");
     return 2;
 }
 

@@ -17,6 +17,7 @@ public sealed class JournalKeyRing
     public const string KeyFileName = "journal.key";
 
     private readonly Dictionary<string, byte[]> _keys = new(StringComparer.Ordinal);
+    private readonly List<(string KeyId, string Source)> _sources = [];
 
     public JournalKeyRing(IOptions<JournalOptions> options, IOptions<StorageOptions> storage, ILogger<JournalKeyRing> logger)
     {
@@ -47,17 +48,24 @@ public sealed class JournalKeyRing
 
         CurrentKeyId = IdOf(current);
         _keys[CurrentKeyId] = current;
-        foreach (var previous in settings.PreviousKeys.Where(JournalOptions.IsValidKey))
+        _sources.Add((CurrentKeyId, JournalOptions.IsValidKey(settings.EncryptionKey) ? "Journal:EncryptionKey" : $"{keyFile} (generated)"));
+        for (var i = 0; i < settings.PreviousKeys.Count; i++)
         {
-            var key = Convert.FromBase64String(previous.Trim());
-            _keys.TryAdd(IdOf(key), key);
+            if (JournalOptions.IsValidKey(settings.PreviousKeys[i]))
+            {
+                var key = Convert.FromBase64String(settings.PreviousKeys[i].Trim());
+                if (_keys.TryAdd(IdOf(key), key))
+                {
+                    _sources.Add((IdOf(key), $"Journal:PreviousKeys:{i}"));
+                }
+            }
         }
 
         // A key the bot generated before one was configured keeps opening what it wrote, until the file is
         // deleted (after "rotate-keys" has re-sealed everything with the configured key).
-        if (JournalOptions.IsValidKey(settings.EncryptionKey) && ReadKeyFile(keyFile) is { } generated)
+        if (JournalOptions.IsValidKey(settings.EncryptionKey) && ReadKeyFile(keyFile) is { } generated && _keys.TryAdd(IdOf(generated), generated))
         {
-            _keys.TryAdd(IdOf(generated), generated);
+            _sources.Add((IdOf(generated), $"{keyFile} (generated before a key was configured)"));
         }
     }
 
@@ -69,6 +77,9 @@ public sealed class JournalKeyRing
 
     /// <summary>The ids of every key that can open items: the current one and those kept for reading.</summary>
     public IReadOnlyCollection<string> KeyIds => _keys.Keys;
+
+    /// <summary>Each key's id and where it was configured, current first: for telling an operator which one to retire.</summary>
+    public IReadOnlyList<(string KeyId, string Source)> Sources => _sources;
 
     /// <summary>A key for another purpose (signing export links), derived so it never equals the encryption key.</summary>
     public byte[] Derive(string purpose)

@@ -51,7 +51,7 @@ public sealed partial class PrivacyCommands(
         if (Delete().IsMatch(text))
         {
             profile.DeletionAskedUntil = time.GetUtcNow() + ConfirmWithin;
-            await context.SendActivityAsync(Suggestions.Of([PrivacyText.YesDelete, PrivacyText.NoKeep], PrivacyText.ConfirmDeletion), cancellationToken).ConfigureAwait(false);
+            await context.SendActivityAsync(Suggestions.Of([PrivacyText.YesDelete, PrivacyText.NoKeep], PrivacyText.ConfirmDeletion(storage.Value)), cancellationToken).ConfigureAwait(false);
             return true;
         }
 
@@ -102,7 +102,7 @@ public sealed partial class PrivacyCommands(
         await turn.Dialogs.CancelAllDialogsAsync(cancellationToken).ConfigureAwait(false);
         await conversationState.DeleteAsync(turn.Context, cancellationToken).ConfigureAwait(false);
         await userState.DeleteAsync(turn.Context, cancellationToken).ConfigureAwait(false);
-        await turn.Context.SendActivityAsync(MessageFactory.Text(PrivacyText.Deleted(erased)), cancellationToken).ConfigureAwait(false);
+        await turn.Context.SendActivityAsync(MessageFactory.Text(PrivacyText.Deleted(erased, storage.Value)), cancellationToken).ConfigureAwait(false);
     }
 
     private const RegexOptions Options = RegexOptions.IgnoreCase | RegexOptions.CultureInvariant;

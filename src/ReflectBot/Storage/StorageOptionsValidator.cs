@@ -42,6 +42,11 @@ public sealed partial class StorageOptionsValidator : IValidateOptions<StorageOp
                 problems.Add("Storage:Blob:NetworkTimeout must be positive.");
             }
 
+            if (blob.SoftDeleteRetentionDays is < 0 or > 365)
+            {
+                problems.Add("Storage:Blob:SoftDeleteRetentionDays must be between 0 (soft delete off) and 365, as the storage account allows.");
+            }
+
             if (blob.MaxRetries is < 0 or > 10)
             {
                 problems.Add("Storage:Blob:MaxRetries must be between 0 and 10.");

@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using ReflectBot.Journal;
 using ReflectBot.Storage;
 using ReflectBot.Storage.Blobs;
+using ReflectBot.Storage.Sealing;
 using ReflectBot.Tests.Support;
 
 namespace ReflectBot.Tests.Storage;
@@ -22,7 +23,7 @@ public sealed class BlobHostTests(AzuriteFixture azurite) : IClassFixture<Azurit
         await bot.SayAsync("a long week");
         Assert.Contains("Saved", BotClient.Read(await bot.SayAsync("yes")), StringComparison.Ordinal);
 
-        Assert.IsType<BlobStorage>(host.Services.GetRequiredService<IStorage>());
+        Assert.IsType<BlobStorage>(Assert.IsType<SealedStorage>(host.Services.GetRequiredService<IStorage>()).Inner);
         var entry = Assert.Single(await host.Services.GetRequiredService<IJournalStore>().ListAsync("webchat/29:odd/user#1?%"));
         Assert.Equal(3, entry.Mood);
     }

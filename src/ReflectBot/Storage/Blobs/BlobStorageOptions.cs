@@ -33,6 +33,13 @@ public sealed class BlobStorageOptions
     /// <summary>Retries of a failed request (with a short exponential back-off) before the store reports it unavailable.</summary>
     public int MaxRetries { get; set; } = 2;
 
+    /// <summary>
+    /// The blob soft-delete retention set on the storage account, in days (0: soft delete is off), so that
+    /// "delete my data" can tell the person how long deleted records stay recoverable there. Null: not stated;
+    /// the bot then says it depends on the account's setting.
+    /// </summary>
+    public int? SoftDeleteRetentionDays { get; set; }
+
     public string StateContainerName => ContainerPrefix + StateContainer;
 
     public string ContainerName(string store)
