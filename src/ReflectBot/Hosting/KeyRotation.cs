@@ -37,7 +37,7 @@ public static class KeyRotation
             var migrated = await services.GetRequiredService<SafetyEventStore>().MigrateLegacyAsync(cancellationToken).ConfigureAwait(false);
             if (migrated > 0)
             {
-                await output.WriteLineAsync($"safety: {migrated} events that named their user now carry the user's keyed hash instead.").ConfigureAwait(false);
+                await output.WriteLineAsync($"safety: moved {migrated} event{(migrated == 1 ? string.Empty : "s")} from the user's id to the user's keyed hash.").ConfigureAwait(false);
             }
 
             foreach (var name in ItemStoreNames.All)

@@ -1,8 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Newtonsoft.Json.Linq;
-using ReflectBot.Clinic;
 using ReflectBot.Journal;
-using ReflectBot.Safety;
 using ReflectBot.Tests.Clinic;
 using ReflectBot.Tests.Support;
 
@@ -22,7 +20,7 @@ public sealed class AtRestTests(AzuriteFixture azurite) : IClassFixture<AzuriteF
         using var host = new ClinicHost(ClinicHost.Clock());
         var session = new FullSession(host);
         await session.RunAsync();
-        await AssertTheBotStillReadsEverythingAsync(host, session);
+        await session.AssertReadableAsync();
 
         var files = RawStores.Files(host.DataPath);
         foreach (var folder in new[] { "state", "journal", "clinic/links", "clinic/shared", "clinic/scores", "clinic/codes", "safety/plans", "safety/events", "references" })
@@ -52,7 +50,7 @@ public sealed class AtRestTests(AzuriteFixture azurite) : IClassFixture<AzuriteF
         using var host = new ClinicHost(ClinicHost.Clock(), settings: BlobBotHost.Settings(azurite.ConnectionString, prefix));
         var session = new FullSession(host);
         await session.RunAsync();
-        await AssertTheBotStillReadsEverythingAsync(host, session);
+        await session.AssertReadableAsync();
 
         var blobs = await RawStores.BlobsAsync(azurite.ConnectionString, prefix);
         foreach (var container in new[] { "state", "journal", "clinic", "safety", "references" })
@@ -69,22 +67,6 @@ public sealed class AtRestTests(AzuriteFixture azurite) : IClassFixture<AzuriteF
                     : ItemCipher.IsSealed(blob.Content),
                 $"{blob.Where} is not sealed");
         }
-    }
-
-    private static async Task AssertTheBotStillReadsEverythingAsync(ClinicHost host, FullSession session)
-    {
-        var client = session.Client;
-        Assert.Equal(3, (await host.Get<IJournalStore>().ListAsync(client.Key)).Count); // the check-in, the safety plan, the PHQ-9
-        Assert.Contains(FullSession.PlanPrefix + "g", await client.ReadAsync("safety plan"), StringComparison.Ordinal);
-        var shared = Assert.Single((await host.Get<ClinicianReads>().SharedEntriesAsync(session.Clinician.Key, client.Key))!);
-        Assert.Equal(FullSession.OnMind, shared.Answers["on-mind"]);
-        Assert.Single((await host.Get<ClinicianReads>().ScoresAsync(session.Clinician.Key, client.Key))!);
-        Assert.Equal(1, await host.Get<SafetyEventStore>().CountOfUserAsync(client.Key, DateTimeOffset.MinValue));
-        Assert.NotNull(await host.Get<ReflectBot.Channels.Teams.ConversationReferences>().GetAsync(client.Key));
-        Assert.Contains(session.ClientName, await session.Clinician.ReadAsync("clients"), StringComparison.Ordinal);
-
-        // The reflection left half-way carries on from its state.
-        Assert.True(FullSession.AsksTheSecondInnerSelfQuestion(await client.ReadAsync("back")));
     }
 
     private static void AssertNothingInClear(IReadOnlyList<RawStores.Stored> stored, FullSession session)

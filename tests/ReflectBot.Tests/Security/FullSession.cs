@@ -1,3 +1,6 @@
+using ReflectBot.Clinic;
+using ReflectBot.Journal;
+using ReflectBot.Safety;
 using ReflectBot.Tests.Clinic;
 
 namespace ReflectBot.Tests.Security;
@@ -55,6 +58,22 @@ public sealed class FullSession(ClinicHost host, string clientId = "zephyrine-7q
         await Client.SayAsync(Crisis);
         await Client.SayAsync("inner self");
         Assert.True(AsksTheSecondInnerSelfQuestion(await Client.ReadAsync(InProgress)));
+    }
+
+    /// <summary>That the bot reads back everything the session wrote (on this host or a later one on the same stores).</summary>
+    public async Task AssertReadableAsync()
+    {
+        Assert.Equal(3, (await host.Get<IJournalStore>().ListAsync(Client.Key)).Count); // the check-in, the safety plan, the PHQ-9
+        Assert.Contains(PlanPrefix + "g", await Client.ReadAsync("safety plan"), StringComparison.Ordinal);
+        var shared = Assert.Single((await host.Get<ClinicianReads>().SharedEntriesAsync(Clinician.Key, Client.Key))!);
+        Assert.Equal(OnMind, shared.Answers["on-mind"]);
+        Assert.Single((await host.Get<ClinicianReads>().ScoresAsync(Clinician.Key, Client.Key))!);
+        Assert.Equal(1, await host.Get<SafetyEventStore>().CountOfUserAsync(Client.Key, DateTimeOffset.MinValue));
+        Assert.NotNull(await host.Get<ReflectBot.Channels.Teams.ConversationReferences>().GetAsync(Client.Key));
+        Assert.Contains(clientName, await Clinician.ReadAsync("clients"), StringComparison.Ordinal);
+
+        // The reflection left half-way carries on from its state.
+        Assert.True(AsksTheSecondInnerSelfQuestion(await Client.ReadAsync("back")));
     }
 
     /// <summary>Whether a reply asks the inner-self journey's second question (in either of its wordings).</summary>
