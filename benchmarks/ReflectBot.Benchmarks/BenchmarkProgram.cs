@@ -32,6 +32,7 @@ public static class BenchmarkProgram
         Console.WriteLine($"Azurite on 127.0.0.1:{azurite.Port} (in memory); {Environment.ProcessorCount} cores; {duration.TotalSeconds:F0} s per phase");
 
         await CountCallsAsync(azurite.ConnectionString);
+        await SealingCost.RunAsync(azurite.ConnectionString);
 
         var options = new BlobStorageOptions { ConnectionString = azurite.ConnectionString, ContainerPrefix = "floor-" };
         var floorContainer = new BlobContainers(BlobClients.Create(options), options, []).State;
@@ -124,7 +125,13 @@ public static class BenchmarkProgram
     private static async Task JournalSizeAsync(string connectionString, Turns turns, TimeSpan duration)
     {
         var options = new BlobStorageOptions { ConnectionString = connectionString, ContainerPrefix = "bench-" };
-        var journal = new BlobItemStore(new BlobContainers(BlobClients.Create(options), options, [ItemStoreNames.Journal]).For(ItemStoreNames.Journal));
+        var journal = new ReflectBot.Storage.Sealing.SealedItemStore(
+            new BlobItemStore(new BlobContainers(BlobClients.Create(options), options, [ItemStoreNames.Journal]).For(ItemStoreNames.Journal)),
+            ItemStoreNames.Journal,
+            new ItemCipher(new JournalKeyRing(
+                Microsoft.Extensions.Options.Options.Create(new JournalOptions { EncryptionKey = CountingHost.JournalKey }),
+                Microsoft.Extensions.Options.Options.Create(new StorageOptions { Kind = StorageKinds.Blob }),
+                Microsoft.Extensions.Logging.Abstractions.NullLogger<JournalKeyRing>.Instance)));
         foreach (var (user, count) in new[] { ("light", 10), ("heavy", 10_000) })
         {
             await Parallel.ForEachAsync(Enumerable.Range(0, count), new ParallelOptions { MaxDegreeOfParallelism = 8 }, async (i, ct) =>

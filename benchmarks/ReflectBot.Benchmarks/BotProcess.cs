@@ -54,6 +54,7 @@ public sealed class BotProcess : IAsyncDisposable
         start.Environment["Storage__Kind"] = "Blob";
         start.Environment["Storage__Blob__ConnectionString"] = connectionString;
         start.Environment["Storage__Blob__ContainerPrefix"] = containerPrefix;
+        start.Environment["Journal__EncryptionKey"] = CountingHost.JournalKey;
         var process = Process.Start(start) ?? throw new InvalidOperationException("Could not start the bot.");
         process.OutputDataReceived += (_, _) => { };
         process.ErrorDataReceived += (_, e) =>
