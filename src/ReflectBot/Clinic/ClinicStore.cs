@@ -5,7 +5,7 @@ using ReflectBot.Storage;
 
 namespace ReflectBot.Clinic;
 
-/// <summary>Typed JSON records on the clinic item store, with the store's ETag conditions passed through.</summary>
+/// <summary>Typed JSON records on the clinic item store (which seals each one), with the store's ETag conditions passed through.</summary>
 public sealed class ClinicStore([FromKeyedServices(ItemStoreNames.Clinic)] IItemStore items)
 {
     private const int MaxConflictRetries = 8;

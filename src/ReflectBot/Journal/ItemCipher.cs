@@ -50,10 +50,17 @@ public sealed class ItemCipher(JournalKeyRing keys)
 
     /// <inheritdoc cref="Open"/>
     public byte[] OpenBytes(string store, string key, ReadOnlySpan<byte> stored)
+        => OpenIfSealed(store, key, stored) ?? throw new CryptographicException("The stored item is not an encrypted envelope.");
+
+    /// <summary>
+    /// The plaintext of a sealed item, or null when the bytes are not an envelope at all (a record written
+    /// before sealing existed); throws <see cref="CryptographicException"/> when its key is unknown or it was altered.
+    /// </summary>
+    public byte[]? OpenIfSealed(string store, string key, ReadOnlySpan<byte> stored)
     {
         if (!TryParse(stored, out var envelope))
         {
-            throw new CryptographicException("The stored item is not an encrypted envelope.");
+            return null;
         }
 
         var secret = keys.Find(envelope.KeyId) ?? throw new CryptographicException($"No key with id {envelope.KeyId} is configured (Journal:EncryptionKey or Journal:PreviousKeys).");

@@ -12,7 +12,7 @@ namespace ReflectBot.Channels.Teams;
 /// <summary>
 /// Where each user's conversation reference (service URL, tenant, conversation, user, bot) is kept, so the
 /// bot can write to them first: a reminder, a clinician's assignment. One item per user in the
-/// "references" store, keyed like the user's other records ("{channel}/{user id}").
+/// "references" store (which seals it), keyed like the user's other records ("{channel}/{user id}").
 /// </summary>
 public sealed class ConversationReferences([FromKeyedServices(ItemStoreNames.References)] IItemStore store)
 {

@@ -34,12 +34,9 @@ public sealed class SealedItemStore : IItemStore
     public async Task<StoredItem?> ReadAsync(string key, CancellationToken cancellationToken = default)
     {
         var item = await _inner.ReadAsync(key, cancellationToken).ConfigureAwait(false);
-        if (item is null || !ItemCipher.IsSealed(item.Content.Span))
-        {
-            return item;
-        }
-
-        return item with { Content = _cipher.OpenBytes(StoreName, key, item.Content.Span) };
+        return item is not null && _cipher.OpenIfSealed(StoreName, key, item.Content.Span) is { } plain
+            ? item with { Content = plain }
+            : item;
     }
 
     public Task<string> WriteAsync(string key, ReadOnlyMemory<byte> content, string? ifMatch = null, bool createOnly = false, CancellationToken cancellationToken = default)
