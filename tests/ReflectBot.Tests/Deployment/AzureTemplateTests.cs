@@ -24,6 +24,7 @@ public sealed class AzureTemplateTests
         ["Storage__Blob__Containers"] = "the template creates the default names",
         ["Storage__Blob__NetworkTimeout"] = "the default suits Azure",
         ["Storage__Blob__MaxRetries"] = "the default suits Azure",
+        ["Storage__Blob__SoftDeleteRetentionDays"] = "the template leaves blob soft delete off; set it beside the account's retention when you turn it on (README)",
         ["Content__Path"] = "the content ships beside the app",
         ["ConnectorRetry__MaxRetries"] = "the defaults follow Teams' guidance",
         ["ConnectorRetry__BaseDelay"] = "the defaults follow Teams' guidance",

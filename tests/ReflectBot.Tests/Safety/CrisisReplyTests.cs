@@ -127,14 +127,30 @@ public sealed class CrisisReplyTests : IDisposable
         await bot.SayAsync("my husband hits me");
         await bot.SayAsync("I killed it at work today");
 
-        var files = Directory.EnumerateFiles(Path.Combine(_host.DataPath, "safety"), "*.item", SearchOption.AllDirectories).ToList();
-        Assert.Equal(2, files.Count);
-        foreach (var file in files)
+        // Two events (the idiom is not one), each filed under a hash of the user, holding no text and no user id;
+        // on disk they are sealed, so not even their class is in clear.
+        var store = _host.Services.GetRequiredKeyedService<IItemStore>(ItemStoreNames.Safety);
+        var keys = new List<string>();
+        await foreach (var key in store.ListAsync("events"))
         {
-            var json = JObject.Parse(await File.ReadAllTextAsync(file));
-            Assert.Equal(["id", "timeUtc", "userId", "class", "offered", "channel"], json.Properties().Select(p => p.Name));
+            keys.Add(key);
+        }
+
+        Assert.Equal(2, keys.Count);
+        foreach (var key in keys)
+        {
+            Assert.DoesNotContain(bot.UserId, key, StringComparison.Ordinal);
+            var json = JObject.Parse(System.Text.Encoding.UTF8.GetString((await store.ReadAsync(key))!.Content.Span));
+            Assert.Equal(["id", "timeUtc", "owner", "class", "offered", "channel"], json.Properties().Select(p => p.Name));
+            Assert.Equal(key.Split('/')[1], json.Value<string>("owner"));
             Assert.DoesNotContain("die", json.ToString(), StringComparison.Ordinal);
             Assert.DoesNotContain("husband", json.ToString(), StringComparison.Ordinal);
+            Assert.DoesNotContain(bot.UserId, json.ToString(), StringComparison.Ordinal);
+        }
+
+        foreach (var file in Directory.EnumerateFiles(Path.Combine(_host.DataPath, "safety"), "*.item", SearchOption.AllDirectories))
+        {
+            Assert.True(ReflectBot.Journal.ItemCipher.IsSealed(await File.ReadAllBytesAsync(file)), file);
         }
 
         var http = _host.CreateClient();

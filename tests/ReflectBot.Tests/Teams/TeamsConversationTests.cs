@@ -190,10 +190,9 @@ public sealed class TeamsConversationTests : IAsyncLifetime
         var user = User();
         user.TimeZone = "Asia/Tokyo";
         await user.SayAsync("hi");
-        var profile = Directory.EnumerateFiles(Path.Combine(_host.DataPath, "state"), "*", SearchOption.AllDirectories)
-            .Select(File.ReadAllText)
-            .Single(text => text.Contains("profile", StringComparison.Ordinal) && text.Contains("timeZone", StringComparison.Ordinal));
-        Assert.Contains("Asia/Tokyo", profile, StringComparison.Ordinal);
+        var key = $"msteams/users/{user.UserId}";
+        var state = (IDictionary<string, object>)(await _host.Services.GetRequiredService<IStorage>().ReadAsync([key]))[key];
+        Assert.Equal("Asia/Tokyo", JObject.FromObject(state["profile"]).Value<string>("timeZone"));
     }
 
     [Fact]
