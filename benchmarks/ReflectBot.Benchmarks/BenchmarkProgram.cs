@@ -12,11 +12,12 @@ using ReflectBot.Tests.Support;
 namespace ReflectBot.Benchmarks;
 
 /// <summary>
-/// dotnet run -c Release --project benchmarks/ReflectBot.Benchmarks -- [--n 1,16,64] [--seconds 10]
+/// dotnet run -c Release --project benchmarks/ReflectBot.Benchmarks -- [--n 1,16,64] [--seconds 10] [--calls-only]
 /// Starts Azurite and the bot (its own process, on blobs), then for each N: the bare storage floor (one
 /// blob read and one conditional write per turn) and the bot (check-ins over HTTP), same concurrency,
 /// same run; then a user with 10,000 journal entries against one with 10, and memory with 1,000
-/// conversations active. Storage calls per turn are counted on an in-process host.
+/// conversations active. Storage calls per turn are counted on an in-process host, and what sealing
+/// state adds to a turn is timed in-process (--calls-only stops after these two).
 /// </summary>
 public static class BenchmarkProgram
 {
@@ -33,6 +34,10 @@ public static class BenchmarkProgram
 
         await CountCallsAsync(azurite.ConnectionString);
         await SealingCost.RunAsync(azurite.ConnectionString);
+        if (args.Contains("--calls-only"))
+        {
+            return 0;
+        }
 
         var options = new BlobStorageOptions { ConnectionString = azurite.ConnectionString, ContainerPrefix = "floor-" };
         var floorContainer = new BlobContainers(BlobClients.Create(options), options, []).State;

@@ -63,6 +63,30 @@ public sealed class ItemCipher(JournalKeyRing keys)
             return null;
         }
 
+        return Decrypt(store, key, envelope);
+    }
+
+    /// <summary>The plaintext of an envelope already parsed into its fields (a state's envelope arrives as JSON from its backend).</summary>
+    public byte[] Open(string store, string key, string keyId, string nonce, string cipher, string tag)
+    {
+        try
+        {
+            return Decrypt(store, key, new Envelope(keyId, Convert.FromBase64String(nonce), Convert.FromBase64String(cipher), Convert.FromBase64String(tag)));
+        }
+        catch (FormatException ex)
+        {
+            throw new CryptographicException("The stored envelope is not base64.", ex);
+        }
+    }
+
+    /// <summary>Whether the bytes are a sealed envelope (rather than a record written before sealing, kept readable for migration).</summary>
+    public static bool IsSealed(ReadOnlySpan<byte> stored) => TryParse(stored, out _);
+
+    /// <summary>The id of the key an item was sealed with, or null when it is not sealed (for re-encryption after a rotation).</summary>
+    public static string? KeyIdOf(ReadOnlySpan<byte> stored) => TryParse(stored, out var envelope) ? envelope.KeyId : null;
+
+    private byte[] Decrypt(string store, string key, Envelope envelope)
+    {
         var secret = keys.Find(envelope.KeyId) ?? throw new CryptographicException($"No key with id {envelope.KeyId} is configured (Journal:EncryptionKey or Journal:PreviousKeys).");
         if (envelope.Nonce.Length != NonceBytes || envelope.Tag.Length != TagBytes)
         {
@@ -74,12 +98,6 @@ public sealed class ItemCipher(JournalKeyRing keys)
         aes.Decrypt(envelope.Nonce, envelope.Cipher, envelope.Tag, clear, Aad(store, key));
         return clear;
     }
-
-    /// <summary>Whether the bytes are a sealed envelope (rather than a record written before sealing, kept readable for migration).</summary>
-    public static bool IsSealed(ReadOnlySpan<byte> stored) => TryParse(stored, out _);
-
-    /// <summary>The id of the key an item was sealed with, or null when it is not sealed (for re-encryption after a rotation).</summary>
-    public static string? KeyIdOf(ReadOnlySpan<byte> stored) => TryParse(stored, out var envelope) ? envelope.KeyId : null;
 
     private static byte[] Aad(string store, string key) => Encoding.UTF8.GetBytes($"reflectbot|{store}|{key}");
 

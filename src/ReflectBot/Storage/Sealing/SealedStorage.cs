@@ -218,12 +218,18 @@ public sealed class SealedStorage : IStorage
 
     private (string Key, JObject Document) OpenWithKey(object envelope)
     {
-        var bytes = envelope switch
+        if (envelope is not JObject fields || fields.Value<int?>("v") != 1)
         {
-            JToken token => Encoding.UTF8.GetBytes(token.ToString(Formatting.None)),
-            _ => throw new CryptographicException("The sealed state is not an envelope."),
-        };
-        var plain = _cipher.OpenBytes(StoreName, string.Empty, bytes);
+            throw new CryptographicException("The sealed state is not an envelope.");
+        }
+
+        var plain = _cipher.Open(
+            StoreName,
+            string.Empty,
+            fields.Value<string>("kid") ?? string.Empty,
+            fields.Value<string>("n") ?? string.Empty,
+            fields.Value<string>("c") ?? string.Empty,
+            fields.Value<string>("t") ?? string.Empty);
         using var reader = new JsonTextReader(new StreamReader(new MemoryStream(plain), Encoding.UTF8)) { DateParseHandling = DateParseHandling.None, MaxDepth = 64 };
         var json = JObject.Load(reader);
         return (json.Value<string>("k") ?? string.Empty, json["d"] as JObject ?? []);
