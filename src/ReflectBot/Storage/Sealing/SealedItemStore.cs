@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using ReflectBot.Journal;
 
 namespace ReflectBot.Storage.Sealing;
@@ -66,18 +65,6 @@ public sealed class SealedItemStore : IItemStore
         foreach (var key in keys)
         {
             await ResealOneAsync(key, tally, cancellationToken).ConfigureAwait(false);
-        }
-    }
-
-    /// <summary>Every item's key id ("unsealed" for plain ones), for showing that a retired key seals nothing.</summary>
-    public async IAsyncEnumerable<string> KeyIdsAsync([EnumeratorCancellation] CancellationToken cancellationToken = default)
-    {
-        await foreach (var key in _inner.ListAsync(string.Empty, cancellationToken).ConfigureAwait(false))
-        {
-            if (await _inner.ReadAsync(key, cancellationToken).ConfigureAwait(false) is { } item)
-            {
-                yield return ItemCipher.KeyIdOf(item.Content.Span) ?? ResealTally.Unsealed;
-            }
         }
     }
 

@@ -121,16 +121,6 @@ public sealed class SealedStorage : IStorage
         }
     }
 
-    /// <summary>Every state's key id ("unsealed" for plain ones).</summary>
-    public async IAsyncEnumerable<string> KeyIdsAsync([System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken = default)
-    {
-        var scan = _inner as IStorageScan ?? throw new InvalidOperationException($"{_inner.GetType().Name} cannot list what it holds.");
-        await foreach (var state in scan.ScanAsync(cancellationToken).ConfigureAwait(false))
-        {
-            yield return state.Document[SealedProperty] is JObject envelope ? envelope.Value<string>("kid") ?? ResealTally.Unsealed : ResealTally.Unsealed;
-        }
-    }
-
     private async Task ResealOneAsync(ScannedState state, ResealTally tally, CancellationToken cancellationToken)
     {
         string? key;
