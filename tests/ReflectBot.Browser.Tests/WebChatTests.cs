@@ -12,6 +12,7 @@ using ReflectBot.Hosting;
 using ReflectBot.Journal;
 using ReflectBot.Tests.Support;
 using static Microsoft.Playwright.Assertions;
+using ReflectBot.Conversation;
 
 namespace ReflectBot.Browser.Tests;
 
@@ -63,7 +64,7 @@ public sealed partial class WebChatTests(ChromiumFixture chromium) : IClassFixtu
         var artifacts = Directory.CreateDirectory(Path.Combine(AppContext.BaseDirectory, "artifacts"));
         await chat.Page.ScreenshotAsync(new() { Path = Path.Combine(artifacts.FullName, "check-in.png") });
 
-        var entry = Assert.Single(await _host.Services.GetRequiredService<IJournalStore>().ListAsync("webchat/" + await chat.UserIdAsync()));
+        var entry = Assert.Single(await _host.Services.GetRequiredService<IJournalStore>().ListAsync(UserKeys.From("webchat", await chat.UserIdAsync())));
         Assert.Equal(7, entry.Mood);
         Assert.Equal("calm, tired", entry.Answers["feelings"]);
     }

@@ -1,8 +1,8 @@
 namespace ReflectBot.Clinic;
 
 /// <summary>
-/// Keys of the clinic store. User ids ("webchat/user-1") contain '/', which the item store reads as a
-/// folder separator, so each id is escaped into one segment.
+/// Keys of the clinic store. Every part that came from a user (user keys, and ids typed in a command) is
+/// escaped into one segment, so no part can reach into another folder.
 /// </summary>
 public static class ClinicKeys
 {
@@ -23,7 +23,7 @@ public static class ClinicKeys
 
     public static string Client(string clientId) => $"clients/{Segment(clientId)}";
 
-    public static string Assignment(string clientId, string assignmentId) => $"assignments/{Segment(clientId)}/{assignmentId}";
+    public static string Assignment(string clientId, string assignmentId) => $"assignments/{Segment(clientId)}/{Segment(assignmentId)}";
 
     public static string AssignmentsOf(string clientId) => $"assignments/{Segment(clientId)}";
 

@@ -40,6 +40,14 @@ public sealed class ClinicOptionsValidator : IValidateOptions<ClinicOptions>
             problems.Add("Clinic:Scheduler:LeaseDuration must be between 00:00:15 and 00:01:00 (the blob service's lease limits).");
         }
 
+        foreach (var configured in options.ClinicianUserKeys.Where(k => !string.IsNullOrWhiteSpace(k)))
+        {
+            if (Conversation.UserKeys.FromConfigured(configured) is null)
+            {
+                problems.Add("Clinic:ClinicianUserKeys has an entry that is not \"{channelId}/{userId}\" with a usable id (no blanks, control characters or lone surrogates, at most 256 characters).");
+            }
+        }
+
         return problems.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(problems);
     }
 

@@ -46,7 +46,7 @@ public sealed partial class ClinicianCommands(
             return false;
         }
 
-        if (!roles.IsClinician(turn.Context.Activity))
+        if (!roles.IsClinician(turn.Context))
         {
             await SayAsync(turn, ClinicText.OnlyClinicians, cancellationToken).ConfigureAwait(false);
             return true;

@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Newtonsoft.Json;
+using ReflectBot.Conversation;
 using ReflectBot.Storage;
 
 namespace ReflectBot.Journal;
@@ -51,6 +52,7 @@ public sealed class JournalStore : IJournalStore
 
     public async Task<IReadOnlyList<JournalEntry>> ListAsync(string userId, CancellationToken cancellationToken = default)
     {
+        UserKeys.EnsureKey(userId);
         var entries = new List<JournalEntry>();
         await foreach (var key in _items.ListAsync(userId, cancellationToken).ConfigureAwait(false))
         {
@@ -68,7 +70,7 @@ public sealed class JournalStore : IJournalStore
 
     public Task<int> DeleteAllAsync(string userId, CancellationToken cancellationToken = default)
     {
-        ArgumentException.ThrowIfNullOrEmpty(userId);
+        UserKeys.EnsureKey(userId);
         return _items.DeleteFolderAsync(userId, cancellationToken);
     }
 
@@ -92,5 +94,13 @@ public sealed class JournalStore : IJournalStore
         }
     }
 
-    private static string KeyOf(string userId, string entryId) => $"{userId}/{entryId}";
+    // The user key is one segment (UserKeys), so a user's folder holds their entries and nobody else's.
+    private static string KeyOf(string userId, string entryId)
+    {
+        UserKeys.EnsureKey(userId);
+        ArgumentException.ThrowIfNullOrEmpty(entryId);
+        return entryId.Contains('/', StringComparison.Ordinal)
+            ? throw new ArgumentException("An entry id is one segment.", nameof(entryId))
+            : $"{userId}/{entryId}";
+    }
 }

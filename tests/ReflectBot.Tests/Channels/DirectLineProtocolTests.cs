@@ -11,6 +11,7 @@ using ReflectBot.Channels.DirectLine;
 using ReflectBot.Hosting;
 using ReflectBot.Journal;
 using ReflectBot.Tests.Support;
+using ReflectBot.Conversation;
 
 namespace ReflectBot.Tests.Channels;
 
@@ -101,9 +102,9 @@ public sealed class DirectLineProtocolTests : IDisposable
         Assert.Contains("Saved to your journal", await session.BotTextAsync(), StringComparison.Ordinal);
 
         var journal = _host.Services.GetRequiredService<IJournalStore>();
-        var entry = Assert.Single(await journal.ListAsync("webchat/" + session.UserId));
+        var entry = Assert.Single(await journal.ListAsync(UserKeys.From("webchat", session.UserId)));
         Assert.Equal(7, entry.Mood);
-        Assert.Empty(await journal.ListAsync("webchat/someone-else"));
+        Assert.Empty(await journal.ListAsync(UserKeys.From("webchat", "someone-else")));
     }
 
     [Fact]

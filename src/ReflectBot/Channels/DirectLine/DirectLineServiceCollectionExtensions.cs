@@ -24,7 +24,8 @@ public static class DirectLineServiceCollectionExtensions
         services.AddSingleton<ServiceClientCredentialsFactory>(sp => new LocalConnectorCredentialsFactory(
             new ConfigurationServiceClientCredentialFactory(configuration),
             sp.GetRequiredService<DirectLineTokens>(),
-            sp.GetRequiredService<LocalServiceUrl>()));
+            sp.GetRequiredService<LocalServiceUrl>(),
+            sp.GetRequiredService<DirectLineConversations>()));
         return services;
     }
 }
