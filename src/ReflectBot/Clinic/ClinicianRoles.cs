@@ -9,7 +9,7 @@ namespace ReflectBot.Clinic;
 /// a channel or this host vouches for who they are (<see cref="TurnIdentity.IsVouched"/>). An unauthenticated
 /// /api/messages request can claim any id and any aadObjectId, so it is never a clinician.
 /// </summary>
-public sealed class ClinicianRoles(IOptions<ClinicOptions> options)
+public sealed class ClinicianRoles(IOptions<ClinicOptions> options) : IClinicianDirectory
 {
     private readonly HashSet<string> _aad = new(options.Value.ClinicianAadObjectIds.Where(s => !string.IsNullOrWhiteSpace(s)).Select(s => s.Trim()), StringComparer.OrdinalIgnoreCase);
     private readonly HashSet<string> _keys = new(options.Value.ClinicianUserKeys.Select(UserKeys.FromConfigured).OfType<string>(), StringComparer.Ordinal);
@@ -31,6 +31,6 @@ public sealed class ClinicianRoles(IOptions<ClinicOptions> options)
         return _keys.Contains(identity.UserKey);
     }
 
-    /// <summary>Whether a configured user key is a clinician's (the web chat sign-in link checks this before minting).</summary>
-    public bool IsConfiguredClinicianKey(string userKey) => _keys.Contains(userKey);
+    /// <summary>Whether a user key is configured as a clinician's (the web chat's sign-in links check this before and when used).</summary>
+    public bool IsClinicianKey(string userKey) => _keys.Contains(userKey);
 }

@@ -30,6 +30,9 @@ internal static partial class HostLog
     [LoggerMessage(EventId = 2008, Level = LogLevel.Warning, Message = "Hosting:AllowAnonymousNetworkAccess is on and no MicrosoftAppId is configured: anyone who can reach this host can call /api/messages as anyone. For development only.")]
     public static partial void AnonymousNetworkAccessOn(ILogger logger);
 
+    [LoggerMessage(EventId = 2009, Level = LogLevel.Critical, Message = "{Refusal}")]
+    public static partial void AnonymousExposureStopped(ILogger logger, string refusal);
+
     [LoggerMessage(EventId = 2004, Level = LogLevel.Warning, Message = "Storage was unavailable during a turn ({InnerType}); the user was told to try again.")]
     public static partial void StorageUnavailable(ILogger logger, string innerType);
 }

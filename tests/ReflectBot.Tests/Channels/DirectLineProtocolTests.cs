@@ -261,9 +261,9 @@ public sealed class DirectLineProtocolTests : IDisposable
 
         // A connector token is good for its own conversation only, and only for conversations created here.
         var other = await DirectLineSession.StartAsync(_http);
-        var forOther = tokens.Issue(other.ConversationId, "reflectbot", DirectLineTokens.ConnectorAudience);
+        var forOther = tokens.Issue(other.ConversationId, "reflectbot", DateTimeOffset.UtcNow, DirectLineTokens.ConnectorAudience)!;
         Assert.Equal(HttpStatusCode.Forbidden, (await session.SendAsync(HttpMethod.Post, path, reply, token: forOther)).StatusCode);
-        var forUnknown = tokens.Issue("made-up", "reflectbot", DirectLineTokens.ConnectorAudience);
+        var forUnknown = tokens.Issue("made-up", "reflectbot", DateTimeOffset.UtcNow, DirectLineTokens.ConnectorAudience)!;
         Assert.Equal(HttpStatusCode.NotFound, (await session.SendAsync(HttpMethod.Post, "v3/conversations/made-up/activities", reply, token: forUnknown)).StatusCode);
 
         Assert.Empty((await session.ActivitiesAsync(mark)).Activities);

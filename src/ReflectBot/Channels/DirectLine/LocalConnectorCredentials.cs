@@ -16,13 +16,18 @@ public sealed class LocalConnectorCredentials(ServiceClientCredentials inner, Di
         ArgumentNullException.ThrowIfNull(request);
         if (serviceUrl.Contains(request.RequestUri) && ConversationOf(request.RequestUri!) is { } conversationId)
         {
-            if (!conversations.TryGet(conversationId, out _))
+            if (!conversations.TryGet(conversationId, out var conversation))
             {
                 // Not ours: sent without a token, so the route refuses it.
                 return;
             }
 
-            var token = tokens.Issue(conversationId, DirectLineBridge.BotAccount().Id, DirectLineTokens.ConnectorAudience);
+            var token = tokens.Issue(conversationId, DirectLineBridge.BotAccount().Id, conversation.SessionStart, DirectLineTokens.ConnectorAudience);
+            if (token is null)
+            {
+                return;
+            }
+
             request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
             return;
         }
