@@ -41,6 +41,9 @@ public static class ClinicKeys
 
     public static string WrongCodes(string userId) => $"wrongcodes/{Segment(userId)}";
 
+    /// <summary>Wrong codes of all clients together (times only, nobody's id).</summary>
+    public const string WrongCodesOfEveryone = "wrongcodes-everyone/recent";
+
     /// <summary>The last segment of a key.</summary>
     public static string Last(string key) => key[(key.LastIndexOf('/') + 1)..];
 }

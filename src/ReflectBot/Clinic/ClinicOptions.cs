@@ -26,6 +26,12 @@ public sealed class ClinicOptions
 
     public TimeSpan WrongCodeWindow { get; set; } = TimeSpan.FromMinutes(15);
 
+    /// <summary>
+    /// Wrong codes all clients together may try within <see cref="WrongCodeWindow"/>, so that many fresh
+    /// identities cannot add up to many guesses (the arithmetic is on <see cref="JoinCodes"/>).
+    /// </summary>
+    public int GlobalWrongCodeLimit { get; set; } = 20;
+
     /// <summary>No reminders from this local time ("21:00") ...</summary>
     public string QuietHoursStart { get; set; } = "21:00";
 

@@ -30,6 +30,13 @@ public sealed class ClinicOptionsValidator : IValidateOptions<ClinicOptions>
             problems.Add("Clinic:CodeLifetime, WrongCodeWindow and WrongCodeLimit must be positive.");
         }
 
+        // Guesses all clients can make in a code's lifetime; at most a million keeps one live code's chance
+        // of being guessed under 1.2e-6 (31^8 codes; see JoinCodes).
+        if (options.GlobalWrongCodeLimit < 1 || (options.WrongCodeWindow > TimeSpan.Zero && options.GlobalWrongCodeLimit * (options.CodeLifetime / options.WrongCodeWindow) > 1_000_000))
+        {
+            problems.Add("Clinic:GlobalWrongCodeLimit must be at least 1, and with CodeLifetime and WrongCodeWindow allow at most 1,000,000 wrong codes in a code's lifetime.");
+        }
+
         if (options.MissedAfter <= TimeSpan.Zero || options.Scheduler.Interval <= TimeSpan.Zero || options.Scheduler.ClaimTimeout <= TimeSpan.Zero)
         {
             problems.Add("Clinic:MissedAfter, Scheduler:Interval and Scheduler:ClaimTimeout must be positive.");

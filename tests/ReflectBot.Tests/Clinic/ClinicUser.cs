@@ -58,6 +58,6 @@ public sealed partial class ClinicUser(BotClient client, string name, string? se
         Assert.Contains("Saved", await ReadAsync("yes"), StringComparison.Ordinal);
     }
 
-    [GeneratedRegex(@"code is ([A-Z0-9]{6})")]
+    [GeneratedRegex(@"code is ([A-Z0-9]{8})")]
     private static partial Regex CodeIn();
 }
