@@ -6,7 +6,7 @@ namespace ReflectBot.Channels.DirectLine;
 
 /// <summary>
 /// <c>clinician-link NAME</c>: prints a one-time sign-in link for the web chat clinician configured as
-/// "webchat/NAME" in Clinic:ClinicianUserKeys. Opened in the clinician's browser, it signs that browser in as
+/// "webchat/NAME" in Clinic:ClinicianUserKeys ("directline/NAME" when the page uses Azure's Direct Line). Opened in the clinician's browser, it signs that browser in as
 /// NAME (a signed cookie), so the web chat's tokens carry the clinician's user key: the only way a web chat
 /// visitor becomes a clinician.
 /// </summary>
@@ -24,9 +24,10 @@ public static class ClinicianLink
             return 2;
         }
 
-        if (!services.GetRequiredService<IClinicianDirectory>().IsClinicianKey(UserKeys.From(DirectLineBridge.ChannelId, name)))
+        var channel = services.GetRequiredService<IOptions<WebChatOptions>>().Value.ChannelId;
+        if (!services.GetRequiredService<IClinicianDirectory>().IsClinicianKey(UserKeys.From(channel, name)))
         {
-            error.WriteLine($"{name} is not a web chat clinician: add \"webchat/{name}\" to Clinic:ClinicianUserKeys first.");
+            error.WriteLine($"{name} is not a web chat clinician: add \"{channel}/{name}\" to Clinic:ClinicianUserKeys first.");
             return 1;
         }
 

@@ -75,10 +75,10 @@ public static class WebChatEndpoints
         return Session(api, token, conversation.Id, tokens.SecondsLeft(conversation.SessionStart), webSocket: false, resumed: false);
     }
 
-    private static IResult SignInPage(string code, WebChatIdentity identity, IClinicianDirectory clinicians)
+    private static IResult SignInPage(string code, WebChatIdentity identity, IClinicianDirectory clinicians, IOptions<WebChatOptions> webChat)
     {
         // A page with a button, not a sign-in on GET: link previews in chat apps fetch links, and would use it up.
-        if (identity.ReadSignInCode(code) is not { } signIn || !clinicians.IsClinicianKey(UserKeys.From(DirectLineBridge.ChannelId, signIn.UserId)))
+        if (identity.ReadSignInCode(code) is not { } signIn || !clinicians.IsClinicianKey(UserKeys.From(webChat.Value.ChannelId, signIn.UserId)))
         {
             return Page(StatusCodes.Status400BadRequest, "This sign-in link is not valid any more. Ask for a new one.", null);
         }
@@ -88,7 +88,7 @@ public static class WebChatEndpoints
         return Page(StatusCodes.Status200OK, $"Sign this browser in to ReflectBot as the clinician {name}? The link works once.", form);
     }
 
-    private static async Task<IResult> SignInAsync(HttpContext http, WebChatIdentity identity, WebChatSignIns signIns, IClinicianDirectory clinicians, ILogger<DirectLineConversations> logger)
+    private static async Task<IResult> SignInAsync(HttpContext http, WebChatIdentity identity, WebChatSignIns signIns, IClinicianDirectory clinicians, IOptions<WebChatOptions> webChat, ILogger<DirectLineConversations> logger)
     {
         if (!http.Request.HasFormContentType)
         {
@@ -97,7 +97,7 @@ public static class WebChatEndpoints
 
         var form = await http.Request.ReadFormAsync(http.RequestAborted).ConfigureAwait(false);
         if (identity.ReadSignInCode(form["code"]) is not { } signIn
-            || !clinicians.IsClinicianKey(UserKeys.From(DirectLineBridge.ChannelId, signIn.UserId))
+            || !clinicians.IsClinicianKey(UserKeys.From(webChat.Value.ChannelId, signIn.UserId))
             || !await signIns.TryUseAsync(signIn.CodeId, http.RequestAborted).ConfigureAwait(false))
         {
             DirectLineLog.Refused(logger, "sign-in", "link forged, expired, used or no longer a clinician's");

@@ -27,4 +27,7 @@ public sealed class WebChatOptions
     public TimeSpan SignInLinkLifetime { get; set; } = TimeSpan.FromMinutes(15);
 
     public bool UsesAzureDirectLine => !string.IsNullOrWhiteSpace(DirectLineSecret);
+
+    /// <summary>The channel id the page's messages arrive with: Azure's Direct Line says "directline", this host's web chat "webchat".</summary>
+    public string ChannelId => UsesAzureDirectLine ? "directline" : DirectLineBridge.ChannelId;
 }
