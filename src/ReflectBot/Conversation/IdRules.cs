@@ -5,7 +5,7 @@ namespace ReflectBot.Conversation;
 /// <summary>
 /// What an id taken from an activity (a user id, a conversation id, a channel id) must be before any part of
 /// it becomes a storage key: not empty, not blank, not padded, not too long, no control or format characters
-/// and no unpaired surrogates. An id that fails is refused, never repaired: a repaired id could equal someone else's.
+/// and no unpaired surrogates (nor U+FFFD, which is what a decoder makes of one). An id that fails is refused, never repaired: a repaired id could equal someone else's.
 /// </summary>
 public static class IdRules
 {
@@ -50,9 +50,10 @@ public static class IdRules
                 continue;
             }
 
-            if (char.IsSurrogate(c))
+            // A JSON reader turns a lone surrogate escape into U+FFFD, so that is how one arrives over HTTP.
+            if (char.IsSurrogate(c) || c == '\uFFFD')
             {
-                return "has an unpaired surrogate";
+                return "has an unpaired surrogate or a replacement character";
             }
 
             var category = char.GetUnicodeCategory(c);
