@@ -87,6 +87,13 @@ public static class BotEndpoints
             HostLog.SigningKeysUnavailable(logger);
             http.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
         }
+        catch (Microsoft.IdentityModel.Tokens.SecurityTokenException ex) when (!http.Response.HasStarted)
+        {
+            // A token the SDK could not validate (a forged signature, a key it does not publish): CloudAdapter
+            // turns only its own refusals into 401; this one is a refusal too, not a server error.
+            HostLog.TokenRefused(logger, ex.GetType().Name);
+            http.Response.StatusCode = StatusCodes.Status401Unauthorized;
+        }
     }
 
     /// <summary>Loopback, or no network peer at all (an in-process test server, a Unix socket).</summary>

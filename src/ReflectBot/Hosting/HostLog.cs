@@ -33,6 +33,9 @@ internal static partial class HostLog
     [LoggerMessage(EventId = 2009, Level = LogLevel.Critical, Message = "{Refusal}")]
     public static partial void AnonymousExposureStopped(ILogger logger, string refusal);
 
+    [LoggerMessage(EventId = 2010, Level = LogLevel.Warning, Message = "Refused a request whose token did not validate ({ExceptionType}).")]
+    public static partial void TokenRefused(ILogger logger, string exceptionType);
+
     [LoggerMessage(EventId = 2004, Level = LogLevel.Warning, Message = "Storage was unavailable during a turn ({InnerType}); the user was told to try again.")]
     public static partial void StorageUnavailable(ILogger logger, string innerType);
 }
