@@ -135,9 +135,10 @@
 
     const pane = document.getElementById('webchat');
     directLine.connectionStatus$.subscribe(state => {
-      // 4: failed to connect, 5: ended. Its tokens no longer work: after "delete my data", at the end
-      // of the conversation's lifetime, or when the server lost it. The transcript goes from the screen too.
-      if (state === 4 || state === 5) {
+      // 3: token refused, 4: failed to connect, 5: ended. Its tokens no longer work: after "delete my
+      // data", at the end of the conversation's lifetime, or when the server lost it. The transcript goes
+      // from the screen too.
+      if (state === 3 || state === 4 || state === 5) {
         window.localStorage.removeItem(storageKey);
         pane.hidden = true;
         showStatus('This conversation has ended.', 'Start again', () => window.location.reload());

@@ -137,6 +137,13 @@ public static class DirectLineEndpoints
             check = TokenCheck.Revoked;
         }
 
+        // Revoked by "delete my data": the conversation has ended for good (directlinejs stops on 403).
+        if (check == TokenCheck.Revoked)
+        {
+            DirectLineLog.Refused(logger, route, "token revoked");
+            return (DirectLineJson.Error(StatusCodes.Status403Forbidden, "ConversationEnded", "This conversation has ended."), null, null);
+        }
+
         if (check != TokenCheck.Valid)
         {
             DirectLineLog.Refused(logger, route, check.ToString());
@@ -144,7 +151,6 @@ public static class DirectLineEndpoints
             {
                 TokenCheck.Missing => "A Direct Line token is required: Authorization: Bearer {token}.",
                 TokenCheck.Expired => "The token has expired.",
-                TokenCheck.Revoked => "The token is no longer valid.",
                 _ => "The token is not valid.",
             }), null, null);
         }
