@@ -6,7 +6,9 @@ namespace ReflectBot.Clinic;
 /// </summary>
 public static class ClinicKeys
 {
-    public static string Segment(string id) => Uri.EscapeDataString(id);
+    /// <summary>One key segment for an id; an empty id has none (it would make "links/{id}" the folder of everyone's links).</summary>
+    public static string Segment(string id)
+        => string.IsNullOrEmpty(id) ? throw new ArgumentException("An id in a clinic key cannot be empty.", nameof(id)) : Uri.EscapeDataString(id);
 
     public static string Unsegment(string segment) => Uri.UnescapeDataString(segment);
 

@@ -76,12 +76,17 @@ public static class UserKeys
     /// </summary>
     public static void EnsureKey(string userKey)
     {
-        ArgumentNullException.ThrowIfNull(userKey);
-        var colon = userKey.IndexOf(Separator, StringComparison.Ordinal);
-        if (colon <= 0 || colon == userKey.Length - 1 || userKey.Contains('/', StringComparison.Ordinal) || IdRules.ProblemWithChannel(userKey[..colon]) is not null)
+        if (!IsKey(userKey))
         {
             throw new ArgumentException("Not a user key: a user key is \"{channel}:{escaped id}\", one segment.", nameof(userKey));
         }
+    }
+
+    /// <summary>Whether <paramref name="userKey"/> is a key this class makes (one segment, with a channel).</summary>
+    public static bool IsKey(string? userKey)
+    {
+        var colon = userKey?.IndexOf(Separator, StringComparison.Ordinal) ?? -1;
+        return colon > 0 && colon < userKey!.Length - 1 && !userKey.Contains('/', StringComparison.Ordinal) && IdRules.ProblemWithChannel(userKey[..colon]) is null;
     }
 
     /// <summary>The channel's own user id inside a key (for a channel that needs it back, such as the local web chat).</summary>
