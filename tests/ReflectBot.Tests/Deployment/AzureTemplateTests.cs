@@ -46,7 +46,6 @@ public sealed class AzureTemplateTests
         ["Clinic__Scheduler__Interval"] = "the default (1 minute) is the delivery precision the clinic promises",
         ["Clinic__Scheduler__ClaimTimeout"] = "the default suits App Service restarts",
         ["DirectLine__TokenLifetime"] = "the local Direct Line channel is off in Azure (DirectLine__Enabled=false)",
-        ["DirectLine__SigningKey"] = "the local Direct Line channel is off in Azure (DirectLine__Enabled=false)",
         ["DirectLine__ServiceUrl"] = "the local Direct Line channel is off in Azure (DirectLine__Enabled=false)",
         ["DirectLine__MaxActivitiesPerConversation"] = "the local Direct Line channel is off in Azure (DirectLine__Enabled=false)",
         ["DirectLine__MaxConversations"] = "the local Direct Line channel is off in Azure (DirectLine__Enabled=false)",

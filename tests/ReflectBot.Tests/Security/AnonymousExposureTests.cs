@@ -68,7 +68,6 @@ public sealed class AnonymousExposureTests
         start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "ReflectBot.dll"));
         start.Environment["Urls"] = env["Urls"];
         start.Environment["Storage__DataPath"] = TempFolder.Create();
-        start.Environment["DOTNET_RUNNING_IN_CONTAINER"] = "true";
 
         // Should the check ever fail, Kestrel binds these configured endpoints instead of Urls: loopback only.
         start.Environment["Kestrel__Endpoints__Test__Url"] = "http://127.0.0.1:0";
