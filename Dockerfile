@@ -2,7 +2,9 @@
 #   docker build -t reflectbot .
 #   docker run -p 8080:8080 reflectbot
 # Configuration comes from environment variables (MicrosoftAppType, MicrosoftAppId, MicrosoftAppTenantId,
-# Storage__Kind=Blob, Storage__Blob__AccountUri, ...), as in the README.
+# Storage__Kind=Blob, Storage__Blob__AccountUri, ...), as in the README. Without MicrosoftAppId the app refuses
+# to start here (it would listen on every interface with nobody authenticated), unless
+# Hosting__AllowAnonymousNetworkAccess=true is passed for development.
 
 FROM mcr.microsoft.com/dotnet/sdk:10.0 AS build
 WORKDIR /src

@@ -1,5 +1,6 @@
-// ReflectBot on Azure: a Linux App Service (.NET 10) behind an Azure Bot with the Teams and Web Chat
-// channels, all state in one Storage account reached with a user-assigned managed identity (no keys).
+// ReflectBot on Azure: a Linux App Service (.NET 10) behind an Azure Bot with the Teams and Direct Line
+// channels (the web chat page), all state in one Storage account reached with a user-assigned managed
+// identity (no keys). The app always has an app id: it never runs anonymous here.
 // Build the ARM JSON beside it with: bicep build main.bicep --outfile main.json (a test checks they match).
 targetScope = 'resourceGroup'
 
@@ -61,6 +62,12 @@ param safetyOperatorKey string = ''
 @description('A Key Vault secret URI holding the safety operator key (preferred); the identity needs "Key Vault Secrets User" on that vault.')
 param safetyOperatorKeyVaultSecretUri string = ''
 
+@description('A Key Vault secret URI holding the secret of the bot\'s "ReflectBot page" Direct Line site (created by this template, enhanced authentication on). With webChatSigningKeyVaultSecretUri it turns on the web chat page at https://<app>/. Empty: no web chat page (Teams only).')
+param directLineSecretKeyVaultSecretUri string = ''
+
+@description('A Key Vault secret URI holding 32 random bytes, base64: it signs the web chat\'s identity cookie and clinician sign-in links, so people keep their user id across restarts and instances. Required with directLineSecretKeyVaultSecretUri.')
+param webChatSigningKeyVaultSecretUri string = ''
+
 @description('Azure Bot pricing tier: F0 (free, standard channels) or S1.')
 @allowed([
   'F0'
@@ -75,6 +82,9 @@ var names = {
   site: 'app-${baseName}-${uniqueString(resourceGroup().id)}'
   bot: 'bot-${baseName}'
 }
+
+// The app's own origin: export links, and the only origin Direct Line trusts for the web chat page.
+var appOrigin = 'https://${names.site}.azurewebsites.net'
 
 resource identity 'Microsoft.ManagedIdentity/userAssignedIdentities@2023-01-31' = {
   name: names.identity
@@ -117,9 +127,12 @@ module web 'modules/web.bicep' = {
       Journal__EncryptionKey: empty(journalKeyVaultSecretUri) ? journalEncryptionKey : '@Microsoft.KeyVault(SecretUri=${journalKeyVaultSecretUri})'
       Safety__OperatorKey: empty(safetyOperatorKeyVaultSecretUri) ? safetyOperatorKey : '@Microsoft.KeyVault(SecretUri=${safetyOperatorKeyVaultSecretUri})'
       // Export links must point at the app's own HTTPS name, not whatever host a request came in on.
-      Journal__PublicBaseUrl: 'https://${names.site}.azurewebsites.net'
-      // In Azure the real Direct Line service serves Web Chat; the bot's local stand-in stays off.
+      Journal__PublicBaseUrl: appOrigin
+      // In Azure the real Direct Line service serves Web Chat; the bot's local stand-in stays off. The page
+      // at / exchanges the Direct Line secret for tokens bound to a user id the app chooses.
       DirectLine__Enabled: 'false'
+      WebChat__DirectLineSecret: empty(directLineSecretKeyVaultSecretUri) ? '' : '@Microsoft.KeyVault(SecretUri=${directLineSecretKeyVaultSecretUri})'
+      DirectLine__SigningKey: empty(webChatSigningKeyVaultSecretUri) ? '' : '@Microsoft.KeyVault(SecretUri=${webChatSigningKeyVaultSecretUri})'
       Teams__Domain: '${names.site}.azurewebsites.net'
       ASPNETCORE_FORWARDEDHEADERS_ENABLED: 'true'
       // appsettings.json listens on localhost:3978 for local use; App Service sends traffic to 8080.
@@ -140,6 +153,7 @@ module bot 'modules/bot.bicep' = {
     tenantId: tenantId
     identityId: identity.id
     endpoint: 'https://${web.outputs.hostName}/api/messages'
+    appOrigin: appOrigin
   }
 }
 

@@ -3,7 +3,8 @@ using ReflectBot.Chat;
 using ReflectBot.Hosting;
 
 // Commands: (none) runs the web host; "chat" talks to the bot in the terminal; "validate [folder]" checks content;
-// "teams-package [out.zip]" builds the Teams app package; "rotate-keys" re-seals every record with the current key.
+// "teams-package [out.zip]" builds the Teams app package; "rotate-keys" re-seals every record with the current key;
+// "clinician-link NAME" prints a one-time web chat sign-in link for a configured clinician.
 var command = args.Length > 0 && !args[0].StartsWith('-') ? args[0] : null;
 var hostArgs = command is null ? args : args[1..];
 
@@ -36,14 +37,30 @@ if (command == "rotate-keys")
     return await KeyRotation.RunAsync(rotationHost.Services, Console.Out, Console.Error);
 }
 
+if (command == "clinician-link")
+{
+    builder.Logging.SetMinimumLevel(LogLevel.Warning).AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
+    using var linkHost = builder.Build();
+    return ClinicianLink.Run(linkHost.Services, builder.Configuration, hostArgs.FirstOrDefault(a => !a.StartsWith('-')), Console.Out, Console.Error);
+}
+
 if (command is not null)
 {
-    await Console.Error.WriteLineAsync($"Unknown command '{command}'. Use no command to run the bot, 'chat' to talk to it here, 'validate [folder]', 'teams-package [out.zip]', or 'rotate-keys'.");
+    await Console.Error.WriteLineAsync($"Unknown command '{command}'. Use no command to run the bot, 'chat' to talk to it here, 'validate [folder]', 'teams-package [out.zip]', 'rotate-keys', or 'clinician-link NAME'.");
     return 2;
 }
 
 var app = builder.Build();
+
+// No app id means nobody is authenticated: never on the network unless a developer says so (README).
+if (AnonymousExposure.Refusal(app.Configuration) is { } refusal)
+{
+    await Console.Error.WriteLineAsync(refusal);
+    return 3;
+}
+
 app.CheckBotCredentials();
+app.UseSecurityHeaders();
 app.UseWebChat();
 app.MapReflectBot();
 app.LogStartup();

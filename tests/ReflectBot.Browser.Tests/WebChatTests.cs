@@ -12,6 +12,7 @@ using ReflectBot.Hosting;
 using ReflectBot.Journal;
 using ReflectBot.Tests.Support;
 using static Microsoft.Playwright.Assertions;
+using ReflectBot.Conversation;
 
 namespace ReflectBot.Browser.Tests;
 
@@ -63,7 +64,7 @@ public sealed partial class WebChatTests(ChromiumFixture chromium) : IClassFixtu
         var artifacts = Directory.CreateDirectory(Path.Combine(AppContext.BaseDirectory, "artifacts"));
         await chat.Page.ScreenshotAsync(new() { Path = Path.Combine(artifacts.FullName, "check-in.png") });
 
-        var entry = Assert.Single(await _host.Services.GetRequiredService<IJournalStore>().ListAsync("webchat/" + await chat.UserIdAsync()));
+        var entry = Assert.Single(await _host.Services.GetRequiredService<IJournalStore>().ListAsync(UserKeys.From("webchat", await chat.UserIdAsync())));
         Assert.Equal(7, entry.Mood);
         Assert.Equal("calm, tired", entry.Answers["feelings"]);
     }
@@ -141,6 +142,75 @@ public sealed partial class WebChatTests(ChromiumFixture chromium) : IClassFixtu
         const string read = "async ([conversation, token]) => (await fetch(`/v3/directline/conversations/${conversation}/activities`, token ? { headers: { Authorization: `Bearer ${token}` } } : {})).status";
         Assert.Equal(403, await second.Page.EvaluateAsync<int>(read, new[] { firstConversation, secondToken }));
         Assert.Equal(401, await second.Page.EvaluateAsync<int>(read, new[] { firstConversation, string.Empty }));
+    }
+
+    [Fact]
+    public async Task ThePageWorksUnderItsContentSecurityPolicyWithoutAViolation()
+    {
+        var violations = new List<string>();
+        var page = await _context.NewPageAsync();
+        page.Console += (_, message) =>
+        {
+            if (message.Text.Contains("Content Security Policy", StringComparison.OrdinalIgnoreCase))
+            {
+                violations.Add(message.Text);
+            }
+        };
+        await page.GotoAsync(_host.BaseAddress.AbsoluteUri);
+        var chat = new ChatPage(page);
+        await Expect(chat.Said(ChatPage.Welcome)).ToBeVisibleAsync();
+        await chat.TapCardButtonAsync("check in");
+        await Expect(chat.Said("0 to 10")).ToBeVisibleAsync();
+        Assert.Empty(violations);
+    }
+
+    [Fact]
+    public async Task TheCookieKeepsThePersonsJournalWhenThePageForgetsItsConversation()
+    {
+        var chat = await ChatPage.OpenAsync(_context, _host.BaseAddress);
+        var user = await chat.UserIdAsync();
+        await chat.TypeAsync("check in");
+        await Expect(chat.Said("0 to 10")).ToBeVisibleAsync();
+        await chat.TypeAsync("7");
+        await Expect(chat.Said(FeelingsQuestion())).ToBeVisibleAsync();
+        await chat.TypeAsync("calm");
+        await Expect(chat.Said(OnYourMindQuestion())).ToBeVisibleAsync();
+        await chat.TypeAsync("a quiet day");
+        await Expect(chat.Said(ChatPage.FirstSaveQuestion)).ToBeVisibleAsync();
+        await chat.TapSuggestedAsync("Yes");
+        await Expect(chat.Said("Saved to your journal")).ToBeVisibleAsync();
+
+        // The page's stored conversation is gone (another day, a cleared storage); the cookie is not. The
+        // person was welcomed already, so the new conversation starts quietly.
+        await chat.Page.EvaluateAsync("() => window.localStorage.clear()");
+        var again = new ChatPage(await _context.NewPageAsync());
+        await again.Page.GotoAsync(_host.BaseAddress.AbsoluteUri);
+        await Expect(again.Page.Locator("[data-id='webchat-sendbox-input']")).ToBeVisibleAsync();
+        Assert.Equal(user, await again.UserIdAsync());
+        await again.TypeAsync("my journal");
+        await Expect(again.Transcript.Locator("p, li").Filter(new() { HasText = "mood 7/10" }).Last).ToBeVisibleAsync();
+        Assert.Equal(0, await again.Page.EvaluateAsync<int>("() => document.cookie.length"));
+    }
+
+    [Fact]
+    public async Task DeletingMyDataEndsTheConversationOnThePageAndAFreshOneStartsEmpty()
+    {
+        var chat = await ChatPage.OpenAsync(_context, _host.BaseAddress);
+        await chat.TypeAsync("delete my data");
+        await Expect(chat.Said("Delete everything?")).ToBeVisibleAsync();
+        var (conversation, token) = await chat.SessionAsync();
+        await chat.TapSuggestedAsync("yes, delete everything");
+
+        await Expect(chat.Page.Locator("#status")).ToContainTextAsync("This conversation has ended");
+        await Expect(chat.Transcript).ToBeHiddenAsync();
+        const string read = "async ([conversation, token]) => (await fetch(`/v3/directline/conversations/${conversation}/activities`, { headers: { Authorization: `Bearer ${token}` } })).status";
+        Assert.Equal(403, await chat.Page.EvaluateAsync<int>(read, new[] { conversation, token }));
+
+        await chat.Page.GetByRole(AriaRole.Button, new() { Name = "Start again" }).ClickAsync();
+        await Expect(chat.Said(ChatPage.Welcome)).ToBeVisibleAsync();
+        Assert.NotEqual(conversation, (await chat.SessionAsync()).ConversationId);
+        await chat.TypeAsync("my journal");
+        await Expect(chat.Said("Your journal is empty")).ToBeVisibleAsync();
     }
 
     private async Task SendProactiveAsync(string conversationId, string userId, Attachment card)

@@ -1,4 +1,5 @@
-// The Azure Bot registration with the Teams and Web Chat channels.
+// The Azure Bot registration with the Teams channel and the Direct Line channel the app's own web chat page
+// uses (enhanced authentication: only tokens the app exchanged, bound to a user id it chose and to its origin).
 param name string
 param sku string
 param appType string
@@ -6,6 +7,8 @@ param appId string
 param tenantId string
 param identityId string
 param endpoint string
+@description('The app\'s own origin (https://<app>.azurewebsites.net), the only origin Direct Line trusts.')
+param appOrigin string
 
 resource bot 'Microsoft.BotService/botServices@2022-09-15' = {
   name: name
@@ -37,6 +40,32 @@ resource teams 'Microsoft.BotService/botServices/channels@2022-09-15' = {
   }
 }
 
+resource directLine 'Microsoft.BotService/botServices/channels@2022-09-15' = {
+  parent: bot
+  name: 'DirectLineChannel'
+  location: 'global'
+  properties: {
+    channelName: 'DirectLineChannel'
+    properties: {
+      sites: [
+        {
+          siteName: 'ReflectBot page'
+          isEnabled: true
+          isV1Enabled: false
+          isV3Enabled: true
+          isSecureSiteEnabled: true
+          isBlockUserUploadEnabled: true
+          trustedOrigins: [
+            appOrigin
+          ]
+        }
+      ]
+    }
+  }
+}
+
+// Azure's hosted Web Chat site (an iframe with its own secret) is off: people use the app's page, which keeps
+// who they are; a visitor of the hosted site would be a new stranger each time.
 resource webChat 'Microsoft.BotService/botServices/channels@2022-09-15' = {
   parent: bot
   name: 'WebChatChannel'
@@ -47,8 +76,8 @@ resource webChat 'Microsoft.BotService/botServices/channels@2022-09-15' = {
       sites: [
         {
           siteName: 'Default Site'
-          isEnabled: true
-          isWebchatPreviewEnabled: true
+          isEnabled: false
+          isWebchatPreviewEnabled: false
         }
       ]
     }

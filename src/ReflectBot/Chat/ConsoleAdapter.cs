@@ -14,10 +14,13 @@ public sealed class ConsoleAdapter : BotAdapter
 {
     private readonly TextWriter _output;
 
-    public ConsoleAdapter(TextWriter output, IEnumerable<IMiddleware> middleware, ILogger logger)
+    public ConsoleAdapter(TextWriter output, IdentityMiddleware identity, IEnumerable<IMiddleware> middleware, ILogger logger)
     {
         _output = output;
         ArgumentNullException.ThrowIfNull(middleware);
+
+        // First, as on the web host (see ReflectBotAdapter).
+        Use(identity);
         foreach (var item in middleware)
         {
             Use(item);

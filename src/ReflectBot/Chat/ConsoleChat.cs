@@ -3,6 +3,7 @@ using Microsoft.Bot.Builder;
 using Microsoft.Bot.Schema;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using ReflectBot.Hosting;
 
 namespace ReflectBot.Chat;
 
@@ -19,7 +20,7 @@ public static class ConsoleChat
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(input);
         ArgumentNullException.ThrowIfNull(output);
-        var adapter = new ConsoleAdapter(output, services.GetServices<IMiddleware>(), services.GetRequiredService<ILoggerFactory>().CreateLogger("ReflectBot.Chat"));
+        var adapter = new ConsoleAdapter(output, services.GetRequiredService<IdentityMiddleware>(), services.GetServices<IMiddleware>(), services.GetRequiredService<ILoggerFactory>().CreateLogger("ReflectBot.Chat"));
         var bot = services.GetRequiredService<IBot>();
         var interactive = ReferenceEquals(input, Console.In) && !Console.IsInputRedirected;
         var user = new ChannelAccount(userId, "You");

@@ -1,12 +1,14 @@
 namespace ReflectBot.Clinic;
 
 /// <summary>
-/// Keys of the clinic store. User ids ("webchat/user-1") contain '/', which the item store reads as a
-/// folder separator, so each id is escaped into one segment.
+/// Keys of the clinic store. Every part that came from a user (user keys, and ids typed in a command) is
+/// escaped into one segment, so no part can reach into another folder.
 /// </summary>
 public static class ClinicKeys
 {
-    public static string Segment(string id) => Uri.EscapeDataString(id);
+    /// <summary>One key segment for an id; an empty id has none (it would make "links/{id}" the folder of everyone's links).</summary>
+    public static string Segment(string id)
+        => string.IsNullOrEmpty(id) ? throw new ArgumentException("An id in a clinic key cannot be empty.", nameof(id)) : Uri.EscapeDataString(id);
 
     public static string Unsegment(string segment) => Uri.UnescapeDataString(segment);
 
@@ -23,7 +25,7 @@ public static class ClinicKeys
 
     public static string Client(string clientId) => $"clients/{Segment(clientId)}";
 
-    public static string Assignment(string clientId, string assignmentId) => $"assignments/{Segment(clientId)}/{assignmentId}";
+    public static string Assignment(string clientId, string assignmentId) => $"assignments/{Segment(clientId)}/{Segment(assignmentId)}";
 
     public static string AssignmentsOf(string clientId) => $"assignments/{Segment(clientId)}";
 
@@ -45,6 +47,9 @@ public static class ClinicKeys
     public static string ScoresOf(string clientId) => $"scores/{Segment(clientId)}";
 
     public static string WrongCodes(string userId) => $"wrongcodes/{Segment(userId)}";
+
+    /// <summary>Wrong codes of all clients together (times only, nobody's id).</summary>
+    public const string WrongCodesOfEveryone = "wrongcodes-everyone/recent";
 
     /// <summary>The last segment of a key.</summary>
     public static string Last(string key) => key[(key.LastIndexOf('/') + 1)..];

@@ -11,7 +11,11 @@ public sealed class ClinicOptions
     /// <summary>Entra object ids of clinicians in Teams (the activity's <c>from.aadObjectId</c>).</summary>
     public List<string> ClinicianAadObjectIds { get; set; } = [];
 
-    /// <summary>Clinicians on other channels, as "{channelId}/{userId}".</summary>
+    /// <summary>
+    /// Clinicians on other channels, as "{channelId}/{userId}". Honoured only when the channel vouches for the
+    /// id: a Bot Framework channel authenticated by CloudAdapter, or this host's web chat signed in through
+    /// a <c>clinician-link</c> ("webchat/{name}"). Never on unauthenticated /api/messages traffic.
+    /// </summary>
     public List<string> ClinicianUserKeys { get; set; } = [];
 
     /// <summary>How long a join code can be used.</summary>
@@ -21,6 +25,12 @@ public sealed class ClinicOptions
     public int WrongCodeLimit { get; set; } = 5;
 
     public TimeSpan WrongCodeWindow { get; set; } = TimeSpan.FromMinutes(15);
+
+    /// <summary>
+    /// Wrong codes all clients together may try within <see cref="WrongCodeWindow"/>, so that many fresh
+    /// identities cannot add up to many guesses (the arithmetic is on <see cref="JoinCodes"/>).
+    /// </summary>
+    public int GlobalWrongCodeLimit { get; set; } = 20;
 
     /// <summary>No reminders from this local time ("21:00") ...</summary>
     public string QuietHoursStart { get; set; } = "21:00";

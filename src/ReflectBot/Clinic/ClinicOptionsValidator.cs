@@ -30,6 +30,13 @@ public sealed class ClinicOptionsValidator : IValidateOptions<ClinicOptions>
             problems.Add("Clinic:CodeLifetime, WrongCodeWindow and WrongCodeLimit must be positive.");
         }
 
+        // Guesses all clients can make in a code's lifetime; at most a million keeps one live code's chance
+        // of being guessed under 1.2e-6 (31^8 codes; see JoinCodes).
+        if (options.GlobalWrongCodeLimit < 1 || (options.WrongCodeWindow > TimeSpan.Zero && options.GlobalWrongCodeLimit * (options.CodeLifetime / options.WrongCodeWindow) > 1_000_000))
+        {
+            problems.Add("Clinic:GlobalWrongCodeLimit must be at least 1, and with CodeLifetime and WrongCodeWindow allow at most 1,000,000 wrong codes in a code's lifetime.");
+        }
+
         if (options.MissedAfter <= TimeSpan.Zero || options.Scheduler.Interval <= TimeSpan.Zero || options.Scheduler.ClaimTimeout <= TimeSpan.Zero)
         {
             problems.Add("Clinic:MissedAfter, Scheduler:Interval and Scheduler:ClaimTimeout must be positive.");
@@ -38,6 +45,14 @@ public sealed class ClinicOptionsValidator : IValidateOptions<ClinicOptions>
         if (options.Scheduler.LeaseDuration < TimeSpan.FromSeconds(15) || options.Scheduler.LeaseDuration > TimeSpan.FromSeconds(60))
         {
             problems.Add("Clinic:Scheduler:LeaseDuration must be between 00:00:15 and 00:01:00 (the blob service's lease limits).");
+        }
+
+        foreach (var configured in options.ClinicianUserKeys.Where(k => !string.IsNullOrWhiteSpace(k)))
+        {
+            if (Conversation.UserKeys.FromConfigured(configured) is null)
+            {
+                problems.Add("Clinic:ClinicianUserKeys has an entry that is not \"{channelId}/{userId}\" with a usable id (no blanks, control characters or lone surrogates, at most 256 characters).");
+            }
         }
 
         return problems.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(problems);

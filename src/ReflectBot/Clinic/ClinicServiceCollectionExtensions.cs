@@ -19,6 +19,7 @@ public static class ClinicServiceCollectionExtensions
 
         services.AddSingleton<ClinicStore>();
         services.AddSingleton<ClinicianRoles>();
+        services.AddSingleton<IClinicianDirectory>(sp => sp.GetRequiredService<ClinicianRoles>());
         services.AddSingleton<JoinCodes>();
         services.AddSingleton<ClinicLinks>();
         services.AddSingleton<ClientRecords>();

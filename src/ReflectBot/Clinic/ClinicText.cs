@@ -26,7 +26,7 @@ public static class ClinicText
 
     public static string CodeProblem(CodeStatus status) => status switch
     {
-        CodeStatus.Unknown => "I don't recognise that code. Please check it with your clinician: it's 6 letters and numbers, like K7M2QX.",
+        CodeStatus.Unknown => "I don't recognise that code. Please check it with your clinician: it's 8 letters and numbers, like K7M2QX4P.",
         CodeStatus.Expired => "That code has expired (codes last 14 days). Please ask your clinician for a new one.",
         CodeStatus.Used => "That code has already been used. Each code works once; please ask your clinician for a new one.",
         CodeStatus.Revoked => "That code was cancelled by the clinician who made it. Please ask them for a new one.",

@@ -46,7 +46,7 @@ public sealed partial class ClinicianCommands(
             return false;
         }
 
-        if (!roles.IsClinician(turn.Context.Activity))
+        if (!roles.IsClinician(turn.Context))
         {
             await SayAsync(turn, ClinicText.OnlyClinicians, cancellationToken).ConfigureAwait(false);
             return true;
@@ -56,7 +56,7 @@ public sealed partial class ClinicianCommands(
         switch (m.Groups["verb"].Value.ToLowerInvariant())
         {
             case var v when v.StartsWith("new", StringComparison.Ordinal):
-                var code = await codes.CreateAsync(clinicianId, turn.Context.Activity.From?.Name ?? "Your clinician", cancellationToken).ConfigureAwait(false);
+                var code = await codes.CreateAsync(clinicianId, DisplayNames.Clean(turn.Context.Activity.From?.Name, "Your clinician"), cancellationToken).ConfigureAwait(false);
                 await SayAsync(turn, $"Your new client code is {code.Code}. Give it to one client; they type \"connect {code.Code}\" and choose what to share. It works once and expires on {code.ExpiresUtc:d MMM yyyy}. To cancel it: \"revoke code {code.Code}\".", cancellationToken).ConfigureAwait(false);
                 break;
             case var v when v.StartsWith("revoke", StringComparison.Ordinal):

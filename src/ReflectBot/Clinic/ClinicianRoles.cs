@@ -1,25 +1,36 @@
-using Microsoft.Bot.Schema;
+using Microsoft.Bot.Builder;
 using Microsoft.Extensions.Options;
 using ReflectBot.Conversation;
 
 namespace ReflectBot.Clinic;
 
-/// <summary>Whether the sender of an activity is a clinician: by configuration only, never by what they type.</summary>
-public sealed class ClinicianRoles(IOptions<ClinicOptions> options)
+/// <summary>
+/// Whether the sender of a turn is a clinician: by configuration only, never by what they type, and only when
+/// a channel or this host vouches for who they are (<see cref="TurnIdentity.IsVouched"/>). An unauthenticated
+/// /api/messages request can claim any id and any aadObjectId, so it is never a clinician.
+/// </summary>
+public sealed class ClinicianRoles(IOptions<ClinicOptions> options) : IClinicianDirectory
 {
     private readonly HashSet<string> _aad = new(options.Value.ClinicianAadObjectIds.Where(s => !string.IsNullOrWhiteSpace(s)).Select(s => s.Trim()), StringComparer.OrdinalIgnoreCase);
-    private readonly HashSet<string> _keys = new(options.Value.ClinicianUserKeys.Where(s => !string.IsNullOrWhiteSpace(s)).Select(s => s.Trim()), StringComparer.Ordinal);
+    private readonly HashSet<string> _keys = new(options.Value.ClinicianUserKeys.Select(UserKeys.FromConfigured).OfType<string>(), StringComparer.Ordinal);
 
-    public bool IsClinician(IActivity activity)
+    public bool IsClinician(ITurnContext turnContext)
     {
-        ArgumentNullException.ThrowIfNull(activity);
+        ArgumentNullException.ThrowIfNull(turnContext);
+        if (TurnIdentity.Of(turnContext) is not { IsVouched: true } identity)
+        {
+            return false;
+        }
 
-        // Teams vouches for aadObjectId only on its own channel; elsewhere a sender could put anything there.
-        if (activity.ChannelId == Microsoft.Bot.Connector.Channels.Msteams && activity.From?.AadObjectId is { Length: > 0 } aad && _aad.Contains(aad))
+        // Teams vouches for aadObjectId only on an authenticated Teams activity (TurnIdentity leaves it empty otherwise).
+        if (identity.AadObjectId is { } aad && _aad.Contains(aad))
         {
             return true;
         }
 
-        return _keys.Contains(UserKeys.Of(activity));
+        return _keys.Contains(identity.UserKey);
     }
+
+    /// <summary>Whether a user key is configured as a clinician's (the web chat's sign-in links check this before and when used).</summary>
+    public bool IsClinicianKey(string userKey) => _keys.Contains(userKey);
 }

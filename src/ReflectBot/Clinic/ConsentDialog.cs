@@ -104,7 +104,7 @@ public sealed class ConsentDialog : ComponentDialog, IDescribedDialog
                 return await step.EndDialogAsync(null, cancellationToken).ConfigureAwait(false);
             }
 
-            await _links.LinkAsync(clientId, activity.From?.Name ?? "A client", found.Value, consent, cancellationToken).ConfigureAwait(false);
+            await _links.LinkAsync(clientId, DisplayNames.Clean(activity.From?.Name, "A client"), found.Value, consent, cancellationToken).ConfigureAwait(false);
             await _clients.EnsureAsync(clientId, TimeZones.Of(step.Context).Id, cancellationToken).ConfigureAwait(false);
 
             // Lets the clinic's middleware skip its reads on the turns of everyone who is not a client.

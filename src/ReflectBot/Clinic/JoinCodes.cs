@@ -4,14 +4,25 @@ using Microsoft.Extensions.Options;
 namespace ReflectBot.Clinic;
 
 /// <summary>
-/// Join codes: six characters from an alphabet without look-alikes (no 0/O, 1/I/L), single-use, expiring,
-/// revocable. Checking a code counts failures per user and refuses further tries past the limit, so
-/// codes cannot be guessed by trying many.
+/// Join codes: eight characters from an alphabet without look-alikes (no 0/O, 1/I/L), single-use, expiring,
+/// revocable. Wrong codes are counted per client and across all clients together, and past either limit no
+/// code is even looked up, so codes cannot be guessed by trying many, however many fresh identities a guesser
+/// brings (a web chat visitor can get a new one per token).
+/// <para>
+/// The arithmetic, with the defaults: 31^8 = 852,891,037,441 possible codes. All clients together get at most
+/// <see cref="ClinicOptions.GlobalWrongCodeLimit"/> (20) wrong tries per <see cref="ClinicOptions.WrongCodeWindow"/>
+/// (15 minutes); over a code's <see cref="ClinicOptions.CodeLifetime"/> (14 days = 1,344 windows) that is at most
+/// 26,880 guesses. One clinician's live code is hit with probability at most 26,880 / 8.5e11 ≈ 3.2e-8; even
+/// with 1,000 codes live across the whole practice, any hit at all is at most 26,880 × 1,000 / 8.5e11 ≈ 3.2e-5.
+/// (With six characters, 31^6 ≈ 8.9e8, the same budget would find one of 1,000 live codes about 3% of the
+/// time; hence eight.) The price of the shared limit is that a guessing burst makes every client wait out the
+/// window: a delay, never a wrong link.
+/// </para>
 /// </summary>
 public sealed class JoinCodes(ClinicStore store, TimeProvider time, IOptions<ClinicOptions> options)
 {
     public const string Alphabet = "ABCDEFGHJKMNPQRSTUVWXYZ23456789";
-    public const int Length = 6;
+    public const int Length = 8;
 
     private readonly ClinicOptions _options = options.Value;
 
@@ -60,12 +71,18 @@ public sealed class JoinCodes(ClinicStore store, TimeProvider time, IOptions<Cli
         return found;
     }
 
-    /// <summary>Checks a code a client typed, counting a failure against the client.</summary>
+    /// <summary>Checks a code a client typed, counting a failure against the client and against everyone's shared budget.</summary>
     public async Task<(CodeStatus Status, Versioned<JoinCode>? Code)> CheckAsync(string clientId, string typed, CancellationToken cancellationToken = default)
     {
         var now = time.GetUtcNow();
         var log = await store.GetAsync<WrongCodeLog>(ClinicKeys.WrongCodes(clientId), cancellationToken).ConfigureAwait(false);
         if (log is not null && log.Failures.Count(f => f > now - _options.WrongCodeWindow) >= _options.WrongCodeLimit)
+        {
+            return (CodeStatus.TooManyTries, null);
+        }
+
+        var everyone = await store.GetAsync<WrongCodeLog>(ClinicKeys.WrongCodesOfEveryone, cancellationToken).ConfigureAwait(false);
+        if (everyone is not null && everyone.Failures.Count(f => f > now - _options.WrongCodeWindow) >= _options.GlobalWrongCodeLimit)
         {
             return (CodeStatus.TooManyTries, null);
         }
@@ -84,12 +101,8 @@ public sealed class JoinCodes(ClinicStore store, TimeProvider time, IOptions<Cli
 
         if (status is CodeStatus.Unknown or CodeStatus.Revoked or CodeStatus.Used or CodeStatus.Expired)
         {
-            await store.UpdateAsync<WrongCodeLog>(ClinicKeys.WrongCodes(clientId), current =>
-            {
-                var next = current ?? new WrongCodeLog();
-                next.Failures = [.. next.Failures.Where(f => f > now - _options.WrongCodeWindow), now];
-                return next;
-            }, cancellationToken).ConfigureAwait(false);
+            await CountFailureAsync(ClinicKeys.WrongCodes(clientId), now, cancellationToken).ConfigureAwait(false);
+            await CountFailureAsync(ClinicKeys.WrongCodesOfEveryone, now, cancellationToken).ConfigureAwait(false);
         }
 
         return (status, code);
@@ -108,6 +121,14 @@ public sealed class JoinCodes(ClinicStore store, TimeProvider time, IOptions<Cli
         current.Value.UsedUtc = time.GetUtcNow();
         return await store.TryReplaceAsync(ClinicKeys.Code(code), current.Value, current.ETag, cancellationToken).ConfigureAwait(false);
     }
+
+    private Task<WrongCodeLog?> CountFailureAsync(string key, DateTimeOffset now, CancellationToken cancellationToken)
+        => store.UpdateAsync<WrongCodeLog>(key, current =>
+        {
+            var next = current ?? new WrongCodeLog();
+            next.Failures = [.. next.Failures.Where(f => f > now - _options.WrongCodeWindow), now];
+            return next;
+        }, cancellationToken);
 
     /// <summary>The code in canonical form (upper case, no spaces or dashes), or null when it cannot be one.</summary>
     public static string? Normalize(string? typed)

@@ -14,15 +14,7 @@ public sealed class UserStateReminderPreferences(IStorage storage) : IReminderPr
     public async Task<bool> ArePausedAsync(string clientId, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(clientId);
-
-        // User keys are "{channel}/{user id}"; UserState keeps the profile under "{channel}/users/{user id}".
-        var slash = clientId.IndexOf('/', StringComparison.Ordinal);
-        if (slash <= 0)
-        {
-            return false;
-        }
-
-        var key = $"{clientId[..slash]}/users/{clientId[(slash + 1)..]}";
+        var key = UserKeys.UserStateKeyOf(clientId);
         var stored = await storage.ReadAsync([key], cancellationToken).ConfigureAwait(false);
         return stored.TryGetValue(key, out var raw)
             && raw is IDictionary<string, object> state

@@ -6,21 +6,21 @@ namespace ReflectBot.Conversation;
 
 /// <summary>
 /// Turns away messages too long to be a journal answer before any dialog sees them, with a plain reason,
-/// so a pasted novel neither lands in state nor breaks a prompt. Registered after the safety screen.
+/// so a pasted novel neither lands in state nor breaks a prompt: the text, every text in the value (a card's
+/// "text" stands in for typed words) and the sender's name (<see cref="InputLimits"/>). Registered after the
+/// safety screen, so a long message that says someone is in danger still gets the crisis reply.
 /// </summary>
 public sealed class InputLimitsMiddleware : IMiddleware
 {
-    public const int MaxMessageChars = 8_000;
+    public const int MaxMessageChars = InputLimits.MaxMessageChars;
 
     public async Task OnTurnAsync(ITurnContext turnContext, NextDelegate next, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(turnContext);
         ArgumentNullException.ThrowIfNull(next);
-        if (turnContext.Activity.Type == ActivityTypes.Message && turnContext.Activity.Text?.Length > MaxMessageChars)
+        if (turnContext.Activity.Type == ActivityTypes.Message && InputLimits.ProblemWith(turnContext.Activity) is { } tooLong)
         {
-            await turnContext.SendActivityAsync(
-                MessageFactory.Text($"That message is longer than I can take in one go (up to {MaxMessageChars:N0} characters). Could you send it in shorter parts? Nothing was lost from your journey."),
-                cancellationToken).ConfigureAwait(false);
+            await turnContext.SendActivityAsync(MessageFactory.Text(tooLong), cancellationToken).ConfigureAwait(false);
             return;
         }
 

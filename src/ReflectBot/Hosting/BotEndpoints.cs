@@ -1,8 +1,15 @@
+using System.Net;
+using System.Text;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Builder.Integration.AspNet.Core;
+using Microsoft.Bot.Schema;
+using Microsoft.Extensions.Options;
+using Newtonsoft.Json;
+using ReflectBot.Channels.DirectLine;
+using ReflectBot.Conversation;
 using ReflectBot.Journal;
 using ReflectBot.Safety;
 
@@ -10,38 +17,111 @@ namespace ReflectBot.Hosting;
 
 public static class BotEndpoints
 {
-    /// <summary>Largest request body /api/messages accepts; a bigger one is refused before it is read.</summary>
-    public const long MaxRequestBytes = 4 * 1024 * 1024;
+    /// <summary>Largest request body /api/messages accepts; a bigger one is refused, with or without Content-Length, before more is read.</summary>
+    public const int MaxRequestBytes = 4 * 1024 * 1024;
 
     public static IEndpointRouteBuilder MapReflectBot(this IEndpointRouteBuilder app)
     {
-        // The Bot Framework's messaging endpoint. CloudAdapter authenticates the request (anonymous only
-        // while no app id is configured), answers 400 for a body that is not an activity, and returns
-        // the replies in the body for deliveryMode "expectReplies".
-        app.MapPost("/api/messages", async (HttpContext http, IBotFrameworkHttpAdapter adapter, IBot bot, ILogger<ReflectBotAdapter> logger) =>
-        {
-            if (http.Request.ContentLength > MaxRequestBytes)
-            {
-                http.Response.StatusCode = StatusCodes.Status413PayloadTooLarge;
-                return;
-            }
-
-            try
-            {
-                await adapter.ProcessAsync(http.Request, http.Response, bot, http.RequestAborted).ConfigureAwait(false);
-            }
-            catch (InvalidOperationException ex) when (ex.Message.StartsWith("IDX20803", StringComparison.Ordinal) && !http.Response.HasStarted)
-            {
-                // The Bot Framework's signing keys could not be fetched, so the token cannot be checked:
-                // refuse (fail closed) with a retryable status rather than a 500.
-                HostLog.SigningKeysUnavailable(logger);
-                http.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
-            }
-        });
-
+        // The Bot Framework's messaging endpoint. Before CloudAdapter sees a request: with no app id only
+        // this machine may call; the body is capped; the ids that become storage keys are checked, and an
+        // activity that names this host's own web chat (its connector address or one of its conversations)
+        // is refused, since only the web chat itself speaks for those. Then CloudAdapter authenticates the
+        // request (anonymous only while no app id is configured), answers 400 for a body that is not an
+        // activity, and returns the replies in the body for deliveryMode "expectReplies".
+        app.MapPost("/api/messages", HandleAsync);
         app.MapGet("/health", () => Results.Ok(new { status = "ok" }));
         app.MapJournal();
         app.MapSafetyAdmin();
         return app;
+    }
+
+    private static async Task HandleAsync(
+        HttpContext http,
+        IBotFrameworkHttpAdapter adapter,
+        IBot bot,
+        IOptions<BotCredentialOptions> credentials,
+        IOptions<HostingOptions> hosting,
+        LocalServiceUrl localServiceUrl,
+        DirectLineConversations localConversations,
+        ILogger<ReflectBotAdapter> logger)
+    {
+        if (string.IsNullOrWhiteSpace(credentials.Value.MicrosoftAppId) && !hosting.Value.AllowAnonymousNetworkAccess && !IsThisMachine(http.Connection.RemoteIpAddress))
+        {
+            HostLog.AnonymousCallerRefused(logger);
+            await RefuseAsync(http, StatusCodes.Status403Forbidden, "This bot has no MicrosoftAppId, so it takes /api/messages from this machine only.").ConfigureAwait(false);
+            return;
+        }
+
+        var body = await RequestBodies.ReadAsync(http, MaxRequestBytes).ConfigureAwait(false);
+        if (body is null)
+        {
+            await RefuseAsync(http, StatusCodes.Status413PayloadTooLarge, $"The request is larger than {MaxRequestBytes / (1024 * 1024)} MB.").ConfigureAwait(false);
+            return;
+        }
+
+        if (ParseOrNull(body) is { } activity)
+        {
+            var problem = ActivityChecks.ProblemWith(activity);
+            if (problem is null && (IsLocalConnector(activity.ServiceUrl, localServiceUrl) || localConversations.TryGet(activity.Conversation.Id, out _)))
+            {
+                problem = "The activity names this host's own web chat, which only the web chat itself may speak for.";
+            }
+
+            if (problem is not null)
+            {
+                HostLog.ActivityRefused(logger, "/api/messages", problem);
+                await RefuseAsync(http, StatusCodes.Status400BadRequest, problem).ConfigureAwait(false);
+                return;
+            }
+        }
+
+        http.Request.Body = new MemoryStream(body, writable: false);
+        try
+        {
+            await adapter.ProcessAsync(http.Request, http.Response, bot, http.RequestAborted).ConfigureAwait(false);
+        }
+        catch (InvalidOperationException ex) when (ex.Message.StartsWith("IDX20803", StringComparison.Ordinal) && !http.Response.HasStarted)
+        {
+            // The Bot Framework's signing keys could not be fetched, so the token cannot be checked:
+            // refuse (fail closed) with a retryable status rather than a 500.
+            HostLog.SigningKeysUnavailable(logger);
+            http.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
+        }
+        catch (Microsoft.IdentityModel.Tokens.SecurityTokenException ex) when (!http.Response.HasStarted)
+        {
+            // A token the SDK could not validate (a forged signature, a key it does not publish): CloudAdapter
+            // turns only its own refusals into 401; this one is a refusal too, not a server error.
+            HostLog.TokenRefused(logger, ex.GetType().Name);
+            http.Response.StatusCode = StatusCodes.Status401Unauthorized;
+        }
+    }
+
+    /// <summary>Loopback, or no network peer at all (an in-process test server, a Unix socket).</summary>
+    public static bool IsThisMachine(IPAddress? remote)
+        => remote is null || IPAddress.IsLoopback(remote.IsIPv4MappedToIPv6 ? remote.MapToIPv4() : remote);
+
+    private static bool IsLocalConnector(string? serviceUrl, LocalServiceUrl local)
+        => Uri.TryCreate(serviceUrl, UriKind.Absolute, out var url)
+           && Uri.Compare(WithSlash(url), local.Value, UriComponents.SchemeAndServer | UriComponents.Path, UriFormat.Unescaped, StringComparison.OrdinalIgnoreCase) == 0;
+
+    private static Uri WithSlash(Uri url) => url.AbsolutePath.EndsWith('/') ? url : new Uri(url.AbsoluteUri + "/");
+
+    // Only to look at the ids; CloudAdapter parses the body again, and answers a body that is no activity itself.
+    private static Activity? ParseOrNull(byte[] body)
+    {
+        try
+        {
+            return JsonConvert.DeserializeObject<Activity>(Encoding.UTF8.GetString(body), new JsonSerializerSettings { MaxDepth = 64 });
+        }
+        catch (Exception e) when (e is JsonException or ArgumentException or FormatException or InvalidCastException)
+        {
+            return null;
+        }
+    }
+
+    private static Task RefuseAsync(HttpContext http, int status, string reason)
+    {
+        http.Response.StatusCode = status;
+        return http.Response.WriteAsJsonAsync(new { error = new { code = status == StatusCodes.Status400BadRequest ? "BadArgument" : "Refused", message = reason } });
     }
 }

@@ -5,7 +5,7 @@ namespace ReflectBot.Hosting;
 /// <summary>
 /// Log messages of the host. Event ids in use across the bot: 1000–1099 conversation, 2000–2099 host
 /// (2100–2149 the local Direct Line channel), 3000–3099 storage, 4000–4099 content, 5000–5099 journal,
-/// 5100–5199 safety and Teams (Teams: 5101–5106). No parameter may carry what a user wrote.
+/// 5100–5199 safety and Teams (Teams: 5101–5107). No parameter may carry what a user wrote.
 /// </summary>
 internal static partial class HostLog
 {
@@ -20,6 +20,21 @@ internal static partial class HostLog
 
     [LoggerMessage(EventId = 2005, Level = LogLevel.Warning, Message = "The Bot Framework signing keys could not be fetched; the request was refused with 503.")]
     public static partial void SigningKeysUnavailable(ILogger logger);
+
+    [LoggerMessage(EventId = 2006, Level = LogLevel.Warning, Message = "Refused an activity ({Where}): {Reason}")]
+    public static partial void ActivityRefused(ILogger logger, string where, string reason);
+
+    [LoggerMessage(EventId = 2007, Level = LogLevel.Warning, Message = "Refused an anonymous /api/messages request from the network: with no MicrosoftAppId only this machine may call (Hosting:AllowAnonymousNetworkAccess opens it, for development).")]
+    public static partial void AnonymousCallerRefused(ILogger logger);
+
+    [LoggerMessage(EventId = 2008, Level = LogLevel.Warning, Message = "Hosting:AllowAnonymousNetworkAccess is on and no MicrosoftAppId is configured: anyone who can reach this host can call /api/messages as anyone. For development only.")]
+    public static partial void AnonymousNetworkAccessOn(ILogger logger);
+
+    [LoggerMessage(EventId = 2009, Level = LogLevel.Critical, Message = "{Refusal}")]
+    public static partial void AnonymousExposureStopped(ILogger logger, string refusal);
+
+    [LoggerMessage(EventId = 2010, Level = LogLevel.Warning, Message = "Refused a request whose token did not validate ({ExceptionType}).")]
+    public static partial void TokenRefused(ILogger logger, string exceptionType);
 
     [LoggerMessage(EventId = 2004, Level = LogLevel.Warning, Message = "Storage was unavailable during a turn ({InnerType}); the user was told to try again.")]
     public static partial void StorageUnavailable(ILogger logger, string innerType);

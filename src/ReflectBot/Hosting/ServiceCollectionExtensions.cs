@@ -26,6 +26,8 @@ public static class ServiceCollectionExtensions
         services.AddOptions<BotCredentialOptions>().Bind(configuration).ValidateOnStart();
         services.AddSingleton<IValidateOptions<BotCredentialOptions>, BotCredentialValidator>();
         services.AddSingleton<BotFrameworkAuthentication>(sp => TeamsServiceCollectionExtensions.CreateBotFrameworkAuthentication(sp, configuration));
+        services.AddOptions<HostingOptions>().BindConfiguration(HostingOptions.Section).ValidateOnStart();
+        services.AddSingleton<IdentityMiddleware>();
         services.AddSingleton<ReflectBotAdapter>();
         services.AddSingleton<IBotFrameworkHttpAdapter>(sp => sp.GetRequiredService<ReflectBotAdapter>());
 

@@ -32,5 +32,22 @@ public static class StartupLogging
         var storage = app.Services.GetRequiredService<IOptions<StorageOptions>>().Value;
         var dataPath = Path.GetFullPath(storage.DataPath);
         HostLog.Started(app.Logger, catalog.All.Count, content.Path, dataPath);
+
+        var credentials = app.Services.GetRequiredService<IOptions<BotCredentialOptions>>().Value;
+        if (string.IsNullOrWhiteSpace(credentials.MicrosoftAppId) && app.Services.GetRequiredService<IOptions<HostingOptions>>().Value.AllowAnonymousNetworkAccess)
+        {
+            HostLog.AnonymousNetworkAccessOn(app.Logger);
+        }
+
+        // The addresses Kestrel really bound may differ from configuration (endpoints set in code): the same
+        // rule, checked once it listens. Stopping is all that is left to do by then.
+        app.Lifetime.ApplicationStarted.Register(() =>
+        {
+            if (AnonymousExposure.Refusal(app.Configuration, app.Services.GetRequiredService<Microsoft.AspNetCore.Hosting.Server.IServer>()) is { } refusal)
+            {
+                HostLog.AnonymousExposureStopped(app.Logger, refusal);
+                app.Lifetime.StopApplication();
+            }
+        });
     }
 }

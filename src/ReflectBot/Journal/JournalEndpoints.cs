@@ -14,7 +14,8 @@ public static class JournalEndpoints
     {
         app.MapGet("/journal/export/{token}", async (string token, ExportLinks links, IJournalStore journal, JourneyCatalog catalog, TimeProvider time, ILogger<JournalKeyRing> logger, HttpContext http) =>
         {
-            if (links.Validate(token) is not { } grant)
+            // A link from before user keys were one segment names nobody now.
+            if (links.Validate(token) is not { } grant || !Conversation.UserKeys.IsKey(grant.UserId))
             {
                 return Results.NotFound();
             }

@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Newtonsoft.Json;
+using ReflectBot.Conversation;
 using ReflectBot.Storage;
 
 namespace ReflectBot.Journal;
@@ -50,6 +51,7 @@ public sealed class JournalStore : IJournalStore
 
     public async Task<IReadOnlyList<JournalEntry>> ListAsync(string userId, CancellationToken cancellationToken = default)
     {
+        UserKeys.EnsureKey(userId);
         var entries = new List<JournalEntry>();
         await foreach (var key in _items.ListAsync(userId, cancellationToken).ConfigureAwait(false))
         {
@@ -67,7 +69,7 @@ public sealed class JournalStore : IJournalStore
 
     public Task<int> DeleteAllAsync(string userId, CancellationToken cancellationToken = default)
     {
-        ArgumentException.ThrowIfNullOrEmpty(userId);
+        UserKeys.EnsureKey(userId);
         return _items.DeleteFolderAsync(userId, cancellationToken);
     }
 
@@ -86,5 +88,13 @@ public sealed class JournalStore : IJournalStore
         }
     }
 
-    private static string KeyOf(string userId, string entryId) => $"{userId}/{entryId}";
+    // The user key is one segment (UserKeys), so a user's folder holds their entries and nobody else's.
+    private static string KeyOf(string userId, string entryId)
+    {
+        UserKeys.EnsureKey(userId);
+        ArgumentException.ThrowIfNullOrEmpty(entryId);
+        return entryId.Contains('/', StringComparison.Ordinal)
+            ? throw new ArgumentException("An entry id is one segment.", nameof(entryId))
+            : $"{userId}/{entryId}";
+    }
 }

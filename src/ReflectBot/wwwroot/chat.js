@@ -1,11 +1,11 @@
-// The web chat page: Microsoft's Web Chat on this host's local Direct Line endpoint.
-// The conversation id and its token live in localStorage, so a reload continues the same conversation;
-// the token is refreshed while the page is open, and a token that can no longer be refreshed starts anew.
+// The web chat page: Microsoft's Web Chat on a Direct Line this host hands out (its own, or Azure's).
+// Who the visitor is lives in an HttpOnly cookie the host set (the page never sees or picks it); the page
+// keeps only its conversation's id and token in localStorage, so a reload continues the same conversation.
+// The token is refreshed while the page is open; one that can no longer be refreshed starts anew.
 (function () {
   'use strict';
 
   const storageKey = 'reflectbot.webchat';
-  const api = `${window.location.origin}/v3/directline`;
   const status = document.getElementById('status');
 
   function showStatus(text, actionLabel, action) {
@@ -28,51 +28,53 @@
     }
   }
 
-  function save(grant) {
+  function save(grant, previous) {
     const session = {
       conversationId: grant.conversationId,
       token: grant.token,
-      expiresAt: Date.now() + grant.expires_in * 1000
+      expiresAt: Date.now() + grant.expires_in * 1000,
+      domain: grant.domain || (previous && previous.domain),
+      webSocket: grant.webSocket !== undefined ? grant.webSocket : previous && previous.webSocket
     };
     window.localStorage.setItem(storageKey, JSON.stringify(session));
     return session;
   }
 
-  async function post(path, token) {
-    const response = await fetch(`${api}${path}`, {
+  async function post(url, token) {
+    const response = await fetch(url, {
       method: 'POST',
+      credentials: 'same-origin',
       headers: token ? { Authorization: `Bearer ${token}` } : {}
     });
     if (!response.ok) {
-      throw new Error(`${path}: ${response.status}`);
+      throw new Error(`${url}: ${response.status}`);
     }
     return response.json();
   }
 
-  // A stored token still valid for a while is refreshed (which also proves the conversation still
-  // exists here); anything else gets a new conversation.
+  // The host answers for the person its cookie names: the stored conversation when its token is still
+  // theirs and good, otherwise a new one.
   async function openSession() {
     const saved = load();
-    if (saved && saved.token && saved.expiresAt > Date.now() + 10000) {
-      try {
-        return { ...save(await post('/tokens/refresh', saved.token)), resumed: true };
-      } catch {
-        window.localStorage.removeItem(storageKey);
-      }
-    }
-    return { ...save(await post('/tokens/generate')), resumed: false };
+    const stored = saved && saved.token && saved.expiresAt > Date.now() + 10000 ? saved.token : null;
+    const grant = await post('/webchat/session', stored);
+    return { ...save(grant), resumed: grant.resumed === true };
   }
 
   function keepFresh(session) {
-    // Halfway through the token's life, and at most every ten minutes.
-    const every = Math.min((session.expiresAt - Date.now()) / 2, 10 * 60 * 1000);
+    // Azure's Direct Line client refreshes its own token; this host's is refreshed here, halfway through
+    // the token's life and at most every ten minutes, until its absolute lifetime ends it.
+    if (session.webSocket) {
+      return;
+    }
+    const every = Math.max(Math.min((session.expiresAt - Date.now()) / 2, 10 * 60 * 1000), 30 * 1000);
     window.setInterval(async () => {
       const current = load();
       if (!current) {
         return;
       }
       try {
-        save(await post('/tokens/refresh', current.token));
+        save(await post(`${current.domain}/tokens/refresh`, current.token), current);
       } catch {
         // directlinejs reports a lost connection through connectionStatus$ below.
       }
@@ -124,24 +126,28 @@
     // No watermark on a reload: the whole conversation is fetched again, so the page shows where the
     // journey is (the question waiting for an answer), not an empty transcript.
     const directLine = window.WebChat.createDirectLine({
-      domain: api,
+      domain: session.domain,
       token: session.token,
       conversationId: session.resumed ? session.conversationId : undefined,
-      webSocket: false,
+      webSocket: session.webSocket === true,
       pollingInterval: 500
     });
 
+    const pane = document.getElementById('webchat');
     directLine.connectionStatus$.subscribe(state => {
-      // 4: failed to connect, 5: ended.
-      if (state === 4 || state === 5) {
+      // 3: token refused, 4: failed to connect, 5: ended. Its tokens no longer work: after "delete my
+      // data", at the end of the conversation's lifetime, or when the server lost it. The transcript goes
+      // from the screen too.
+      if (state === 3 || state === 4 || state === 5) {
         window.localStorage.removeItem(storageKey);
-        showStatus('The conversation was lost (the server may have restarted).', 'Start again', () => window.location.reload());
+        pane.hidden = true;
+        showStatus('This conversation has ended.', 'Start again', () => window.location.reload());
       }
     });
 
     window.WebChat.renderWebChat(
       { directLine, styleOptions, locale: 'en-US' },
-      document.getElementById('webchat')
+      pane
     );
     document.querySelector('#webchat textarea, #webchat input')?.focus();
   }

@@ -11,6 +11,7 @@ using ReflectBot.Channels.DirectLine;
 using ReflectBot.Hosting;
 using ReflectBot.Journal;
 using ReflectBot.Tests.Support;
+using ReflectBot.Conversation;
 
 namespace ReflectBot.Tests.Channels;
 
@@ -101,9 +102,9 @@ public sealed class DirectLineProtocolTests : IDisposable
         Assert.Contains("Saved to your journal", await session.BotTextAsync(), StringComparison.Ordinal);
 
         var journal = _host.Services.GetRequiredService<IJournalStore>();
-        var entry = Assert.Single(await journal.ListAsync("webchat/" + session.UserId));
+        var entry = Assert.Single(await journal.ListAsync(UserKeys.From("webchat", session.UserId)));
         Assert.Equal(7, entry.Mood);
-        Assert.Empty(await journal.ListAsync("webchat/someone-else"));
+        Assert.Empty(await journal.ListAsync(UserKeys.From("webchat", "someone-else")));
     }
 
     [Fact]
@@ -260,9 +261,9 @@ public sealed class DirectLineProtocolTests : IDisposable
 
         // A connector token is good for its own conversation only, and only for conversations created here.
         var other = await DirectLineSession.StartAsync(_http);
-        var forOther = tokens.Issue(other.ConversationId, "reflectbot", DirectLineTokens.ConnectorAudience);
+        var forOther = tokens.Issue(other.ConversationId, "reflectbot", DateTimeOffset.UtcNow, DirectLineTokens.ConnectorAudience)!;
         Assert.Equal(HttpStatusCode.Forbidden, (await session.SendAsync(HttpMethod.Post, path, reply, token: forOther)).StatusCode);
-        var forUnknown = tokens.Issue("made-up", "reflectbot", DirectLineTokens.ConnectorAudience);
+        var forUnknown = tokens.Issue("made-up", "reflectbot", DateTimeOffset.UtcNow, DirectLineTokens.ConnectorAudience)!;
         Assert.Equal(HttpStatusCode.NotFound, (await session.SendAsync(HttpMethod.Post, "v3/conversations/made-up/activities", reply, token: forUnknown)).StatusCode);
 
         Assert.Empty((await session.ActivitiesAsync(mark)).Activities);

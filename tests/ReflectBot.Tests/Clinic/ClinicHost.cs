@@ -13,7 +13,9 @@ namespace ReflectBot.Tests.Clinic;
 /// <summary>
 /// The real host with the clinic configured (two clinicians on the web chat channel), its clock replaced by
 /// a <see cref="FakeTimeProvider"/>, and the background scheduler off unless asked for, so tests run
-/// delivery rounds themselves.
+/// delivery rounds themselves. It has an app id and trusts the Bot Framework stand-in: every activity carries
+/// a channel token, as from Azure's web chat, since configured clinicians are honoured only when a channel
+/// vouches for who is talking.
 /// </summary>
 public sealed class ClinicHost : WebApplicationFactory<Program>
 {
@@ -31,7 +33,7 @@ public sealed class ClinicHost : WebApplicationFactory<Program>
         Time = time;
         DataPath = dataPath ?? TempFolder.Create();
         _services = services;
-        _settings = new()
+        _settings = new(BotFrameworkStandIn.Shared.HostSettings(AppId).ToDictionary(s => s.Key, s => s.Value))
         {
             ["Storage:DataPath"] = DataPath,
             ["Clinic:ClinicianUserKeys:0"] = $"webchat/{ClinicianA}",
@@ -47,10 +49,12 @@ public sealed class ClinicHost : WebApplicationFactory<Program>
 
     public FakeTimeProvider Time { get; }
 
+    public string AppId { get; } = Guid.NewGuid().ToString();
+
     public string DataPath { get; }
 
     public ClinicUser User(string id, string name, string timeZone = "Europe/London", string? serviceUrl = null)
-        => new(new BotClient(CreateClient(), id, $"conv-{id}", "webchat") { TimeZone = timeZone }, name, serviceUrl);
+        => new(new BotClient(CreateClient(), id, $"conv-{id}", "webchat") { TimeZone = timeZone, Token = a => BotFrameworkStandIn.Shared.ChannelToken(AppId, a.ServiceUrl) }, name, serviceUrl);
 
     public T Get<T>()
         where T : notnull

@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using Microsoft.Bot.Schema;
 using ReflectBot.Tests.Support;
+using ReflectBot.Conversation;
 
 namespace ReflectBot.Tests.Clinic;
 
@@ -11,7 +12,7 @@ public sealed partial class ClinicUser(BotClient client, string name, string? se
 
     public string Name { get; } = name;
 
-    public string Key => $"webchat/{Client.UserId}";
+    public string Key => UserKeys.From("webchat", Client.UserId);
 
     public async Task<IReadOnlyList<Activity>> SayAsync(string text)
     {
@@ -57,6 +58,6 @@ public sealed partial class ClinicUser(BotClient client, string name, string? se
         Assert.Contains("Saved", await ReadAsync("yes"), StringComparison.Ordinal);
     }
 
-    [GeneratedRegex(@"code is ([A-Z0-9]{6})")]
+    [GeneratedRegex(@"code is ([A-Z0-9]{8})")]
     private static partial Regex CodeIn();
 }

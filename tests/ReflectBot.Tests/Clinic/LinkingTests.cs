@@ -19,7 +19,7 @@ public sealed class LinkingTests : IDisposable
         var clinician = _host.User(ClinicHost.ClinicianA, "Dr Ana Reyes");
         var client = _host.User("client-1", "Sam");
         var code = await clinician.NewCodeAsync();
-        Assert.Equal(6, code.Length);
+        Assert.Equal(JoinCodes.Length, code.Length);
         Assert.DoesNotMatch("[01OIL]", code);
 
         var intro = await client.ReadAsync($"connect {code.ToLowerInvariant()}");
@@ -130,7 +130,7 @@ public sealed class LinkingTests : IDisposable
     {
         var good = await _host.User(ClinicHost.ClinicianA, "Dr A").NewCodeAsync();
         var client = _host.User("client-1", "Sam");
-        foreach (var wrong in new[] { "AAAAAA", "BBBBBB", "CCCCCC", "DDDDDD", "EEEEEE" })
+        foreach (var wrong in new[] { "AAAAAAAA", "BBBBBBBB", "CCCCCCCC", "DDDDDDDD", "EEEEEEEE" })
         {
             Assert.Contains("don't recognise", await client.ReadAsync($"connect {wrong}"), StringComparison.Ordinal);
         }

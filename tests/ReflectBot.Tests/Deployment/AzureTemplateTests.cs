@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Reflection;
+using Microsoft.Extensions.Configuration;
 using Newtonsoft.Json.Linq;
 using ReflectBot.Hosting;
 using ReflectBot.Storage;
@@ -46,11 +47,20 @@ public sealed class AzureTemplateTests
         ["Clinic__Scheduler__Interval"] = "the default (1 minute) is the delivery precision the clinic promises",
         ["Clinic__Scheduler__ClaimTimeout"] = "the default suits App Service restarts",
         ["DirectLine__TokenLifetime"] = "the local Direct Line channel is off in Azure (DirectLine__Enabled=false)",
-        ["DirectLine__SigningKey"] = "the local Direct Line channel is off in Azure (DirectLine__Enabled=false)",
         ["DirectLine__ServiceUrl"] = "the local Direct Line channel is off in Azure (DirectLine__Enabled=false)",
         ["DirectLine__MaxActivitiesPerConversation"] = "the local Direct Line channel is off in Azure (DirectLine__Enabled=false)",
         ["DirectLine__MaxConversations"] = "the local Direct Line channel is off in Azure (DirectLine__Enabled=false)",
         ["DirectLine__MaxActivityBytes"] = "the local Direct Line channel is off in Azure (DirectLine__Enabled=false)",
+        ["DirectLine__TokenAbsoluteLifetime"] = "the local Direct Line channel is off in Azure (DirectLine__Enabled=false)",
+        ["DirectLine__ConversationStartsPerMinute"] = "the local Direct Line channel is off in Azure (DirectLine__Enabled=false)",
+        ["DirectLine__MaxTranscriptBytes"] = "the local Direct Line channel is off in Azure (DirectLine__Enabled=false)",
+        ["DirectLine__TokenRequestsPerMinute"] = "the default (20 a minute per client address) also suits the page's session requests in Azure",
+        ["Hosting__AllowAnonymousNetworkAccess"] = "for development only; the template always configures an app id",
+        ["Clinic__GlobalWrongCodeLimit"] = "the default keeps join codes unguessable within their lifetime (the arithmetic is on JoinCodes)",
+        ["WebChat__DirectLineEndpoint"] = "Azure's public Direct Line service",
+        ["WebChat__IdentityLifetime"] = "the default (a year since the last visit) keeps a person's journal theirs across visits",
+        ["WebChat__ClinicianSignInLifetime"] = "the default (12 hours) is a working day's sign-in",
+        ["WebChat__SignInLinkLifetime"] = "the default (15 minutes) is the intended exposure of a sign-in link",
     };
 
     private static JObject MainJson => JObject.Parse(File.ReadAllText(Path.Combine(Folder, "main.json")));
@@ -154,11 +164,47 @@ public sealed class AzureTemplateTests
     }
 
     [Fact]
-    public void TheBotHasTheTeamsAndWebChatChannelsAndPointsAtTheWebApp()
+    public void TheWebChatPageUsesDirectLineWithEnhancedAuthenticationTrustingOnlyTheAppsOwnOrigin()
+    {
+        var directLine = Resources(MainJson).Single(r => r.SelectToken("properties.channelName")?.Value<string>() == "DirectLineChannel");
+        var site = Assert.Single((JArray)directLine.SelectToken("properties.properties.sites")!);
+        Assert.True(site.Value<bool>("isSecureSiteEnabled"));
+        Assert.False(site.Value<bool>("isV1Enabled"));
+        Assert.True(site.Value<bool>("isV3Enabled"));
+        Assert.Equal("[parameters('appOrigin')]", Assert.Single((JArray)site["trustedOrigins"]!).Value<string>());
+        Assert.Equal("[variables('appOrigin')]", Module(MainJson, "bot").SelectToken("properties.parameters.appOrigin.value")!.Value<string>());
+        Assert.Equal("[format('https://{0}.azurewebsites.net', variables('names').site)]", MainJson.SelectToken("variables.appOrigin")!.Value<string>());
+
+        // The page's secrets come from Key Vault; the hosted Web Chat site (a stranger on every visit) is off.
+        var settings = AppSettings();
+        Assert.Contains("Microsoft.KeyVault", settings["WebChat__DirectLineSecret"].Value<string>(), StringComparison.Ordinal);
+        Assert.Contains("Microsoft.KeyVault", settings["DirectLine__SigningKey"].Value<string>(), StringComparison.Ordinal);
+        var hosted = Resources(MainJson).Single(r => r.SelectToken("properties.channelName")?.Value<string>() == "WebChatChannel");
+        Assert.All((JArray)hosted.SelectToken("properties.properties.sites")!, s => Assert.False(s.Value<bool>("isEnabled")));
+    }
+
+    [Fact]
+    public void TheAppNeverRunsAnonymous()
+    {
+        // The app id is the managed identity's client id (or the app registration's); a SingleTenant deployment
+        // with an empty appId would listen on http://+:8080 with no app id, which the app refuses to start with
+        // (Hosting/AnonymousExposure), and the development switch is never set here.
+        var settings = AppSettings();
+        Assert.Contains(").clientId", settings["MicrosoftAppId"].Value<string>(), StringComparison.Ordinal);
+        Assert.Equal("http://+:8080", settings["Urls"].Value<string>());
+        Assert.DoesNotContain("Hosting__AllowAnonymousNetworkAccess", settings.Keys);
+        var configuration = new ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?> { ["Urls"] = settings["Urls"].Value<string>(), ["MicrosoftAppId"] = string.Empty })
+            .Build();
+        Assert.NotNull(AnonymousExposure.Refusal(configuration));
+    }
+
+    [Fact]
+    public void TheBotHasTheTeamsAndDirectLineChannelsAndPointsAtTheWebApp()
     {
         var channels = Resources(MainJson).Where(r => r.Value<string>("type") == "Microsoft.BotService/botServices/channels")
             .Select(r => r.SelectToken("properties.channelName")!.Value<string>()).Order(StringComparer.Ordinal);
-        Assert.Equal(["MsTeamsChannel", "WebChatChannel"], channels);
+        Assert.Equal(["DirectLineChannel", "MsTeamsChannel", "WebChatChannel"], channels);
         var web = Resources(MainJson).Single(r => r.Value<string>("type") == "Microsoft.Web/sites");
         Assert.Equal("DOTNETCORE|10.0", web.SelectToken("properties.siteConfig.linuxFxVersion")!.Value<string>());
         Assert.Equal("/health", web.SelectToken("properties.siteConfig.healthCheckPath")!.Value<string>());
@@ -223,7 +269,8 @@ public sealed class AzureTemplateTests
         var settings = AppSettings();
         Assert.Contains("@Microsoft.KeyVault(SecretUri=", settings["Safety__OperatorKey"].Value<string>(), StringComparison.Ordinal);
         Assert.Equal("securestring", MainJson.SelectToken("parameters.safetyOperatorKey.type")!.Value<string>());
-        Assert.Equal("[format('https://{0}.azurewebsites.net', variables('names').site)]", settings["Journal__PublicBaseUrl"].Value<string>());
+        Assert.Equal("[variables('appOrigin')]", settings["Journal__PublicBaseUrl"].Value<string>());
+        Assert.Equal("[format('https://{0}.azurewebsites.net', variables('names').site)]", MainJson.SelectToken("variables.appOrigin")!.Value<string>());
         Assert.Equal("false", settings["DirectLine__Enabled"].Value<string>());
         Assert.Contains("@Microsoft.KeyVault(SecretUri=", settings["Journal__EncryptionKey"].Value<string>(), StringComparison.Ordinal);
     }

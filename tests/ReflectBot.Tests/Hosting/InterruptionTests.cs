@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using ReflectBot.Journal;
 using ReflectBot.Tests.Support;
+using ReflectBot.Conversation;
 
 namespace ReflectBot.Tests.Hosting;
 
@@ -40,7 +41,7 @@ public sealed class InterruptionTests : IDisposable
         Assert.Contains("stopped the daily check-in", stopped, StringComparison.Ordinal);
         Assert.Contains("Nothing from it was saved", stopped, StringComparison.Ordinal);
 
-        Assert.Empty(await _host.Services.GetRequiredService<IJournalStore>().ListAsync("webchat/user-1"));
+        Assert.Empty(await _host.Services.GetRequiredService<IJournalStore>().ListAsync(UserKeys.From("webchat", "user-1")));
 
         // Afterwards "5" is not taken as an answer to anything.
         Assert.Contains("not sure what you mean", BotClient.Read(await bot.SayAsync("5")), StringComparison.Ordinal);

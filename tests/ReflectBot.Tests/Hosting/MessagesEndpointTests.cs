@@ -3,6 +3,7 @@ using Microsoft.Bot.Schema;
 using Microsoft.Extensions.DependencyInjection;
 using ReflectBot.Journal;
 using ReflectBot.Tests.Support;
+using ReflectBot.Conversation;
 
 namespace ReflectBot.Tests.Hosting;
 
@@ -30,7 +31,7 @@ public sealed class MessagesEndpointTests : IDisposable
         Assert.Contains("Saved", BotClient.Read(await bot.SayAsync("yes")), StringComparison.Ordinal);
 
         var journal = _host.Services.GetRequiredService<IJournalStore>();
-        var entry = Assert.Single(await journal.ListAsync("webchat/user-1"));
+        var entry = Assert.Single(await journal.ListAsync(UserKeys.From("webchat", "user-1")));
         Assert.Equal("daily-check-in", entry.JourneyId);
         Assert.Equal(7, entry.Mood);
         Assert.Equal("calm, tired", entry.Answers["feelings"]);

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using ReflectBot.Journal;
 using ReflectBot.Tests.Support;
+using ReflectBot.Conversation;
 
 namespace ReflectBot.Tests.Hosting;
 
@@ -24,7 +25,7 @@ public sealed class RestartTests
         Assert.Contains("save", BotClient.Read(await resumed.SayAsync("a long week")), StringComparison.OrdinalIgnoreCase);
         Assert.Contains("Saved", BotClient.Read(await resumed.SayAsync("yes")), StringComparison.Ordinal);
 
-        var entry = Assert.Single(await second.Services.GetRequiredService<IJournalStore>().ListAsync("webchat/user-1"));
+        var entry = Assert.Single(await second.Services.GetRequiredService<IJournalStore>().ListAsync(UserKeys.From("webchat", "user-1")));
         Assert.Equal(3, entry.Mood);
         Assert.Equal("heavy", entry.Answers["feelings"]);
     }

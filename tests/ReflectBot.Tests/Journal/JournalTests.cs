@@ -6,6 +6,7 @@ using ReflectBot.Journal;
 using ReflectBot.Storage;
 using ReflectBot.Tests.Support;
 using Xunit.Abstractions;
+using ReflectBot.Conversation;
 
 namespace ReflectBot.Tests.Journal;
 
@@ -131,7 +132,7 @@ public sealed class JournalTests(ITestOutputHelper output) : IDisposable
 
         var json = JObject.Parse(await http.GetStringAsync(new Uri(links[1])));
         var exported = json["entries"]!.ToObject<List<JournalEntry>>()!;
-        var stored = await Host.Services.GetRequiredService<IJournalStore>().ListAsync("webchat/user-1");
+        var stored = await Host.Services.GetRequiredService<IJournalStore>().ListAsync(UserKeys.From("webchat", "user-1"));
         Assert.Equal(stored.Select(e => e.Id).Order(), exported.Select(e => e.Id).Order());
         foreach (var entry in exported)
         {
@@ -167,12 +168,12 @@ public sealed class JournalTests(ITestOutputHelper output) : IDisposable
         await bot.SendAsync(bot.Message("yes", id: "activity-yes-1"));
 
         var journal = Host.Services.GetRequiredService<IJournalStore>();
-        Assert.Single(await journal.ListAsync("webchat/user-1"));
+        Assert.Single(await journal.ListAsync(UserKeys.From("webchat", "user-1")));
 
         // Control: the same replay with a new activity id is a new entry, so the check above can fail.
         Restore(state, before);
         await bot.SendAsync(bot.Message("yes", id: "activity-yes-2"));
-        Assert.Equal(2, (await journal.ListAsync("webchat/user-1")).Count);
+        Assert.Equal(2, (await journal.ListAsync(UserKeys.From("webchat", "user-1"))).Count);
     }
 
     [Fact]
@@ -180,7 +181,7 @@ public sealed class JournalTests(ITestOutputHelper output) : IDisposable
     {
         var bot = NewYorker();
         await bot.CheckInAsync(6, "luminous-marmalade", "the heron over the canal at dawn");
-        Assert.Single(await Host.Services.GetRequiredService<IJournalStore>().ListAsync("webchat/user-1"));
+        Assert.Single(await Host.Services.GetRequiredService<IJournalStore>().ListAsync(UserKeys.From("webchat", "user-1")));
 
         var files = Directory.EnumerateFiles(Host.DataPath, "*", SearchOption.AllDirectories).ToList();
         Assert.Contains(files, f => f.EndsWith(".item", StringComparison.Ordinal));
@@ -209,7 +210,7 @@ public sealed class JournalTests(ITestOutputHelper output) : IDisposable
         using (var rotated = new BotHost(data, ("Journal:EncryptionKey", newKey), ("Journal:PreviousKeys:0", oldKey)))
         {
             await rotated.Client().CheckInAsync(8, "after", "written with the new key");
-            var entries = await rotated.Services.GetRequiredService<IJournalStore>().ListAsync("webchat/user-1");
+            var entries = await rotated.Services.GetRequiredService<IJournalStore>().ListAsync(UserKeys.From("webchat", "user-1"));
             Assert.Equal(2, entries.Count);
             var kids = Directory.EnumerateFiles(Path.Combine(data, "journal"), "*.item", SearchOption.AllDirectories)
                 .Select(f => JObject.Parse(File.ReadAllText(f)).Value<string>("kid")).Distinct().Count();
@@ -218,7 +219,7 @@ public sealed class JournalTests(ITestOutputHelper output) : IDisposable
 
         // Without the old key the old entry cannot be read; the rest of the journal still can.
         using var forgotten = new BotHost(data, ("Journal:EncryptionKey", newKey));
-        var left = Assert.Single(await forgotten.Services.GetRequiredService<IJournalStore>().ListAsync("webchat/user-1"));
+        var left = Assert.Single(await forgotten.Services.GetRequiredService<IJournalStore>().ListAsync(UserKeys.From("webchat", "user-1")));
         Assert.Equal("written with the new key", left.Answers["on-mind"]);
     }
 

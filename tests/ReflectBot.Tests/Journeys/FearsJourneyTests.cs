@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using ReflectBot.Cards;
 using ReflectBot.Journal;
 using ReflectBot.Tests.Support;
+using ReflectBot.Conversation;
 
 namespace ReflectBot.Tests.Journeys;
 
@@ -43,7 +44,7 @@ public sealed class FearsJourneyTests : IDisposable
         var end = await bot.SayAsync("yes");
         Assert.Contains("Saved", BotClient.Read(end), StringComparison.Ordinal);
 
-        var entry = Assert.Single(await _host.Services.GetRequiredService<IJournalStore>().ListAsync("webchat/user-1"));
+        var entry = Assert.Single(await _host.Services.GetRequiredService<IJournalStore>().ListAsync(UserKeys.From("webchat", "user-1")));
         Assert.Equal(fear, entry.Answers["fear"]);
         Assert.Equal("in my shoulders", entry.Answers["body"]);
         Assert.Equal("that it was safer to manage alone", entry.Answers["younger-self"]);

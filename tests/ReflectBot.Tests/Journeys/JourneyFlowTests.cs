@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using ReflectBot.Cards;
 using ReflectBot.Journal;
 using ReflectBot.Tests.Support;
+using ReflectBot.Conversation;
 
 namespace ReflectBot.Tests.Journeys;
 
@@ -12,8 +13,8 @@ public sealed class JourneyFlowTests : IDisposable
 
     public void Dispose() => _host.Dispose();
 
-    private async Task<JournalEntry> OnlyEntryAsync(string user = "webchat/user-1")
-        => Assert.Single(await _host.Services.GetRequiredService<IJournalStore>().ListAsync(user));
+    private async Task<JournalEntry> OnlyEntryAsync(string user = "user-1")
+        => Assert.Single(await _host.Services.GetRequiredService<IJournalStore>().ListAsync(UserKeys.From("webchat", user)));
 
     private string Title(string cardId) => _host.Services.GetRequiredService<CardCatalog>().Find(cardId)!.Title;
 
@@ -127,7 +128,7 @@ public sealed class JourneyFlowTests : IDisposable
     {
         var replies = await _host.Client().SayAllAsync("free write", "just a note", "nothing", "no");
         Assert.Contains("haven't saved it", BotClient.Read(replies.TakeLast(3)), StringComparison.Ordinal);
-        Assert.Empty(await _host.Services.GetRequiredService<IJournalStore>().ListAsync("webchat/user-1"));
+        Assert.Empty(await _host.Services.GetRequiredService<IJournalStore>().ListAsync(UserKeys.From("webchat", "user-1")));
     }
 
     [Fact]

@@ -6,6 +6,7 @@ using ReflectBot.Journal;
 using ReflectBot.Safety;
 using ReflectBot.Storage;
 using ReflectBot.Tests.Support;
+using ReflectBot.Conversation;
 
 namespace ReflectBot.Tests.Privacy;
 
@@ -40,7 +41,7 @@ public sealed class PrivacyTests : IDisposable
         Assert.Contains("Shall I keep a journal for you", question, StringComparison.Ordinal);
         Assert.Contains("encrypted", question, StringComparison.Ordinal);
         Assert.Contains("chose not to keep a journal", BotClient.Read(await bot.SayAsync("no")), StringComparison.Ordinal);
-        Assert.Empty(await Journal.ListAsync("webchat/user-1"));
+        Assert.Empty(await Journal.ListAsync(UserKeys.From("webchat", "user-1")));
 
         // The next reflection is guided all the same, and not saved, without asking again.
         await bot.SayAsync("check in");
@@ -49,7 +50,7 @@ public sealed class PrivacyTests : IDisposable
         var end = BotClient.Read(await bot.SayAsync("a walk"));
         Assert.DoesNotContain("Shall I", end, StringComparison.Ordinal);
         Assert.Contains("nothing from this was saved", end, StringComparison.Ordinal);
-        Assert.Empty(await Journal.ListAsync("webchat/user-1"));
+        Assert.Empty(await Journal.ListAsync(UserKeys.From("webchat", "user-1")));
         Assert.Empty(Directory.EnumerateFiles(Path.Combine(_host.DataPath, "journal"), "*.item", SearchOption.AllDirectories));
 
         // "journal on" turns it on; then the journey's own save question is asked.
@@ -57,7 +58,7 @@ public sealed class PrivacyTests : IDisposable
         var saveQuestion = BotClient.Read(await bot.CheckInPromptAsync());
         Assert.Contains("Would you like to save this check-in", saveQuestion, StringComparison.Ordinal);
         await bot.SayAsync("yes");
-        Assert.Single(await Journal.ListAsync("webchat/user-1"));
+        Assert.Single(await Journal.ListAsync(UserKeys.From("webchat", "user-1")));
     }
 
     [Fact]
@@ -91,11 +92,11 @@ public sealed class PrivacyTests : IDisposable
         Assert.Contains("can't be undone", BotClient.Read(ask), StringComparison.Ordinal);
         Assert.Equal(["yes, delete everything", "no, keep it"], ask.Last().SuggestedActions.Actions.Select(a => a.Title));
         Assert.Contains("haven't deleted anything", BotClient.Read(await bot.SayAsync("no, keep it")), StringComparison.Ordinal);
-        Assert.Single(await Journal.ListAsync("webchat/user-1"));
+        Assert.Single(await Journal.ListAsync(UserKeys.From("webchat", "user-1")));
 
         // A later "yes" is not a confirmation any more.
         await bot.SayAsync("yes");
-        Assert.Single(await Journal.ListAsync("webchat/user-1"));
+        Assert.Single(await Journal.ListAsync(UserKeys.From("webchat", "user-1")));
     }
 
     [Fact]
@@ -121,7 +122,7 @@ public sealed class PrivacyTests : IDisposable
 
         await bot.SayAsync("yes");
         await bot.SayAsync("I want to die");
-        Assert.NotNull(await _host.Services.GetRequiredService<SafetyPlanStore>().GetAsync("webchat/erase-me"));
+        Assert.NotNull(await _host.Services.GetRequiredService<SafetyPlanStore>().GetAsync(UserKeys.From("webchat", "erase-me")));
 
         await bot.SayAsync("delete my data");
         var done = BotClient.Read(await bot.SayAsync("yes, delete everything"));
@@ -146,7 +147,7 @@ public sealed class PrivacyTests : IDisposable
         Assert.Empty(await storage.ReadAsync(["webchat/users/erase-me", "webchat/conversations/conv-1", "webchat/conversations/conv-earlier"]));
         Assert.Single(await storage.ReadAsync(["webchat/conversations/conv-2"]));
         Assert.Single(await storage.ReadAsync(["webchat/users/someone-else"]));
-        Assert.Single(await Journal.ListAsync("webchat/someone-else"));
+        Assert.Single(await Journal.ListAsync(UserKeys.From("webchat", "someone-else")));
 
         // And on disk: no file (lock files included) names them or holds their words.
         foreach (var file in Directory.EnumerateFiles(_host.DataPath, "*", SearchOption.AllDirectories))

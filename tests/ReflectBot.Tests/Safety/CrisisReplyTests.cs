@@ -5,6 +5,7 @@ using Newtonsoft.Json.Linq;
 using ReflectBot.Safety;
 using ReflectBot.Storage;
 using ReflectBot.Tests.Support;
+using ReflectBot.Conversation;
 
 namespace ReflectBot.Tests.Safety;
 
@@ -91,7 +92,7 @@ public sealed class CrisisReplyTests : IDisposable
         await bot.SayAsync("heavy");
         await bot.SayAsync("a hard night");
         await bot.SayAsync("yes");
-        var entry = Assert.Single(await _host.Services.GetRequiredService<ReflectBot.Journal.IJournalStore>().ListAsync("webchat/user-1"));
+        var entry = Assert.Single(await _host.Services.GetRequiredService<ReflectBot.Journal.IJournalStore>().ListAsync(UserKeys.From("webchat", "user-1")));
         Assert.Equal("heavy", entry.Answers["feelings"]);
         Assert.DoesNotContain(entry.Answers.Values, a => a.Contains("alive", StringComparison.Ordinal));
     }

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Logging;
 using ReflectBot.Journal;
 using ReflectBot.Storage;
 using ReflectBot.Tests.Support;
+using ReflectBot.Conversation;
 
 namespace ReflectBot.Tests.Storage;
 
@@ -46,8 +47,8 @@ public sealed class OutageTests
         Assert.Contains("Saved", BotClient.Read(await during.SayAsync("yes")), StringComparison.Ordinal);
 
         var journal = host.Services.GetRequiredService<IJournalStore>();
-        Assert.Equal(2, Assert.Single(await journal.ListAsync("webchat/user-before")).Mood);
-        Assert.Equal("calm", Assert.Single(await journal.ListAsync("webchat/user-during")).Answers["feelings"]);
+        Assert.Equal(2, Assert.Single(await journal.ListAsync(UserKeys.From("webchat", "user-before"))).Mood);
+        Assert.Equal("calm", Assert.Single(await journal.ListAsync(UserKeys.From("webchat", "user-during"))).Answers["feelings"]);
         Assert.DoesNotContain(logs.Entries, e => e.Level >= LogLevel.Error);
         Assert.Contains(logs.Entries, e => e.EventId.Id == 3003);
     }

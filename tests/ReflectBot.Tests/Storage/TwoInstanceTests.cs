@@ -5,6 +5,7 @@ using Newtonsoft.Json.Linq;
 using ReflectBot.Journal;
 using ReflectBot.Storage;
 using ReflectBot.Tests.Support;
+using ReflectBot.Conversation;
 
 namespace ReflectBot.Tests.Storage;
 
@@ -54,7 +55,7 @@ public sealed class TwoInstanceTests(AzuriteFixture azurite) : IClassFixture<Azu
                     var saved = BotClient.Read(await client.SendAsync(yes));
                     if (saved.Contains("Saved", StringComparison.Ordinal))
                     {
-                        acknowledged.Add(($"webchat/{user}", JournalEntryIds.From($"webchat/{user}", conversation, yes.Id)));
+                        acknowledged.Add((UserKeys.From("webchat", user), JournalEntryIds.From(UserKeys.From("webchat", user), conversation, yes.Id)));
                     }
                     else
                     {

@@ -22,6 +22,9 @@ public sealed class BotClient(HttpClient http, string userId, string conversatio
 
     public string? TimeZone { get; set; }
 
+    /// <summary>The Authorization header's token for an activity (a channel's token, for a host with an app id); none when null.</summary>
+    public Func<Activity, string>? Token { get; init; }
+
     public Activity Message(string? text, string? id = null) => new()
     {
         Type = ActivityTypes.Message,
@@ -44,14 +47,22 @@ public sealed class BotClient(HttpClient http, string userId, string conversatio
 
     public async Task<IReadOnlyList<Activity>> SendAsync(Activity activity)
     {
-        var response = await PostAsync(JsonConvert.SerializeObject(activity));
+        var response = await PostAsync(JsonConvert.SerializeObject(activity), token: Token?.Invoke(activity));
         var body = await response.Content.ReadAsStringAsync();
         Assert.True(response.StatusCode == HttpStatusCode.OK, $"Expected 200, got {(int)response.StatusCode}: {body}");
         return Replies(body);
     }
 
-    public Task<HttpResponseMessage> PostAsync(string body, string contentType = "application/json")
-        => Http.PostAsync(new Uri("/api/messages", UriKind.Relative), new StringContent(body, Encoding.UTF8, contentType));
+    public Task<HttpResponseMessage> PostAsync(string body, string contentType = "application/json", string? token = null)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Post, new Uri("/api/messages", UriKind.Relative)) { Content = new StringContent(body, Encoding.UTF8, contentType) };
+        if (token is not null)
+        {
+            request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
+        }
+
+        return Http.SendAsync(request);
+    }
 
     /// <summary>The text of every reply, cards' text included, joined: what a person would read.</summary>
     public static string Read(IEnumerable<Activity> replies)

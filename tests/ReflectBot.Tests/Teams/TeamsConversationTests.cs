@@ -49,7 +49,7 @@ public sealed class TeamsConversationTests : IAsyncLifetime
         await user.PostAsync(user.BotAdded());
         Assert.Empty(_connector.Take());
 
-        var reference = await _host.Services.GetRequiredService<ConversationReferences>().GetAsync($"msteams/{user.UserId}");
+        var reference = await _host.Services.GetRequiredService<ConversationReferences>().GetAsync(UserKeys.From("msteams", user.UserId));
         Assert.NotNull(reference);
         Assert.Equal(_connector.Url, reference.ServiceUrl);
         Assert.Equal(TeamsUser.TenantId, reference.Conversation.TenantId);
@@ -64,12 +64,12 @@ public sealed class TeamsConversationTests : IAsyncLifetime
         var user = User();
         await user.PostAsync(user.Installed());
         var references = _host.Services.GetRequiredService<ConversationReferences>();
-        Assert.NotNull(await references.GetAsync($"msteams/{user.UserId}"));
+        Assert.NotNull(await references.GetAsync(UserKeys.From("msteams", user.UserId)));
         _connector.Take();
 
         await user.PostAsync(user.Uninstalled());
         Assert.Empty(_connector.Take());
-        Assert.Null(await references.GetAsync($"msteams/{user.UserId}"));
+        Assert.Null(await references.GetAsync(UserKeys.From("msteams", user.UserId)));
     }
 
     [Theory]
@@ -87,8 +87,8 @@ public sealed class TeamsConversationTests : IAsyncLifetime
         Assert.Equal(2, all.Count);
         Assert.All(all, a => Assert.Equal(TeamsText.OneToOneOnly, a.Text));
         Assert.All(all, a => Assert.True(a.Attachments is null or { Count: 0 }));
-        Assert.Null(await _host.Services.GetRequiredService<ConversationReferences>().GetAsync($"msteams/{user.UserId}"));
-        Assert.Empty(await _host.Services.GetRequiredService<IJournalStore>().ListAsync($"msteams/{user.UserId}"));
+        Assert.Null(await _host.Services.GetRequiredService<ConversationReferences>().GetAsync(UserKeys.From("msteams", user.UserId)));
+        Assert.Empty(await _host.Services.GetRequiredService<IJournalStore>().ListAsync(UserKeys.From("msteams", user.UserId)));
     }
 
     [Fact]
@@ -180,7 +180,7 @@ public sealed class TeamsConversationTests : IAsyncLifetime
         var done = await user.SayAsync("yes");
         Assert.Contains("Saved to your journal", ConnectorText(done), StringComparison.Ordinal);
 
-        var entries = await _host.Services.GetRequiredService<IJournalStore>().ListAsync($"msteams/{user.UserId}");
+        var entries = await _host.Services.GetRequiredService<IJournalStore>().ListAsync(UserKeys.From("msteams", user.UserId));
         Assert.Single(entries);
     }
 
@@ -203,13 +203,13 @@ public sealed class TeamsConversationTests : IAsyncLifetime
         _connector.Take();
 
         var messenger = _host.Services.GetRequiredService<ProactiveMessenger>();
-        Assert.True(await messenger.SendAsync($"msteams/{user.UserId}", MessageFactory.Text("Time for your Monday reflection.")));
+        Assert.True(await messenger.SendAsync(UserKeys.From("msteams", user.UserId), MessageFactory.Text("Time for your Monday reflection.")));
         var delivered = Assert.Single(_connector.Take());
         Assert.Equal("Time for your Monday reflection.", delivered.Text);
         Assert.Equal(user.ConversationId, delivered.Conversation.Id);
         Assert.Equal(user.UserId, delivered.Recipient?.Id);
 
-        Assert.False(await messenger.SendAsync("msteams/29:nobody", MessageFactory.Text("x")));
+        Assert.False(await messenger.SendAsync(UserKeys.From("msteams", "29:nobody"), MessageFactory.Text("x")));
     }
 
     [Fact]

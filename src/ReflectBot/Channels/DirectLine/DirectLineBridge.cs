@@ -4,6 +4,7 @@ using Microsoft.Bot.Connector.Authentication;
 using Microsoft.Bot.Schema;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using ReflectBot.Conversation;
 using ReflectBot.Hosting;
 
 namespace ReflectBot.Channels.DirectLine;
@@ -117,7 +118,7 @@ public sealed class DirectLineBridge
             // ContinueConversationAsync runs the same pipeline as ProcessAsync (connector client for the
             // activity's serviceUrl, middleware, OnTurnError) for an identity we vouch for: this host
             // authenticated the user by their token, as the Bot Connector would have.
-            await _adapter.ContinueConversationAsync(Identity(), activity, null, bot.OnTurnAsync, _stopping).ConfigureAwait(false);
+            await _adapter.ContinueConversationAsync(Identity(conversation), activity, null, bot.OnTurnAsync, _stopping).ConfigureAwait(false);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
@@ -143,8 +144,11 @@ public sealed class DirectLineBridge
 
     private static ChannelAccount User(DirectLineConversation conversation) => new(conversation.UserId, role: RoleTypes.User);
 
-    private ClaimsIdentity Identity()
+    // The user this host authenticated by its own token: the turn's identity says so (VouchedIdentity), which
+    // no request from outside the process can produce. The claims are what CloudAdapter needs to pick the
+    // connector's credentials, as before.
+    private VouchedIdentity Identity(DirectLineConversation conversation)
         => _appId is null
-            ? new ClaimsIdentity([], AuthenticationConstants.AnonymousAuthType)
-            : new ClaimsIdentity([new Claim(AuthenticationConstants.AudienceClaim, _appId), new Claim(AuthenticationConstants.AppIdClaim, _appId)]);
+            ? new VouchedIdentity(ChannelId, conversation.UserId, [], AuthenticationConstants.AnonymousAuthType)
+            : new VouchedIdentity(ChannelId, conversation.UserId, [new Claim(AuthenticationConstants.AudienceClaim, _appId), new Claim(AuthenticationConstants.AppIdClaim, _appId)], null);
 }

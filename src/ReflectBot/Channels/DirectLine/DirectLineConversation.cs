@@ -4,22 +4,27 @@ using System.Text;
 namespace ReflectBot.Channels.DirectLine;
 
 /// <summary>
-/// One conversation's activity log, in the order the page should see it. The watermark is the number of
-/// activities ever appended, so "activities after watermark w" stays right when old ones are trimmed.
-/// Turns are taken one at a time (<see cref="TurnLock"/>) so two posts cannot race on the bot's state.
+/// One conversation's activity log, in the order the page should see it, bounded in count and in bytes (the
+/// oldest go first). The watermark is the number of activities ever appended, so "activities after watermark
+/// w" stays right when old ones are trimmed. Turns are taken one at a time (<see cref="TurnLock"/>) so two
+/// posts cannot race on the bot's state. A closed conversation ("delete my data") holds nothing and takes nothing.
 /// </summary>
 public sealed class DirectLineConversation
 {
     private readonly object _gate = new();
-    private readonly List<string> _activities = [];
+    private readonly Queue<string> _activities = new();
     private readonly int _capacity;
+    private readonly long _maxBytes;
+    private long _bytes;
     private long _dropped;
 
-    public DirectLineConversation(string id, string userId, int capacity, DateTimeOffset now)
+    public DirectLineConversation(string id, string userId, int capacity, long maxBytes, DateTimeOffset sessionStart, DateTimeOffset now)
     {
         Id = id;
         UserId = userId;
         _capacity = capacity;
+        _maxBytes = maxBytes;
+        SessionStart = sessionStart;
         LastActive = now;
     }
 
@@ -28,11 +33,39 @@ public sealed class DirectLineConversation
     /// <summary>The only user who may read or post here: the one its tokens name.</summary>
     public string UserId { get; }
 
+    /// <summary>When its first token was issued; no token for it lives past this plus the absolute lifetime.</summary>
+    public DateTimeOffset SessionStart { get; }
+
     public bool Started { get; private set; }
+
+    public bool Closed { get; private set; }
 
     public DateTimeOffset LastActive { get; private set; }
 
     public SemaphoreSlim TurnLock { get; } = new(1, 1);
+
+    /// <summary>The bytes the log holds now (UTF-16 characters counted as two).</summary>
+    public long Bytes
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _bytes;
+            }
+        }
+    }
+
+    public int Count
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _activities.Count;
+            }
+        }
+    }
 
     /// <summary>Marks the conversation started; false if it already was.</summary>
     public bool TryStart()
@@ -49,7 +82,10 @@ public sealed class DirectLineConversation
         }
     }
 
-    /// <summary>Reserves the next activity id and appends the activity that <paramref name="build"/> makes with it.</summary>
+    /// <summary>
+    /// Reserves the next activity id and appends the activity that <paramref name="build"/> makes with it; on a
+    /// closed conversation nothing is kept (the id is still returned, so a sender needs no special case).
+    /// </summary>
     public string Append(Func<string, string> build, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(build);
@@ -57,10 +93,17 @@ public sealed class DirectLineConversation
         {
             var sequence = _dropped + _activities.Count;
             var id = Id + "|" + sequence.ToString("D7", CultureInfo.InvariantCulture);
-            _activities.Add(build(id));
-            if (_activities.Count > _capacity)
+            if (Closed)
             {
-                _activities.RemoveAt(0);
+                return id;
+            }
+
+            var json = build(id);
+            _activities.Enqueue(json);
+            _bytes += SizeOf(json);
+            while (_activities.Count > 1 && (_activities.Count > _capacity || _bytes > _maxBytes))
+            {
+                _bytes -= SizeOf(_activities.Dequeue());
                 _dropped++;
             }
 
@@ -78,14 +121,28 @@ public sealed class DirectLineConversation
             // A watermark past the end was given out before a restart (the log starts empty again): send
             // the whole log, or what the page posted since would never reach it.
             var start = watermark > total ? 0 : watermark;
-            var from = (int)(Math.Clamp(start, _dropped, total) - _dropped);
+            var skip = (int)(Math.Clamp(start, _dropped, total) - _dropped);
             var json = new StringBuilder("{\"activities\":[");
-            for (var i = from; i < _activities.Count; i++)
+            var first = true;
+            foreach (var activity in _activities.Skip(skip))
             {
-                json.Append(i > from ? "," : string.Empty).Append(_activities[i]);
+                json.Append(first ? string.Empty : ",").Append(activity);
+                first = false;
             }
 
             return json.Append("],\"watermark\":\"").Append(total.ToString(CultureInfo.InvariantCulture)).Append("\"}").ToString();
+        }
+    }
+
+    /// <summary>Empties the log and takes nothing more ("delete my data").</summary>
+    public void Close()
+    {
+        lock (_gate)
+        {
+            Closed = true;
+            _dropped += _activities.Count;
+            _activities.Clear();
+            _bytes = 0;
         }
     }
 
@@ -96,4 +153,6 @@ public sealed class DirectLineConversation
             LastActive = now;
         }
     }
+
+    private static long SizeOf(string json) => (long)json.Length * sizeof(char);
 }

@@ -4,6 +4,7 @@ using Microsoft.Bot.Builder;
 using Microsoft.Bot.Schema;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using ReflectBot.Conversation;
 
 namespace ReflectBot.Channels.DirectLine;
 
@@ -17,22 +18,33 @@ public static class DirectLineEndpoints
 {
     private static readonly HashSet<string> TypesFromThePage = new(StringComparer.Ordinal) { ActivityTypes.Message, ActivityTypes.Event };
 
+    /// <summary>Rate-limiter policy names (ASP.NET Core's rate limiter, per client address; see DirectLineServiceCollectionExtensions).</summary>
+    public const string TokenPolicy = "directline-tokens";
+
+    public const string StartPolicy = "directline-starts";
+
     public static IEndpointRouteBuilder MapDirectLineApi(this IEndpointRouteBuilder app)
     {
         ArgumentNullException.ThrowIfNull(app);
         var routes = app.MapGroup("/v3/directline");
 
         // Stands in for the page's own back end, which would hold the Direct Line secret: anyone who can
-        // reach this host gets a new conversation as a new user, and nothing more.
+        // reach this host gets a new conversation as a new user, and nothing more. (The page itself uses
+        // /webchat/session, which keeps the person's user id in a cookie.)
         routes.MapPost("/tokens/generate", (DirectLineConversations conversations, DirectLineTokens tokens)
-            => Grant(conversations.Create(), tokens, StatusCodes.Status200OK));
+            => Grant(conversations.Create(), tokens, StatusCodes.Status200OK))
+            .RequireRateLimiting(TokenPolicy);
 
-        routes.MapPost("/tokens/refresh", (HttpContext http, DirectLineConversations conversations, DirectLineTokens tokens, ILogger<DirectLineConversations> logger)
-            => Authorize(http, tokens, conversations, null, logger, out var conversation) ?? Grant(conversation!, tokens, StatusCodes.Status200OK));
-
-        routes.MapPost("/conversations", async (HttpContext http, DirectLineConversations conversations, DirectLineTokens tokens, DirectLineBridge bridge, IBot bot, ILogger<DirectLineConversations> logger) =>
+        routes.MapPost("/tokens/refresh", async (HttpContext http, DirectLineConversations conversations, DirectLineTokens tokens, DirectLineRevocations revocations, ILogger<DirectLineConversations> logger) =>
         {
-            if (Authorize(http, tokens, conversations, null, logger, out var conversation) is { } refusal)
+            var (refusal, conversation, _) = await AuthorizeAsync(http, tokens, conversations, revocations, null, logger, checkStore: true).ConfigureAwait(false);
+            return refusal ?? Grant(conversation!, tokens, StatusCodes.Status200OK);
+        }).RequireRateLimiting(TokenPolicy);
+
+        routes.MapPost("/conversations", async (HttpContext http, DirectLineConversations conversations, DirectLineTokens tokens, DirectLineRevocations revocations, DirectLineBridge bridge, IBot bot, ILogger<DirectLineConversations> logger) =>
+        {
+            var (refusal, conversation, _) = await AuthorizeAsync(http, tokens, conversations, revocations, null, logger).ConfigureAwait(false);
+            if (refusal is not null)
             {
                 return refusal;
             }
@@ -44,15 +56,19 @@ public static class DirectLineEndpoints
             }
 
             return await TurnAsync(() => bridge.StartAsync(conversation, bot), () => Grant(conversation, tokens, StatusCodes.Status201Created)).ConfigureAwait(false);
-        });
+        }).RequireRateLimiting(StartPolicy);
 
         // Reconnect: what directlinejs calls when it is given a conversationId.
-        routes.MapGet("/conversations/{conversationId}", (string conversationId, HttpContext http, DirectLineConversations conversations, DirectLineTokens tokens, ILogger<DirectLineConversations> logger)
-            => Authorize(http, tokens, conversations, conversationId, logger, out var conversation) ?? Grant(conversation!, tokens, StatusCodes.Status200OK));
-
-        routes.MapPost("/conversations/{conversationId}/activities", async (string conversationId, HttpContext http, DirectLineConversations conversations, DirectLineTokens tokens, DirectLineBridge bridge, IBot bot, IOptions<DirectLineOptions> options, ILogger<DirectLineConversations> logger) =>
+        routes.MapGet("/conversations/{conversationId}", async (string conversationId, HttpContext http, DirectLineConversations conversations, DirectLineTokens tokens, DirectLineRevocations revocations, ILogger<DirectLineConversations> logger) =>
         {
-            if (Authorize(http, tokens, conversations, conversationId, logger, out var conversation) is { } refusal)
+            var (refusal, conversation, _) = await AuthorizeAsync(http, tokens, conversations, revocations, conversationId, logger).ConfigureAwait(false);
+            return refusal ?? Grant(conversation!, tokens, StatusCodes.Status200OK);
+        });
+
+        routes.MapPost("/conversations/{conversationId}/activities", async (string conversationId, HttpContext http, DirectLineConversations conversations, DirectLineTokens tokens, DirectLineRevocations revocations, DirectLineBridge bridge, IBot bot, IOptions<DirectLineOptions> options, ILogger<DirectLineConversations> logger) =>
+        {
+            var (refusal, conversation, _) = await AuthorizeAsync(http, tokens, conversations, revocations, conversationId, logger).ConfigureAwait(false);
+            if (refusal is not null)
             {
                 return refusal;
             }
@@ -70,6 +86,13 @@ public static class DirectLineEndpoints
                 return DirectLineJson.Error(StatusCodes.Status400BadRequest, "BadArgument", problem is null ? "Only message and event activities can be posted." : "The " + problem + ".");
             }
 
+            // Refused before anything is kept: the log, the bot's state and its stores see none of it.
+            if (InputLimits.ProblemWith(posted) is { } tooLong)
+            {
+                DirectLineLog.Refused(logger, "activities", "over the input limit");
+                return DirectLineJson.Error(StatusCodes.Status413PayloadTooLarge, "MessageSizeTooBig", tooLong);
+            }
+
             if (conversation!.TryStart())
             {
                 await bridge.StartAsync(conversation, bot).ConfigureAwait(false);
@@ -79,9 +102,10 @@ public static class DirectLineEndpoints
             return await TurnAsync(async () => id = await bridge.PostAsync(conversation, posted, bot).ConfigureAwait(false), () => DirectLineJson.Json(DirectLineJson.Serialize(new ResourceResponse(id)))).ConfigureAwait(false);
         });
 
-        routes.MapGet("/conversations/{conversationId}/activities", (string conversationId, string? watermark, HttpContext http, DirectLineConversations conversations, DirectLineTokens tokens, TimeProvider time, ILogger<DirectLineConversations> logger) =>
+        routes.MapGet("/conversations/{conversationId}/activities", async (string conversationId, string? watermark, HttpContext http, DirectLineConversations conversations, DirectLineTokens tokens, DirectLineRevocations revocations, TimeProvider time, ILogger<DirectLineConversations> logger) =>
         {
-            if (Authorize(http, tokens, conversations, conversationId, logger, out var conversation) is { } refusal)
+            var (refusal, conversation, _) = await AuthorizeAsync(http, tokens, conversations, revocations, conversationId, logger).ConfigureAwait(false);
+            if (refusal is not null)
             {
                 return refusal;
             }
@@ -99,28 +123,43 @@ public static class DirectLineEndpoints
         return app;
     }
 
-    /// <summary>Null when the request's token is good for the conversation (which it returns); else the refusal.</summary>
-    private static IResult? Authorize(HttpContext http, DirectLineTokens tokens, DirectLineConversations conversations, string? conversationId, ILogger logger, out DirectLineConversation? conversation)
+    /// <summary>
+    /// The conversation the request's token is good for, or the refusal. A token revoked by "delete my data" is
+    /// refused like a forged one; the store is asked only when this process may not know (<paramref name="checkStore"/>,
+    /// or a conversation it has to resume).
+    /// </summary>
+    internal static async Task<(IResult? Refusal, DirectLineConversation? Conversation, DirectLineToken? Token)> AuthorizeAsync(HttpContext http, DirectLineTokens tokens, DirectLineConversations conversations, DirectLineRevocations revocations, string? conversationId, ILogger logger, bool checkStore = false)
     {
-        conversation = null;
         var route = conversationId is null ? "token or start" : "conversation";
         var check = tokens.Read(http.Request.Headers.Authorization, out var token);
+        if (check == TokenCheck.Valid && (revocations.IsRevoked(token!) || ((checkStore || !conversations.TryGet(token!.ConversationId, out _)) && await revocations.IsRevokedAsync(token!, http.RequestAborted).ConfigureAwait(false))))
+        {
+            check = TokenCheck.Revoked;
+        }
+
+        // Revoked by "delete my data": the conversation has ended for good (directlinejs stops on 403).
+        if (check == TokenCheck.Revoked)
+        {
+            DirectLineLog.Refused(logger, route, "token revoked");
+            return (DirectLineJson.Error(StatusCodes.Status403Forbidden, "ConversationEnded", "This conversation has ended."), null, null);
+        }
+
         if (check != TokenCheck.Valid)
         {
             DirectLineLog.Refused(logger, route, check.ToString());
-            return DirectLineJson.Error(StatusCodes.Status401Unauthorized, check == TokenCheck.Expired ? "TokenExpired" : "BadArgument", check switch
+            return (DirectLineJson.Error(StatusCodes.Status401Unauthorized, check == TokenCheck.Expired ? "TokenExpired" : "BadArgument", check switch
             {
                 TokenCheck.Missing => "A Direct Line token is required: Authorization: Bearer {token}.",
                 TokenCheck.Expired => "The token has expired.",
                 _ => "The token is not valid.",
-            });
+            }), null, null);
         }
 
         ArgumentNullException.ThrowIfNull(token);
         if (conversationId is not null && !string.Equals(conversationId, token.ConversationId, StringComparison.Ordinal))
         {
             DirectLineLog.Refused(logger, route, "token for another conversation");
-            return DirectLineJson.Error(StatusCodes.Status403Forbidden, "Forbidden", "The token is not valid for this conversation.");
+            return (DirectLineJson.Error(StatusCodes.Status403Forbidden, "Forbidden", "The token is not valid for this conversation."), null, null);
         }
 
         var found = conversations.GetOrResume(token, out var resumed);
@@ -132,20 +171,30 @@ public static class DirectLineEndpoints
         if (found.UserId != token.UserId)
         {
             DirectLineLog.Refused(logger, route, "token for another user");
-            return DirectLineJson.Error(StatusCodes.Status404NotFound, "BadArgument", "Conversation not found.");
+            return (DirectLineJson.Error(StatusCodes.Status404NotFound, "BadArgument", "Conversation not found."), null, null);
         }
 
-        conversation = found;
-        return null;
+        if (found.Closed)
+        {
+            DirectLineLog.Refused(logger, route, "conversation ended");
+            return (DirectLineJson.Error(StatusCodes.Status403Forbidden, "ConversationEnded", "This conversation has ended."), null, null);
+        }
+
+        return (null, found, token);
     }
 
-    private static IResult Grant(DirectLineConversation conversation, DirectLineTokens tokens, int status)
+    internal static IResult Grant(DirectLineConversation conversation, DirectLineTokens tokens, int status)
     {
+        if (tokens.Issue(conversation.Id, conversation.UserId, conversation.SessionStart) is not { } token)
+        {
+            return DirectLineJson.Error(StatusCodes.Status401Unauthorized, "TokenExpired", "The conversation has reached its absolute lifetime; start a new one.");
+        }
+
         var body = new Dictionary<string, object>
         {
             ["conversationId"] = conversation.Id,
-            ["token"] = tokens.Issue(conversation.Id, conversation.UserId),
-            ["expires_in"] = (int)tokens.Lifetime.TotalSeconds,
+            ["token"] = token,
+            ["expires_in"] = tokens.SecondsLeft(conversation.SessionStart),
         };
         return DirectLineJson.Json(DirectLineJson.Serialize(body), status);
     }

@@ -31,4 +31,10 @@ internal static partial class DirectLineLog
 
     [LoggerMessage(EventId = 2107, Level = LogLevel.Information, Message = "Resumed Direct Line conversation {ConversationId} from its token (this process had not seen it).")]
     public static partial void Resumed(ILogger logger, string conversationId);
+
+    [LoggerMessage(EventId = 2108, Level = LogLevel.Warning, Message = "Azure's Direct Line gave no token for the web chat page (refused or unreachable).")]
+    public static partial void ExchangeFailed(ILogger logger);
+
+    [LoggerMessage(EventId = 2109, Level = LogLevel.Information, Message = "A clinician signed a browser in to the web chat with a sign-in link.")]
+    public static partial void ClinicianSignedIn(ILogger logger);
 }

@@ -15,6 +15,18 @@ public sealed class DirectLineOptions
     public TimeSpan TokenLifetime { get; set; } = TimeSpan.FromMinutes(30);
 
     /// <summary>
+    /// How long a conversation's tokens can be refreshed for, counted from its first token: refreshing cannot
+    /// keep a conversation alive past this. The page then starts a new conversation as the same person.
+    /// </summary>
+    public TimeSpan TokenAbsoluteLifetime { get; set; } = TimeSpan.FromHours(12);
+
+    /// <summary>Token requests (generate, refresh, the page's session) one client address may make per minute.</summary>
+    public int TokenRequestsPerMinute { get; set; } = 20;
+
+    /// <summary>Conversations one client address may start per minute.</summary>
+    public int ConversationStartsPerMinute { get; set; } = 10;
+
+    /// <summary>
     /// Base64 HMAC key (at least 32 bytes) that signs tokens. Empty: one generated on first run into
     /// <c>{Storage:DataPath}/keys/directline.key</c>, so a page's token outlives a restart and the person
     /// keeps their user id (conversations are resumed from their token; their activity log starts empty).
@@ -29,10 +41,13 @@ public sealed class DirectLineOptions
     public Uri? ServiceUrl { get; set; }
 
     /// <summary>Activities kept per conversation; older ones are dropped from what the page can fetch.</summary>
-    public int MaxActivitiesPerConversation { get; set; } = 2_000;
+    public int MaxActivitiesPerConversation { get; set; } = 500;
 
-    /// <summary>Conversations kept in memory; when full, the one idle longest is forgotten.</summary>
-    public int MaxConversations { get; set; } = 10_000;
+    /// <summary>Bytes of activities kept per conversation (with the count above, whichever is reached first).</summary>
+    public int MaxTranscriptBytes { get; set; } = 512 * 1024;
+
+    /// <summary>Conversations kept in memory; when full, the one idle longest is forgotten. With the byte bound above, memory stays under their product.</summary>
+    public int MaxConversations { get; set; } = 1_000;
 
     /// <summary>Largest activity the page or the bot may post, in bytes.</summary>
     public int MaxActivityBytes { get; set; } = 256 * 1024;

@@ -14,6 +14,21 @@ public sealed class DirectLineOptionsValidator : IValidateOptions<DirectLineOpti
             problems.Add("DirectLine:TokenLifetime must be between 00:20:00 and 1.00:00:00 (Web Chat refreshes its token every 15 minutes).");
         }
 
+        if (options.TokenAbsoluteLifetime < options.TokenLifetime || options.TokenAbsoluteLifetime > TimeSpan.FromDays(7))
+        {
+            problems.Add("DirectLine:TokenAbsoluteLifetime must be at least DirectLine:TokenLifetime and at most 7.00:00:00.");
+        }
+
+        if (options.TokenRequestsPerMinute < 1 || options.ConversationStartsPerMinute < 1)
+        {
+            problems.Add("DirectLine:TokenRequestsPerMinute and DirectLine:ConversationStartsPerMinute must be at least 1.");
+        }
+
+        if (options.MaxTranscriptBytes < 16 * 1024)
+        {
+            problems.Add("DirectLine:MaxTranscriptBytes must be at least 16384.");
+        }
+
         if (!string.IsNullOrEmpty(options.SigningKey) && !IsLongEnoughKey(options.SigningKey))
         {
             problems.Add("DirectLine:SigningKey must be base64 of at least 32 bytes.");

@@ -28,6 +28,7 @@ public sealed class DirectLineTokens
 
     private readonly byte[] _key;
     private readonly TimeSpan _lifetime;
+    private readonly TimeSpan _absoluteLifetime;
     private readonly TimeProvider _time;
 
     public DirectLineTokens(IOptions<DirectLineOptions> options, IOptions<StorageOptions> storage, TimeProvider time, ILogger<DirectLineTokens> logger)
@@ -37,14 +38,30 @@ public sealed class DirectLineTokens
         var settings = options.Value;
         _key = DirectLineSigningKey.Load(settings, storage.Value, logger);
         _lifetime = settings.TokenLifetime;
+        _absoluteLifetime = settings.TokenAbsoluteLifetime;
         _time = time;
     }
 
     public TimeSpan Lifetime => _lifetime;
 
-    public string Issue(string conversationId, string userId, string audience = PageAudience)
+    /// <summary>The key, for what else the channel signs (the web chat's identity cookie, sign-in links).</summary>
+    internal byte[] Key => _key;
+
+    /// <summary>
+    /// A token for a conversation whose first token was issued at <paramref name="sessionStart"/>: it expires
+    /// after the usual lifetime, but never later than the session's absolute end, however often it is refreshed.
+    /// Null when that end has passed.
+    /// </summary>
+    public string? Issue(string conversationId, string userId, DateTimeOffset sessionStart, string audience = PageAudience)
     {
         var now = _time.GetUtcNow();
+        var end = sessionStart + _absoluteLifetime;
+        if (now >= end)
+        {
+            return null;
+        }
+
+        var expires = now + _lifetime < end ? now + _lifetime : end;
         var payload = new JsonObject
         {
             ["iss"] = Issuer,
@@ -52,10 +69,20 @@ public sealed class DirectLineTokens
             ["conv"] = conversationId,
             ["user"] = userId,
             ["nbf"] = now.ToUnixTimeSeconds(),
-            ["exp"] = (now + _lifetime).ToUnixTimeSeconds(),
+            ["exp"] = expires.ToUnixTimeSeconds(),
+            ["sess"] = sessionStart.ToUnixTimeMilliseconds(),
+            ["iat_ms"] = now.ToUnixTimeMilliseconds(),
         };
         var unsigned = Header + "." + Base64Url.EncodeToString(Encoding.UTF8.GetBytes(payload.ToJsonString()));
         return unsigned + "." + Sign(unsigned);
+    }
+
+    /// <summary>How long a token issued now for a session that started then would live, in whole seconds.</summary>
+    public int SecondsLeft(DateTimeOffset sessionStart)
+    {
+        var now = _time.GetUtcNow();
+        var end = sessionStart + _absoluteLifetime;
+        return (int)Math.Max(0, ((now + _lifetime < end ? now + _lifetime : end) - now).TotalSeconds);
     }
 
     /// <summary>Reads "Bearer {token}" from an Authorization header value.</summary>
@@ -93,12 +120,17 @@ public sealed class DirectLineTokens
             }
 
             var expiresAt = DateTimeOffset.FromUnixTimeSeconds(expires.Value);
-            if (_time.GetUtcNow() >= expiresAt)
+
+            // Tokens from before sessions were tracked carry no "sess": their own issue time stands in.
+            var issuedAt = payload["iat_ms"]?.GetValue<long>() is { } ms ? DateTimeOffset.FromUnixTimeMilliseconds(ms) : DateTimeOffset.FromUnixTimeSeconds(payload["nbf"]?.GetValue<long>() ?? 0);
+            var sessionStart = payload["sess"]?.GetValue<long>() is { } sess ? DateTimeOffset.FromUnixTimeMilliseconds(sess) : issuedAt;
+            var now = _time.GetUtcNow();
+            if (now >= expiresAt || now >= sessionStart + _absoluteLifetime)
             {
                 return TokenCheck.Expired;
             }
 
-            token = new DirectLineToken(conversation, user, expiresAt);
+            token = new DirectLineToken(conversation, user, expiresAt, sessionStart, issuedAt);
             return TokenCheck.Valid;
         }
         catch (Exception e) when (e is JsonException or FormatException or InvalidOperationException or ArgumentException)

@@ -5,17 +5,29 @@ namespace ReflectBot.Channels.DirectLine;
 
 /// <summary>
 /// The bot's credentials for one connector client. Requests to this host's connector routes carry a
-/// token the host signed for that conversation (so the routes are no open relay, and no Azure AD token
-/// is ever sent to, or needed for, the local channel); every other request is the inner credentials' business.
+/// token the host signed for that conversation, and only for a conversation this host's web chat holds
+/// right now (so the routes are no open relay, and no Azure AD token is ever sent to, or needed for, the
+/// local channel); every other request is the inner credentials' business.
 /// </summary>
-public sealed class LocalConnectorCredentials(ServiceClientCredentials inner, DirectLineTokens tokens, LocalServiceUrl serviceUrl) : ServiceClientCredentials
+public sealed class LocalConnectorCredentials(ServiceClientCredentials inner, DirectLineTokens tokens, LocalServiceUrl serviceUrl, DirectLineConversations conversations) : ServiceClientCredentials
 {
     public override async Task ProcessHttpRequestAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
         if (serviceUrl.Contains(request.RequestUri) && ConversationOf(request.RequestUri!) is { } conversationId)
         {
-            var token = tokens.Issue(conversationId, DirectLineBridge.BotAccount().Id, DirectLineTokens.ConnectorAudience);
+            if (!conversations.TryGet(conversationId, out var conversation))
+            {
+                // Not ours: sent without a token, so the route refuses it.
+                return;
+            }
+
+            var token = tokens.Issue(conversationId, DirectLineBridge.BotAccount().Id, conversation.SessionStart, DirectLineTokens.ConnectorAudience);
+            if (token is null)
+            {
+                return;
+            }
+
             request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
             return;
         }

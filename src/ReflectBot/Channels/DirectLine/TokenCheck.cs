@@ -7,4 +7,7 @@ public enum TokenCheck
     Missing,
     Invalid,
     Expired,
+
+    /// <summary>Valid once, revoked since ("delete my data").</summary>
+    Revoked,
 }

@@ -1,6 +1,7 @@
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Schema;
 using Microsoft.Extensions.Logging;
+using ReflectBot.Conversation;
 using IMiddleware = Microsoft.Bot.Builder.IMiddleware;
 
 namespace ReflectBot.Channels.Teams;
@@ -8,8 +9,11 @@ namespace ReflectBot.Channels.Teams;
 /// <summary>
 /// Keeps each user's conversation reference current: stored when the bot is installed and on every
 /// message (written only when it changed), forgotten when the bot is uninstalled. Shared conversations
-/// never get here (see <see cref="GroupConversationGuard"/>). A storage fault here is logged and the turn
-/// goes on: the user's message matters more than a fresher reference.
+/// never get here (see <see cref="GroupConversationGuard"/>). Only a serviceUrl someone vouched for is kept
+/// (<see cref="TurnIdentity.ServiceUrlVouched"/>: the one in the channel's validated token, this host's own
+/// web chat, or with no app id a loopback or the configured public address): the scheduler posts to it later
+/// with the bot's credentials, so a caller-chosen one would be an open relay. A storage fault here is logged
+/// and the turn goes on: the user's message matters more than a fresher reference.
 /// </summary>
 public sealed class ConversationReferenceRecorder(ConversationReferences references, ILogger<ConversationReferenceRecorder> logger) : IMiddleware
 {
@@ -22,7 +26,7 @@ public sealed class ConversationReferenceRecorder(ConversationReferences referen
         {
             try
             {
-                await RecordAsync(activity, cancellationToken).ConfigureAwait(false);
+                await RecordAsync(turnContext, cancellationToken).ConfigureAwait(false);
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
@@ -33,8 +37,9 @@ public sealed class ConversationReferenceRecorder(ConversationReferences referen
         await next(cancellationToken).ConfigureAwait(false);
     }
 
-    private async Task RecordAsync(Activity activity, CancellationToken cancellationToken)
+    private async Task RecordAsync(ITurnContext turnContext, CancellationToken cancellationToken)
     {
+        var activity = turnContext.Activity;
         if (activity.Type == ActivityTypes.InstallationUpdate)
         {
             var action = activity.Action ?? string.Empty;
@@ -47,7 +52,7 @@ public sealed class ConversationReferenceRecorder(ConversationReferences referen
 
             if (action.StartsWith("add", StringComparison.OrdinalIgnoreCase))
             {
-                await references.SaveAsync(ConversationReferences.From(activity), cancellationToken).ConfigureAwait(false);
+                await SaveIfVouchedAsync(turnContext, cancellationToken).ConfigureAwait(false);
             }
 
             return;
@@ -55,7 +60,19 @@ public sealed class ConversationReferenceRecorder(ConversationReferences referen
 
         if (activity.Type == ActivityTypes.Message)
         {
-            await references.SaveAsync(ConversationReferences.From(activity), cancellationToken).ConfigureAwait(false);
+            await SaveIfVouchedAsync(turnContext, cancellationToken).ConfigureAwait(false);
         }
+    }
+
+    private async Task SaveIfVouchedAsync(ITurnContext turnContext, CancellationToken cancellationToken)
+    {
+        var activity = turnContext.Activity;
+        if (TurnIdentity.Of(turnContext) is not { ServiceUrlVouched: true })
+        {
+            TeamsLog.ReferenceNotVouched(logger);
+            return;
+        }
+
+        await references.SaveAsync(ConversationReferences.From(activity), cancellationToken).ConfigureAwait(false);
     }
 }

@@ -5,6 +5,7 @@ using Microsoft.Bot.Schema.Teams;
 using Microsoft.Extensions.DependencyInjection;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
+using ReflectBot.Conversation;
 using ReflectBot.Storage;
 
 namespace ReflectBot.Channels.Teams;
@@ -12,7 +13,8 @@ namespace ReflectBot.Channels.Teams;
 /// <summary>
 /// Where each user's conversation reference (service URL, tenant, conversation, user, bot) is kept, so the
 /// bot can write to them first: a reminder, a clinician's assignment. One item per user in the
-/// "references" store (which seals it), keyed like the user's other records ("{channel}/{user id}").
+/// "references" store (which seals it), keyed like the user's other records (<see cref="UserKeys"/>, one segment). Only a
+/// reference whose serviceUrl someone vouched for is stored (see ConversationReferenceRecorder).
 /// </summary>
 public sealed class ConversationReferences([FromKeyedServices(ItemStoreNames.References)] IItemStore store)
 {
@@ -28,11 +30,11 @@ public sealed class ConversationReferences([FromKeyedServices(ItemStoreNames.Ref
     // call. Another instance may write in between; the worst case is one redundant write.
     private readonly ConcurrentDictionary<string, string> _known = new(StringComparer.Ordinal);
 
-    /// <summary>The user's key for this store, the same as everywhere else: "{channel}/{user id}".</summary>
+    /// <summary>The user's key for this store, the same as everywhere else (<see cref="UserKeys"/>).</summary>
     public static string KeyOf(ConversationReference reference)
     {
         ArgumentNullException.ThrowIfNull(reference);
-        return $"{reference.ChannelId}/{reference.User?.Id}";
+        return UserKeys.From(reference.ChannelId, reference.User?.Id ?? string.Empty);
     }
 
     /// <summary>The reference to store for an incoming activity: without the activity id, with the tenant.</summary>
@@ -55,6 +57,7 @@ public sealed class ConversationReferences([FromKeyedServices(ItemStoreNames.Ref
 
     public async Task<ConversationReference?> GetAsync(string userKey, CancellationToken cancellationToken = default)
     {
+        UserKeys.EnsureKey(userKey);
         var item = await store.ReadAsync(userKey, cancellationToken).ConfigureAwait(false);
         if (item is null)
         {
@@ -90,6 +93,7 @@ public sealed class ConversationReferences([FromKeyedServices(ItemStoreNames.Ref
 
     public async Task<bool> DeleteAsync(string userKey, CancellationToken cancellationToken = default)
     {
+        UserKeys.EnsureKey(userKey);
         _known.TryRemove(userKey, out _);
         return await store.DeleteAsync(userKey, cancellationToken).ConfigureAwait(false);
     }

@@ -25,4 +25,7 @@ internal static partial class TeamsLog
 
     [LoggerMessage(EventId = 5106, Level = LogLevel.Warning, Message = "The conversation reference could not be stored ({ExceptionType}); the turn goes on.")]
     public static partial void ReferenceNotSaved(ILogger logger, string exceptionType);
+
+    [LoggerMessage(EventId = 5107, Level = LogLevel.Information, Message = "The turn's serviceUrl was vouched for by nobody (no validated channel token, not this host's web chat, not loopback or the public address): no conversation reference was stored.")]
+    public static partial void ReferenceNotVouched(ILogger logger);
 }
