@@ -9,6 +9,10 @@ namespace ReflectBot.Safety;
 /// <summary>Reads <c>dialogs/safety/*.yaml</c>, collecting every problem with its file and line.</summary>
 public static class SafetyContentLoader
 {
+    /// <summary>The lists of <c>lexicon.yaml</c> besides classes and spellings, each a list of patterns.</summary>
+    public static IReadOnlyList<string> MarkerLists { get; } =
+        ["idioms", "negations", "affirmations", "otherPeople", "settings", "firstPerson", "pastMarkers", "resolvedMarkers", "presentMarkers", "recurrenceMarkers", "minorMarkers"];
+
     public static SafetyLexicon? LoadLexicon(string folder, List<ContentError> errors)
     {
         ArgumentNullException.ThrowIfNull(errors);
@@ -18,42 +22,99 @@ public static class SafetyContentLoader
             return null;
         }
 
-        reader.OnlyKeys(root, "version", "classes", "idioms", "negations", "thirdParty", "pastMarkers", "resolvedMarkers", "recurrenceMarkers");
-        var classes = new List<(RiskClass, IReadOnlyList<Regex>)>();
+        reader.OnlyKeys(root, ["version", "spellings", "classes", .. MarkerLists]);
+        var classes = new List<LexiconClass>();
         foreach (var map in reader.Maps(root, "classes", required: true))
         {
-            reader.OnlyKeys(map, "id", "label", "patterns");
+            reader.OnlyKeys(map, "id", "label", "patterns", "topics");
             var id = reader.String(map, "id", required: true);
             var risk = RiskClasses.FromId(id);
             if (id is not null && risk == RiskClass.None)
             {
                 reader.Error(map, $"unknown class '{id}' (expected one of: {string.Join(", ", RiskClasses.All.Select(RiskClasses.IdOf))}).");
             }
-
-            var patterns = Patterns(reader, map, "patterns");
-            if (patterns.Count == 0)
+            else if (classes.Any(c => c.Class == risk))
             {
-                reader.Error(map, "a class needs at least one pattern.");
+                reader.Error(map, $"class '{id}' is listed twice.");
             }
 
-            classes.Add((risk, patterns));
+            var patterns = Patterns(reader, map, "patterns");
+            var topics = Patterns(reader, map, "topics");
+            if (patterns.Count + topics.Count == 0)
+            {
+                reader.Error(map, "a class needs at least one pattern or topic.");
+            }
+
+            classes.Add(new LexiconClass(risk, patterns, topics));
         }
 
-        foreach (var missing in RiskClasses.All.Where(c => classes.All(x => x.Item1 != c)))
+        foreach (var missing in RiskClasses.All.Where(c => classes.All(x => x.Class != c)))
         {
             reader.Error(root, $"class '{RiskClasses.IdOf(missing)}' is missing.");
         }
 
         return new SafetyLexicon
         {
-            Classes = [.. classes.Where(c => c.Item1 != RiskClass.None).OrderBy(c => c.Item1)],
+            Spellings = Spellings(reader, root),
+            Classes = [.. classes.Where(c => c.Class != RiskClass.None).OrderBy(c => c.Class)],
             Idioms = Patterns(reader, root, "idioms"),
             Negations = Patterns(reader, root, "negations"),
-            ThirdParty = Patterns(reader, root, "thirdParty"),
+            Affirmations = Patterns(reader, root, "affirmations"),
+            OtherPeople = Patterns(reader, root, "otherPeople"),
+            Settings = Patterns(reader, root, "settings"),
+            FirstPerson = Patterns(reader, root, "firstPerson"),
             PastMarkers = Patterns(reader, root, "pastMarkers"),
             ResolvedMarkers = Patterns(reader, root, "resolvedMarkers"),
+            PresentMarkers = Patterns(reader, root, "presentMarkers"),
             RecurrenceMarkers = Patterns(reader, root, "recurrenceMarkers"),
+            MinorMarkers = Patterns(reader, root, "minorMarkers"),
         };
+    }
+
+    /// <summary>"spellings": word: [variants]; every variant and the word itself map to the word.</summary>
+    private static Dictionary<string, string> Spellings(YamlReader reader, YamlMappingNode root)
+    {
+        var spellings = new Dictionary<string, string>(StringComparer.Ordinal);
+        if (YamlReader.Child(root, "spellings") is not { } node)
+        {
+            return spellings;
+        }
+
+        if (node is not YamlMappingNode map)
+        {
+            reader.Error(node, "'spellings' should map each word to a list of its misspellings.");
+            return spellings;
+        }
+
+        foreach (var (key, value) in map.Children)
+        {
+            var word = (key as YamlScalarNode)?.Value?.Trim().ToLowerInvariant();
+            if (string.IsNullOrEmpty(word) || value is not YamlSequenceNode variants)
+            {
+                reader.Error(key, "every spelling should be a word with a list of variants, like suicide: [sucide, suicde].");
+                continue;
+            }
+
+            spellings.TryAdd(word, word);
+            foreach (var variant in variants)
+            {
+                var text = (variant as YamlScalarNode)?.Value?.Trim().ToLowerInvariant();
+                if (string.IsNullOrEmpty(text) || text.Any(c => !char.IsLetterOrDigit(c) && c != '\''))
+                {
+                    reader.Error(variant, "a variant is one word (letters, digits and apostrophes).");
+                }
+                else if (spellings.TryGetValue(text, out var other) && other != word && text != other)
+                {
+                    reader.Error(variant, $"'{text}' is already a variant of '{other}'.");
+                }
+                else
+                {
+                    spellings[text] = word;
+                }
+            }
+        }
+
+        return spellings;
     }
 
     public static CrisisResources? LoadResources(string folder, List<ContentError> errors)
@@ -146,6 +207,12 @@ public static class SafetyContentLoader
             if (node is not YamlScalarNode { Value: { Length: > 0 } text })
             {
                 reader.Error(node, $"every item of '{key}' should be a pattern (text).");
+                continue;
+            }
+
+            if (RegexBounds.Problem(text) is { } problem)
+            {
+                reader.Error(node, problem);
                 continue;
             }
 
