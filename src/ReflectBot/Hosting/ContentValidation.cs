@@ -12,7 +12,7 @@ public static class ContentValidation
     {
         ArgumentNullException.ThrowIfNull(output);
         ArgumentNullException.ThrowIfNull(error);
-        folder = Resolve(folder ?? new ContentOptions().Path);
+        folder = ResolveFolder(folder ?? new ContentOptions().Path);
         var errors = new List<ContentError>();
         var summary = Check(folder, errors);
         foreach (var problem in errors)
@@ -41,7 +41,7 @@ public static class ContentValidation
 
     // "dotnet run --project src/ReflectBot -- validate dialogs" runs in the project's folder; a relative
     // folder that is not there is looked for in the folders above, so the repo's own dialogs/ is found.
-    private static string Resolve(string folder)
+    public static string ResolveFolder(string folder)
     {
         if (Path.IsPathRooted(folder) || Directory.Exists(folder))
         {

@@ -11,6 +11,9 @@ public sealed class LexiconReading
     private readonly bool[] _past = new bool[RiskClasses.All.Count + 1];
     private readonly bool[] _setAside = new bool[RiskClasses.All.Count + 1];
 
+    /// <summary>The message as the lexicon read it (<see cref="SafetyText.Normalize"/>); the model embeds this form too.</summary>
+    public string Normalized { get; internal set; } = string.Empty;
+
     /// <summary>The most urgent class with a live phrase, or None.</summary>
     public RiskClass Live { get; private set; }
 

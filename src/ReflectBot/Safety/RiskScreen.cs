@@ -42,6 +42,7 @@ public sealed partial class RiskScreen(SafetyLexicon lexicon)
         }
 
         var normalized = SafetyText.Normalize(text.Length > MaxChars ? text[..MaxChars] : text, lexicon.Spellings);
+        reading.Normalized = normalized;
         reading.Question = normalized.Contains('?', StringComparison.Ordinal);
         var windows = Windows(normalized);
 
