@@ -107,15 +107,22 @@ public sealed partial class RiskScreen(SafetyLexicon lexicon)
                 return;
             }
 
-            if (!statement && (setting || !firstPerson || SomeoneElse(before, reading)))
+            // A topic word counts in a sentence about the writer (or about nobody named: "self-harm is all that helps"),
+            // not in a story, a course or someone else's life;
+            // a statement with no "I" or "me" anywhere in its sentence is someone else's when someone else is named before it.
+            var someoneElse = SomeoneElse(text[..index], reading);
+            var anyoneElse = someoneElse || (!firstPerson && Any(lexicon.OtherPeople, text, reading));
+            if ((!statement && (setting || someoneElse || (!firstPerson && anyoneElse))) || (statement && !firstPerson && (someoneElse || setting)))
             {
                 reading.SetAside(risk);
-                reading.OtherPerson |= !setting && firstPerson;
+                reading.OtherPerson |= someoneElse;
                 return;
             }
 
-            // Now-words in the phrase's own clause (or the phrase itself) keep it present.
-            var now = present.Any(p => p >= start && p < Math.Max(end, index + length));
+            // Now-words in the phrase's own clause (or the phrase itself) keep it present, unless the clause
+            // first says it is over ("two years since I last self-harmed, today").
+            var resolvedFirst = resolved.Any(p => p >= start && p < index);
+            var now = !resolvedFirst && present.Any(p => p >= start && p < Math.Max(end, index + length));
             var over = past || resolved.Any(p => p >= start);
             if (!now && !reading.Recurrence && over)
             {
@@ -140,11 +147,14 @@ public sealed partial class RiskScreen(SafetyLexicon lexicon)
         return !Any(lexicon.Affirmations, tail, reading) && Any(lexicon.Negations, tail, reading);
     }
 
-    /// <summary>Whether the nearest subject before a topic word is someone else ("my brother is suicidal", not "my brother knows I'm suicidal").</summary>
+    /// <summary>
+    /// Whether the nearest subject before a phrase is someone else ("my brother is suicidal", not "my
+    /// brother knows I'm suicidal"): someone named after the writer's last "I", "me" or "my".
+    /// </summary>
     private bool SomeoneElse(string before, LexiconReading reading)
     {
-        var other = Last(lexicon.OtherPeople, before, reading);
-        return other >= 0 && other > Last(lexicon.FirstPerson, before, reading);
+        var other = LastEnd(lexicon.OtherPeople, before, reading);
+        return other >= 0 && other > LastStart(lexicon.FirstPerson, before, reading);
     }
 
     private static bool Any(IReadOnlyList<Regex> patterns, string text, LexiconReading reading)
@@ -168,7 +178,7 @@ public sealed partial class RiskScreen(SafetyLexicon lexicon)
         return false;
     }
 
-    private static int Last(IReadOnlyList<Regex> patterns, string text, LexiconReading reading)
+    private static int LastStart(IReadOnlyList<Regex> patterns, string text, LexiconReading reading)
     {
         var last = -1;
         foreach (var pattern in patterns)
@@ -176,6 +186,20 @@ public sealed partial class RiskScreen(SafetyLexicon lexicon)
             foreach (var match in Matches(pattern, text, reading))
             {
                 last = Math.Max(last, match.Index);
+            }
+        }
+
+        return last;
+    }
+
+    private static int LastEnd(IReadOnlyList<Regex> patterns, string text, LexiconReading reading)
+    {
+        var last = -1;
+        foreach (var pattern in patterns)
+        {
+            foreach (var match in Matches(pattern, text, reading))
+            {
+                last = Math.Max(last, match.Index + match.Length);
             }
         }
 
