@@ -16,9 +16,6 @@ public static class TrainSafetyCommand
 {
     public const string WeightsFile = "model.json";
 
-    /// <summary>The false-alarm rate the thresholds aim at on harmless messages, across authors.</summary>
-    public const double TargetFalseAlarmRate = 0.03;
-
     /// <summary>Authors with fewer messages than this are never held out alone (too few to measure on).</summary>
     private const int MinFold = 50;
 
@@ -56,7 +53,7 @@ public static class TrainSafetyCommand
         var outOfFold = new double[messages.Count][];
         foreach (var author in folds)
         {
-            var train = samples.Where((_, i) => messages[i].Author != author).ToList();
+            var train = samples.Where((_, i) => messages[i].Author != author && Trains(readings[i])).ToList();
             var (w, b) = SafetyTrainer.Fit(train, labels.Count);
             var fold = Weights(w, b, labels);
             for (var i = 0; i < messages.Count; i++)
@@ -94,7 +91,7 @@ public static class TrainSafetyCommand
             SafetyEvaluation.WriteMistakes(output, pooled);
         }
 
-        var (fw, fb) = SafetyTrainer.Fit(samples, labels.Count);
+        var (fw, fb) = SafetyTrainer.Fit([.. samples.Where((_, i) => Trains(readings[i]))], labels.Count);
         var final = Weights(fw, fb, labels);
         final.Clear = clear;
         final.Possible = possible;
@@ -102,12 +99,18 @@ public static class TrainSafetyCommand
         final.ModelSha256 = SentenceEmbedder.ModelSha256();
         final.TrainingSha256 = SafetyExamples.TrainingSha256(content);
         var perLabel = string.Join(", ", labels.Select(l => $"{l} {messages.Count(m => m.Label == l)}"));
-        final.Trained = string.Create(CultureInfo.InvariantCulture, $"{messages.Count} messages ({perLabel}); L2 {SafetyTrainer.Lambda}, {SafetyTrainer.Iterations} steps; thresholds by cross-validation across authors {string.Join(", ", folds)} for a false-alarm rate of at most {TargetFalseAlarmRate}");
+        final.Trained = string.Create(CultureInfo.InvariantCulture, $"{messages.Count} messages ({perLabel}); L2 {SafetyTrainer.Lambda}, {SafetyTrainer.Iterations} steps; thresholds by cross-validation across authors {string.Join(", ", folds)} with the model adding at most {ModelFalseAlarmBudget} false alarms");
         var path = Path.Combine(content, "safety", WeightsFile);
         await File.WriteAllTextAsync(path, final.ToJson(), cancellationToken).ConfigureAwait(false);
         await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"wrote {path} in {watch.Elapsed.TotalSeconds:F1} s")).ConfigureAwait(false);
         return 0;
     }
+
+    /// <summary>
+    /// The model only ever reads messages the lexicon found nothing live in, so it learns from those alone:
+    /// the hard part of the problem, not the part the lexicon already gets right.
+    /// </summary>
+    private static bool Trains(LexiconReading reading) => reading.Live == RiskClass.None;
 
     private static EvaluationOutcome Outcome(LabelledMessage message, LexiconReading reading, double[] probabilities, double clear, double possible)
     {
@@ -116,18 +119,20 @@ public static class TrainSafetyCommand
     }
 
     /// <summary>
-    /// Possible: the lowest model risk that keeps the combined false-alarm rate on held-out harmless messages
-    /// at or under the target. Clear: the lowest at which the model alone raises no more than a third of that.
+    /// The model's share of false alarms, on held-out harmless messages the lexicon is silent on: the
+    /// possible-risk check may add at most this much, the full reply a third of it. The lexicon alone
+    /// already spends most of the false-alarm budget; the model has to earn its recall within the rest.
     /// </summary>
+    public const double ModelFalseAlarmBudget = 0.015;
+
     private static (double Clear, double Possible) Thresholds(List<int> held, List<LabelledMessage> messages, List<LexiconReading> readings, double[][] probabilities)
     {
         var harmless = held.Where(i => !messages[i].IsRisk).ToList();
-        double Rate(double t, bool withLexicon) => harmless.Count(i =>
-            (withLexicon && readings[i].Live != RiskClass.None) || (readings[i].Live == RiskClass.None && FreeText.Has(messages[i].Text) && ModelDecision.Risk(probabilities[i]) >= t)) / (double)Math.Max(1, harmless.Count);
+        double Rate(double t) => harmless.Count(i => readings[i].Live == RiskClass.None && FreeText.Has(messages[i].Text) && ModelDecision.Risk(probabilities[i]) >= t) / (double)Math.Max(1, harmless.Count);
 
         var grid = Enumerable.Range(5, 91).Select(i => i / 100.0).ToList();
-        var possible = grid.FirstOrDefault(t => Rate(t, true) <= TargetFalseAlarmRate, 0.95);
-        var clear = grid.FirstOrDefault(t => t >= possible && Rate(t, false) <= TargetFalseAlarmRate / 3, 0.95);
+        var possible = grid.FirstOrDefault(t => Rate(t) <= ModelFalseAlarmBudget, 0.95);
+        var clear = grid.FirstOrDefault(t => t >= possible && Rate(t) <= ModelFalseAlarmBudget / 3, 0.95);
         return (Math.Max(clear, possible), possible);
     }
 
