@@ -168,7 +168,8 @@ public sealed partial class ClinicianCommands(
                 text.Append(mood.Count > 0 ? string.Create(CultureInfo.InvariantCulture, $", latest {mood[^1].Mood}/10.\n") : ".\n");
                 foreach (var score in (await reads.ScoresAsync(clinicianId, client.ClientId, cancellationToken).ConfigureAwait(false) ?? []).Take(3))
                 {
-                    text.Append(CultureInfo.InvariantCulture, $"{score.MeasureId.ToUpperInvariant()} {score.CreatedUtc:d MMM}: {score.Score} of {score.Max} (range {score.Band}).\n");
+                    var item = score.SafetyItem is null ? string.Empty : $" Self-harm item: {score.SafetyItem}.";
+                    text.Append(CultureInfo.InvariantCulture, $"{score.MeasureId.ToUpperInvariant()} {score.CreatedUtc:d MMM}: {score.Score} of {score.Max} (range {score.Band}).{item}\n");
                 }
 
                 var safety = await reads.SafetyCountAsync(clinicianId, client.ClientId, cancellationToken).ConfigureAwait(false) ?? 0;

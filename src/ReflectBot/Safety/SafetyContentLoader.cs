@@ -127,22 +127,28 @@ public static class SafetyContentLoader
         }
 
         reader.OnlyKeys(root, "version", "regions", "fallback", "emergency");
+        var emergencyText = reader.String(root, "emergency", required: true);
         var regions = new List<CrisisRegion>();
         foreach (var map in reader.Maps(root, "regions", required: true))
         {
-            reader.OnlyKeys(map, "id", "name", "aliases", "countries", "timeZones", "resources");
+            reader.OnlyKeys(map, "id", "name", "aliases", "countries", "timeZones", "emergency", "resources");
             var resources = new List<CrisisResource>();
             foreach (var item in reader.Maps(map, "resources", required: true))
             {
-                if (Resource(reader, item, numberRequired: true) is { } resource)
+                if (Resource(reader, item, numberRequired: false) is { } resource)
                 {
+                    if (resource.For.Contains(CrisisResource.Crisis) && string.IsNullOrWhiteSpace(resource.Number))
+                    {
+                        reader.Error(item, "a crisis line needs a 'number'; a directory without one can be for abuse, children or eating.");
+                    }
+
                     resources.Add(resource);
                 }
             }
 
-            if (resources.Count == 0)
+            if (!resources.Any(r => r.For.Contains(CrisisResource.Crisis)))
             {
-                reader.Error(map, "a region needs at least one resource.");
+                reader.Error(map, "a region needs at least one crisis line.");
             }
 
             regions.Add(new CrisisRegion(
@@ -151,22 +157,33 @@ public static class SafetyContentLoader
                 reader.Strings(map, "aliases"),
                 reader.Strings(map, "countries"),
                 reader.Strings(map, "timeZones"),
+                reader.String(map, "emergency", required: true) ?? string.Empty,
                 resources));
         }
 
         var fallbackMap = reader.Map(root, "fallback", required: true);
-        var fallback = fallbackMap is null ? null : Resource(reader, fallbackMap, numberRequired: false);
-        var emergency = reader.String(root, "emergency", required: true);
-        return fallback is null || emergency is null ? null : new CrisisResources(regions, fallback, emergency);
+        var fallback = fallbackMap is null ? null : Resource(reader, fallbackMap, numberRequired: false, directory: true);
+        return fallback is null || emergencyText is null ? null : new CrisisResources(regions, fallback, emergencyText);
     }
 
-    private static CrisisResource? Resource(YamlReader reader, YamlMappingNode map, bool numberRequired)
+    private static CrisisResource? Resource(YamlReader reader, YamlMappingNode map, bool numberRequired, bool directory = false)
     {
-        reader.OnlyKeys(map, "name", "number", "how", "url", "checked");
+        reader.OnlyKeys(map, directory ? ["name", "how", "url", "checked"] : ["name", "for", "number", "how", "url", "checked"]);
         var name = reader.String(map, "name", required: true);
         var number = reader.String(map, "number", required: numberRequired);
         var how = reader.String(map, "how", required: true);
-        var url = reader.String(map, "url", required: !numberRequired);
+        var url = reader.String(map, "url", required: number is null);
+        var topics = directory ? [] : reader.Strings(map, "for");
+        if (!directory && topics.Count == 0)
+        {
+            reader.Error(map, "'for' is missing: say what the line is for (crisis, abuse, children, eating).");
+        }
+
+        foreach (var topic in topics.Where(t => !CrisisResource.Topics.Contains(t)))
+        {
+            reader.Error(YamlReader.Child(map, "for"), $"unknown topic '{topic}' (expected one of: {string.Join(", ", CrisisResource.Topics)}).");
+        }
+
         var checkedText = reader.String(map, "checked", required: true);
         DateOnly? checkedOn = null;
         if (checkedText is not null)
@@ -186,7 +203,7 @@ public static class SafetyContentLoader
             reader.Error(YamlReader.Child(map, "url"), "'url' should be an absolute link.");
         }
 
-        return name is null || how is null || checkedOn is null ? null : new CrisisResource(name, number, how, url, checkedOn.Value);
+        return name is null || how is null || checkedOn is null ? null : new CrisisResource(name, number, how, url, checkedOn.Value, topics);
     }
 
     private static List<Regex> Patterns(YamlReader reader, YamlMappingNode map, string key)

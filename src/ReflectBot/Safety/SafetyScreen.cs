@@ -12,6 +12,17 @@ public sealed class SafetyScreen(RiskScreen lexicon, ISafetyModelLayer? model = 
 
     public ISafetyModelLayer? Model => model;
 
+    /// <summary>Screens a message, waiting (within its bound) for the model layer while it loads at start-up.</summary>
+    public async Task<ScreenResult> ScreenAsync(string? text, CancellationToken cancellationToken = default)
+    {
+        if (model is not null && FreeText.Has(text))
+        {
+            await model.WaitReadyAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        return Screen(text);
+    }
+
     public ScreenResult Screen(string? text)
     {
         var reading = lexicon.Read(text);

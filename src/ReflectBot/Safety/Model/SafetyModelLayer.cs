@@ -9,6 +9,8 @@ public sealed class SafetyModelLayer(SafetyModelWeights weights, SentenceEmbedde
 {
     public SafetyModelWeights Weights => weights;
 
+    public Task WaitReadyAsync(CancellationToken cancellationToken = default) => Task.CompletedTask;
+
     public ScreenResult? Read(string text, LexiconReading reading)
     {
         ArgumentNullException.ThrowIfNull(reading);

