@@ -137,16 +137,11 @@ public static class SafetyContentLoader
             {
                 if (Resource(reader, item, numberRequired: false) is { } resource)
                 {
-                    if (resource.For.Contains(CrisisResource.Crisis) && string.IsNullOrWhiteSpace(resource.Number))
-                    {
-                        reader.Error(item, "a crisis line needs a 'number'; a directory without one can be for abuse, children or eating.");
-                    }
-
                     resources.Add(resource);
                 }
             }
 
-            if (!resources.Any(r => r.For.Contains(CrisisResource.Crisis)))
+            if (resources.Count > 0 && !resources.Any(r => r.For.Contains(CrisisResource.Crisis)))
             {
                 reader.Error(map, "a region needs at least one crisis line.");
             }
@@ -172,8 +167,14 @@ public static class SafetyContentLoader
         var name = reader.String(map, "name", required: true);
         var number = reader.String(map, "number", required: numberRequired);
         var how = reader.String(map, "how", required: true);
-        var url = reader.String(map, "url", required: number is null);
         var topics = directory ? [] : reader.Strings(map, "for");
+        var crisis = topics.Contains(CrisisResource.Crisis);
+        if (crisis && number is null)
+        {
+            reader.Error(map, "a crisis line needs a 'number'; a directory without one can be for abuse, children or eating.");
+        }
+
+        var url = reader.String(map, "url", required: number is null && !crisis);
         if (!directory && topics.Count == 0)
         {
             reader.Error(map, "'for' is missing: say what the line is for (crisis, abuse, children, eating).");
