@@ -53,20 +53,43 @@ public sealed partial class RiskScreen(SafetyLexicon lexicon)
             reading.Minor |= Any(lexicon.MinorMarkers, window, reading);
         }
 
-        foreach (var window in windows)
+        // A phrase told in the past tense, with nothing saying it is now, is past when a later sentence
+        // says it is over ("I took a lot of pills in 2019. I'm ok now.").
+        var tentative = new List<(int Sentence, RiskClass Risk)>();
+        var resolvedIn = new List<int>();
+        for (var i = 0; i < windows.Count; i++)
         {
-            ReadSentence(window, reading);
+            if (ReadSentence(windows[i], reading, i, tentative))
+            {
+                resolvedIn.Add(i);
+            }
+        }
+
+        foreach (var (sentence, risk) in tentative)
+        {
+            if (!reading.Recurrence && resolvedIn.Any(r => r > sentence))
+            {
+                reading.MarkPast(risk);
+            }
+            else
+            {
+                reading.MarkLive(risk);
+            }
         }
 
         reading.Decide();
         return reading;
     }
 
-    private void ReadSentence(string sentence, LexiconReading reading)
+    /// <summary>Judges every match in one sentence; returns whether the sentence says something is over.</summary>
+    private bool ReadSentence(string sentence, LexiconReading reading, int sentenceIndex, List<(int Sentence, RiskClass Risk)> tentative)
     {
         var text = Blank(sentence, lexicon.Idioms, reading);
         var clauses = ClauseStarts(text);
-        var past = Any(lexicon.PastMarkers, text, reading);
+        var pastAt = Positions(lexicon.PastMarkers, text, reading);
+        var past = pastAt.Count > 0;
+        var habitual = Positions(lexicon.HabitualMarkers, text, reading);
+        var pastTense = Positions(lexicon.PastTense, text, reading);
         var setting = Any(lexicon.Settings, text, reading);
         var firstPerson = Any(lexicon.FirstPerson, text, reading);
         var resolved = Positions(lexicon.ResolvedMarkers, text, reading);
@@ -100,7 +123,7 @@ public sealed partial class RiskScreen(SafetyLexicon lexicon)
         {
             var (start, end) = ClauseAround(clauses, text.Length, index);
             var before = text[start..index];
-            if (IsNegated(before, reading))
+            if (IsNegated(before, reading) || Any(lexicon.Addressed, before.Length > 80 ? before[^80..] : before, reading))
             {
                 reading.SetAside(risk);
                 reading.Negated = true;
@@ -121,18 +144,26 @@ public sealed partial class RiskScreen(SafetyLexicon lexicon)
 
             // Now-words in the phrase's own clause (or the phrase itself) keep it present, unless the clause
             // first says it is over ("two years since I last self-harmed, today").
+            // Habits ("every day") are now unless the clause itself is in the past ("I used to ... every day").
+            bool InClause(List<int> at) => at.Any(p => p >= start && p < Math.Max(end, index + length));
             var resolvedFirst = resolved.Any(p => p >= start && p < index);
-            var now = !resolvedFirst && present.Any(p => p >= start && p < Math.Max(end, index + length));
+            var now = !resolvedFirst && (InClause(present) || (InClause(habitual) && !InClause(pastAt)));
             var over = past || resolved.Any(p => p >= start);
             if (!now && !reading.Recurrence && over)
             {
                 reading.MarkPast(risk);
+            }
+            else if (!now && InClause(pastTense))
+            {
+                tentative.Add((sentenceIndex, risk));
             }
             else
             {
                 reading.MarkLive(risk);
             }
         }
+
+        return resolved.Count > 0;
     }
 
     private bool IsNegated(string before, LexiconReading reading)
@@ -341,6 +372,6 @@ public sealed partial class RiskScreen(SafetyLexicon lexicon)
         return (start, end);
     }
 
-    [GeneratedRegex(@"[,:()""]| - |\b(but|and|so|because|cause|cos|though|although|yet|whereas|except|which|while|whilst|even if)\b", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"[,:()""]| - |\band (now|then|these days|today)\b|\b(but|so|because|cause|cos|though|although|yet|whereas|except|which|while|whilst|even if)\b", RegexOptions.CultureInvariant)]
     private static partial Regex ClauseBoundary();
 }

@@ -11,7 +11,7 @@ public static class SafetyContentLoader
 {
     /// <summary>The lists of <c>lexicon.yaml</c> besides classes and spellings, each a list of patterns.</summary>
     public static IReadOnlyList<string> MarkerLists { get; } =
-        ["idioms", "negations", "affirmations", "otherPeople", "settings", "firstPerson", "pastMarkers", "resolvedMarkers", "presentMarkers", "recurrenceMarkers", "minorMarkers"];
+        ["idioms", "negations", "affirmations", "otherPeople", "settings", "firstPerson", "pastMarkers", "resolvedMarkers", "presentMarkers", "habitualMarkers", "pastTense", "addressed", "recurrenceMarkers", "minorMarkers"];
 
     public static SafetyLexicon? LoadLexicon(string folder, List<ContentError> errors)
     {
@@ -66,6 +66,9 @@ public static class SafetyContentLoader
             PastMarkers = Patterns(reader, root, "pastMarkers"),
             ResolvedMarkers = Patterns(reader, root, "resolvedMarkers"),
             PresentMarkers = Patterns(reader, root, "presentMarkers"),
+            HabitualMarkers = Patterns(reader, root, "habitualMarkers"),
+            PastTense = Patterns(reader, root, "pastTense"),
+            Addressed = Patterns(reader, root, "addressed"),
             RecurrenceMarkers = Patterns(reader, root, "recurrenceMarkers"),
             MinorMarkers = Patterns(reader, root, "minorMarkers"),
         };

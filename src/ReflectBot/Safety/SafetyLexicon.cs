@@ -28,6 +28,12 @@ public sealed class SafetyLexicon
 
     public required IReadOnlyList<Regex> PresentMarkers { get; init; }
 
+    public required IReadOnlyList<Regex> HabitualMarkers { get; init; }
+
+    public required IReadOnlyList<Regex> PastTense { get; init; }
+
+    public required IReadOnlyList<Regex> Addressed { get; init; }
+
     public required IReadOnlyList<Regex> RecurrenceMarkers { get; init; }
 
     public required IReadOnlyList<Regex> MinorMarkers { get; init; }

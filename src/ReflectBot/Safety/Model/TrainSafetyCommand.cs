@@ -71,7 +71,8 @@ public static class TrainSafetyCommand
             await output.WriteAsync(Curve(held, messages, readings, outOfFold)).ConfigureAwait(false);
         }
 
-        var (clear, possible) = Thresholds(held, messages, readings, outOfFold);
+        var budget = args.SkipWhile(a => a != "--budget").Skip(1).Select(a => double.Parse(a, CultureInfo.InvariantCulture)).FirstOrDefault(ModelFalseAlarmBudget);
+        var (clear, possible) = Thresholds(held, messages, readings, outOfFold, budget);
         await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"thresholds from cross-validation by author ({string.Join(", ", folds)}): clear {clear:F2}, possible {possible:F2}")).ConfigureAwait(false);
 
         var report = new StringBuilder();
@@ -99,7 +100,7 @@ public static class TrainSafetyCommand
         final.ModelSha256 = SentenceEmbedder.ModelSha256();
         final.TrainingSha256 = SafetyExamples.TrainingSha256(content);
         var perLabel = string.Join(", ", labels.Select(l => $"{l} {messages.Count(m => m.Label == l)}"));
-        final.Trained = string.Create(CultureInfo.InvariantCulture, $"{messages.Count} messages ({perLabel}); L2 {SafetyTrainer.Lambda}, {SafetyTrainer.Iterations} steps; thresholds by cross-validation across authors {string.Join(", ", folds)} with the model adding at most {ModelFalseAlarmBudget} false alarms");
+        final.Trained = string.Create(CultureInfo.InvariantCulture, $"{messages.Count} messages ({perLabel}); L2 {SafetyTrainer.Lambda}, {SafetyTrainer.Iterations} steps; thresholds by cross-validation across authors {string.Join(", ", folds)} with the model adding at most {budget} false alarms");
         var path = Path.Combine(content, "safety", WeightsFile);
         await File.WriteAllTextAsync(path, final.ToJson(), cancellationToken).ConfigureAwait(false);
         await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"wrote {path} in {watch.Elapsed.TotalSeconds:F1} s")).ConfigureAwait(false);
@@ -125,14 +126,14 @@ public static class TrainSafetyCommand
     /// </summary>
     public const double ModelFalseAlarmBudget = 0.015;
 
-    private static (double Clear, double Possible) Thresholds(List<int> held, List<LabelledMessage> messages, List<LexiconReading> readings, double[][] probabilities)
+    private static (double Clear, double Possible) Thresholds(List<int> held, List<LabelledMessage> messages, List<LexiconReading> readings, double[][] probabilities, double budget)
     {
         var harmless = held.Where(i => !messages[i].IsRisk).ToList();
         double Rate(double t) => harmless.Count(i => readings[i].Live == RiskClass.None && FreeText.Has(messages[i].Text) && ModelDecision.Risk(probabilities[i]) >= t) / (double)Math.Max(1, harmless.Count);
 
         var grid = Enumerable.Range(5, 91).Select(i => i / 100.0).ToList();
-        var possible = grid.FirstOrDefault(t => Rate(t) <= ModelFalseAlarmBudget, 0.95);
-        var clear = grid.FirstOrDefault(t => t >= possible && Rate(t) <= ModelFalseAlarmBudget / 3, 0.95);
+        var possible = grid.FirstOrDefault(t => Rate(t) <= budget, 0.95);
+        var clear = grid.FirstOrDefault(t => t >= possible && Rate(t) <= budget / 3, 0.95);
         return (Math.Max(clear, possible), possible);
     }
 
