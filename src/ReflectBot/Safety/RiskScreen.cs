@@ -85,7 +85,7 @@ public sealed partial class RiskScreen(SafetyLexicon lexicon)
     private bool ReadSentence(string sentence, LexiconReading reading, int sentenceIndex, List<(int Sentence, RiskClass Risk)> tentative)
     {
         var text = Blank(sentence, lexicon.Idioms, reading);
-        var clauses = ClauseStarts(text);
+        var clauses = Clauses(text);
         var pastAt = Positions(lexicon.PastMarkers, text, reading);
         var past = pastAt.Count > 0;
         var habitual = Positions(lexicon.HabitualMarkers, text, reading);
@@ -121,7 +121,7 @@ public sealed partial class RiskScreen(SafetyLexicon lexicon)
 
         void Judge(RiskClass risk, bool statement, int index, int length)
         {
-            var (start, end) = ClauseAround(clauses, text.Length, index);
+            var (start, end) = ClauseAround(clauses, index);
             var before = text[start..index];
             if (IsNegated(before, reading) || Any(lexicon.Addressed, before.Length > 80 ? before[^80..] : before, reading))
             {
@@ -341,35 +341,33 @@ public sealed partial class RiskScreen(SafetyLexicon lexicon)
         }
     }
 
-    private static List<int> ClauseStarts(string text)
+    /// <summary>The clauses of a sentence, each from just after one boundary to just before the next.</summary>
+    private static List<(int Start, int End)> Clauses(string text)
     {
-        var starts = new List<int> { 0 };
+        var clauses = new List<(int, int)>();
+        var start = 0;
         for (var match = ClauseBoundary().Match(text); match.Success; match = match.NextMatch())
         {
-            starts.Add(match.Index + match.Length);
+            clauses.Add((start, match.Index));
+            start = match.Index + match.Length;
         }
 
-        return starts;
+        clauses.Add((start, text.Length));
+        return clauses;
     }
 
-    private static (int Start, int End) ClauseAround(List<int> starts, int length, int index)
+    private static (int Start, int End) ClauseAround(List<(int Start, int End)> clauses, int index)
     {
-        var start = 0;
-        var end = length;
-        foreach (var s in starts)
+        foreach (var (start, end) in clauses)
         {
-            if (s <= index)
+            if (index < end || end == clauses[^1].End)
             {
-                start = s;
-            }
-            else
-            {
-                end = s;
-                break;
+                // A phrase that starts inside a boundary ("and now ...") belongs to the clause after it.
+                return (Math.Min(start, index), end);
             }
         }
 
-        return (start, end);
+        return clauses[^1];
     }
 
     [GeneratedRegex(@"[,:()""]| - |\band (now|then|these days|today)\b|\b(but|so|because|cause|cos|though|although|yet|whereas|except|which|while|whilst|even if)\b", RegexOptions.CultureInvariant)]
