@@ -142,6 +142,32 @@ public sealed class CrisisReplyTests : IDisposable
     }
 
     [Fact]
+    public async Task PossibleRiskGetsAGentleCheckNamingTheLinesAndTheJourneyCarriesOn()
+    {
+        // A development message the model reads as possible risk (which one depends on the trained weights).
+        var screen = _host.Services.GetRequiredService<SafetyScreen>();
+        await screen.Model!.WaitReadyAsync();
+        var errors = new List<ReflectBot.Journeys.ContentError>();
+        var possible = ReflectBot.Safety.Evaluation.SafetyEvaluation.LoadSets(ReflectBot.Tests.Journeys.ContentFolders.Shipped, errors).Dev
+            .Select(m => m.Text).First(t => screen.Screen(t).Level == RiskLevel.Possible);
+
+        var bot = _host.Client();
+        bot.TimeZone = "Europe/London";
+        await bot.SayAsync("check in");
+        await bot.SayAsync("4");
+        var replies = await bot.SayAsync(possible);
+        var text = BotClient.Read(replies);
+        Assert.Contains("That sounds heavy", text, StringComparison.Ordinal);
+        Assert.Contains("Samaritans (116 123)", text, StringComparison.Ordinal);
+        Assert.False(Conversations.HasCrisisCard(replies));
+        Assert.Contains(Replies.UnsafeButton, replies.SelectMany(r => r.SuggestedActions?.Actions ?? []).Select(a => a.Title));
+
+        // The journey took the message as its answer and asked its next question.
+        Assert.Contains("?", BotClient.ReadOne(replies[^1]), StringComparison.Ordinal);
+        Assert.DoesNotContain("That sounds heavy", BotClient.ReadOne(replies[^1]), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task ASafetyPlanAnswerIsSavedAsPartOfThePlanWithAGentleCheckInsteadOfAnInterruption()
     {
         var bot = _host.Client();
