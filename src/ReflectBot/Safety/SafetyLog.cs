@@ -5,7 +5,7 @@ namespace ReflectBot.Safety;
 /// <summary>Log messages of the safety feature. Event ids 5100–5199. Never the message, never the user's words.</summary>
 internal static partial class SafetyLog
 {
-    [LoggerMessage(EventId = 5101, Level = LogLevel.Warning, Message = "Safety reply sent: {Level} {RiskClass} (by the {Layer}).")]
+    [LoggerMessage(EventId = 5101, Level = LogLevel.Warning, Message = "Crisis language detected: {Level} {RiskClass} (by the {Layer}); the safety reply was sent.")]
     public static partial void CrisisDetected(ILogger logger, string level, string riskClass, string layer);
 
     [LoggerMessage(EventId = 5102, Level = LogLevel.Error, Message = "The crisis reply went out without the user's {What}: storage failed with {ExceptionType}.")]

@@ -10,6 +10,12 @@ public static class SafetyRepliesLoader
     {
         ArgumentNullException.ThrowIfNull(errors);
         var display = Path.Combine("safety", "replies.yaml");
+        if (!File.Exists(Path.Combine(folder, display)))
+        {
+            errors.Add(new ContentError(display, 1, "the content folder has no " + display + "."));
+            return null;
+        }
+
         var root = YamlReader.ReadRoot(Path.Combine(folder, "safety", "replies.yaml"), display, errors, "the file should be a mapping (key: value lines).");
         if (root is null)
         {

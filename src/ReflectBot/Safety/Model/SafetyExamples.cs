@@ -22,6 +22,12 @@ public static class SafetyExamples
         ArgumentNullException.ThrowIfNull(errors);
         var display = Path.Combine("safety", ExamplesFile);
         var messages = new List<LabelledMessage>();
+        if (!File.Exists(Path.Combine(content, "safety", ExamplesFile)))
+        {
+            errors.Add(new ContentError(display, 1, "the content folder has no " + display + "."));
+            return messages;
+        }
+
         var root = YamlReader.ReadRoot(Path.Combine(content, "safety", ExamplesFile), display, errors, "the file should be a mapping (version, examples).");
         if (root is null)
         {
