@@ -13,7 +13,9 @@ namespace ReflectBot.Clinic;
 /// <summary>
 /// A measure as a waterfall: one choice per item, then the total and its band, saved with the journal
 /// entry (answers "score" and "band") and beside it in the clinic store. A safety item answered above
-/// zero goes to <see cref="ISafetyEscalation"/> at once. Ends with a <see cref="JourneyOutcome"/>, like a journey.
+/// zero gets three short follow-ups (thoughts now, a plan, safe right now) whose answers go to
+/// <see cref="ISafetyEscalation"/>; after its crisis reply the measure ends without the score message.
+/// Ends with a <see cref="JourneyOutcome"/>, like a journey.
 /// </summary>
 public sealed class MeasureDialog : ComponentDialog
 {

@@ -15,8 +15,8 @@ public sealed class SafetyCheckCommand(SafetyContent content, SafetyTurnState st
     public async Task<bool> TryHandleAsync(TurnInfo turn, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(turn);
-        var memory = await state.InTurnAsync(turn.Context, cancellationToken).ConfigureAwait(false);
-        if (memory.CheckAskedUtc is not { } asked)
+        var memory = await state.PeekInTurnAsync(turn.Context, cancellationToken).ConfigureAwait(false);
+        if (memory?.CheckAskedUtc is not { } asked)
         {
             return false;
         }

@@ -55,7 +55,14 @@ public sealed class SafetyTurnState(ConversationState conversationState, UserSta
         }
     }
 
-    /// <summary>The memory inside the bot's own turn (state already loaded), for the typed answer to the check.</summary>
+    /// <summary>
+    /// The memory inside the bot's own turn (state already loaded), or null when there is none: reading it
+    /// must not create it, or every turn of every conversation would write its state.
+    /// </summary>
+    public Task<SafetyMemory?> PeekInTurnAsync(ITurnContext turnContext, CancellationToken cancellationToken = default)
+        => _memory.GetAsync(turnContext, null, cancellationToken)!;
+
+    /// <summary>The memory inside the bot's own turn, created when there is none (for a reply that changes it).</summary>
     public Task<SafetyMemory> InTurnAsync(ITurnContext turnContext, CancellationToken cancellationToken = default)
         => _memory.GetAsync(turnContext, () => new SafetyMemory(), cancellationToken);
 
