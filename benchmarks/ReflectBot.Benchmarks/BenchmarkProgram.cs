@@ -33,6 +33,7 @@ public static class BenchmarkProgram
         Console.WriteLine($"Azurite on 127.0.0.1:{azurite.Port} (in memory); {Environment.ProcessorCount} cores; {duration.TotalSeconds:F0} s per phase");
 
         await CountCallsAsync(azurite.ConnectionString);
+        SafetyScreenCost.Print(Path.Combine(root, "dialogs"));
         await SealingCost.RunAsync(azurite.ConnectionString);
         if (args.Contains("--calls-only"))
         {

@@ -8,6 +8,16 @@ using ReflectBot.Hosting;
 var command = args.Length > 0 && !args[0].StartsWith('-') ? args[0] : null;
 var hostArgs = command is null ? args : args[1..];
 
+if (command == "evaluate-safety")
+{
+    return await ReflectBot.Safety.Evaluation.SafetyEvaluationCommand.RunAsync(hostArgs, Console.Out, Console.Error);
+}
+
+if (command == "train-safety")
+{
+    return await ReflectBot.Safety.Model.TrainSafetyCommand.RunAsync(hostArgs, Console.Out, Console.Error);
+}
+
 if (command == "validate")
 {
     return ContentValidation.Run(hostArgs.FirstOrDefault(a => !a.StartsWith('-')), Console.Out, Console.Error);

@@ -16,6 +16,7 @@ namespace ReflectBot.Clinic;
 public sealed partial class ClientCommands(
     JoinCodes codes,
     ClinicLinks links,
+    ClinicStore store,
     Assignments assignments,
     IJournalStore journal,
     MeasureCatalog measures,
@@ -103,8 +104,12 @@ public sealed partial class ClientCommands(
             Code = code.Value.Code,
             ClinicianId = code.Value.ClinicianId,
             ClinicianName = code.Value.ClinicianName,
+            SafetyNotes = await SafetyNotesOnAsync(code.Value.ClinicianId, cancellationToken).ConfigureAwait(false),
         }, cancellationToken).ConfigureAwait(false);
     }
+
+    private async Task<bool> SafetyNotesOnAsync(string clinicianId, CancellationToken cancellationToken)
+        => (await store.GetAsync<ClinicianSettings>(ClinicianSafetyNotes.SettingsKey(clinicianId), cancellationToken).ConfigureAwait(false))?.SafetyNotes == true;
 
     private async Task ShowLinksAsync(TurnInfo turn, CancellationToken cancellationToken)
     {
@@ -154,7 +159,7 @@ public sealed partial class ClientCommands(
     {
         if (await PickAsync(turn, number, "change sharing", cancellationToken).ConfigureAwait(false) is { } link)
         {
-            await turn.Dialogs.BeginDialogAsync(ConsentDialog.DialogId, new ConsentRequest { ClinicianId = link.ClinicianId, ClinicianName = link.ClinicianName }, cancellationToken).ConfigureAwait(false);
+            await turn.Dialogs.BeginDialogAsync(ConsentDialog.DialogId, new ConsentRequest { ClinicianId = link.ClinicianId, ClinicianName = link.ClinicianName, SafetyNotes = await SafetyNotesOnAsync(link.ClinicianId, cancellationToken).ConfigureAwait(false) }, cancellationToken).ConfigureAwait(false);
         }
     }
 

@@ -14,6 +14,10 @@ public sealed class ClinicConsent
     [JsonProperty("sharedEntries")]
     public bool SharedEntries { get; set; }
 
+    /// <summary>A content-free note to the clinician after a crisis reply (asked only when the clinician turned safety notes on).</summary>
+    [JsonProperty("safetyNotes", DefaultValueHandling = DefaultValueHandling.Ignore)]
+    public bool SafetyNotes { get; set; }
+
     public bool Allows(ConsentScope scope) => scope switch
     {
         ConsentScope.Completion => Completion,

@@ -1,3 +1,4 @@
+using ReflectBot.Safety;
 using Microsoft.Extensions.Options;
 using ReflectBot.Conversation;
 using ReflectBot.Dialogs;
@@ -34,6 +35,7 @@ public static class ClinicServiceCollectionExtensions
         services.AddSingleton<IReminderPreferences, UserStateReminderPreferences>();
         services.AddSingleton<ISafetyEventCounter, SafetyEventCounter>();
         services.AddSingleton<ISafetyEscalation, SafetyCrisisEscalation>();
+        services.AddSingleton<ISafetyNotifier, ClinicianSafetyNotes>();
 
         // One scheduler leader: an OS file lock on one machine, a blob lease across instances on blobs.
         services.AddSingleton<ILeaderLease>(sp => StorageKinds.IsBlob(sp.GetRequiredService<IOptions<StorageOptions>>().Value)

@@ -21,7 +21,8 @@ public static class ClinicText
     public static string Describe(ClinicConsent consent)
     {
         ArgumentNullException.ThrowIfNull(consent);
-        return $"completion {(consent.Completion ? "shared" : "not shared")}, mood scores {(consent.Mood ? "shared" : "not shared")}, entries you mark {(consent.SharedEntries ? "can be shared" : "not shared")}";
+        return $"completion {(consent.Completion ? "shared" : "not shared")}, mood scores {(consent.Mood ? "shared" : "not shared")}, entries you mark {(consent.SharedEntries ? "can be shared" : "not shared")}" +
+               (consent.SafetyNotes ? ", a note (time only) after crisis support" : string.Empty);
     }
 
     public static string CodeProblem(CodeStatus status) => status switch

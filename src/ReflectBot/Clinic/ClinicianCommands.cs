@@ -20,7 +20,8 @@ public sealed partial class ClinicianCommands(
     ClinicianReads reads,
     Assignments assignments,
     TimeProvider time,
-    IOptions<ClinicOptions> options) : ITurnCommand
+    IOptions<ClinicOptions> options,
+    ClinicStore store) : ITurnCommand
 {
     public int Order => 50;
 
@@ -31,6 +32,22 @@ public sealed partial class ClinicianCommands(
         if (string.IsNullOrEmpty(text))
         {
             return false;
+        }
+
+        if (SafetyNotes().Match(text) is { Success: true } notes)
+        {
+            if (!roles.IsClinician(turn.Context))
+            {
+                await SayAsync(turn, ClinicText.OnlyClinicians, cancellationToken).ConfigureAwait(false);
+                return true;
+            }
+
+            var on = notes.Groups["on"].Value.Equals("on", StringComparison.OrdinalIgnoreCase);
+            await store.WriteAsync(ClinicianSafetyNotes.SettingsKey(turn.UserId), new ClinicianSettings { SafetyNotes = on }, cancellationToken: cancellationToken).ConfigureAwait(false);
+            await SayAsync(turn, on
+                ? "Safety notes are on. Clients who connect from now on (or change their sharing) are asked whether you may get a note after I show them crisis support; it says only that a safety check happened and when. Nobody monitors this in real time, and clients are told so. \"safety notes off\" turns it off."
+                : "Safety notes are off: no note is sent, whatever clients agreed to.", cancellationToken).ConfigureAwait(false);
+            return true;
         }
 
         var m = Command().Match(text);
@@ -168,7 +185,8 @@ public sealed partial class ClinicianCommands(
                 text.Append(mood.Count > 0 ? string.Create(CultureInfo.InvariantCulture, $", latest {mood[^1].Mood}/10.\n") : ".\n");
                 foreach (var score in (await reads.ScoresAsync(clinicianId, client.ClientId, cancellationToken).ConfigureAwait(false) ?? []).Take(3))
                 {
-                    text.Append(CultureInfo.InvariantCulture, $"{score.MeasureId.ToUpperInvariant()} {score.CreatedUtc:d MMM}: {score.Score} of {score.Max} (range {score.Band}).\n");
+                    var item = score.SafetyItem is null ? string.Empty : $" Self-harm item: {score.SafetyItem}.";
+                    text.Append(CultureInfo.InvariantCulture, $"{score.MeasureId.ToUpperInvariant()} {score.CreatedUtc:d MMM}: {score.Score} of {score.Max} (range {score.Band}).{item}\n");
                 }
 
                 var safety = await reads.SafetyCountAsync(clinicianId, client.ClientId, cancellationToken).ConfigureAwait(false) ?? 0;
@@ -237,6 +255,9 @@ public sealed partial class ClinicianCommands(
 
     private static Task<ResourceResponse> SayAsync(TurnInfo turn, string text, CancellationToken cancellationToken)
         => turn.Context.SendActivityAsync(MessageFactory.Text(text), cancellationToken);
+
+    [GeneratedRegex(@"^\s*safety notes (?<on>on|off)\s*[.!]*\s*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex SafetyNotes();
 
     [GeneratedRegex(@"^\s*(?<verb>new client code|new code|revoke code|assign|assign a reflection|assignments|cancel assignment|clients|my clients|open entry)(?:\s+(?<arg>[A-Za-z0-9.\-]+))?\s*[.!]*\s*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Command();

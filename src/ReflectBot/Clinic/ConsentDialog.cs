@@ -2,6 +2,7 @@ using Microsoft.Bot.Builder;
 using ReflectBot.Conversation;
 using ReflectBot.Dialogs;
 using ReflectBot.Dialogs.Prompts;
+using ReflectBot.Safety;
 
 namespace ReflectBot.Clinic;
 
@@ -19,24 +20,33 @@ public sealed class ConsentDialog : ComponentDialog, IDescribedDialog
     private readonly JoinCodes _codes;
     private readonly ClinicLinks _links;
     private readonly ClientRecords _clients;
+    private readonly SafetyContent _safety;
 
     public string Title => "Connection with your clinician";
 
-    // Four questions: connect at all, then completion, mood, shared entries.
+    // Four questions (five when the clinician has safety notes on): connect at all, then completion, mood, shared entries, safety notes.
     public (int Question, int Of)? Progress(DialogInstance instance)
-        => (Math.Min(WaterfallSteps.IndexOf(instance, "waterfall") + 1, 4), 4);
+    {
+        ArgumentNullException.ThrowIfNull(instance);
+        var stack = instance.State["dialogs"]?["dialogStack"] as Newtonsoft.Json.Linq.JArray;
+        var options = stack?.LastOrDefault(d => d.Value<string>("id") == "waterfall")?["state"]?["options"];
+        var of = options?.Value<bool?>("safetyNotes") == true ? 5 : 4;
+        return (Math.Min(WaterfallSteps.IndexOf(instance, "waterfall") + 1, of), of);
+    }
 
-    public ConsentDialog(JoinCodes codes, ClinicLinks links, ClientRecords clients)
+    public ConsentDialog(JoinCodes codes, ClinicLinks links, ClientRecords clients, SafetyContent safety)
         : base(DialogId)
     {
         _codes = codes;
         _links = links;
         _clients = clients;
+        _safety = safety;
         AddDialog(new WaterfallDialog("waterfall")
             .AddStep(IntroAsync)
             .AddStep((step, ct) => AskScopeAsync(step, null, ClinicText.AskCompletion, ct))
             .AddStep((step, ct) => AskScopeAsync(step, ConsentScope.Completion, ClinicText.AskMood, ct))
             .AddStep((step, ct) => AskScopeAsync(step, ConsentScope.Mood, ClinicText.AskShared, ct))
+            .AddStep(AskSafetyNotesAsync)
             .AddStep(FinishAsync));
         AddDialog(new ConfirmPrompt(ConfirmId));
     }
@@ -80,6 +90,25 @@ public sealed class ConsentDialog : ComponentDialog, IDescribedDialog
         }, cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>Only when the clinician turned safety notes on: exactly what the note says, and that nobody monitors it.</summary>
+    private async Task<DialogTurnResult> AskSafetyNotesAsync(WaterfallStepContext step, CancellationToken cancellationToken)
+    {
+        var request = RequestOf(step);
+        step.Values[nameof(ConsentScope.SharedEntries)] = step.Result is true;
+        if (!request.SafetyNotes)
+        {
+            return await step.NextAsync(false, cancellationToken).ConfigureAwait(false);
+        }
+
+        return await step.PromptAsync(ConfirmId, new PromptOptions
+        {
+            Prompt = _safety.Replies.AlertQuestion.Replace("{clinician}", request.ClinicianName, StringComparison.Ordinal),
+            RetryPrompt = "Please answer yes or no. \"No\" means no note is ever sent.",
+            MaxAttempts = 3,
+            TooManyAttemptsMessage = "I'll take that as a no.",
+        }, cancellationToken).ConfigureAwait(false);
+    }
+
     private async Task<DialogTurnResult> FinishAsync(WaterfallStepContext step, CancellationToken cancellationToken)
     {
         var request = RequestOf(step);
@@ -87,7 +116,8 @@ public sealed class ConsentDialog : ComponentDialog, IDescribedDialog
         {
             Completion = step.Values.Value<bool?>(nameof(ConsentScope.Completion)) ?? false,
             Mood = step.Values.Value<bool?>(nameof(ConsentScope.Mood)) ?? false,
-            SharedEntries = step.Result is true,
+            SharedEntries = step.Values.Value<bool?>(nameof(ConsentScope.SharedEntries)) ?? false,
+            SafetyNotes = request.SafetyNotes && step.Result is true,
         };
 
         var activity = step.Context.Activity;

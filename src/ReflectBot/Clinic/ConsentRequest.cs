@@ -14,4 +14,8 @@ public sealed class ConsentRequest
 
     [JsonProperty("clinicianName")]
     public string ClinicianName { get; set; } = string.Empty;
+
+    /// <summary>Whether the clinician has safety notes on, so the client is asked about them too.</summary>
+    [JsonProperty("safetyNotes", DefaultValueHandling = DefaultValueHandling.Ignore)]
+    public bool SafetyNotes { get; set; }
 }

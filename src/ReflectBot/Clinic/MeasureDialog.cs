@@ -13,13 +13,18 @@ namespace ReflectBot.Clinic;
 /// <summary>
 /// A measure as a waterfall: one choice per item, then the total and its band, saved with the journal
 /// entry (answers "score" and "band") and beside it in the clinic store. A safety item answered above
-/// zero goes to <see cref="ISafetyEscalation"/> at once. Ends with a <see cref="JourneyOutcome"/>, like a journey.
+/// zero gets three short follow-ups (thoughts now, a plan, safe right now) whose answers go to
+/// <see cref="ISafetyEscalation"/>; after its crisis reply the measure ends without the score message.
+/// Ends with a <see cref="JourneyOutcome"/>, like a journey.
 /// </summary>
 public sealed class MeasureDialog : ComponentDialog
 {
     private const string WaterfallId = "waterfall";
     private const string ChoiceId = "choice";
     private const string PointsKey = "points";
+    private const string ConfirmId = "confirm";
+    private const string FollowUpKey = "followUp";
+    private const string PausedKey = "paused";
 
     private readonly MeasureDefinition _measure;
     private readonly IJournalStore _journal;
@@ -42,11 +47,20 @@ public sealed class MeasureDialog : ComponentDialog
             var index = i;
             waterfall.AddStep((step, ct) => AskAsync(step, index, ct));
             waterfall.AddStep((step, ct) => RecordAsync(step, index, ct));
+            if (measure.Items[i].Safety)
+            {
+                // Any answer above zero: thoughts now? a plan? safe right now? Each step passes when not needed.
+                waterfall.AddStep((step, ct) => FollowUpAsync(step, 0, ct));
+                waterfall.AddStep((step, ct) => FollowUpAsync(step, 1, ct));
+                waterfall.AddStep((step, ct) => FollowUpAsync(step, 2, ct));
+                waterfall.AddStep(RouteAsync);
+            }
         }
 
         waterfall.AddStep(FinishAsync);
         AddDialog(waterfall);
         AddDialog(new ChoicePrompt(ChoiceId));
+        AddDialog(new ConfirmPrompt(ConfirmId));
         InitialDialogId = WaterfallId;
     }
 
@@ -85,8 +99,59 @@ public sealed class MeasureDialog : ComponentDialog
             points[item.Id] = value;
             if (item.Safety && value > 0)
             {
-                await _safety.EscalateAsync(step.Context, _measure.Id, cancellationToken).ConfigureAwait(false);
+                step.Values[FollowUpKey] = new JArray();
             }
+        }
+
+        return await step.NextAsync(null, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Asks follow-up question <paramref name="question"/> (0 thoughts now, 1 a plan, 2 safe right now), after
+    /// recording the answer to the one before. No thoughts now ends the follow-up; so does a plan (no need to
+    /// ask more before the crisis reply).
+    /// </summary>
+    private async Task<DialogTurnResult> FollowUpAsync(WaterfallStepContext step, int question, CancellationToken cancellationToken)
+    {
+        if (step.Values[FollowUpKey] is not JArray answers)
+        {
+            return await step.NextAsync(null, cancellationToken).ConfigureAwait(false);
+        }
+
+        if (question > 0)
+        {
+            answers.Add(step.Result is true);
+        }
+
+        var done = (question >= 1 && !answers[0].Value<bool>()) || (question == 2 && answers[1].Value<bool>());
+        if (done)
+        {
+            return await step.NextAsync(null, cancellationToken).ConfigureAwait(false);
+        }
+
+        var (thoughts, plan, safe) = _safety.Questions;
+        return await step.PromptAsync(ConfirmId, new PromptOptions
+        {
+            Prompt = question switch { 0 => thoughts, 1 => plan, _ => safe },
+            RetryPrompt = "Please answer yes or no.",
+            MaxAttempts = 3,
+            TooManyAttemptsMessage = "I'll take that as a yes, to be safe.",
+        }, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<DialogTurnResult> RouteAsync(WaterfallStepContext step, CancellationToken cancellationToken)
+    {
+        if (step.Values[FollowUpKey] is JArray answers)
+        {
+            if (step.Result is bool last)
+            {
+                answers.Add(last);
+            }
+
+            var thoughts = answers.Count > 0 && answers[0].Value<bool>();
+            var plan = answers.Count > 1 && answers[1].Value<bool>();
+            var safe = answers.Count <= 2 || answers[2].Value<bool>();
+            step.Values[PausedKey] = await _safety.EscalateAsync(step.Context, _measure.Id, thoughts, plan, safe, cancellationToken).ConfigureAwait(false);
         }
 
         return await step.NextAsync(null, cancellationToken).ConfigureAwait(false);
@@ -133,8 +198,15 @@ public sealed class MeasureDialog : ComponentDialog
                 Score = score,
                 Max = _measure.MaxScore,
                 Band = band,
+                SafetyItem = _measure.Items.FirstOrDefault(i => i.Safety) is { } safetyItem && answers.TryGetValue(safetyItem.Id, out var label) ? label : null,
                 CreatedUtc = entry.CreatedUtc,
             }, cancellationToken: cancellationToken).ConfigureAwait(false);
+        }
+
+        // After the crisis reply the measure is paused: its answers are kept, and no score message follows the help.
+        if (step.Values.Value<bool?>(PausedKey) == true)
+        {
+            return await step.EndDialogAsync(new JourneyOutcome(_measure.Id, true, entry.Id), cancellationToken).ConfigureAwait(false);
         }
 
         var text = complete

@@ -21,6 +21,10 @@ public sealed class MeasureScore
     [JsonProperty("band")]
     public string Band { get; set; } = string.Empty;
 
+    /// <summary>The answer to the measure's safety item (PHQ-9 item 9), as its label, for the clinician the client shares scores with.</summary>
+    [JsonProperty("safetyItem", NullValueHandling = NullValueHandling.Ignore)]
+    public string? SafetyItem { get; set; }
+
     [JsonProperty("createdUtc")]
     public DateTimeOffset CreatedUtc { get; set; }
 }

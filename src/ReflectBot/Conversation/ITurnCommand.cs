@@ -8,7 +8,7 @@ namespace ReflectBot.Conversation;
 /// </summary>
 public interface ITurnCommand
 {
-    /// <summary>Lower runs first.</summary>
+    /// <summary>Lower runs first; below zero, before the global words (help, cancel, menu, back).</summary>
     int Order { get; }
 
     /// <summary>Handles the message and returns true, or returns false to let others try.</summary>

@@ -102,6 +102,18 @@ public sealed class JournalingBot : TeamsActivityHandler
     private async Task RouteAsync(DialogContext dc, string? text, UserProfile profile, CancellationToken cancellationToken)
     {
         var context = dc.Context;
+        var turn = new TurnInfo(context, dc, profile, text);
+
+        // Commands with a negative order answer something the bot just asked, before any global word
+        // (the safety check: "no" right after "Are you safe right now?").
+        foreach (var first in _commands.Where(c => c.Order < 0))
+        {
+            if (await first.TryHandleAsync(turn, cancellationToken).ConfigureAwait(false))
+            {
+                return;
+            }
+        }
+
         var command = GlobalCommands.Match(text);
 
         switch (command)
@@ -129,8 +141,7 @@ public sealed class JournalingBot : TeamsActivityHandler
                 return;
         }
 
-        var turn = new TurnInfo(context, dc, profile, text);
-        foreach (var feature in _commands)
+        foreach (var feature in _commands.Where(c => c.Order >= 0))
         {
             if (await feature.TryHandleAsync(turn, cancellationToken).ConfigureAwait(false))
             {

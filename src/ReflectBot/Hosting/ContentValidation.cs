@@ -3,8 +3,9 @@ using ReflectBot.Journeys;
 namespace ReflectBot.Hosting;
 
 /// <summary>
-/// <c>validate [folder]</c>: checks a content folder (journeys, cards, safety lexicon and crisis resources,
-/// measures) with the loaders start-up uses, and exits non-zero on any error.
+/// <c>validate [folder]</c>: checks a content folder (journeys, cards, measures, and the safety folder: lexicon,
+/// resources, replies, training examples, labelled sets, and model weights trained on exactly this content and
+/// for this embedding model) with the loaders start-up uses, and exits non-zero on any error.
 /// </summary>
 public static class ContentValidation
 {
@@ -12,9 +13,14 @@ public static class ContentValidation
     {
         ArgumentNullException.ThrowIfNull(output);
         ArgumentNullException.ThrowIfNull(error);
-        folder = Resolve(folder ?? new ContentOptions().Path);
+        folder = ResolveFolder(folder ?? new ContentOptions().Path);
         var errors = new List<ContentError>();
         var summary = Check(folder, errors);
+        if (errors.Count == 0)
+        {
+            // The weights must also have been trained for the embedding model this build carries.
+            Safety.SafetyContent.LoadWeights(folder, errors, Safety.Model.SentenceEmbedder.ModelSha256());
+        }
         foreach (var problem in errors)
         {
             error.WriteLine(problem.ToString());
@@ -36,12 +42,14 @@ public static class ContentValidation
         var library = ContentLibrary.LoadWithErrors(folder, errors);
         Safety.SafetyContent.Load(folder, errors);
         var measures = Clinic.MeasureLoader.LoadAll(folder, errors);
-        return $"{library.Journeys.All.Count} journeys, {library.Cards.All.Count} cards, {measures.Count} measures, the safety lexicon and crisis resources";
+        Safety.Evaluation.SafetyEvaluation.LoadSets(folder, errors);
+        Safety.Model.SafetyExamples.LoadExamples(folder, errors);
+        return $"{library.Journeys.All.Count} journeys, {library.Cards.All.Count} cards, {measures.Count} measures, the safety lexicon, crisis resources, replies, training examples, labelled sets and model weights";
     }
 
     // "dotnet run --project src/ReflectBot -- validate dialogs" runs in the project's folder; a relative
     // folder that is not there is looked for in the folders above, so the repo's own dialogs/ is found.
-    private static string Resolve(string folder)
+    public static string ResolveFolder(string folder)
     {
         if (Path.IsPathRooted(folder) || Directory.Exists(folder))
         {

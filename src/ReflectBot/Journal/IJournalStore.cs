@@ -16,6 +16,9 @@ public interface IJournalStore
     /// <summary>One entry, or null.</summary>
     Task<JournalEntry?> ReadAsync(string userId, string entryId, CancellationToken cancellationToken = default);
 
+    /// <summary>Deletes one entry of the user; true when it was there.</summary>
+    Task<bool> DeleteAsync(string userId, string entryId, CancellationToken cancellationToken = default);
+
     /// <summary>Deletes every entry of the user; returns how many.</summary>
     Task<int> DeleteAllAsync(string userId, CancellationToken cancellationToken = default);
 }

@@ -57,6 +57,11 @@ public sealed partial class JournalCommands : ITurnCommand
             return true;
         }
 
+        if (Delete().Match(text) is { Success: true } delete)
+        {
+            return await DeleteAsync(turn, int.Parse(delete.Groups["n"].Value, System.Globalization.CultureInfo.InvariantCulture), cancellationToken).ConfigureAwait(false);
+        }
+
         if (Read().Match(text) is { Success: true } read)
         {
             return await ReadAsync(turn, int.Parse(read.Groups["n"].Value, System.Globalization.CultureInfo.InvariantCulture), cancellationToken).ConfigureAwait(false);
@@ -128,7 +133,7 @@ public sealed partial class JournalCommands : ITurnCommand
 
         var lines = string.Join("\n", shown.Select((e, i) => JournalFormat.Line(i + 1, e, zone)));
         var more = all.Count > shown.Count && heading.StartsWith("Your latest", StringComparison.Ordinal) ? $"\n({all.Count} entries in all; \"export\" gives you every one.)" : string.Empty;
-        var reply = Suggestions.Of([.. shown.Take(5).Select((_, i) => $"read {i + 1}")], $"{heading}\n{lines}{more}\n\nType \"read\" and a number to open one.");
+        var reply = Suggestions.Of([.. shown.Take(5).Select((_, i) => $"read {i + 1}")], $"{heading}\n{lines}{more}\n\nType \"read\" and a number to open one, or \"delete entry\" and a number to delete it.");
         await turn.Context.SendActivityAsync(reply, cancellationToken).ConfigureAwait(false);
     }
 
@@ -150,6 +155,23 @@ public sealed partial class JournalCommands : ITurnCommand
         var entry = await _journal.ReadAsync(turn.UserId, listing.Ids[number - 1], cancellationToken).ConfigureAwait(false);
         var text = entry is null ? "That entry isn't there any more." : JournalFormat.Entry(entry, TimeZones.Of(turn.Context), _catalog);
         await Say(turn, text, cancellationToken).ConfigureAwait(false);
+        return true;
+    }
+
+    /// <summary>"delete entry 2": one entry of the last listing, such as a safety moment the user would rather not keep.</summary>
+    private async Task<bool> DeleteAsync(TurnInfo turn, int number, CancellationToken cancellationToken)
+    {
+        var listing = await _listing.GetAsync(turn.Context, () => new JournalListing(), cancellationToken).ConfigureAwait(false);
+        if (number < 1 || number > listing.Ids.Count)
+        {
+            await Say(turn, listing.Ids.Count == 0 ? "Type \"my journal\" first to see your entries, then \"delete entry\" and a number." : $"Pick a number from 1 to {listing.Ids.Count}.", cancellationToken).ConfigureAwait(false);
+            return true;
+        }
+
+        var deleted = await _journal.DeleteAsync(turn.UserId, listing.Ids[number - 1], cancellationToken).ConfigureAwait(false);
+        listing.Ids = [.. listing.Ids.Where((_, i) => i != number - 1)];
+        await _listing.SetAsync(turn.Context, listing, cancellationToken).ConfigureAwait(false);
+        await Say(turn, deleted ? $"Entry {number} is deleted." : "That entry isn't there any more.", cancellationToken).ConfigureAwait(false);
         return true;
     }
 
@@ -224,6 +246,9 @@ public sealed partial class JournalCommands : ITurnCommand
 
     [GeneratedRegex(@"^\s*((show|open|see|view|read) )?(me )?(my )?(journal|entries|journal entries|diary)\s*[.!?]*\s*$", Options)]
     private static partial Regex List();
+
+    [GeneratedRegex(@"^\s*(delete|remove|erase) (journal )?entry (number |no\.? |#)?(?<n>\d{1,3})\s*[.!]*\s*$", Options)]
+    private static partial Regex Delete();
 
     [GeneratedRegex(@"^\s*(read|open|show|entry)( entry)? (number |no\.? |#)?(?<n>\d{1,3})\s*$", Options)]
     private static partial Regex Read();

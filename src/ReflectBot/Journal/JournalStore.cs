@@ -67,6 +67,13 @@ public sealed class JournalStore : IJournalStore
     public Task<JournalEntry?> ReadAsync(string userId, string entryId, CancellationToken cancellationToken = default)
         => ReadKeyAsync(KeyOf(userId, entryId), cancellationToken);
 
+    public Task<bool> DeleteAsync(string userId, string entryId, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(userId);
+        ArgumentException.ThrowIfNullOrEmpty(entryId);
+        return _items.DeleteAsync(KeyOf(userId, entryId), cancellationToken);
+    }
+
     public Task<int> DeleteAllAsync(string userId, CancellationToken cancellationToken = default)
     {
         UserKeys.EnsureKey(userId);

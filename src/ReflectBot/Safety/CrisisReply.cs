@@ -7,62 +7,85 @@ using ReflectBot.Journal;
 namespace ReflectBot.Safety;
 
 /// <summary>
-/// The words and the card the bot answers crisis language with. Built from content that is already in
-/// memory, so it never waits on storage; the safety plan comes first when there is one.
+/// The activities of each safety reply, built from content already in memory (<c>replies.yaml</c>,
+/// <c>resources.yaml</c>), so none waits on storage. Every one names the lines for the class and region.
 /// </summary>
 public static class CrisisReply
 {
+    /// <summary>The card's title in the shipped content; tests and the evaluation look for it.</summary>
     public const string CardTitle = "You don't have to go through this alone";
 
-    public const string NotEmergency = "I'm an automated companion, not a person and not an emergency service: I can't call anyone or send help.";
-
-    public const string Grounding =
-        "If you'd like, try this with me now. Breathe in slowly for 4, and out for 6, a few times. Then look around and name " +
-        "5 things you can see, 4 you can touch, 3 you can hear, 2 you can smell and 1 you can taste. Feel your feet on the floor.";
-
-    public const string ContinueLater =
-        "Whatever we were doing is paused, not lost. When you feel ready, type \"back\" to carry on, or leave it for later. " +
-        "\"safety plan\" opens or writes your safety plan any time.";
-
-    public static string Empathy(RiskClass risk) => risk switch
+    /// <summary>
+    /// The full reply to clear risk: for an attempt the emergency number first; empathy; the card with the
+    /// lines for the class and region; their own therapist or someone they trust, and whether anyone is
+    /// notified. The question "Are you safe right now?" comes after (see <see cref="Check"/>).
+    /// </summary>
+    public static List<IActivity> Full(RiskClass risk, SafetyReplies replies, CrisisResources resources, CrisisRegion? region, string? notifiedClinician)
     {
-        RiskClass.Abuse => "I'm so sorry this is happening to you. It's not your fault, and you deserve to be safe.",
-        RiskClass.HarmToOthers => "Thank you for telling me. Thoughts like these can be frightening, and talking to someone right now can help keep you and others safe.",
-        _ => "I'm really glad you told me. It sounds like you're in a lot of pain right now, and you deserve support.",
-    };
-
-    /// <summary>The reply, in order, and what it offered (for the safety event).</summary>
-    public static (IReadOnlyList<IActivity> Activities, List<string> Offered) Build(RiskClass risk, CrisisResources resources, CrisisRegion? region, JournalEntry? plan)
-    {
-        ArgumentNullException.ThrowIfNull(resources);
-        var offered = new List<string>();
-        var activities = new List<IActivity> { MessageFactory.Text(Empathy(risk)) };
-        if (plan is not null)
+        ArgumentNullException.ThrowIfNull(replies);
+        var activities = new List<IActivity>();
+        if (replies.Urgent(risk) is { } urgent)
         {
-            activities.Add(MessageFactory.Text(SafetyPlan.Render(plan)));
-            offered.Add("safety-plan");
+            activities.Add(MessageFactory.Text(Fill(urgent, replies, resources, region, risk)));
         }
 
-        activities.Add(Card(resources, region));
-        offered.Add(region is null ? "directory" : $"resources:{region.Id}");
-        activities.Add(MessageFactory.Text(Grounding));
-        offered.Add("grounding");
-
-        var later = Suggestions.Of(["back", "safety plan", "menu"], ContinueLater);
-        activities.Add(later);
-        offered.Add("continue-later");
-        return (activities, offered);
+        activities.Add(MessageFactory.Text(replies.Empathy(risk)));
+        activities.Add(Card(risk, replies, resources, region));
+        var notified = notifiedClinician is null ? replies.NotifiedNobody : replies.NotifiedClinician.Replace("{clinician}", notifiedClinician, StringComparison.Ordinal);
+        activities.Add(MessageFactory.Text(replies.Trusted + " " + notified));
+        return activities;
     }
 
-    public static IActivity Card(CrisisResources resources, CrisisRegion? region)
+    /// <summary>A second risk message soon after the first: one short line, worded differently each time, and the check.</summary>
+    public static IActivity Repeat(RiskClass risk, int previous, SafetyReplies replies, CrisisResources resources, CrisisRegion? region)
     {
+        ArgumentNullException.ThrowIfNull(replies);
+        var wording = replies.Repeat[Math.Max(0, previous - 1) % replies.Repeat.Count];
+        return MessageFactory.Text(Fill(wording, replies, resources, region, risk));
+    }
+
+    /// <summary>"Are you safe right now?" with its two buttons (their words are recognised without any stored state).</summary>
+    public static IActivity Check(SafetyReplies replies, string? before = null)
+    {
+        ArgumentNullException.ThrowIfNull(replies);
+        var text = before is null ? replies.CheckQuestion : before + "\n\n" + replies.CheckQuestion;
+        return Suggestions.Of([replies.SafeButton, replies.UnsafeButton], text);
+    }
+
+    /// <summary>The answer "not safe": the emergency number first, the shortest grounding, the lines.</summary>
+    public static List<IActivity> Unsafe(SafetyReplies replies, CrisisResources resources, CrisisRegion? region)
+    {
+        ArgumentNullException.ThrowIfNull(replies);
+        return
+        [
+            MessageFactory.Text(Fill(replies.UnsafeFirst, replies, resources, region, RiskClass.Suicidal)),
+            MessageFactory.Text(replies.UnsafeGrounding),
+            MessageFactory.Text(Fill(replies.UnsafeLines, replies, resources, region, RiskClass.Suicidal) + "\n\n" + replies.NotEmergency),
+        ];
+    }
+
+    /// <summary>The answer "safe": their safety plan (or how to write one), the lines, a grounding exercise, and a way back.</summary>
+    public static List<IActivity> Safe(SafetyReplies replies, CrisisResources resources, CrisisRegion? region, JournalEntry? plan)
+    {
+        ArgumentNullException.ThrowIfNull(replies);
+        var activities = new List<IActivity> { MessageFactory.Text(replies.SafeFirst) };
+        activities.Add(MessageFactory.Text(plan is null ? replies.SafeNoPlan : SafetyPlan.Render(plan)));
+        activities.Add(MessageFactory.Text(Fill(replies.SafeLines, replies, resources, region, RiskClass.Suicidal)));
+        activities.Add(MessageFactory.Text(replies.Grounding));
+        activities.Add(Suggestions.Of(["back", "safety plan", "menu"], replies.ContinueLater));
+        return activities;
+    }
+
+    public static IActivity Card(RiskClass risk, SafetyReplies replies, CrisisResources resources, CrisisRegion? region)
+    {
+        ArgumentNullException.ThrowIfNull(replies);
         ArgumentNullException.ThrowIfNull(resources);
         var text = new StringBuilder();
         var buttons = new List<CardAction>();
         if (region is not null)
         {
-            text.Append("Free, confidential support in ").Append(region.Name).Append(", any time:");
-            foreach (var line in region.Resources)
+            text.Append("Free, confidential support in ").Append(region.Name).Append(':');
+            foreach (var line in region.LinesFor(risk))
             {
                 text.Append("\n\n**").Append(line.Name).Append("**: ").Append(line.How);
                 if (line.Url is not null)
@@ -70,17 +93,43 @@ public static class CrisisReply
                     buttons.Add(new CardAction(ActionTypes.OpenUrl, line.Name, value: line.Url));
                 }
             }
+
+            text.Append("\n\nIn an emergency call ").Append(region.Emergency).Append('.');
         }
         else
         {
             text.Append("Free, confidential crisis lines exist in most countries. **").Append(resources.Fallback.Name).Append("**: ")
                 .Append(resources.Fallback.How).Append(' ').Append(resources.Fallback.Url)
-                .Append("\n\nTell me where you are (for example \"region US\", \"region UK\" or \"region Ireland\") and I'll show the lines there.");
+                .Append("\n\nTell me where you are (for example \"region US\", \"region UK\" or \"region Ireland\") and I'll show the lines there.")
+                .Append("\n\n").Append(resources.Emergency);
             buttons.Add(new CardAction(ActionTypes.OpenUrl, resources.Fallback.Name, value: resources.Fallback.Url));
         }
 
-        text.Append("\n\n").Append(resources.Emergency).Append("\n\n").Append(NotEmergency);
-        var card = new HeroCard { Title = CardTitle, Text = text.ToString(), Buttons = buttons };
+        text.Append("\n\n").Append(replies.NotEmergency);
+        var card = new HeroCard { Title = replies.CardTitle, Text = text.ToString(), Buttons = buttons };
         return MessageFactory.Attachment(card.ToAttachment());
+    }
+
+    /// <summary>Fills {lines} and {emergency} for a class and region.</summary>
+    public static string Fill(string text, SafetyReplies replies, CrisisResources resources, CrisisRegion? region, RiskClass risk)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        ArgumentNullException.ThrowIfNull(resources);
+        return text
+            .Replace("{lines}", Lines(resources, region, risk), StringComparison.Ordinal)
+            .Replace("{emergency}", region?.Emergency ?? "your local emergency number", StringComparison.Ordinal);
+    }
+
+    /// <summary>The lines in one phrase: "Samaritans (116 123), Shout (85258) and Childline (0800 1111)".</summary>
+    public static string Lines(CrisisResources resources, CrisisRegion? region, RiskClass risk)
+    {
+        ArgumentNullException.ThrowIfNull(resources);
+        if (region is null)
+        {
+            return $"a crisis line in your country ({resources.Fallback.Name}, {resources.Fallback.Url}, lists them)";
+        }
+
+        var names = region.LinesFor(risk).Select(l => l.Number is null ? $"{l.Name} ({l.Url})" : $"{l.Name} ({l.Number})").ToList();
+        return names.Count == 1 ? names[0] : string.Join(", ", names[..^1]) + " and " + names[^1];
     }
 }

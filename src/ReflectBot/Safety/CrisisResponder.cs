@@ -1,90 +1,296 @@
 using Microsoft.Bot.Builder;
+using Microsoft.Bot.Schema;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using Newtonsoft.Json.Linq;
 using ReflectBot.Conversation;
 using ReflectBot.Journal;
 
 namespace ReflectBot.Safety;
 
 /// <summary>
-/// The crisis reply and its safety event, for whoever meets crisis language: the safety screen, or a
-/// feature that asked the question itself (the clinic's PHQ-9 item 9). Empathy, the user's safety plan
-/// first when there is one, the crisis card for their region, a grounding exercise and a way back; then
-/// a content-free safety event. Storage is best effort: the card depends on nothing but content in memory.
+/// Every safety reply and what follows it: the full reply to clear risk (or the short one when it repeats),
+/// the answers to "Are you safe right now?", the gentle check for possible risk, the acknowledgement of a
+/// past experience, and the note on a safety-plan answer. The words go out first, from content in memory;
+/// then, best effort and bounded, the bookkeeping: the conversation's safety memory, the triggering message
+/// kept as a private "safety moment" journal entry (with journal consent), a content-free safety event, and
+/// the clinician's note where both agreed to it.
 /// </summary>
 public sealed class CrisisResponder(
     SafetyContent content,
     SafetyPlanStore plans,
     SafetyEventStore events,
-    IStorage storage,
+    SafetyTurnState state,
+    IJournalStore journal,
+    IEnumerable<ISafetyNotifier> notifiers,
     TimeProvider time,
     IOptions<SafetyOptions> options,
     ILogger<CrisisResponder> logger)
 {
-    public async Task RespondAsync(ITurnContext turnContext, RiskClass risk, CancellationToken cancellationToken = default)
+    public const string MomentJourneyId = "safety-moment";
+
+    public const string MomentTitle = "Safety moment";
+
+    private SafetyReplies Replies => content.Replies;
+
+    /// <summary>The reply to clear risk, when the screen read it (before the bot's state was loaded).</summary>
+    public async Task RespondAsync(ITurnContext turnContext, ScreenResult result, SafetySnapshot? snapshot, string? message, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(turnContext);
-        var activity = turnContext.Activity;
-        var userId = UserKeys.Of(activity);
-        var (profile, plan) = await ReadWhatHelpsAsync(turnContext, userId, cancellationToken).ConfigureAwait(false);
-        var region = RegionResolver.Resolve(content.Resources, activity, profile?.Region, profile?.TimeZone);
-        var (replies, offered) = CrisisReply.Build(risk, content.Resources, region, plan);
-        await turnContext.SendActivitiesAsync([.. replies], cancellationToken).ConfigureAwait(false);
+        ArgumentNullException.ThrowIfNull(result);
+        var now = time.GetUtcNow();
+        var userId = UserKeys.Of(turnContext.Activity);
+        var region = Region(turnContext, snapshot?.Profile);
+        var memory = snapshot?.Memory ?? new SafetyMemory();
+        var repeated = memory.Replies > 0 && memory.LastUtc is { } last && now - last < options.Value.RepeatWindow && result.Class != RiskClass.Attempt;
+        var offered = new List<string>();
 
+        if (repeated)
+        {
+            await turnContext.SendActivityAsync(CrisisReply.Repeat(result.Class, memory.Replies, Replies, content.Resources, region), cancellationToken).ConfigureAwait(false);
+            offered.Add("repeat");
+        }
+        else
+        {
+            var recipient = await RecipientAsync(userId, snapshot?.Profile, cancellationToken).ConfigureAwait(false);
+            await turnContext.SendActivitiesAsync([.. CrisisReply.Full(result.Class, Replies, content.Resources, region, recipient)], cancellationToken).ConfigureAwait(false);
+            offered.Add(result.Class == RiskClass.Attempt ? "emergency-first" : "empathy");
+            offered.Add(region is null ? "directory" : $"resources:{region.Id}");
+        }
+
+        var kept = message is not null && snapshot?.Profile?.JournalConsent == true && await KeepMomentAsync(turnContext, userId, message, snapshot.Profile, now, cancellationToken).ConfigureAwait(false);
+        if (kept)
+        {
+            offered.Add("safety-moment");
+        }
+
+        await turnContext.SendActivityAsync(CrisisReply.Check(Replies, kept ? Replies.MomentSaved : null), cancellationToken).ConfigureAwait(false);
+        offered.Add("check");
+
+        if (snapshot is not null)
+        {
+            memory.Replies++;
+            memory.LastUtc = now;
+            memory.CheckAskedUtc = now;
+            await state.SaveAsync(turnContext, memory, cancellationToken).ConfigureAwait(false);
+        }
+
+        if (!repeated && await NotifyAsync(userId, snapshot?.Profile, now, cancellationToken).ConfigureAwait(false))
+        {
+            offered.Add("clinician-note");
+        }
+
+        await RecordAsync(turnContext, userId, result.Class, offered, now, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// The reply to clear risk from inside the bot's turn (a feature asked the question itself: PHQ-9 item 9).
+    /// The turn's state is already loaded and is saved with the turn.
+    /// </summary>
+    public async Task RespondInTurnAsync(ITurnContext turnContext, RiskClass risk, bool unsafeNow, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(turnContext);
+        var now = time.GetUtcNow();
+        var userId = UserKeys.Of(turnContext.Activity);
+        var profile = turnContext.TurnState.Get<UserProfile>();
+        var region = Region(turnContext, profile);
+        var offered = new List<string>();
+        if (unsafeNow)
+        {
+            await turnContext.SendActivitiesAsync([.. CrisisReply.Unsafe(Replies, content.Resources, region)], cancellationToken).ConfigureAwait(false);
+            offered.Add("emergency-first");
+        }
+        else
+        {
+            var recipient = await RecipientAsync(userId, profile, cancellationToken).ConfigureAwait(false);
+            await turnContext.SendActivitiesAsync([.. CrisisReply.Full(risk, Replies, content.Resources, region, recipient)], cancellationToken).ConfigureAwait(false);
+            await turnContext.SendActivityAsync(CrisisReply.Check(Replies), cancellationToken).ConfigureAwait(false);
+            var memory = await state.InTurnAsync(turnContext, cancellationToken).ConfigureAwait(false);
+            memory.Replies++;
+            memory.LastUtc = now;
+            memory.CheckAskedUtc = now;
+            await state.SetInTurnAsync(turnContext, memory, cancellationToken).ConfigureAwait(false);
+            offered.Add("check");
+        }
+
+        offered.Add(region is null ? "directory" : $"resources:{region.Id}");
+        if (await NotifyAsync(userId, profile, now, cancellationToken).ConfigureAwait(false))
+        {
+            offered.Add("clinician-note");
+        }
+
+        await RecordAsync(turnContext, userId, risk, offered, now, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>The answer to "Are you safe right now?": not safe, the emergency number and grounding; safe, the plan and the lines.</summary>
+    public async Task AnswerCheckAsync(ITurnContext turnContext, bool safe, UserProfile? profile, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(turnContext);
+        var region = Region(turnContext, profile);
+        if (!safe)
+        {
+            await turnContext.SendActivitiesAsync([.. CrisisReply.Unsafe(Replies, content.Resources, region)], cancellationToken).ConfigureAwait(false);
+            await RecordAsync(turnContext, UserKeys.Of(turnContext.Activity), RiskClass.Suicidal, ["not-safe", "emergency-first"], time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        var plan = await PlanAsync(UserKeys.Of(turnContext.Activity), cancellationToken).ConfigureAwait(false);
+        await turnContext.SendActivitiesAsync([.. CrisisReply.Safe(Replies, content.Resources, region, plan)], cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Possible risk: a short, gentle check that still names the lines, with the two answers as buttons.</summary>
+    public async Task PossibleAsync(ITurnContext turnContext, ScreenResult result, SafetySnapshot? snapshot, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(turnContext);
+        ArgumentNullException.ThrowIfNull(result);
+        var region = Region(turnContext, snapshot?.Profile);
+        var text = CrisisReply.Fill(Replies.Possible, Replies, content.Resources, region, result.Class);
+        await turnContext.SendActivityAsync(Suggestions.Of([Replies.SafeButton, Replies.UnsafeButton], text), cancellationToken).ConfigureAwait(false);
+        await RecordAsync(turnContext, UserKeys.Of(turnContext.Activity), result.Class, ["possible-check"], time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>A past experience: a validating acknowledgement with the lines, no emergency, no event.</summary>
+    public Task PastAsync(ITurnContext turnContext, ScreenResult result, SafetySnapshot? snapshot, bool offerWays, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(turnContext);
+        ArgumentNullException.ThrowIfNull(result);
+        var region = Region(turnContext, snapshot?.Profile);
+        var text = CrisisReply.Fill(Replies.PastFor(result.Class), Replies, content.Resources, region, result.Class);
+        var activity = offerWays ? Suggestions.Of(["free write", "menu"], text) : MessageFactory.Text(text);
+        return turnContext.SendActivityAsync(activity, cancellationToken);
+    }
+
+    /// <summary>Risk language in a safety-plan answer: kept as part of the plan, with a gentle check instead of an interruption.</summary>
+    public Task PlanCheckAsync(ITurnContext turnContext, ScreenResult result, SafetySnapshot? snapshot, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(turnContext);
+        ArgumentNullException.ThrowIfNull(result);
+        var region = Region(turnContext, snapshot?.Profile);
+        return turnContext.SendActivityAsync(MessageFactory.Text(CrisisReply.Fill(Replies.PlanCheck, Replies, content.Resources, region, result.Class)), cancellationToken);
+    }
+
+    private CrisisRegion? Region(ITurnContext turnContext, UserProfile? profile)
+        => RegionResolver.Resolve(content.Resources, turnContext.Activity, profile?.Region, profile?.TimeZone);
+
+    private async Task<string?> RecipientAsync(string userId, UserProfile? profile, CancellationToken cancellationToken)
+    {
+        if (profile is not { ClinicClient: true })
+        {
+            return null;
+        }
+
+        foreach (var notifier in notifiers)
+        {
+            try
+            {
+                using var wait = Bounded(cancellationToken);
+                if (await notifier.RecipientAsync(userId, wait.Token).ConfigureAwait(false) is { } name)
+                {
+                    return name;
+                }
+            }
+            catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
+            {
+                SafetyLog.StorageFailedDuringCrisis(logger, "clinician link", ex.GetType().Name);
+            }
+        }
+
+        return null;
+    }
+
+    private async Task<bool> NotifyAsync(string userId, UserProfile? profile, DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        if (profile is not { ClinicClient: true })
+        {
+            return false;
+        }
+
+        var sent = false;
+        foreach (var notifier in notifiers)
+        {
+            try
+            {
+                using var wait = Bounded(cancellationToken);
+                if (await notifier.RecipientAsync(userId, wait.Token).ConfigureAwait(false) is not null)
+                {
+                    await notifier.NotifyAsync(userId, at, wait.Token).ConfigureAwait(false);
+                    sent = true;
+                }
+            }
+            catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
+            {
+                SafetyLog.NoteNotSent(logger, ex.GetType().Name);
+            }
+        }
+
+        return sent;
+    }
+
+    private async Task<bool> KeepMomentAsync(ITurnContext turnContext, string userId, string message, UserProfile profile, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var activity = turnContext.Activity;
+        var entry = new JournalEntry
+        {
+            Id = JournalEntryIds.From(userId, activity.Conversation?.Id, activity.Id + ":" + MomentJourneyId),
+            UserId = userId,
+            JourneyId = MomentJourneyId,
+            JourneyTitle = MomentTitle,
+            Answers = new Dictionary<string, string>(StringComparer.Ordinal) { ["message"] = message.Length > InputLimitsMiddleware.MaxMessageChars ? message[..InputLimitsMiddleware.MaxMessageChars] : message },
+            Tags = [MomentJourneyId],
+            CreatedUtc = now,
+            TimeZone = profile.TimeZone ?? "UTC",
+        };
         try
         {
+            using var wait = Bounded(cancellationToken);
+            await journal.AddAsync(entry, wait.Token).ConfigureAwait(false);
+            return true;
+        }
+        catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
+        {
+            SafetyLog.BookkeepingFailed(logger, "safety moment", ex.GetType().Name);
+            return false;
+        }
+    }
+
+    private async Task<JournalEntry?> PlanAsync(string userId, CancellationToken cancellationToken)
+    {
+        try
+        {
+            using var wait = Bounded(cancellationToken);
+            return await plans.GetAsync(userId, wait.Token).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
+        {
+            SafetyLog.StorageFailedDuringCrisis(logger, "safety plan", ex.GetType().Name);
+            return null;
+        }
+    }
+
+    private async Task RecordAsync(ITurnContext turnContext, string userId, RiskClass risk, List<string> offered, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        try
+        {
+            using var wait = Bounded(cancellationToken);
             await events.RecordAsync(new SafetyEvent
             {
                 Id = Guid.NewGuid().ToString("N"),
-                TimeUtc = time.GetUtcNow(),
+                TimeUtc = now,
                 UserId = userId,
                 Class = RiskClasses.IdOf(risk),
                 Offered = offered,
-                Channel = activity.ChannelId,
-            }, cancellationToken).ConfigureAwait(false);
+                Channel = turnContext.Activity.ChannelId,
+            }, wait.Token).ConfigureAwait(false);
         }
-        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
         {
             SafetyLog.EventNotRecorded(logger, ex.GetType().Name);
         }
     }
 
-    private async Task<(UserProfile? Profile, JournalEntry? Plan)> ReadWhatHelpsAsync(ITurnContext turnContext, string userId, CancellationToken cancellationToken)
+    private CancellationTokenSource Bounded(CancellationToken cancellationToken)
     {
-        var activity = turnContext.Activity;
-        using var wait = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var wait = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         wait.CancelAfter(options.Value.StorageWait);
-        // Inside the bot's turn the profile is already loaded; the screen runs before that and reads it.
-        var profile = turnContext.TurnState.Get<UserProfile>();
-        JournalEntry? plan = null;
-        try
-        {
-            if (profile is null)
-            {
-            // Read directly, not through UserState: nothing of this turn's state cache is touched or saved.
-                var key = $"{activity.ChannelId}/users/{activity.From?.Id}";
-                var stored = await storage.ReadAsync([key], wait.Token).ConfigureAwait(false);
-                if (stored.TryGetValue(key, out var raw) && raw is IDictionary<string, object> state && state.TryGetValue("profile", out var value))
-                {
-                    profile = JToken.FromObject(value).ToObject<UserProfile>();
-                }
-            }
-        }
-        catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
-        {
-            SafetyLog.StorageFailedDuringCrisis(logger, "profile", ex.GetType().Name);
-        }
-
-        try
-        {
-            plan = await plans.GetAsync(userId, wait.Token).ConfigureAwait(false);
-        }
-        catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
-        {
-            SafetyLog.StorageFailedDuringCrisis(logger, "safety plan", ex.GetType().Name);
-        }
-
-        return (profile, plan);
+        return wait;
     }
 }

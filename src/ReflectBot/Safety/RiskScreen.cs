@@ -1,91 +1,275 @@
-using System.Text;
 using System.Text.RegularExpressions;
 
 namespace ReflectBot.Safety;
 
 /// <summary>
-/// Reads a message for crisis language with the lexicon in <c>dialogs/safety/lexicon.yaml</c>. Pure and
-/// in memory: it needs no storage, so it works when everything else is down.
+/// The lexicon layer of the safety screen (<c>dialogs/safety/lexicon.yaml</c>): fast, explainable, pure
+/// and in memory, so it works when everything else is down. It reads the message sentence by sentence
+/// and judges every match of a class in its own place:
+/// <list type="bullet">
+/// <item>a negation counts only at the end of the same clause, just before the phrase ("I would never
+/// hurt myself"); an affirmation that looks like one does not ("I can't stop cutting");</item>
+/// <item>a topic word ("suicide", "laxatives") counts only in a sentence about the writer, not set in a
+/// book, a course or someone else's life;</item>
+/// <item>a match is past when its sentence speaks of the past or its clause (or a later one) of having
+/// come through it, and nothing in its own clause says it is now ("I used to cut, I've been clean for
+/// two years"); a relapse anywhere in the message makes it present again.</item>
+/// </list>
+/// Every pattern runs on one sentence of at most <see cref="MaxWindow"/> characters at a time, so the
+/// cost grows linearly with the length of the message (<see cref="LexiconReading.Work"/> counts it).
 /// </summary>
 public sealed partial class RiskScreen(SafetyLexicon lexicon)
 {
     /// <summary>Longest text screened; a message is at most a few thousand characters (see InputLimitsMiddleware), this bounds the rest.</summary>
     public const int MaxChars = 20_000;
 
-    public RiskClass Screen(string? text)
+    /// <summary>Longest stretch a pattern is run on; a longer sentence is read in overlapping windows.</summary>
+    public const int MaxWindow = 400;
+
+    private const int Overlap = 100;
+
+    public SafetyLexicon Lexicon => lexicon;
+
+    /// <summary>The lexicon's verdict alone: the most urgent class with a live match, else None.</summary>
+    public RiskClass Screen(string? text) => Read(text).Live;
+
+    public LexiconReading Read(string? text)
     {
+        var reading = new LexiconReading();
         if (string.IsNullOrWhiteSpace(text))
         {
-            return RiskClass.None;
+            return reading;
         }
 
-        var normalized = Normalize(text.Length > MaxChars ? text[..MaxChars] : text);
+        var normalized = SafetyText.Normalize(text.Length > MaxChars ? text[..MaxChars] : text, lexicon.Spellings);
+        reading.Normalized = normalized;
+        reading.Question = normalized.Contains('?', StringComparison.Ordinal);
+        var windows = Windows(normalized);
 
-        // Figures of speech and other people's stories are blanked out (same length, so positions hold).
-        var screened = Blank(normalized, lexicon.Idioms);
-        screened = Blank(screened, lexicon.ThirdParty);
-
-        foreach (var (risk, patterns) in lexicon.Classes)
+        // Message-wide facts first: a relapse anywhere makes every past mention present; a minor's abuse is a child in danger.
+        foreach (var window in windows)
         {
-            if (patterns.Any(p => AnyLiveMatch(p, screened)))
+            reading.Recurrence |= Any(lexicon.RecurrenceMarkers, window, reading);
+            reading.Minor |= Any(lexicon.MinorMarkers, window, reading);
+        }
+
+        // A phrase told in the past tense, with nothing saying it is now, is past when a later sentence
+        // says it is over ("I took a lot of pills in 2019. I'm ok now.").
+        var tentative = new List<(int Sentence, RiskClass Risk)>();
+        var resolvedIn = new List<int>();
+        for (var i = 0; i < windows.Count; i++)
+        {
+            if (ReadSentence(windows[i], reading, i, tentative))
             {
-                return IsPastAndResolved(normalized) ? RiskClass.None : risk;
+                resolvedIn.Add(i);
             }
         }
 
-        return RiskClass.None;
+        foreach (var (sentence, risk) in tentative)
+        {
+            if (!reading.Recurrence && resolvedIn.Any(r => r > sentence))
+            {
+                reading.MarkPast(risk);
+            }
+            else
+            {
+                reading.MarkLive(risk);
+            }
+        }
+
+        reading.Decide();
+        return reading;
     }
 
-    private bool AnyLiveMatch(Regex pattern, string text)
+    /// <summary>Judges every match in one sentence; returns whether the sentence says something is over.</summary>
+    private bool ReadSentence(string sentence, LexiconReading reading, int sentenceIndex, List<(int Sentence, RiskClass Risk)> tentative)
     {
-        try
+        var text = Blank(sentence, lexicon.Idioms, reading);
+        var clauses = Clauses(text);
+        var pastAt = Positions(lexicon.PastMarkers, text, reading);
+        var past = pastAt.Count > 0;
+        var habitual = Positions(lexicon.HabitualMarkers, text, reading);
+        var pastTense = Positions(lexicon.PastTense, text, reading);
+        var setting = Any(lexicon.Settings, text, reading);
+        var firstPerson = Any(lexicon.FirstPerson, text, reading);
+        var resolved = Positions(lexicon.ResolvedMarkers, text, reading);
+        var present = Positions(lexicon.PresentMarkers, text, reading);
+        reading.PastMarker |= past;
+        reading.Setting |= setting;
+        reading.FirstPerson |= firstPerson;
+        reading.Resolved |= resolved.Count > 0;
+        reading.PresentMarker |= present.Count > 0;
+
+        foreach (var risk in lexicon.Classes)
         {
-            foreach (Match match in pattern.Matches(text))
+            foreach (var pattern in risk.Patterns)
             {
-                if (!IsNegated(text[..match.Index]))
+                foreach (var match in Matches(pattern, text, reading))
+                {
+                    Judge(risk.Class, statement: true, match.Index, match.Length);
+                }
+            }
+
+            foreach (var pattern in risk.Topics)
+            {
+                foreach (var match in Matches(pattern, text, reading))
+                {
+                    Judge(risk.Class, statement: false, match.Index, match.Length);
+                }
+            }
+        }
+
+        void Judge(RiskClass risk, bool statement, int index, int length)
+        {
+            var (start, end) = ClauseAround(clauses, index);
+            var before = text[start..index];
+            if (IsNegated(before, reading) || Any(lexicon.Addressed, before.Length > 80 ? before[^80..] : before, reading))
+            {
+                reading.SetAside(risk);
+                reading.Negated = true;
+                return;
+            }
+
+            // A topic word counts in a sentence about the writer (or about nobody named: "self-harm is all that helps"),
+            // not in a story, a course or someone else's life;
+            // a statement with no "I" or "me" anywhere in its sentence is someone else's when someone else is named before it.
+            var someoneElse = SomeoneElse(text[..index], reading);
+            var anyoneElse = someoneElse || (!firstPerson && Any(lexicon.OtherPeople, text, reading));
+            if ((!statement && (setting || someoneElse || (!firstPerson && anyoneElse))) || (statement && !firstPerson && (someoneElse || setting)))
+            {
+                reading.SetAside(risk);
+                reading.OtherPerson |= someoneElse;
+                return;
+            }
+
+            // Now-words in the phrase's own clause (or the phrase itself) keep it present, unless the clause
+            // first says it is over ("two years since I last self-harmed, today").
+            // Habits ("every day") are now unless the clause itself is in the past ("I used to ... every day").
+            bool InClause(List<int> at) => at.Any(p => p >= start && p < Math.Max(end, index + length));
+            var resolvedFirst = resolved.Any(p => p >= start && p < index);
+            var now = !resolvedFirst && (InClause(present) || (InClause(habitual) && !InClause(pastAt)));
+            var over = past || resolved.Any(p => p >= start);
+            if (!now && !reading.Recurrence && over)
+            {
+                reading.MarkPast(risk);
+            }
+            else if (!now && InClause(pastTense))
+            {
+                tentative.Add((sentenceIndex, risk));
+            }
+            else
+            {
+                reading.MarkLive(risk);
+            }
+        }
+
+        return resolved.Count > 0;
+    }
+
+    private bool IsNegated(string before, LexiconReading reading)
+    {
+        if (before.Length == 0)
+        {
+            return false;
+        }
+
+        // Only the last few words matter: "I can't stop thinking about" is an affirmation, "I would never" a denial.
+        var tail = before.Length > 80 ? before[^80..] : before;
+        return !Any(lexicon.Affirmations, tail, reading) && Any(lexicon.Negations, tail, reading);
+    }
+
+    /// <summary>
+    /// Whether the nearest subject before a phrase is someone else ("my brother is suicidal", not "my
+    /// brother knows I'm suicidal"): someone named after the writer's last "I", "me" or "my".
+    /// </summary>
+    private bool SomeoneElse(string before, LexiconReading reading)
+    {
+        var other = LastEnd(lexicon.OtherPeople, before, reading);
+        return other >= 0 && other > LastStart(lexicon.FirstPerson, before, reading);
+    }
+
+    private static bool Any(IReadOnlyList<Regex> patterns, string text, LexiconReading reading)
+    {
+        foreach (var pattern in patterns)
+        {
+            reading.Work += text.Length;
+            try
+            {
+                if (pattern.IsMatch(text))
                 {
                     return true;
                 }
             }
+            catch (RegexMatchTimeoutException)
+            {
+                // A marker that cannot be read in time is taken as absent: markers only ever set a match aside.
+            }
+        }
 
-            return false;
-        }
-        catch (RegexMatchTimeoutException)
-        {
-            // A message the screen cannot read in time gets the help, not silence.
-            return true;
-        }
+        return false;
     }
 
-    private bool IsNegated(string before)
+    private static int LastStart(IReadOnlyList<Regex> patterns, string text, LexiconReading reading)
     {
-        // Only the clause the match is in counts: "I'm not sad, I want to die" is not negated.
-        var clause = ClauseBoundary().Split(before)[^1];
+        var last = -1;
+        foreach (var pattern in patterns)
+        {
+            foreach (var match in Matches(pattern, text, reading))
+            {
+                last = Math.Max(last, match.Index);
+            }
+        }
+
+        return last;
+    }
+
+    private static int LastEnd(IReadOnlyList<Regex> patterns, string text, LexiconReading reading)
+    {
+        var last = -1;
+        foreach (var pattern in patterns)
+        {
+            foreach (var match in Matches(pattern, text, reading))
+            {
+                last = Math.Max(last, match.Index + match.Length);
+            }
+        }
+
+        return last;
+    }
+
+    private static List<int> Positions(IReadOnlyList<Regex> patterns, string text, LexiconReading reading)
+    {
+        var positions = new List<int>();
+        foreach (var pattern in patterns)
+        {
+            positions.AddRange(Matches(pattern, text, reading).Select(m => m.Index));
+        }
+
+        return positions;
+    }
+
+    private static List<(int Index, int Length)> Matches(Regex pattern, string text, LexiconReading reading)
+    {
+        reading.Work += text.Length;
+        var found = new List<(int, int)>();
         try
         {
-            return lexicon.Negations.Any(n => n.IsMatch(clause));
+            for (var match = pattern.Match(text); match.Success; match = match.NextMatch())
+            {
+                found.Add((match.Index, match.Length));
+            }
         }
         catch (RegexMatchTimeoutException)
         {
-            return false;
+            // A sentence the screen cannot read in time counts as a match at its start: help, not silence.
+            reading.TimedOut = true;
+            found.Add((0, 0));
         }
+
+        return found;
     }
 
-    private bool IsPastAndResolved(string text)
-    {
-        try
-        {
-            return lexicon.PastMarkers.Any(p => p.IsMatch(text))
-                && lexicon.ResolvedMarkers.Any(p => p.IsMatch(text))
-                && !lexicon.RecurrenceMarkers.Any(p => p.IsMatch(text));
-        }
-        catch (RegexMatchTimeoutException)
-        {
-            return false;
-        }
-    }
-
-    private static string Blank(string text, IReadOnlyList<Regex> patterns)
+    private static string Blank(string text, IReadOnlyList<Regex> patterns, LexiconReading reading)
     {
         if (patterns.Count == 0)
         {
@@ -95,9 +279,10 @@ public sealed partial class RiskScreen(SafetyLexicon lexicon)
         var chars = text.ToCharArray();
         foreach (var pattern in patterns)
         {
+            reading.Work += text.Length;
             try
             {
-                foreach (Match match in pattern.Matches(text))
+                for (var match = pattern.Match(text); match.Success; match = match.NextMatch())
                 {
                     Array.Fill(chars, ' ', match.Index, match.Length);
                 }
@@ -111,45 +296,80 @@ public sealed partial class RiskScreen(SafetyLexicon lexicon)
         return new string(chars);
     }
 
-    /// <summary>Lower case, compatibility forms folded (full-width letters), curly quotes straightened, common apostrophe-less spellings restored.</summary>
-    public static string Normalize(string text)
+    /// <summary>Sentences (ended by . ! ? ; a line break or " / "), each cut into windows of at most <see cref="MaxWindow"/> characters.</summary>
+    public static List<string> Windows(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        var folded = text.Normalize(NormalizationForm.FormKC).ToLowerInvariant();
-        var builder = new StringBuilder(folded.Length);
-        foreach (var c in folded)
+        var windows = new List<string>();
+        var start = 0;
+        for (var i = 0; i <= text.Length; i++)
         {
-            builder.Append(c switch
+            var end = i == text.Length
+                || text[i] is '.' or '!' or '?' or ';' or '\n' or '\r'
+                || (text[i] == '/' && i > 0 && i + 1 < text.Length && text[i - 1] == ' ' && text[i + 1] == ' ');
+            if (!end)
             {
-                '\u2019' or '\u2018' or '\u02BC' or '`' or '\u00B4' => '\'',
-                '\u201C' or '\u201D' => '"',
-                _ when char.IsWhiteSpace(c) => ' ',
-                _ when char.GetUnicodeCategory(c) is System.Globalization.UnicodeCategory.Format => ' ',
-                _ => c,
-            });
+                continue;
+            }
+
+            AddSentence(text, start, i, windows);
+            start = i + 1;
         }
 
-        var spaced = MultipleSpaces().Replace(builder.ToString(), " ").Trim();
-        return Contractions().Replace(spaced, m => m.Value switch
-        {
-            "dont" => "don't",
-            "cant" => "can't",
-            "wont" => "won't",
-            "didnt" => "didn't",
-            "doesnt" => "doesn't",
-            "havent" => "haven't",
-            "im" => "i'm",
-            "ive" => "i've",
-            _ => m.Value,
-        });
+        return windows;
     }
 
-    [GeneratedRegex(@"[.!?;:,]|\bbut\b|\band\b|\bso\b|\bbecause\b")]
+    private static void AddSentence(string text, int start, int end, List<string> windows)
+    {
+        while (start < end && text[start] == ' ')
+        {
+            start++;
+        }
+
+        while (end - start > MaxWindow)
+        {
+            // Cut at a space, and let the next window start a little before the cut so a phrase across it is still read whole.
+            var cut = text.LastIndexOf(' ', start + MaxWindow - 1, MaxWindow - Overlap);
+            cut = cut <= start + Overlap ? start + MaxWindow : cut;
+            windows.Add(text[start..cut]);
+            start = cut - Overlap;
+        }
+
+        if (end > start)
+        {
+            windows.Add(text[start..end]);
+        }
+    }
+
+    /// <summary>The clauses of a sentence, each from just after one boundary to just before the next.</summary>
+    private static List<(int Start, int End)> Clauses(string text)
+    {
+        var clauses = new List<(int, int)>();
+        var start = 0;
+        for (var match = ClauseBoundary().Match(text); match.Success; match = match.NextMatch())
+        {
+            clauses.Add((start, match.Index));
+            start = match.Index + match.Length;
+        }
+
+        clauses.Add((start, text.Length));
+        return clauses;
+    }
+
+    private static (int Start, int End) ClauseAround(List<(int Start, int End)> clauses, int index)
+    {
+        foreach (var (start, end) in clauses)
+        {
+            if (index < end || end == clauses[^1].End)
+            {
+                // A phrase that starts inside a boundary ("and now ...") belongs to the clause after it.
+                return (Math.Min(start, index), end);
+            }
+        }
+
+        return clauses[^1];
+    }
+
+    [GeneratedRegex(@"[,:()""]| - |\band (now|then|these days|today)\b|\b(but|so|because|cause|cos|though|although|yet|whereas|except|which|while|whilst|even if)\b", RegexOptions.CultureInvariant)]
     private static partial Regex ClauseBoundary();
-
-    [GeneratedRegex(@" {2,}")]
-    private static partial Regex MultipleSpaces();
-
-    [GeneratedRegex(@"\b(dont|cant|wont|didnt|doesnt|havent|im|ive)\b")]
-    private static partial Regex Contractions();
 }

@@ -7,13 +7,19 @@ using IMiddleware = Microsoft.Bot.Builder.IMiddleware;
 namespace ReflectBot.Safety;
 
 /// <summary>
-/// Screens every message before anything else runs (onboarding, commands, the journey in progress). On
-/// crisis language it answers with empathy, the user's safety plan, the crisis card, a grounding exercise
-/// and a way back, and stops the turn there: the bot never sees the message, so a journey in progress is
-/// paused where it was, not fed the message as an answer. The crisis card depends on nothing but content
-/// in memory; the plan, the region and the event are best effort when storage fails.
+/// Screens every message before anything else runs (onboarding, commands, the journey in progress), with
+/// the lexicon and, on free text, the model (<see cref="SafetyScreen"/>), and answers what it reads:
+/// <list type="bullet">
+/// <item>the buttons of "Are you safe right now?": answered here, from content alone, with no stored state;</item>
+/// <item>clear risk: the full reply for its class (or the short one when it repeats), and the turn stops
+/// there: the bot never sees the message, so a journey in progress is paused where it was. In a safety-plan
+/// answer (not an attempt) the answer is kept as part of the plan with a gentle check instead;</item>
+/// <item>possible risk: a short, gentle check naming the lines; a journey in progress carries on;</item>
+/// <item>a past experience: a validating acknowledgement; a journey in progress carries on.</item>
+/// </list>
+/// The reply never waits on storage beyond <see cref="SafetyOptions.StorageWait"/> and goes out when storage is down.
 /// </summary>
-public sealed class SafetyMiddleware(SafetyContent content, CrisisResponder responder, ILogger<SafetyMiddleware> logger) : IMiddleware
+public sealed class SafetyMiddleware(SafetyContent content, SafetyScreen screen, SafetyTurnState state, CrisisResponder responder, ILogger<SafetyMiddleware> logger) : IMiddleware
 {
     public async Task OnTurnAsync(ITurnContext turnContext, NextDelegate next, CancellationToken cancellationToken = default)
     {
@@ -26,15 +32,76 @@ public sealed class SafetyMiddleware(SafetyContent content, CrisisResponder resp
             return;
         }
 
-        var risk = content.Screen.Screen(TextOf(activity));
-        if (risk == RiskClass.None)
+        var text = TextOf(activity);
+        if (IsCheckButton(activity, text) is { } safe)
+        {
+            var snapshot = await state.LoadAsync(turnContext, cancellationToken).ConfigureAwait(false);
+            await responder.AnswerCheckAsync(turnContext, safe, snapshot?.Profile, cancellationToken).ConfigureAwait(false);
+            if (snapshot is { Memory.CheckAskedUtc: not null })
+            {
+                snapshot.Memory.CheckAskedUtc = null;
+                await state.SaveAsync(turnContext, snapshot.Memory, cancellationToken).ConfigureAwait(false);
+            }
+
+            return;
+        }
+
+        var result = await screen.ScreenAsync(text, cancellationToken).ConfigureAwait(false);
+        turnContext.TurnState.Set(result);
+        if (result.Level == RiskLevel.None)
         {
             await next(cancellationToken).ConfigureAwait(false);
             return;
         }
 
-        SafetyLog.CrisisDetected(logger, RiskClasses.IdOf(risk));
-        await responder.RespondAsync(turnContext, risk, cancellationToken).ConfigureAwait(false);
+        SafetyLog.CrisisDetected(logger, result.Level.ToString(), RiskClasses.IdOf(result.Class), result.Layer);
+        var context = await state.LoadAsync(turnContext, cancellationToken).ConfigureAwait(false);
+        if (context is { WritingSafetyPlan: true } && result.Class != RiskClass.Attempt)
+        {
+            await responder.PlanCheckAsync(turnContext, result, context, cancellationToken).ConfigureAwait(false);
+            await next(cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        switch (result.Level)
+        {
+            case RiskLevel.Clear:
+                await responder.RespondAsync(turnContext, result, context, text, cancellationToken).ConfigureAwait(false);
+                return;
+            case RiskLevel.Possible:
+                await responder.PossibleAsync(turnContext, result, context, cancellationToken).ConfigureAwait(false);
+                break;
+            default:
+                await responder.PastAsync(turnContext, result, context, offerWays: context is { DialogActive: false }, cancellationToken).ConfigureAwait(false);
+                break;
+        }
+
+        // Possible risk and a past experience leave the journey to carry on with the message as its answer;
+        // with nothing in progress the reply is the whole answer.
+        if (context is not { DialogActive: false })
+        {
+            await next(cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>The words of the two buttons of the check: safe (true), not safe (false), else null.</summary>
+    private bool? IsCheckButton(Activity activity, string? text)
+    {
+        var replies = content.Replies;
+        if (activity.Value is JObject value && value.Value<string>("safetyCheck") is { } posted)
+        {
+            return posted == "safe" ? true : posted == "unsafe" ? false : null;
+        }
+
+        if (text is null)
+        {
+            return null;
+        }
+
+        var trimmed = text.Trim().TrimEnd('.', '!');
+        return string.Equals(trimmed, replies.SafeButton, StringComparison.OrdinalIgnoreCase) ? true
+            : string.Equals(trimmed, replies.UnsafeButton, StringComparison.OrdinalIgnoreCase) ? false
+            : null;
     }
 
     private static string? TextOf(Activity activity)

@@ -13,4 +13,13 @@ public sealed class SafetyOptions
 
     /// <summary>How long the crisis reply waits for the user's safety plan and region before going out without them.</summary>
     public TimeSpan StorageWait { get; set; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>The model layer (sentence embeddings) beside the lexicon. On by default; off, the lexicon screens alone.</summary>
+    public bool ModelEnabled { get; set; } = true;
+
+    /// <summary>How long a message with free text waits for the model while it is still loading at start-up, before the lexicon screens it alone.</summary>
+    public TimeSpan ModelWait { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>A second risk message within this time of the first gets the short reply, not the whole block again.</summary>
+    public TimeSpan RepeatWindow { get; set; } = TimeSpan.FromHours(6);
 }

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Options;
 using ReflectBot.Conversation;
 using ReflectBot.Journal;
+using ReflectBot.Safety.Model;
 using IMiddleware = Microsoft.Bot.Builder.IMiddleware;
 
 namespace ReflectBot.Safety;
@@ -14,13 +15,20 @@ public static class SafetyServiceCollectionExtensions
     public static IServiceCollection AddSafety(this IServiceCollection services)
     {
         services.AddOptions<SafetyOptions>().BindConfiguration(SafetyOptions.Section).ValidateOnStart()
-            .Validate(o => o.StorageWait > TimeSpan.Zero && o.StorageWait <= TimeSpan.FromSeconds(10), "Safety:StorageWait should be between 0 and 10 seconds.");
+            .Validate(o => o.StorageWait > TimeSpan.Zero && o.StorageWait <= TimeSpan.FromSeconds(10), "Safety:StorageWait should be between 0 and 10 seconds.")
+            .Validate(o => o.ModelWait >= TimeSpan.Zero && o.ModelWait <= TimeSpan.FromSeconds(30), "Safety:ModelWait should be between 0 and 30 seconds.")
+            .Validate(o => o.RepeatWindow > TimeSpan.Zero && o.RepeatWindow <= TimeSpan.FromDays(7), "Safety:RepeatWindow should be between 0 and 7 days.");
         services.AddSingleton(sp => new SafetyContent(sp.GetRequiredService<IOptions<Journeys.ContentOptions>>()));
         services.AddSingleton<SafetyEventStore>();
         services.AddSingleton<SafetyPlanStore>();
         services.AddSingleton<IJournalObserver>(sp => sp.GetRequiredService<SafetyPlanStore>());
         services.AddSingleton<CrisisResponder>();
+        services.AddSingleton<SafetyTurnState>();
+        services.AddSingleton<SafetyModelHost>();
+        services.AddSingleton(sp => new SafetyScreen(sp.GetRequiredService<SafetyContent>().Screen, sp.GetRequiredService<SafetyModelHost>()));
+        services.AddHostedService<SafetyModelWarmup>();
         services.AddSingleton<IMiddleware, SafetyMiddleware>();
+        services.AddSingleton<ITurnCommand, SafetyCheckCommand>();
         services.AddSingleton<ITurnCommand, SafetyPlanCommand>();
         services.AddSingleton<ITurnCommand, RegionCommand>();
         return services;

@@ -76,9 +76,11 @@ public sealed class ReviewTests : IDisposable
     }
 
     [Fact]
-    public async Task APositiveAnswerToPhq9ItemNineGoesToTheSafetyReplyAndTheScoreIsStoredWithTheEntry()
+    public async Task APlanAfterPhq9ItemNineGetsTheCrisisReplyAndNoScoreMessageAndTheClinicianSeesTheItem()
     {
+        var clinician = _host.User(ClinicHost.ClinicianA, "Dr A");
         var client = _host.User("client-1", "Sam");
+        await client.ConnectAsync(await clinician.NewCodeAsync(), shared: false);
         Assert.Contains("PHQ-9", await client.ReadAsync("phq-9"), StringComparison.Ordinal);
         for (var i = 0; i < 7; i++)
         {
@@ -86,22 +88,44 @@ public sealed class ReviewTests : IDisposable
         }
 
         Assert.Contains("Thoughts that you would be better off dead", await client.ReadAsync("More than half the days"), StringComparison.Ordinal);
-        var last = await client.ReadAsync("Several days");
-        // The safety feature's own crisis reply: empathy, the card with resources, and a safety event (a count only).
-        Assert.Contains(CrisisReply.Empathy(RiskClass.Suicidal), last, StringComparison.Ordinal);
+        var replies = _host.Get<SafetyContent>().Replies;
+        Assert.Contains(replies.Phq9Thoughts, await client.ReadAsync("Several days"), StringComparison.Ordinal);
+        Assert.Contains(replies.Phq9Plan, await client.ReadAsync("yes"), StringComparison.Ordinal);
+        var last = await client.ReadAsync("yes");
+
+        // A plan: the safety feature's own crisis reply, a safety event (a count only), and no score message after it.
+        Assert.Contains(replies.Empathy(RiskClass.Suicidal), last, StringComparison.Ordinal);
         Assert.Contains(CrisisReply.CardTitle, last, StringComparison.Ordinal);
+        Assert.Contains(replies.CheckQuestion, last, StringComparison.Ordinal);
+        Assert.DoesNotContain("Your total is", last, StringComparison.Ordinal);
         Assert.Equal(1, await _host.Get<SafetyEventStore>().CountOfUserAsync(client.Key, DateTimeOffset.MinValue));
         Assert.Equal(1, await _host.Get<ISafetyEventCounter>().CountAsync(client.Key, ClinicHost.Start.AddDays(-1)));
-        Assert.Equal(0, await _host.Get<ISafetyEventCounter>().CountAsync(client.Key, ClinicHost.Start.AddDays(1)));
-        Assert.Contains("Your total is 3 out of 27 (in the 0-4 range)", last, StringComparison.Ordinal);
-        Assert.DoesNotContain("depression", last, StringComparison.OrdinalIgnoreCase);
 
         var entry = Assert.Single(await _host.Get<IJournalStore>().ListAsync(client.Key));
-        Assert.Equal("phq-9", entry.JourneyId);
         Assert.Equal("3 of 27", entry.Answers["score"]);
-        Assert.Equal("0-4", entry.Answers["band"]);
         var score = await _host.Get<ClinicStore>().GetAsync<MeasureScore>(ClinicKeys.Score(client.Key, entry.Id));
-        Assert.Equal(3, score!.Score);
+        Assert.Equal("Several days", score!.SafetyItem);
+        Assert.Contains("Self-harm item: Several days", BotClient.Read(await clinician.SayAsync("clients")), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task NoThoughtsNowAfterPhq9ItemNineGetsAGentleWordAndTheScore()
+    {
+        var client = _host.User("client-1", "Sam");
+        await client.ReadAsync("phq-9");
+        for (var i = 0; i < 8; i++)
+        {
+            await client.ReadAsync("Not at all");
+        }
+
+        var replies = _host.Get<SafetyContent>().Replies;
+        Assert.Contains(replies.Phq9Thoughts, await client.ReadAsync("Nearly every day"), StringComparison.Ordinal);
+        var last = await client.ReadAsync("no");
+        Assert.Contains("glad those thoughts aren't with you right now", last, StringComparison.Ordinal);
+        Assert.DoesNotContain(CrisisReply.CardTitle, last, StringComparison.Ordinal);
+        Assert.Contains("Your total is 3 out of 27 (in the 0-4 range)", last, StringComparison.Ordinal);
+        Assert.DoesNotContain("depression", last, StringComparison.OrdinalIgnoreCase);
+        Assert.Equal(0, await _host.Get<SafetyEventStore>().CountOfUserAsync(client.Key, DateTimeOffset.MinValue));
     }
 
     [Fact]

@@ -36,6 +36,8 @@ public static class ContentFolders
             _ when path.StartsWith("measures/", StringComparison.Ordinal) => "measure",
             "safety/lexicon.yaml" => "safety-lexicon",
             "safety/resources.yaml" => "crisis-resources",
+            "safety/replies.yaml" => "safety-replies",
+            "safety/examples.yaml" => "safety-examples",
             _ => throw new InvalidOperationException($"{file}: no JSON Schema is known for this file; add one to dialogs/schema and map it here."),
         } + ".schema.json";
     }
@@ -79,7 +81,7 @@ public static class ContentFolders
     }
 
     /// <summary>
-    /// A folder of valid content (one journey, one card, the shipped safety lexicon and crisis resources),
+    /// A folder of valid content (one journey, one card, the shipped safety folder: lexicon, resources, replies, model and its sets),
     /// plus the given files (path under the folder, YAML), which may replace any of them.
     /// </summary>
     public static string With(params (string Path, string Yaml)[] files)
@@ -90,9 +92,11 @@ public static class ContentFolders
         Directory.CreateDirectory(Path.Combine(root, "safety"));
         File.WriteAllText(Path.Combine(root, "journeys", "small.yaml"), ValidJourney);
         File.WriteAllText(Path.Combine(root, "cards", "a-card.yaml"), ValidCard);
-        foreach (var file in Directory.EnumerateFiles(Path.Combine(Shipped, "safety"), "*.yaml"))
+        foreach (var file in Directory.EnumerateFiles(Path.Combine(Shipped, "safety"), "*", SearchOption.AllDirectories))
         {
-            File.Copy(file, Path.Combine(root, "safety", Path.GetFileName(file)));
+            var target = Path.Combine(root, "safety", Path.GetRelativePath(Path.Combine(Shipped, "safety"), file));
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            File.Copy(file, target);
         }
 
         foreach (var (path, yaml) in files)

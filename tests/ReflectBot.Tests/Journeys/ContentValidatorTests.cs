@@ -231,7 +231,7 @@ public sealed class ContentValidatorTests
         var measures = Directory.GetFiles(Path.Combine(ContentFolders.Shipped, "measures"), "*.yaml").Length;
         Assert.True(measures >= 2, $"only {measures} measures");
         Assert.Contains(
-            $"{library.Journeys.All.Count} journeys, {library.Cards.All.Count} cards, {measures} measures, the safety lexicon and crisis resources: no problems.",
+            $"{library.Journeys.All.Count} journeys, {library.Cards.All.Count} cards, {measures} measures, the safety lexicon, crisis resources, replies, training examples, labelled sets and model weights: no problems.",
             output.ToString(),
             StringComparison.Ordinal);
         Assert.Equal(string.Empty, error.ToString());

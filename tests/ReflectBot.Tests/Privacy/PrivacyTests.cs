@@ -127,7 +127,7 @@ public sealed class PrivacyTests : IDisposable
         await bot.SayAsync("delete my data");
         var done = BotClient.Read(await bot.SayAsync("yes, delete everything"));
         Assert.Contains("deleted everything", done, StringComparison.Ordinal);
-        Assert.Contains("2 journal entries", done, StringComparison.Ordinal); // the check-in and the safety plan (kept in the journal too)
+        Assert.Contains("3 journal entries", done, StringComparison.Ordinal); // the check-in, the safety plan (kept in the journal too) and the safety moment
         Assert.Contains("safety plan", done, StringComparison.Ordinal);
 
         // Every item store, listed whole, holds nothing of theirs.

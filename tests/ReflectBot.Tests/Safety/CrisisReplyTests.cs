@@ -2,6 +2,7 @@ using System.Net;
 using Microsoft.Bot.Schema;
 using Microsoft.Extensions.DependencyInjection;
 using Newtonsoft.Json.Linq;
+using ReflectBot.Journal;
 using ReflectBot.Safety;
 using ReflectBot.Storage;
 using ReflectBot.Tests.Support;
@@ -9,34 +10,215 @@ using ReflectBot.Conversation;
 
 namespace ReflectBot.Tests.Safety;
 
-/// <summary>What a user in crisis gets, whatever else is going on.</summary>
+/// <summary>What a user in crisis gets, whatever else is going on, over the real host's /api/messages.</summary>
 public sealed class CrisisReplyTests : IDisposable
 {
     private readonly BotHost _host = new(null, ("Safety:OperatorKey", "operator-test-key"));
 
     public void Dispose() => _host.Dispose();
 
+    private SafetyReplies Replies => _host.Services.GetRequiredService<SafetyContent>().Replies;
+
     [Fact]
-    public async Task TheFirstMessageOfAConversationGetsEmpathyTheCardGroundingAndAWayBack()
+    public async Task TheFirstMessageGetsEmpathyTheCardSomeoneToTellWhoIsNotifiedAndAreYouSafe()
     {
         var replies = await _host.Client().SayAsync("I want to die");
         var text = BotClient.Read(replies);
         Assert.Contains("glad you told me", text, StringComparison.Ordinal);
         Assert.True(Conversations.HasCrisisCard(replies));
         Assert.Contains("not an emergency service", text, StringComparison.Ordinal);
-        Assert.Contains("5 things you can see", text, StringComparison.Ordinal);
-        Assert.Contains("paused, not lost", text, StringComparison.Ordinal);
-        Assert.Contains("back", replies.Last().SuggestedActions.Actions.Select(a => a.Title));
+        Assert.Contains("your own therapist", text, StringComparison.Ordinal);
+        Assert.Contains(Replies.NotifiedNobody, text, StringComparison.Ordinal);
 
         // Region unknown (no time zone, nothing said): the international directory, and a way to say where.
         Assert.Contains("findahelpline.com", text, StringComparison.Ordinal);
         Assert.Contains("region UK", text, StringComparison.Ordinal);
+
+        // The last word is the question, with its two answers as buttons.
+        Assert.Contains(Replies.CheckQuestion, BotClient.ReadOne(replies[^1]), StringComparison.Ordinal);
+        Assert.Equal([Replies.SafeButton, Replies.UnsafeButton], replies[^1].SuggestedActions.Actions.Select(a => a.Title));
+    }
+
+    [Fact]
+    public async Task NotSafeGetsTheEmergencyNumberFirstThenTheShortestGroundingAndTheLines()
+    {
+        var bot = _host.Client();
+        bot.TimeZone = "America/Chicago";
+        await bot.SayAsync("I want to die");
+        var replies = await bot.SayAsync(Replies.UnsafeButton);
+        Assert.Contains("911", BotClient.ReadOne(replies[0]), StringComparison.Ordinal);
+        Assert.Contains("breathe in slowly for 4", BotClient.ReadOne(replies[1]), StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("988", BotClient.Read(replies), StringComparison.Ordinal);
+        Assert.False(Conversations.HasCrisisCard(replies));
+    }
+
+    [Fact]
+    public async Task ATypedNoRightAfterTheQuestionIsTheSameAnswerAndALaterNoIsNot()
+    {
+        var bot = _host.Client();
+        bot.TimeZone = "Europe/London";
+        await bot.SayAsync("I keep thinking about killing myself");
+        Assert.Contains("999", BotClient.ReadOne((await bot.SayAsync("no"))[0]), StringComparison.Ordinal);
+
+        // The question was answered: a "no" now is just a "no".
+        Assert.DoesNotContain("999", BotClient.Read(await bot.SayAsync("no")), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task SafeGetsTheSafetyPlanAndTheLinesAndBackResumesTheJourney()
+    {
+        var bot = _host.Client();
+        bot.TimeZone = "Australia/Sydney";
+        await bot.SayAsync("write my safety plan");
+        foreach (var answer in new[] { "not sleeping, pulling away", "a long shower", "my cousin Ana", "call Ana", "Dr Lee", "give my pills to Ana", "my dog Pepper" })
+        {
+            await bot.SayAsync(answer);
+        }
+
+        Assert.Contains("safety plan is saved", BotClient.Read(await bot.SayAsync("yes")), StringComparison.Ordinal);
+        await bot.SayAsync("check in");
+        await bot.SayAsync("2");
+        Assert.True(Conversations.HasCrisisCard(await bot.SayAsync("I can't go on")));
+        var safe = BotClient.Read(await bot.SayAsync("yes"));
+        Assert.Contains("my dog Pepper", safe, StringComparison.Ordinal);
+        Assert.Contains("13 11 14", safe, StringComparison.Ordinal);
+        Assert.Contains("paused, not lost", safe, StringComparison.Ordinal);
+
+        // The message was not taken as the answer: "back" asks the same question again.
+        Assert.Contains("feeling", BotClient.Read(await bot.SayAsync("back")), StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
+    public async Task AnAttemptInProgressPutsTheEmergencyNumberFirst()
+    {
+        var bot = _host.Client();
+        bot.TimeZone = "Europe/Dublin";
+        var replies = await bot.SayAsync("I've just taken all my pills");
+        Assert.Contains("112 or 999", BotClient.ReadOne(replies[0]), StringComparison.Ordinal);
+        Assert.Contains("50808", BotClient.Read(replies), StringComparison.Ordinal);
+        Assert.True(Conversations.HasCrisisCard(replies));
+    }
+
+    [Fact]
+    public async Task ARepeatedRiskMessageGetsAShortReplyThatVaries()
+    {
+        var bot = _host.Client();
+        bot.TimeZone = "Europe/London";
+        var first = await bot.SayAsync("I want to die");
+        var second = await bot.SayAsync("I really want to die");
+        var third = await bot.SayAsync("I just want it all to end forever");
+        Assert.True(Conversations.HasCrisisCard(first));
+        foreach (var again in new[] { second, third })
+        {
+            Assert.False(Conversations.HasCrisisCard(again));
+            Assert.Equal(2, again.Count);
+            Assert.Contains("Samaritans (116 123)", BotClient.ReadOne(again[0]), StringComparison.Ordinal);
+            Assert.Contains(Replies.CheckQuestion, BotClient.ReadOne(again[1]), StringComparison.Ordinal);
+        }
+
+        Assert.NotEqual(BotClient.ReadOne(second[0]), BotClient.ReadOne(third[0]));
+        Assert.True(BotClient.Read(second).Length < BotClient.Read(first).Length / 2);
+    }
+
+    [Fact]
+    public async Task APastExperienceGetsAnAcknowledgementAndTheJourneyCarriesOnWithItAsTheAnswer()
+    {
+        var bot = _host.Client();
+        bot.TimeZone = "Europe/London";
+        await bot.SayAsync("check in");
+        await bot.SayAsync("4");
+        var replies = await bot.SayAsync("When I was little my dad used to hit me when he drank.");
+        var text = BotClient.Read(replies);
+        Assert.Contains("not your fault", text, StringComparison.Ordinal);
+        Assert.Contains("Samaritans", text, StringComparison.Ordinal);
+        Assert.False(Conversations.HasCrisisCard(replies));
+        Assert.DoesNotContain(Replies.CheckQuestion, text, StringComparison.Ordinal);
+
+        // The journey went on to its next question; the message is the answer it keeps.
+        await bot.SayAsync("a quiet evening");
+        await bot.SayAsync("yes");
+        var entry = Assert.Single(await _host.Services.GetRequiredService<IJournalStore>().ListAsync(UserKeys.From("webchat", "user-1")));
+        Assert.Contains("used to hit me", entry.Answers["feelings"], StringComparison.Ordinal);
+        Assert.Empty(Directory.EnumerateFiles(Path.Combine(_host.DataPath, "safety"), "*.item", SearchOption.AllDirectories));
+    }
+
+    [Fact]
+    public async Task PossibleRiskGetsAGentleCheckNamingTheLinesAndTheJourneyCarriesOn()
+    {
+        // A development message the model reads as possible risk (which one depends on the trained weights).
+        var screen = _host.Services.GetRequiredService<SafetyScreen>();
+        await screen.Model!.WaitReadyAsync();
+        var errors = new List<ReflectBot.Journeys.ContentError>();
+        var possible = ReflectBot.Safety.Evaluation.SafetyEvaluation.LoadSets(ReflectBot.Tests.Journeys.ContentFolders.Shipped, errors).Dev
+            .Select(m => m.Text).First(t => screen.Screen(t).Level == RiskLevel.Possible);
+
+        var bot = _host.Client();
+        bot.TimeZone = "Europe/London";
+        await bot.SayAsync("check in");
+        await bot.SayAsync("4");
+        var replies = await bot.SayAsync(possible);
+        var text = BotClient.Read(replies);
+        Assert.Contains("That sounds heavy", text, StringComparison.Ordinal);
+        Assert.Contains("Samaritans (116 123)", text, StringComparison.Ordinal);
+        Assert.False(Conversations.HasCrisisCard(replies));
+        Assert.Contains(Replies.UnsafeButton, replies.SelectMany(r => r.SuggestedActions?.Actions ?? []).Select(a => a.Title));
+
+        // The journey took the message as its answer and asked its next question.
+        Assert.Contains("?", BotClient.ReadOne(replies[^1]), StringComparison.Ordinal);
+        Assert.DoesNotContain("That sounds heavy", BotClient.ReadOne(replies[^1]), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ASafetyPlanAnswerIsSavedAsPartOfThePlanWithAGentleCheckInsteadOfAnInterruption()
+    {
+        var bot = _host.Client();
+        await bot.SayAsync("write my safety plan");
+        var replies = await bot.SayAsync("when I start thinking everyone would be better off without me");
+        var text = BotClient.Read(replies);
+        Assert.Contains("added that to your plan", text, StringComparison.Ordinal);
+        Assert.False(Conversations.HasCrisisCard(replies));
+        Assert.Contains("take your mind off things", text, StringComparison.Ordinal);
+        foreach (var answer in new[] { "a long shower", "my cousin Ana", "call Ana", "Dr Lee", "give my pills to Ana", "my dog Pepper" })
+        {
+            await bot.SayAsync(answer);
+        }
+
+        await bot.SayAsync("yes");
+        Assert.Contains("better off without me", BotClient.Read(await bot.SayAsync("safety plan")), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task WithJournalConsentTheMessageIsKeptAsASafetyMomentTheUserCanDelete()
+    {
+        var bot = _host.Client();
+        await bot.CheckInAsync(6, "fine", "work");
+        var replies = await bot.SayAsync("I want to kill myself");
+        Assert.Contains("safety moment", BotClient.Read(replies), StringComparison.Ordinal);
+
+        var journal = _host.Services.GetRequiredService<IJournalStore>();
+        var moment = Assert.Single(await journal.ListAsync(UserKeys.From("webchat", "user-1")), e => e.JourneyId == CrisisResponder.MomentJourneyId);
+        Assert.Equal("I want to kill myself", moment.Answers["message"]);
+        Assert.Contains("Safety moment", BotClient.Read(await bot.SayAsync("my journal")), StringComparison.Ordinal);
+        Assert.Contains("Entry 1 is deleted", BotClient.Read(await bot.SayAsync("delete entry 1")), StringComparison.Ordinal);
+        Assert.DoesNotContain(await journal.ListAsync(UserKeys.From("webchat", "user-1")), e => e.JourneyId == CrisisResponder.MomentJourneyId);
+    }
+
+    [Fact]
+    public async Task WithoutJournalConsentNothingOfTheMessageIsKept()
+    {
+        var bot = _host.Client();
+        await bot.CheckInAsync(6, "fine", "work", save: "no");
+        Assert.DoesNotContain("safety moment", BotClient.Read(await bot.SayAsync("I want to kill myself")), StringComparison.Ordinal);
+        Assert.Empty(await _host.Services.GetRequiredService<IJournalStore>().ListAsync(UserKeys.From("webchat", "user-1")));
     }
 
     [Theory]
     [InlineData("America/Chicago", "988")]
     [InlineData("Europe/London", "116 123")]
-    [InlineData("Europe/Dublin", "116 123")]
+    [InlineData("Europe/Dublin", "50808")]
+    [InlineData("America/Toronto", "988")]
+    [InlineData("Australia/Sydney", "13 11 14")]
+    [InlineData("Pacific/Auckland", "1737")]
     public async Task TheUsersTimeZoneFromTheChannelPicksTheRegionsLines(string zone, string number)
     {
         var bot = _host.Client();
@@ -47,24 +229,14 @@ public sealed class CrisisReplyTests : IDisposable
     }
 
     [Fact]
-    public async Task TheUSCardHas988AndCrisisTextLine()
-    {
-        var bot = _host.Client();
-        Assert.Contains("United States", BotClient.Read(await bot.SayAsync("region US")), StringComparison.Ordinal);
-        var text = BotClient.Read(await bot.SayAsync("I want to end my life"));
-        Assert.Contains("Call or text 988", text, StringComparison.Ordinal);
-        Assert.Contains("Text HOME to 741741", text, StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public async Task TheRegionTheUserNamedBeatsTheTimeZoneAndUKShowsSamaritansAndShout()
+    public async Task AbuseShowsTheDomesticAbuseLineAndTheRegionTheUserNamedBeatsTheTimeZone()
     {
         var bot = _host.Client();
         bot.TimeZone = "America/New_York";
         await bot.SayAsync("my region is the UK");
-        var text = BotClient.Read(await bot.SayAsync("I cut myself last night"));
+        var text = BotClient.Read(await bot.SayAsync("my husband checks my phone every night and takes all my money"));
+        Assert.Contains("0808 2000 247", text, StringComparison.Ordinal);
         Assert.Contains("Samaritans", text, StringComparison.Ordinal);
-        Assert.Contains("85258", text, StringComparison.Ordinal);
         Assert.DoesNotContain("988", text, StringComparison.Ordinal);
     }
 
@@ -76,48 +248,7 @@ public sealed class CrisisReplyTests : IDisposable
         message.Entities = [new Entity("clientInfo") { Properties = new JObject { ["country"] = "IE", ["locale"] = "en-IE", ["platform"] = "web" } }];
         var text = BotClient.Read(await bot.SendAsync(message));
         Assert.Contains("Samaritans Ireland", text, StringComparison.Ordinal);
-        Assert.Contains("safe", text, StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public async Task MidJourneyTheJourneyIsPausedAndBackResumesTheSameQuestion()
-    {
-        var bot = _host.Client();
-        await bot.SayAsync("check in");
-        await bot.SayAsync("2");
-        Assert.True(Conversations.HasCrisisCard(await bot.SayAsync("I don't want to be alive anymore")));
-
-        // The message was not taken as the answer: "back" asks the same question again.
-        Assert.Contains("feeling", BotClient.Read(await bot.SayAsync("back")), StringComparison.OrdinalIgnoreCase);
-        await bot.SayAsync("heavy");
-        await bot.SayAsync("a hard night");
-        await bot.SayAsync("yes");
-        var entry = Assert.Single(await _host.Services.GetRequiredService<ReflectBot.Journal.IJournalStore>().ListAsync(UserKeys.From("webchat", "user-1")));
-        Assert.Equal("heavy", entry.Answers["feelings"]);
-        Assert.DoesNotContain(entry.Answers.Values, a => a.Contains("alive", StringComparison.Ordinal));
-    }
-
-    [Fact]
-    public async Task TheUsersSafetyPlanIsShownFirst()
-    {
-        var bot = _host.Client();
-        var none = BotClient.Read(await bot.SayAsync("safety plan"));
-        Assert.Contains("don't have a safety plan yet", none, StringComparison.Ordinal);
-        Assert.Contains("warning signs", none, StringComparison.Ordinal);
-        foreach (var answer in new[] { "not sleeping, pulling away", "a long shower", "my cousin Ana", "call Ana", "Dr Lee", "give my pills to Ana", "my dog Pepper" })
-        {
-            await bot.SayAsync(answer);
-        }
-
-        Assert.Contains("safety plan is saved", BotClient.Read(await bot.SayAsync("yes")), StringComparison.Ordinal);
-        Assert.Contains("my dog Pepper", BotClient.Read(await bot.SayAsync("safety plan")), StringComparison.Ordinal);
-
-        var replies = await bot.SayAsync("I can't go on");
-        var texts = replies.Select(BotClient.ReadOne).ToList();
-        var plan = texts.FindIndex(t => t.Contains("my dog Pepper", StringComparison.Ordinal));
-        var card = texts.FindIndex(t => t.Contains(CrisisReply.CardTitle, StringComparison.Ordinal));
-        Assert.True(plan >= 0 && card > plan, string.Join(" | ", texts));
-        Assert.Contains("My reasons for living", texts[plan], StringComparison.Ordinal);
+        Assert.Contains("1800 341 900", text, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -125,7 +256,7 @@ public sealed class CrisisReplyTests : IDisposable
     {
         var bot = _host.Client();
         await bot.SayAsync("I want to die");
-        await bot.SayAsync("my husband hits me");
+        await _host.Client("user-2", "conv-2").SayAsync("my husband hits me");
         await bot.SayAsync("I killed it at work today");
 
         // Two events (the idiom is not one), each filed under a hash of the user, holding no text and no user id;
@@ -164,10 +295,6 @@ public sealed class CrisisReplyTests : IDisposable
         Assert.Equal(2, counts.Value<int>("total"));
         Assert.Equal(1, counts["byClass"]!.Value<int>("suicidal"));
         Assert.Equal(1, counts["byClass"]!.Value<int>("abuse"));
-
-        using var empty = new HttpRequestMessage(HttpMethod.Get, "/admin/safety-events?from=2000-01-01&to=2000-02-01");
-        empty.Headers.Add(SafetyAdminEndpoints.KeyHeader, "operator-test-key");
-        Assert.Equal(0, JObject.Parse(await (await http.SendAsync(empty)).Content.ReadAsStringAsync()).Value<int>("total"));
     }
 
     [Fact]
@@ -180,7 +307,7 @@ public sealed class CrisisReplyTests : IDisposable
     }
 
     [Fact]
-    public async Task TheCrisisCardGoesOutWhenStorageIsDown()
+    public async Task WhenStorageIsDownTheCrisisReplyAndTheNotSafeAnswerStillGoOut()
     {
         using var host = new BotHost { TestServices = FailingStores.Install };
         var bot = host.Client();
@@ -193,7 +320,13 @@ public sealed class CrisisReplyTests : IDisposable
         Assert.True(Conversations.HasCrisisCard(replies));
         var text = BotClient.Read(replies);
         Assert.Contains("988", text, StringComparison.Ordinal);
-        Assert.Contains("5 things you can see", text, StringComparison.Ordinal);
+        Assert.Contains(Replies.CheckQuestion, text, StringComparison.Ordinal);
         Assert.DoesNotContain("went wrong", text, StringComparison.Ordinal);
+        Assert.DoesNotContain(StorageMessages.CouldNotSave, text, StringComparison.Ordinal);
+
+        // The buttons need no stored state.
+        var unsafeReplies = await bot.SayAsync(Replies.UnsafeButton);
+        Assert.Contains("911", BotClient.ReadOne(unsafeReplies[0]), StringComparison.Ordinal);
+        Assert.DoesNotContain(StorageMessages.CouldNotSave, BotClient.Read(unsafeReplies), StringComparison.Ordinal);
     }
 }

@@ -1,5 +1,6 @@
 using ReflectBot.Journeys;
 using ReflectBot.Safety;
+using ReflectBot.Tests.Journeys;
 using ReflectBot.Tests.Support;
 
 namespace ReflectBot.Tests.Safety;
@@ -10,31 +11,53 @@ public sealed class SafetyContentTests
     private static readonly string Content = Path.Combine(AppContext.BaseDirectory, "dialogs");
 
     [Fact]
-    public void EveryRegionEntryHasANumberAndACheckDate()
+    public void EveryCrisisLineHasANumberEveryEntryACheckDateAndEveryRegionAnEmergencyNumber()
     {
         var errors = new List<ContentError>();
         var resources = SafetyContentLoader.LoadResources(Content, errors);
         Assert.Empty(errors);
         Assert.NotNull(resources);
-        Assert.Contains(resources.Regions, r => r.Id == "US");
-        Assert.Contains(resources.Regions, r => r.Id == "GB");
-        Assert.Contains(resources.Regions, r => r.Id == "IE");
+        foreach (var id in new[] { "US", "GB", "IE", "CA", "AU", "NZ" })
+        {
+            Assert.Contains(resources.Regions, r => r.Id == id);
+        }
+
         foreach (var region in resources.Regions)
         {
-            Assert.NotEmpty(region.Resources);
+            Assert.False(string.IsNullOrWhiteSpace(region.Emergency), region.Id);
+            Assert.Contains(region.Resources, r => r.For.Contains(CrisisResource.Crisis));
+            foreach (var topic in new[] { "abuse", "children", "eating" })
+            {
+                Assert.True(region.Resources.Any(r => r.For.Contains(topic)), $"{region.Id} has no line or directory for {topic}");
+            }
+
             foreach (var line in region.Resources)
             {
-                Assert.False(string.IsNullOrWhiteSpace(line.Number), $"{region.Id} {line.Name} has no number");
+                Assert.True(line.Number is not null || line.Url is not null, $"{region.Id} {line.Name} has neither a number nor a link");
+                Assert.True(!line.For.Contains(CrisisResource.Crisis) || !string.IsNullOrWhiteSpace(line.Number), $"{region.Id} {line.Name} is a crisis line without a number");
                 Assert.True(line.Checked > new DateOnly(2024, 1, 1), $"{region.Id} {line.Name} checked {line.Checked}");
             }
         }
 
+        // Ireland's text line, as the issue asks.
+        Assert.Contains(resources.ById("IE")!.Resources, r => r.Number == "50808");
         Assert.StartsWith("https://", resources.Fallback.Url, StringComparison.Ordinal);
-        Assert.True(resources.Fallback.Checked > new DateOnly(2024, 1, 1));
     }
 
     [Fact]
-    public void AResourceWithoutANumberOrDateIsReportedWithItsLine()
+    public void AReplyForAbuseNamesTheCrisisLinesAndTheDomesticAbuseLineButNotTheChildrensLine()
+    {
+        var errors = new List<ContentError>();
+        var uk = SafetyContentLoader.LoadResources(Content, errors)!.ById("GB")!;
+        var abuse = uk.LinesFor(RiskClass.Abuse).Select(l => l.Name).ToList();
+        Assert.Contains("Samaritans", abuse);
+        Assert.Contains("National Domestic Abuse Helpline (Refuge)", abuse);
+        Assert.DoesNotContain("Childline", abuse);
+        Assert.Contains("Childline", uk.LinesFor(RiskClass.ChildDanger).Select(l => l.Name));
+    }
+
+    [Fact]
+    public void AResourceWithoutAPurposeANumberOrADateIsReportedWithItsLine()
     {
         var folder = TempFolder.Create();
         Directory.CreateDirectory(Path.Combine(folder, "safety"));
@@ -42,10 +65,16 @@ public sealed class SafetyContentTests
             regions:
               - id: XX
                 name: Testland
+                emergency: "112"
                 resources:
                   - name: A line
+                    for: [crisis]
                     how: Call it.
                     checked: soon
+                  - name: Another
+                    how: Call it.
+                    number: "1"
+                    checked: 2026-01-01
             fallback:
               name: Directory
               how: Look it up.
@@ -55,12 +84,13 @@ public sealed class SafetyContentTests
             """);
         var errors = new List<ContentError>();
         SafetyContentLoader.LoadResources(folder, errors);
-        Assert.Contains(errors, e => e.Message.Contains("'number' is missing", StringComparison.Ordinal) && e.Line == 5);
-        Assert.Contains(errors, e => e.Message.Contains("'checked' should be a date", StringComparison.Ordinal) && e.Line == 7);
+        Assert.Contains(errors, e => e.Message.Contains("crisis line needs a 'number'", StringComparison.Ordinal) && e.Line == 6);
+        Assert.Contains(errors, e => e.Message.Contains("'checked' should be a date", StringComparison.Ordinal) && e.Line == 9);
+        Assert.Contains(errors, e => e.Message.Contains("'for' is missing", StringComparison.Ordinal) && e.Line == 10);
     }
 
     [Fact]
-    public void ABrokenPatternIsReportedWithItsLine()
+    public void ABrokenPatternAndAnUnboundedOneAreReportedWithTheirLines()
     {
         var folder = TempFolder.Create();
         Directory.CreateDirectory(Path.Combine(folder, "safety"));
@@ -71,40 +101,131 @@ public sealed class SafetyContentTests
               - id: self-harm
                 patterns: ['(unclosed']
               - id: harm-to-others
-                patterns: ['\bhurt him\b']
+                patterns: ['\bhurt him\b.*\bnow\b']
               - id: abuse
-                patterns: ['\bhits me\b']
+                patterns: ['(\w+ )+hits me']
+              - id: attempt
+                patterns: ['\btook them all\b']
+              - id: voices
+                patterns: ['\bvoices tell me\b']
+              - id: child-danger
+                patterns: ['\bhurts my son\b']
+              - id: eating-disorder
+                patterns: ['\bpurging\b']
             """);
         var errors = new List<ContentError>();
         SafetyContentLoader.LoadLexicon(folder, errors);
-        var error = Assert.Single(errors, e => e.Message.Contains("not a valid regular expression", StringComparison.Ordinal));
-        Assert.Equal(5, error.Line);
-        Assert.Contains("lexicon.yaml", error.File, StringComparison.Ordinal);
+        Assert.Equal(5, Assert.Single(errors, e => e.Message.Contains("not a valid regular expression", StringComparison.Ordinal)).Line);
+        Assert.Equal(7, Assert.Single(errors, e => e.Message.Contains("unbounded gap", StringComparison.Ordinal)).Line);
+        Assert.Equal(9, Assert.Single(errors, e => e.Message.Contains("repeats without bound inside", StringComparison.Ordinal)).Line);
+    }
+
+    [Fact]
+    public void AMissingReplyAndAPlaceholderAReplyCannotFillAreReported()
+    {
+        var folder = ContentFolders.CopyOfShipped();
+        var path = Path.Combine(folder, "safety", "replies.yaml");
+        var yaml = File.ReadAllText(path)
+            .Replace("trusted: If you can,", "trustd: If you can,", StringComparison.Ordinal)
+            .Replace("possible: \"That sounds heavy.", "possible: \"That sounds heavy, {clinician}.", StringComparison.Ordinal);
+        File.WriteAllText(path, yaml);
+        var errors = new List<ContentError>();
+        SafetyRepliesLoader.Load(folder, errors);
+        Assert.Contains(errors, e => e.Message.Contains("'trusted' is missing", StringComparison.Ordinal));
+        Assert.Contains(errors, e => e.Message.Contains("'possible' may not use {clinician}", StringComparison.Ordinal) && e.Line > 1);
+    }
+
+    private static RiskScreen Lexicon()
+    {
+        var errors = new List<ContentError>();
+        var lexicon = SafetyContentLoader.LoadLexicon(Content, errors);
+        Assert.Empty(errors);
+        return new RiskScreen(lexicon!);
     }
 
     [Theory]
     [InlineData("this traffic is killing me", RiskClass.None)]
     [InlineData("I killed it at work", RiskClass.None)]
     [InlineData("dying to see it", RiskClass.None)]
-    [InlineData("I used to self-harm but I've been safe for years", RiskClass.None)]
-    [InlineData("I used to self-harm but I've started again", RiskClass.SelfHarm)]
     [InlineData("I'm not going to hurt anyone", RiskClass.None)]
-    [InlineData("I can't stop thinking about killing myself", RiskClass.Suicidal)]
     [InlineData("my partner hits me", RiskClass.Abuse)]
     [InlineData("I want to hurt him", RiskClass.HarmToOthers)]
+    // A final full stop, emoji, held-down letters, slang and misspellings do not hide it.
+    [InlineData("I'm going to end it tonight.", RiskClass.Suicidal)]
+    [InlineData("i wanna die 😭😭", RiskClass.Suicidal)]
+    [InlineData("i just want to dieeeee", RiskClass.Suicidal)]
+    [InlineData("honestly kms", RiskClass.Suicidal)]
+    [InlineData("thinking about how to unalive myself", RiskClass.Suicidal)]
+    [InlineData("i have sucidal thoughts again", RiskClass.Suicidal)]
+    // "can't stop X" means X.
+    [InlineData("I can't stop thinking about killing myself", RiskClass.Suicidal)]
+    [InlineData("I can't stop cutting my arms", RiskClass.SelfHarm)]
+    // A negation or a resolution cancels only the phrase it belongs to.
+    [InlineData("I'm not sad, I want to die", RiskClass.Suicidal)]
+    [InlineData("I used to go to therapy and it helped. I don't want to live anymore.", RiskClass.Suicidal)]
+    [InlineData("I stopped my meds and the voices are telling me to hurt myself", RiskClass.Voices)]
+    [InlineData("I used to self-harm but I've started again", RiskClass.SelfHarm)]
+    // The new classes.
+    [InlineData("I've just taken all my pills", RiskClass.Attempt)]
+    [InlineData("swallowed a bottle of bleach ten minutes ago", RiskClass.Attempt)]
+    [InlineData("he checks my phone every night and controls all my money", RiskClass.Abuse)]
+    [InlineData("I'm 14 and my stepdad hits me", RiskClass.ChildDanger)]
+    [InlineData("I'm scared I'll hurt my baby, I had to put her down and walk away", RiskClass.ChildDanger)]
+    [InlineData("I make myself sick after every meal", RiskClass.EatingDisorder)]
+    [InlineData("the voices keep telling me to jump", RiskClass.Voices)]
+    // Someone else's, a course, a story: not the writer's risk.
+    [InlineData("my friend is suicidal and I don't know how to help her", RiskClass.None)]
+    [InlineData("Psychology lecture on self-harm in adolescents today", RiskClass.None)]
+    [InlineData("cut my finger chopping onions", RiskClass.None)]
     public void TheIssuesExamplesAreReadAsExpected(string text, RiskClass expected)
+        => Assert.Equal(expected, Lexicon().Screen(text));
+
+    [Theory]
+    [InlineData("I used to self-harm but I've been safe for years", RiskClass.SelfHarm)]
+    [InlineData("When I was little my dad used to hit me when he drank.", RiskClass.Abuse)]
+    [InlineData("Two years since I last self-harmed today. Proud of me.", RiskClass.SelfHarm)]
+    public void APastExperienceIsReadAsPastNotAsRisk(string text, RiskClass past)
     {
-        var errors = new List<ContentError>();
-        var screen = new RiskScreen(SafetyContentLoader.LoadLexicon(Content, errors)!);
-        Assert.Empty(errors);
-        Assert.Equal(expected, screen.Screen(text));
+        var reading = Lexicon().Read(text);
+        Assert.Equal(RiskClass.None, reading.Live);
+        Assert.Equal(past, reading.Past);
+    }
+
+    [Theory]
+    [InlineData("I want to k\u200Bill myself")] // a zero-width space inside the word
+    [InlineData("I want to kіll myself")] // a Cyrillic і
+    [InlineData("I want to ＫＩＬＬ myself")] // full-width letters (NFKC)
+    [InlineData("I want to k1ll mys3lf")] // digits for letters
+    [InlineData("I want to kíll myself")] // an accent
+    public void LookAlikeLettersFormatCharactersAndCompatibilityFormsAreFoldedBeforeScreening(string text)
+        => Assert.Equal(RiskClass.Suicidal, Lexicon().Screen(text));
+
+    [Fact]
+    public void TheScreensWorkGrowsLinearlyWithTheLengthOfTheMessage()
+    {
+        // Counted, not timed: characters examined over every pattern run. Each pattern runs on one sentence
+        // of at most MaxWindow characters, so doubling a message at most doubles the work, whatever it holds.
+        var screen = Lexicon();
+        foreach (var unit in new[] { "not not never no ", "I want to die and I wish I were dead but ", "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa", "he he he he hits me hits me ", "((((( ))))) //// ... " })
+        {
+            var work = new[] { 250, 500, 1000, 2000 }.Select(n => screen.Read(string.Concat(Enumerable.Repeat(unit, n))).Work).ToArray();
+            for (var i = 1; i < work.Length; i++)
+            {
+                var ratio = work[i] / (double)work[i - 1];
+                Assert.True(ratio < 2.2, $"work grew {ratio:F2}x when the message doubled ({unit.Trim()}): {string.Join(", ", work)}");
+            }
+        }
+
+        foreach (var window in RiskScreen.Windows(string.Concat(Enumerable.Repeat("word ", 10_000))))
+        {
+            Assert.True(window.Length <= RiskScreen.MaxWindow, $"a window of {window.Length} characters");
+        }
     }
 
     [Fact]
     public void AMegabyteOfTextIsScreenedWithoutHanging()
     {
-        var errors = new List<ContentError>();
-        var screen = new RiskScreen(SafetyContentLoader.LoadLexicon(Content, errors)!);
+        var screen = Lexicon();
         Assert.Equal(RiskClass.None, screen.Screen(string.Concat(Enumerable.Repeat("not not never no ", 65_000))));
         Assert.Equal(RiskClass.Suicidal, screen.Screen("I want to die " + new string('a', 1_000_000)));
     }

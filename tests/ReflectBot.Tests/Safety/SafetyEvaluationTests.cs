@@ -1,97 +1,161 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Bot.Builder;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using ReflectBot.Hosting;
+using ReflectBot.Journeys;
 using ReflectBot.Safety;
+using ReflectBot.Safety.Evaluation;
+using ReflectBot.Safety.Model;
+using ReflectBot.Tests.Journeys;
 using ReflectBot.Tests.Support;
 using Xunit.Abstractions;
+using IMiddleware = Microsoft.Bot.Builder.IMiddleware;
 
 namespace ReflectBot.Tests.Safety;
 
 /// <summary>
-/// The safety screen on the labelled evaluation set (evaluation-set.tsv), through the real host: each
-/// utterance as the first message of a new conversation, and again as an answer in the middle of a check-in.
+/// The labelled sets in dialogs/safety/evaluation and the machinery of evaluate-safety. The figures that
+/// matter (cross-validated by author, and the test part's) come from the commands, not from these tests.
 /// </summary>
 public sealed class SafetyEvaluationTests(ITestOutputHelper output) : IDisposable
 {
+    private static readonly string Content = Path.Combine(AppContext.BaseDirectory, "dialogs");
+
     private readonly BotHost _host = new();
 
     public void Dispose() => _host.Dispose();
 
-    public static IReadOnlyList<(bool Risk, string Class, string Text)> Set()
-        => [.. File.ReadAllLines(Path.Combine(AppContext.BaseDirectory, "Safety", "evaluation-set.tsv"))
-            .Where(l => l.Length > 0 && !l.StartsWith('#'))
-            .Select(l => l.Split('\t'))
-            .Select(p => (p[0] == "risk", p[1], p[2]))];
-
-    [Fact]
-    public void TheSetHasAtLeast150UtterancesOfBothKindsWithHardNegatives()
+    private static List<LabelledMessage> Dev()
     {
-        var set = Set();
-        Assert.True(set.Count >= 150, $"{set.Count} utterances");
-        Assert.True(set.Count(s => s.Risk) >= 75);
-        Assert.True(set.Count(s => !s.Risk && s.Class is "idiom" or "negated" or "past" or "third-party") >= 40);
-        foreach (var risk in RiskClasses.All)
-        {
-            Assert.Contains(set, s => s.Risk && s.Class == RiskClasses.IdOf(risk));
-        }
+        var errors = new List<ContentError>();
+        var (dev, _) = SafetyEvaluation.LoadSets(Content, errors);
+        Assert.Empty(errors);
+        return dev;
     }
 
     [Fact]
-    public async Task AsTheFirstMessageOfAConversationRecallIsAtLeast97PercentAndFalsePositivesAtMost5Percent()
+    public void TheDevelopmentPartHasEveryLabelHardNegativesAndThreeAuthors()
     {
-        var results = new List<(bool Risk, string Class, string Text, bool Flagged)>();
+        var dev = Dev();
+        Assert.True(dev.Count >= 400, $"{dev.Count} messages");
+        foreach (var label in LabelledSet.Labels)
+        {
+            Assert.Contains(dev, m => m.Label == label);
+        }
+
+        Assert.True(dev.Count(m => m.Label == LabelledSet.None && m.Tag is "idiom" or "third-person" or "fiction" or "news" or "professional" or "study" or "everyday-word" or "recovery-milestone") >= 80);
+        Assert.True(dev.GroupBy(m => m.Author).Count(g => g.Count() >= 50) >= 3);
+    }
+
+    [Fact]
+    public void ABrokenLineOfALabelledSetIsReportedWithItsLine()
+    {
+        var folder = TempFolder.Create();
+        var path = Path.Combine(folder, "set.tsv");
+        File.WriteAllText(path, LabelledSet.Header + "\nx-1\tsuicidal\tdirect\t\tI want to die\nx-1\tsad\tdirect\t\tsomething\nx-3\tnone\n");
+        var errors = new List<ContentError>();
+        var messages = LabelledSet.Load(path, "set.tsv", errors);
+        Assert.Single(messages);
+        Assert.Contains(errors, e => e.Line == 3 && e.Message.Contains("used twice", StringComparison.Ordinal));
+        Assert.Contains(errors, e => e.Line == 3 && e.Message.Contains("unknown label 'sad'", StringComparison.Ordinal));
+        Assert.Contains(errors, e => e.Line == 4 && e.Message.Contains("5 tab-separated columns", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void TheTestPartIsReadWhenItIsThereAndReportedApart()
+    {
+        var folder = ContentFolders.CopyOfShipped();
+        Assert.Null(SafetyEvaluation.LoadSets(folder, []).Test);
+        File.WriteAllText(Path.Combine(folder, "safety", "evaluation", "test.tsv"), LabelledSet.Header + "\nt-1\tnone\teveryday\t\tI had a lovely walk\n");
+        var errors = new List<ContentError>();
+        var (_, test) = SafetyEvaluation.LoadSets(folder, errors);
+        Assert.Empty(errors);
+        Assert.Equal("t-1", Assert.Single(test!).Id);
+    }
+
+    [Theory]
+    [InlineData(0, 10, 0.000, 0.278)]
+    [InlineData(10, 10, 0.722, 1.000)]
+    [InlineData(97, 100, 0.915, 0.990)]
+    public void TheIntervalIsWilsons(int caught, int of, double low, double high)
+    {
+        var (l, h) = Wilson.Interval(caught, of);
+        Assert.Equal(low, l, 3);
+        Assert.Equal(high, h, 3);
+    }
+
+    [Theory]
+    [InlineData("7", false)]
+    [InlineData("yes", false)]
+    [InlineData("I'm safe right now", true)]
+    [InlineData("tired and flat", true)]
+    [InlineData("region UK", false)]
+    public void OnlyMessagesWithFreeTextReachTheModel(string text, bool free)
+        => Assert.Equal(free, FreeText.Has(text));
+
+    [Fact]
+    public async Task MessagesRunThroughTheRealPipelineAsAFirstMessageAndMidJourney()
+    {
+        var data = TempFolder.Create();
+        var builder = WebApplication.CreateBuilder([]);
+        builder.Configuration["Storage:DataPath"] = data;
+        builder.Configuration["Content:Path"] = Content;
+        builder.Logging.ClearProviders();
+        builder.Services.AddReflectBot(builder.Configuration);
+        using var host = builder.Build();
+        var adapter = new EvaluationAdapter(host.Services.GetServices<IMiddleware>());
+        var bot = host.Services.GetRequiredService<IBot>();
+        var cases = new (string Label, string Text, RiskLevel Level)[]
+        {
+            ("suicidal", "I'm going to end it tonight.", RiskLevel.Clear),
+            ("none", "this commute is killing me", RiskLevel.None),
+            ("past", "When I was little my dad used to hit me when he drank.", RiskLevel.Past),
+        };
+        foreach (var midJourney in new[] { false, true })
+        {
+            foreach (var (label, text, level) in cases)
+            {
+                var message = new LabelledMessage($"t-{label}", label, "test", string.Empty, text, "test", 1);
+                var outcome = await SafetyEvaluationCommand.RunAsync(adapter, bot, message, midJourney);
+                Assert.True(level == outcome.Result.Level, $"{text} ({(midJourney ? "mid-journey" : "first")}): {outcome.Result}");
+            }
+        }
+    }
+
+    /// <summary>
+    /// The project's own 187 messages (rb-*), written with the first lexicon: a regression guard only, since
+    /// the lexicon was written alongside them. Through the real host, first message and mid-journey.
+    /// </summary>
+    [Fact]
+    public async Task TheProjectsOwnMessagesStillPassThroughTheRealHost()
+    {
+        var own = Dev().Where(m => m.Author == "rb").ToList();
+        var results = new List<(LabelledMessage Message, bool Alarm)>();
         var i = 0;
-        foreach (var (risk, kind, text) in Set())
+        foreach (var message in own)
         {
-            var bot = _host.Client(userId: $"first-{i}", conversationId: $"first-conv-{i++}");
-            results.Add((risk, kind, text, Conversations.HasCrisisCard(await bot.SayAsync(text))));
+            var first = _host.Client(userId: $"first-{i}", conversationId: $"first-conv-{i}");
+            results.Add((message, Alarm(await first.SayAsync(message.Text))));
+            var mid = _host.Client(userId: $"mid-{i}", conversationId: $"mid-conv-{i++}");
+            await mid.SayAsync("check in");
+            await mid.SayAsync("5");
+            results.Add((message, Alarm(await mid.SayAsync(message.Text))));
         }
 
-        Report("first message", results);
-    }
-
-    [Fact]
-    public async Task MidJourneyRecallIsAtLeast97PercentAndFalsePositivesAtMost5Percent()
-    {
-        var results = new List<(bool Risk, string Class, string Text, bool Flagged)>();
-        var i = 0;
-        foreach (var (risk, kind, text) in Set())
+        var risk = results.Where(r => r.Message.IsRisk).ToList();
+        var harmless = results.Where(r => !r.Message.IsRisk).ToList();
+        var recall = risk.Count(r => r.Alarm) / (double)risk.Count;
+        var falseAlarms = harmless.Count(r => r.Alarm) / (double)harmless.Count;
+        foreach (var miss in results.Where(r => r.Message.IsRisk != r.Alarm))
         {
-            var bot = _host.Client(userId: $"mid-{i}", conversationId: $"mid-conv-{i++}");
-            await bot.SayAsync("check in");
-            await bot.SayAsync("5");
-            results.Add((risk, kind, text, Conversations.HasCrisisCard(await bot.SayAsync(text))));
+            output.WriteLine($"{(miss.Message.IsRisk ? "missed" : "false alarm")} {miss.Message.Id}: {miss.Message.Text}");
         }
 
-        Report("mid-journey", results);
+        Assert.True(recall >= 0.97, $"recall {recall:P1}");
+        Assert.True(falseAlarms <= 0.05, $"false alarms {falseAlarms:P1}");
     }
 
-    [Fact]
-    public void AFlaggedLineIsMostlyReportedAsTheClassItIsLabelledWith()
-    {
-        var screen = _host.Services.GetRequiredService<SafetyContent>().Screen;
-        var flagged = Set().Where(s => s.Risk).Select(s => (s.Class, Text: s.Text, Read: screen.Screen(s.Text))).Where(s => s.Read != RiskClass.None).ToList();
-        var agree = flagged.Count(s => RiskClasses.IdOf(s.Read) == s.Class);
-        foreach (var other in flagged.Where(s => RiskClasses.IdOf(s.Read) != s.Class))
-        {
-            output.WriteLine($"labelled {other.Class}, read as {RiskClasses.IdOf(other.Read)}: {other.Text}");
-        }
-
-        output.WriteLine($"class agreement: {agree}/{flagged.Count}");
-        Assert.True(agree >= flagged.Count * 0.9, $"class agreement {agree}/{flagged.Count}");
-    }
-
-    private void Report(string where, List<(bool Risk, string Class, string Text, bool Flagged)> results)
-    {
-        var positives = results.Where(r => r.Risk).ToList();
-        var negatives = results.Where(r => !r.Risk).ToList();
-        var recall = positives.Count(r => r.Flagged) / (double)positives.Count;
-        var falsePositiveRate = negatives.Count(r => r.Flagged) / (double)negatives.Count;
-        output.WriteLine($"{where}: {results.Count} utterances ({positives.Count} risk, {negatives.Count} safe): recall {recall:P1}, false-positive rate {falsePositiveRate:P1}");
-        foreach (var miss in results.Where(r => r.Risk != r.Flagged))
-        {
-            output.WriteLine($"  {(miss.Risk ? "missed" : "false alarm")} [{miss.Class}]: {miss.Text}");
-        }
-
-        Assert.True(recall >= 0.97, $"recall {recall:P1} < 97%");
-        Assert.True(falsePositiveRate <= 0.05, $"false-positive rate {falsePositiveRate:P1} > 5%");
-    }
+    private static bool Alarm(IReadOnlyList<Microsoft.Bot.Schema.Activity> replies)
+        => Conversations.HasCrisisCard(replies) || replies.Any(r => r.SuggestedActions?.Actions.Any(a => a.Title == "I'm not safe") == true);
 }

@@ -63,7 +63,7 @@ public sealed class FullSession(ClinicHost host, string clientId = "zephyrine-7q
     /// <summary>That the bot reads back everything the session wrote (on this host or a later one on the same stores).</summary>
     public async Task AssertReadableAsync()
     {
-        Assert.Equal(3, (await host.Get<IJournalStore>().ListAsync(Client.Key)).Count); // the check-in, the safety plan, the PHQ-9
+        Assert.Equal(4, (await host.Get<IJournalStore>().ListAsync(Client.Key)).Count); // the check-in, the safety plan, the PHQ-9, the safety moment
         Assert.Contains(PlanPrefix + "g", await Client.ReadAsync("safety plan"), StringComparison.Ordinal);
         var shared = Assert.Single((await host.Get<ClinicianReads>().SharedEntriesAsync(Clinician.Key, Client.Key))!);
         Assert.Equal(OnMind, shared.Answers["on-mind"]);

@@ -1,0 +1,65 @@
+using System.Diagnostics;
+using System.Globalization;
+using Microsoft.Extensions.Options;
+using ReflectBot.Journeys;
+using ReflectBot.Safety;
+using ReflectBot.Safety.Evaluation;
+using ReflectBot.Safety.Model;
+
+namespace ReflectBot.Benchmarks;
+
+/// <summary>
+/// The safety screen's own cost, in process, over the development messages: the lexicon on every message,
+/// the model on those with free text, and the model's load time and memory.
+/// </summary>
+public static class SafetyScreenCost
+{
+    public static void Print(string content)
+    {
+        var safety = new SafetyContent(Options.Create(new ContentOptions { Path = content }));
+        var messages = SafetyEvaluation.LoadSets(content, []).Dev.Select(m => m.Text).ToList();
+        var process = Process.GetCurrentProcess();
+
+        var lexicon = Per(Measure(process, () =>
+        {
+            foreach (var text in messages)
+            {
+                safety.Screen.Read(text);
+            }
+        }), messages.Count);
+
+        var before = process.PrivateMemorySize64;
+        var load = Stopwatch.StartNew();
+        var embedder = SentenceEmbedder.Shared;
+        embedder.Embed("warm up");
+        load.Stop();
+        process.Refresh();
+        var modelMemory = (process.PrivateMemorySize64 - before) / 1e6;
+        var layer = new SafetyModelLayer(safety.Weights, embedder);
+        var free = messages.Where(FreeText.Has).ToList();
+        var readings = free.Select(t => safety.Screen.Read(t)).ToList();
+        var model = Per(Measure(process, () =>
+        {
+            for (var i = 0; i < free.Count; i++)
+            {
+                layer.Read(free[i], readings[i]);
+            }
+        }), free.Count);
+
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"Safety screen, per message ({messages.Count} development messages): lexicon {lexicon.Wall:F3} ms wall / {lexicon.Cpu:F3} ms CPU; model (on the {free.Count} with free text) {model.Wall:F2} ms wall / {model.Cpu:F2} ms CPU; model load {load.ElapsedMilliseconds} ms, about {modelMemory:F0} MB private memory"));
+    }
+
+    private static (double Wall, double Cpu) Measure(Process process, Action run)
+    {
+        process.Refresh();
+        var cpu = process.TotalProcessorTime;
+        var watch = Stopwatch.StartNew();
+        run();
+        watch.Stop();
+        process.Refresh();
+        return (watch.Elapsed.TotalMilliseconds, (process.TotalProcessorTime - cpu).TotalMilliseconds);
+    }
+
+    private static (double Wall, double Cpu) Per((double Wall, double Cpu) total, int count) => (total.Wall / count, total.Cpu / count);
+}

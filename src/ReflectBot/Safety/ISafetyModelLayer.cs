@@ -1,0 +1,11 @@
+namespace ReflectBot.Safety;
+
+/// <summary>The second layer of the screen: reads a message the lexicon found no live risk in.</summary>
+public interface ISafetyModelLayer
+{
+    /// <summary>Clear or possible risk, a past experience (Level Past), nothing (Level None), or null when the layer cannot run (not loaded, disabled).</summary>
+    ScreenResult? Read(string text, LexiconReading reading);
+
+    /// <summary>Waits, within the layer's own bound, until it can read (it loads in the background at start-up).</summary>
+    Task WaitReadyAsync(CancellationToken cancellationToken = default);
+}

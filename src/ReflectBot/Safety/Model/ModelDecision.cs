@@ -1,0 +1,40 @@
+namespace ReflectBot.Safety.Model;
+
+/// <summary>The graded decision over the model's label probabilities.</summary>
+public static class ModelDecision
+{
+    /// <summary>The probability of any risk class (every label but none and past).</summary>
+    public static double Risk(double[] probabilities)
+    {
+        ArgumentNullException.ThrowIfNull(probabilities);
+        return probabilities.Skip(2).Sum();
+    }
+
+    /// <summary>Clear or possible risk of the likeliest risk class; else Past when past is the likeliest label; else none.</summary>
+    public static ScreenResult Decide(double[] probabilities, double clear, double possible)
+    {
+        var risk = Risk(probabilities);
+        var likeliest = 2;
+        for (var k = 3; k < probabilities.Length; k++)
+        {
+            if (probabilities[k] > probabilities[likeliest])
+            {
+                likeliest = k;
+            }
+        }
+
+        var riskClass = RiskClasses.All[likeliest - 2];
+        if (risk >= clear)
+        {
+            return new ScreenResult(RiskLevel.Clear, riskClass, "model", risk);
+        }
+
+        if (risk >= possible)
+        {
+            return new ScreenResult(RiskLevel.Possible, riskClass, "model", risk);
+        }
+
+        var past = probabilities[1] > probabilities[0] && probabilities[1] > risk;
+        return past ? new ScreenResult(RiskLevel.Past, riskClass, "model", risk) : new ScreenResult(RiskLevel.None, RiskClass.None, "model", risk);
+    }
+}

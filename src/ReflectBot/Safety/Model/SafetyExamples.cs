@@ -1,0 +1,91 @@
+using System.Security.Cryptography;
+using System.Text;
+using ReflectBot.Journeys;
+using ReflectBot.Safety.Evaluation;
+using YamlDotNet.RepresentationModel;
+
+namespace ReflectBot.Safety.Model;
+
+/// <summary>
+/// What the model layer is trained on: the examples in <c>dialogs/safety/examples.yaml</c> (written to
+/// teach stance: first person or someone else, now or over, a plan or a story) and the development part
+/// of the labelled set (<c>dialogs/safety/evaluation/dev.tsv</c>). Never the test part.
+/// </summary>
+public static class SafetyExamples
+{
+    public const string ExamplesFile = "examples.yaml";
+
+    public const string Author = "ex";
+
+    public static List<LabelledMessage> LoadExamples(string content, List<ContentError> errors)
+    {
+        ArgumentNullException.ThrowIfNull(errors);
+        var display = Path.Combine("safety", ExamplesFile);
+        var messages = new List<LabelledMessage>();
+        if (!File.Exists(Path.Combine(content, "safety", ExamplesFile)))
+        {
+            errors.Add(new ContentError(display, 1, "the content folder has no " + display + "."));
+            return messages;
+        }
+
+        var root = YamlReader.ReadRoot(Path.Combine(content, "safety", ExamplesFile), display, errors, "the file should be a mapping (version, examples).");
+        if (root is null)
+        {
+            return messages;
+        }
+
+        var reader = new YamlReader(display, errors);
+        reader.OnlyKeys(root, "version", "examples");
+        foreach (var group in reader.Maps(root, "examples", required: true))
+        {
+            reader.OnlyKeys(group, "label", "texts");
+            var label = reader.String(group, "label", required: true);
+            if (label is not null && !LabelledSet.Labels.Contains(label))
+            {
+                reader.Error(group, $"unknown label '{label}' (expected one of: {string.Join(", ", LabelledSet.Labels)}).");
+                continue;
+            }
+
+            if (YamlReader.Child(group, "texts") is not YamlSequenceNode texts || texts.Children.Count == 0)
+            {
+                reader.Error(group, "'texts' should be a list of at least one message.");
+                continue;
+            }
+
+            foreach (var node in texts)
+            {
+                if (node is not YamlScalarNode { Value: { Length: > 0 } text })
+                {
+                    reader.Error(node, "every example should be a message (text).");
+                    continue;
+                }
+
+                messages.Add(new LabelledMessage($"{Author}-{messages.Count + 1:D3}", label!, "example", string.Empty, text.Trim(), display, YamlReader.LineOf(node)));
+            }
+        }
+
+        return messages;
+    }
+
+    /// <summary>Everything the model is trained on, examples first, and every problem in them.</summary>
+    public static List<LabelledMessage> LoadAll(string content, List<ContentError> errors)
+    {
+        var all = LoadExamples(content, errors);
+        all.AddRange(SafetyEvaluation.LoadSets(content, errors).Dev);
+        return all;
+    }
+
+    /// <summary>SHA-256 of the training inputs: the examples, the development set and the lexicon (its features are inputs too). Line endings do not count.</summary>
+    public static string TrainingSha256(string content)
+    {
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        foreach (var file in new[] { ExamplesFile, Path.Combine(SafetyEvaluation.Folder, "dev.tsv"), "lexicon.yaml" })
+        {
+            var path = Path.Combine(content, "safety", file);
+            var text = File.Exists(path) ? File.ReadAllText(path).Replace("\r\n", "\n", StringComparison.Ordinal) : string.Empty;
+            hash.AppendData(Encoding.UTF8.GetBytes(file.Replace('\\', '/') + "\n" + text + "\n"));
+        }
+
+        return Convert.ToHexStringLower(hash.GetHashAndReset());
+    }
+}

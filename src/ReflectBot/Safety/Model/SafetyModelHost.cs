@@ -1,0 +1,82 @@
+using System.Diagnostics;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace ReflectBot.Safety.Model;
+
+/// <summary>
+/// The model layer in the host and the terminal chat. Loading the embedding model takes about half a second
+/// to a second and a half, so it happens in the background from the moment this is created (start-up
+/// warms it), and start-up does not wait for it. A message with free text that arrives before it is ready
+/// waits up to <see cref="SafetyOptions.ModelWait"/>, then is screened by the lexicon alone. The model's
+/// SHA-256 is checked against the weights first: weights trained for another model never run.
+/// </summary>
+public sealed class SafetyModelHost : ISafetyModelLayer
+{
+    private readonly Task<SafetyModelLayer?> _load;
+    private readonly TimeSpan _wait;
+    private readonly ILogger<SafetyModelHost> _logger;
+
+    public SafetyModelHost(SafetyContent content, IOptions<SafetyOptions> options, ILogger<SafetyModelHost> logger)
+    {
+        ArgumentNullException.ThrowIfNull(content);
+        ArgumentNullException.ThrowIfNull(options);
+        _logger = logger;
+        _wait = options.Value.ModelWait;
+        _load = options.Value.ModelEnabled ? Task.Run(() => Load(content.Weights)) : Task.FromResult<SafetyModelLayer?>(null);
+        if (!options.Value.ModelEnabled)
+        {
+            SafetyLog.ModelDisabled(logger);
+        }
+    }
+
+    /// <summary>How long loading took (model check, ONNX session, first embedding), once loaded.</summary>
+    public TimeSpan? LoadTime { get; private set; }
+
+    public bool IsReady => _load.IsCompletedSuccessfully && _load.Result is not null;
+
+    public async Task WaitReadyAsync(CancellationToken cancellationToken = default)
+    {
+        if (_load.IsCompleted)
+        {
+            return;
+        }
+
+        try
+        {
+            await _load.WaitAsync(_wait, cancellationToken).ConfigureAwait(false);
+        }
+        catch (TimeoutException)
+        {
+            SafetyLog.ModelNotReady(_logger, _wait.TotalSeconds);
+        }
+    }
+
+    public ScreenResult? Read(string text, LexiconReading reading)
+        => _load.IsCompletedSuccessfully && _load.Result is { } layer ? layer.Read(text, reading) : null;
+
+    private SafetyModelLayer? Load(SafetyModelWeights weights)
+    {
+        var watch = Stopwatch.StartNew();
+        try
+        {
+            var sha = SentenceEmbedder.ModelSha256();
+            if (!string.Equals(sha, weights.ModelSha256, StringComparison.OrdinalIgnoreCase))
+            {
+                SafetyLog.ModelMismatch(_logger, weights.ModelSha256, sha);
+                return null;
+            }
+
+            var embedder = SentenceEmbedder.Shared;
+            embedder.Embed("warm up");
+            LoadTime = watch.Elapsed;
+            SafetyLog.ModelLoaded(_logger, watch.Elapsed.TotalMilliseconds);
+            return new SafetyModelLayer(weights, embedder);
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            SafetyLog.ModelFailed(_logger, ex.GetType().Name);
+            return null;
+        }
+    }
+}

@@ -1,0 +1,168 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text;
+using ReflectBot.Journeys;
+using ReflectBot.Safety.Evaluation;
+
+namespace ReflectBot.Safety.Model;
+
+/// <summary>
+/// <c>train-safety [content folder]</c>: trains the model layer on the examples and the development set,
+/// chooses its thresholds by cross-validation across authors (train on every author but one, measure on
+/// that one), prints the cross-validated figures, and writes <c>safety/model.json</c>. Deterministic: the
+/// same content gives the same file.
+/// </summary>
+public static class TrainSafetyCommand
+{
+    public const string WeightsFile = "model.json";
+
+    /// <summary>Authors with fewer messages than this are never held out alone (too few to measure on).</summary>
+    private const int MinFold = 50;
+
+    public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(args);
+        ArgumentNullException.ThrowIfNull(output);
+        ArgumentNullException.ThrowIfNull(error);
+        var content = Hosting.ContentValidation.ResolveFolder(args.FirstOrDefault(a => !a.StartsWith('-')) ?? new ContentOptions().Path);
+        var errors = new List<ContentError>();
+        var lexicon = SafetyContentLoader.LoadLexicon(content, errors);
+        var messages = SafetyExamples.LoadAll(content, errors);
+        if (errors.Count > 0 || lexicon is null)
+        {
+            foreach (var e in errors)
+            {
+                await error.WriteLineAsync(e.ToString()).ConfigureAwait(false);
+            }
+
+            return 1;
+        }
+
+        var watch = Stopwatch.StartNew();
+        var screen = new RiskScreen(lexicon);
+        var readings = messages.Select(m => screen.Read(m.Text)).ToList();
+        using var embedder = new SentenceEmbedder();
+        var embeddings = embedder.EmbedMany([.. readings.Select(r => r.Normalized)], cancellationToken);
+        await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"{messages.Count} training messages embedded in {watch.Elapsed.TotalSeconds:F1} s")).ConfigureAwait(false);
+
+        var labels = SafetyModelWeights.LabelsExpected();
+        var samples = messages.Select((m, i) => new SafetyTrainer.Sample(embeddings[i], readings[i].Features(), labels.IndexOf(m.Label))).ToList();
+
+        // Out-of-fold probabilities: each author's messages read by a model that never saw that author.
+        var folds = messages.Select(m => m.Author).Where(a => a != SafetyExamples.Author).GroupBy(a => a).Where(g => g.Count() >= MinFold).Select(g => g.Key).Order(StringComparer.Ordinal).ToList();
+        var outOfFold = new double[messages.Count][];
+        foreach (var author in folds)
+        {
+            var train = samples.Where((_, i) => messages[i].Author != author && Trains(readings[i])).ToList();
+            var (w, b) = SafetyTrainer.Fit(train, labels.Count);
+            var fold = Weights(w, b, labels);
+            for (var i = 0; i < messages.Count; i++)
+            {
+                if (messages[i].Author == author)
+                {
+                    outOfFold[i] = fold.Probabilities(embeddings[i], samples[i].Lexicon);
+                }
+            }
+        }
+
+        var held = Enumerable.Range(0, messages.Count).Where(i => outOfFold[i] is not null).ToList();
+        if (args.Contains("--curve"))
+        {
+            await output.WriteAsync(Curve(held, messages, readings, outOfFold)).ConfigureAwait(false);
+        }
+
+        var budget = args.SkipWhile(a => a != "--budget").Skip(1).Select(a => double.Parse(a, CultureInfo.InvariantCulture)).FirstOrDefault(ModelFalseAlarmBudget);
+        var (clear, possible) = Thresholds(held, messages, readings, outOfFold, budget);
+        await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"thresholds from cross-validation by author ({string.Join(", ", folds)}): clear {clear:F2}, possible {possible:F2}")).ConfigureAwait(false);
+
+        var report = new StringBuilder();
+        foreach (var author in folds)
+        {
+            var outcomes = held.Where(i => messages[i].Author == author).Select(i => Outcome(messages[i], readings[i], outOfFold[i], clear, possible)).ToList();
+            report.Append(EvaluationReport.Format($"held-out author {author} (trained on the others), lexicon + model", outcomes));
+        }
+
+        var pooled = held.Select(i => Outcome(messages[i], readings[i], outOfFold[i], clear, possible)).ToList();
+        report.Append(EvaluationReport.Format("all held-out authors pooled, lexicon + model", pooled));
+        var lexiconOnly = held.Select(i => new EvaluationOutcome(messages[i], SafetyScreen.Combine(readings[i], null))).ToList();
+        report.Append(EvaluationReport.Format("the same messages, lexicon alone", lexiconOnly));
+        await output.WriteAsync(report.ToString()).ConfigureAwait(false);
+        if (args.Contains("--verbose"))
+        {
+            SafetyEvaluation.WriteMistakes(output, pooled);
+        }
+
+        var (fw, fb) = SafetyTrainer.Fit([.. samples.Where((_, i) => Trains(readings[i]))], labels.Count);
+        var final = Weights(fw, fb, labels);
+        final.Clear = clear;
+        final.Possible = possible;
+        final.Model = SentenceEmbedder.ModelName;
+        final.ModelSha256 = SentenceEmbedder.ModelSha256();
+        final.TrainingSha256 = SafetyExamples.TrainingSha256(content);
+        var perLabel = string.Join(", ", labels.Select(l => $"{l} {messages.Count(m => m.Label == l)}"));
+        final.Trained = string.Create(CultureInfo.InvariantCulture, $"{messages.Count} messages ({perLabel}); L2 {SafetyTrainer.Lambda}, {SafetyTrainer.Iterations} steps; thresholds by cross-validation across authors {string.Join(", ", folds)} with the model adding at most {budget} false alarms");
+        var path = Path.Combine(content, "safety", WeightsFile);
+        await File.WriteAllTextAsync(path, final.ToJson(), cancellationToken).ConfigureAwait(false);
+        await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"wrote {path} in {watch.Elapsed.TotalSeconds:F1} s")).ConfigureAwait(false);
+        return 0;
+    }
+
+    /// <summary>
+    /// The model only ever reads messages the lexicon found nothing live in, so it learns from those alone:
+    /// the hard part of the problem, not the part the lexicon already gets right.
+    /// </summary>
+    private static bool Trains(LexiconReading reading) => reading.Live == RiskClass.None;
+
+    private static EvaluationOutcome Outcome(LabelledMessage message, LexiconReading reading, double[] probabilities, double clear, double possible)
+    {
+        var model = reading.Live == RiskClass.None && FreeText.Has(message.Text) ? ModelDecision.Decide(probabilities, clear, possible) : null;
+        return new EvaluationOutcome(message, SafetyScreen.Combine(reading, model));
+    }
+
+    /// <summary>
+    /// The model's share of false alarms, on held-out harmless messages the lexicon is silent on: the
+    /// possible-risk check may add at most this much, the full reply a third of it. The lexicon alone
+    /// already spends most of the false-alarm budget; the model has to earn its recall within the rest.
+    /// </summary>
+    public const double ModelFalseAlarmBudget = 0.015;
+
+    private static (double Clear, double Possible) Thresholds(List<int> held, List<LabelledMessage> messages, List<LexiconReading> readings, double[][] probabilities, double budget)
+    {
+        var harmless = held.Where(i => !messages[i].IsRisk).ToList();
+        double Rate(double t) => harmless.Count(i => readings[i].Live == RiskClass.None && FreeText.Has(messages[i].Text) && ModelDecision.Risk(probabilities[i]) >= t) / (double)Math.Max(1, harmless.Count);
+
+        var grid = Enumerable.Range(5, 91).Select(i => i / 100.0).ToList();
+        var possible = grid.FirstOrDefault(t => Rate(t) <= budget, 0.95);
+        var clear = grid.FirstOrDefault(t => t >= possible && Rate(t) <= budget / 3, 0.95);
+        return (Math.Max(clear, possible), possible);
+    }
+
+    /// <summary>How the model alone trades recall for false alarms on held-out messages, apart for those the lexicon fires on and those it does not.</summary>
+    private static string Curve(List<int> held, List<LabelledMessage> messages, List<LexiconReading> readings, double[][] probabilities)
+    {
+        var text = new StringBuilder("model risk threshold: recall / false alarms, where the lexicon is silent | where it fires\n");
+        foreach (var t in new[] { 0.05, 0.1, 0.15, 0.2, 0.25, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9 })
+        {
+            string Part(bool live)
+            {
+                var part = held.Where(i => (readings[i].Live != RiskClass.None) == live).ToList();
+                var risk = part.Where(i => messages[i].IsRisk).ToList();
+                var safe = part.Where(i => !messages[i].IsRisk).ToList();
+                var caught = risk.Count(i => ModelDecision.Risk(probabilities[i]) >= t);
+                var alarms = safe.Count(i => ModelDecision.Risk(probabilities[i]) >= t);
+                return string.Create(CultureInfo.InvariantCulture, $"{caught}/{risk.Count} risk, {alarms}/{safe.Count} harmless");
+            }
+
+            text.AppendLine(string.Create(CultureInfo.InvariantCulture, $"  {t:F2}: {Part(false)} | {Part(true)}"));
+        }
+
+        return text.ToString();
+    }
+
+    private static SafetyModelWeights Weights(double[][] w, double[] b, List<string> labels) => new()
+    {
+        Labels = labels,
+        Bias = [.. b],
+        Weights = [.. w.Select(r => r.ToList())],
+    };
+}

@@ -1,0 +1,26 @@
+using Newtonsoft.Json;
+
+namespace ReflectBot.Safety;
+
+/// <summary>
+/// What the safety feature keeps in conversation state: how many safety replies this conversation had and
+/// when (so a second one soon after is short and worded differently), and whether "Are you safe right
+/// now?" is waiting for a typed answer. No text, no class of anything the user wrote beyond the reply kind.
+/// </summary>
+public sealed class SafetyMemory
+{
+    public const string Property = "safety";
+
+    [JsonProperty("replies")]
+    public int Replies { get; set; }
+
+    [JsonProperty("lastUtc", NullValueHandling = NullValueHandling.Ignore)]
+    public DateTimeOffset? LastUtc { get; set; }
+
+    /// <summary>When "Are you safe right now?" was asked; the next message may answer it with a plain yes or no.</summary>
+    [JsonProperty("checkUtc", NullValueHandling = NullValueHandling.Ignore)]
+    public DateTimeOffset? CheckAskedUtc { get; set; }
+
+    /// <summary>How long a typed yes or no still counts as the answer to the question.</summary>
+    public static TimeSpan CheckValidFor { get; } = TimeSpan.FromMinutes(30);
+}

@@ -1,0 +1,54 @@
+namespace ReflectBot.Safety;
+
+/// <summary>
+/// The safety screen: the lexicon first (fast and explainable: a live phrase is clear risk, whatever
+/// the model says), then, on messages with free text, the model over the sentence embedding and the
+/// lexicon's stance (clear risk, possible risk, or nothing). A message the lexicon reads as told in the
+/// past, and the model does not read as risk, is a past experience.
+/// </summary>
+public sealed class SafetyScreen(RiskScreen lexicon, ISafetyModelLayer? model = null)
+{
+    public RiskScreen Lexicon => lexicon;
+
+    public ISafetyModelLayer? Model => model;
+
+    /// <summary>Screens a message, waiting (within its bound) for the model layer while it loads at start-up.</summary>
+    public async Task<ScreenResult> ScreenAsync(string? text, CancellationToken cancellationToken = default)
+    {
+        if (model is not null && FreeText.Has(text))
+        {
+            await model.WaitReadyAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        return Screen(text);
+    }
+
+    public ScreenResult Screen(string? text)
+    {
+        var reading = lexicon.Read(text);
+        var read = reading.Live == RiskClass.None && model is not null && FreeText.Has(text) ? model.Read(text!, reading) : null;
+        return Combine(reading, read);
+    }
+
+    /// <summary>The one rule that joins the layers (the training command's cross-validation uses it too).</summary>
+    public static ScreenResult Combine(LexiconReading reading, ScreenResult? model)
+    {
+        ArgumentNullException.ThrowIfNull(reading);
+        if (reading.Live != RiskClass.None)
+        {
+            return new ScreenResult(RiskLevel.Clear, reading.Live, "lexicon", model?.ModelRisk);
+        }
+
+        if (model is { Level: RiskLevel.Clear or RiskLevel.Possible })
+        {
+            return model;
+        }
+
+        if (reading.Past != RiskClass.None)
+        {
+            return new ScreenResult(RiskLevel.Past, reading.Past, "lexicon", model?.ModelRisk);
+        }
+
+        return model is { Level: RiskLevel.Past } ? model : ScreenResult.Nothing with { ModelRisk = model?.ModelRisk };
+    }
+}
