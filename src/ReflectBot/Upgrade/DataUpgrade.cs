@@ -113,7 +113,9 @@ public static class DataUpgrade
             return 1;
         }
 
-        await output.WriteLineAsync($"Done: {report.ChangedCount} records moved or rewritten, of {report.UserCount} users; nothing is left under keys of earlier builds. Running upgrade-data again finds nothing to do.").ConfigureAwait(false);
+        await output.WriteLineAsync(report.ChangedCount == 0
+            ? "Nothing to do: no record is under a user key of an earlier build."
+            : $"Done: {report.ChangedCount} records moved or rewritten, of {report.UserCount} users; nothing is left under keys of earlier builds. Running upgrade-data again finds nothing to do.").ConfigureAwait(false);
         return 0;
     }
 

@@ -6,7 +6,7 @@ public enum UpgradeOutcome
     /// <summary>Written under its user's key of today, then removed from its old place.</summary>
     Moved,
 
-    /// <summary>An earlier run had written it under the new key already and stopped before removing the old one: removed now.</summary>
+    /// <summary>The new key held the same record already (an earlier run wrote it and stopped before removing the old one, or this version wrote the same): the old one removed.</summary>
     Finished,
 
     /// <summary>The user's new key already held a newer one of its kind (the user had used this version): that one kept, the old one removed.</summary>

@@ -113,7 +113,7 @@ public sealed class UpgradeReport
     private static string Describe(UpgradeOutcome outcome) => outcome switch
     {
         UpgradeOutcome.Moved => "moved to the user's new key",
-        UpgradeOutcome.Finished => "finished (an earlier run had written them at the new key)",
+        UpgradeOutcome.Finished => "already the same at the new key (written by an earlier run or by this version; the old one removed)",
         UpgradeOutcome.KeptNewer => "already newer at the new key (that one kept, the old one removed)",
         UpgradeOutcome.ReplacedOlder => "replaced an older one at the new key",
         UpgradeOutcome.Rewritten => "rewritten in place",
