@@ -33,7 +33,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<IBotFrameworkHttpAdapter>(sp => sp.GetRequiredService<ReflectBotAdapter>());
 
         services.AddReflectBotStorage();
-        services.AddUpgradeCheck();
+        services.AddUpgrade();
         services.AddTeams();
         services.AddJourneys();
         services.AddCards();

@@ -64,6 +64,11 @@ public sealed class SafetyEventStore([FromKeyedServices(ItemStoreNames.Safety)] 
         {
             await foreach (var key in items.ListAsync(folder, cancellationToken).ConfigureAwait(false))
             {
+                if (!IsDirectlyIn(folder, key))
+                {
+                    continue;
+                }
+
                 var name = key[(key.LastIndexOf('/') + 1)..];
                 var stamp = name.Split('-', 2)[0];
                 if (!DateTime.TryParseExact(stamp, TimeFormat, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal, out var at)
@@ -82,12 +87,16 @@ public sealed class SafetyEventStore([FromKeyedServices(ItemStoreNames.Safety)] 
     {
         ArgumentException.ThrowIfNullOrEmpty(userId);
         var moved = 0;
-        foreach (var folder in await FoldersOfAsync(userId, cancellationToken).ConfigureAwait(false))
+        var folders = await FoldersOfAsync(userId, cancellationToken).ConfigureAwait(false);
+        foreach (var folder in folders)
         {
             moved += await MakeAnonymousAsync(folder, cancellationToken).ConfigureAwait(false);
-            await items.DeleteFolderAsync(folder, cancellationToken).ConfigureAwait(false);
         }
 
+        // The hash's folder holds this user's events only; the one named by a key of an earlier build
+        // ("events/webchat/a") is also the folder above another user's ("events/webchat/a/b/..."), so only its
+        // own events went from it.
+        await items.DeleteFolderAsync(folders[0], cancellationToken).ConfigureAwait(false);
         return moved;
     }
 
@@ -174,7 +183,10 @@ public sealed class SafetyEventStore([FromKeyedServices(ItemStoreNames.Safety)] 
         var keys = new List<string>();
         await foreach (var key in items.ListAsync(folder, cancellationToken).ConfigureAwait(false))
         {
-            keys.Add(key);
+            if (IsDirectlyIn(folder, key))
+            {
+                keys.Add(key);
+            }
         }
 
         foreach (var key in keys)
@@ -190,6 +202,10 @@ public sealed class SafetyEventStore([FromKeyedServices(ItemStoreNames.Safety)] 
 
         return keys.Count;
     }
+
+    // An event of the folder's own, not of a folder below it (a user key of an earlier build could hold '/').
+    private static bool IsDirectlyIn(string folder, string key)
+        => key.Length > folder.Length + 1 && key.StartsWith(folder + "/", StringComparison.Ordinal) && !key.AsSpan(folder.Length + 1).Contains('/');
 
     private async Task WriteOnceAsync(string key, SafetyEvent e, CancellationToken cancellationToken)
     {
