@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text;
 using ReflectBot.Storage;
 using ReflectBot.Storage.Sealing;
 
@@ -120,10 +121,31 @@ public sealed class UpgradeReport
         _ => outcome.ToString(),
     };
 
-    // Each segment escaped (control characters, spaces, anything odd shows as %XX) and a long key cut short.
+    // Printable ASCII kept (a clinic key's own escapes too), anything else (spaces, control characters, other
+    // scripts, a broken surrogate) shown as the %XX of its UTF-8 bytes, and a long key cut short.
     private static string Shown(string key)
     {
-        var shown = string.Join('/', key.Split('/').Select(s => Uri.EscapeDataString(Uri.UnescapeDataString(s))));
-        return shown.Length <= ShownIdLength ? shown : string.Concat(shown.AsSpan(0, ShownIdLength), "…");
+        var shown = new StringBuilder(Math.Min(key.Length, ShownIdLength) + 8);
+        Span<byte> bytes = stackalloc byte[4];
+        foreach (var rune in key.EnumerateRunes())
+        {
+            if (shown.Length >= ShownIdLength)
+            {
+                return shown.Append('…').ToString();
+            }
+
+            if (rune.Value is > 0x20 and < 0x7F)
+            {
+                shown.Append((char)rune.Value);
+                continue;
+            }
+
+            foreach (var b in bytes[..rune.EncodeToUtf8(bytes)])
+            {
+                shown.Append('%').Append(b.ToString("X2", CultureInfo.InvariantCulture));
+            }
+        }
+
+        return shown.ToString();
     }
 }
