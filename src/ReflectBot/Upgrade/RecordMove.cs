@@ -11,6 +11,7 @@ namespace ReflectBot.Upgrade;
 /// move writes the new place create-only and removes the old place only once the new one holds the record, so
 /// a run that stops anywhere is finished by the next; a new place that already holds a record is never
 /// overwritten unless that record is older by the kind's own clock (<see cref="NewerBy"/>).
+/// Moves run side by side (several records of a kind at once), as they may beside the running bot.
 /// </summary>
 internal sealed class RecordMove(IItemStore store, string storeName, UpgradeReport report)
 {
@@ -25,7 +26,7 @@ internal sealed class RecordMove(IItemStore store, string storeName, UpgradeRepo
         [LegacyLayout.Plan] = "createdUtc",
     };
 
-    public async Task MoveAsync(LegacyRecord record, CancellationToken cancellationToken)
+    public async ValueTask MoveAsync(LegacyRecord record, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(record);
         if (!record.CanMove)

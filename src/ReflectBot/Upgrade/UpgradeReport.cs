@@ -8,7 +8,7 @@ namespace ReflectBot.Upgrade;
 /// <summary>
 /// What <c>upgrade-data</c> did, per store: how many records of each kind it moved, finished, merged or
 /// rewrote, and every record it refused (with the reason) or could not open. Ids are printed escaped, so
-/// a hostile id cannot write to the operator's terminal.
+/// a hostile id cannot write to the operator's terminal. Safe to count into from moves running side by side.
 /// </summary>
 public sealed class UpgradeReport
 {
@@ -17,6 +17,7 @@ public sealed class UpgradeReport
     // Stores in the order they are reported; state last.
     private static readonly string[] Order = [.. ItemStoreNames.All, SealedStorage.StoreName];
 
+    private readonly Lock _gate = new();
     private readonly Dictionary<string, SortedDictionary<UpgradeOutcome, SortedDictionary<string, int>>> _counts = new(StringComparer.Ordinal);
     private readonly List<(string Store, string Key, string Problem)> _refused = [];
     private readonly List<(string Store, string Key)> _unreadable = [];
@@ -35,24 +36,45 @@ public sealed class UpgradeReport
 
     public void Count(string store, UpgradeOutcome outcome, string kind)
     {
-        if (!_counts.TryGetValue(store, out var outcomes))
+        lock (_gate)
         {
-            _counts[store] = outcomes = [];
-        }
+            if (!_counts.TryGetValue(store, out var outcomes))
+            {
+                _counts[store] = outcomes = [];
+            }
 
-        if (!outcomes.TryGetValue(outcome, out var kinds))
-        {
-            outcomes[outcome] = kinds = new SortedDictionary<string, int>(StringComparer.Ordinal);
-        }
+            if (!outcomes.TryGetValue(outcome, out var kinds))
+            {
+                outcomes[outcome] = kinds = new SortedDictionary<string, int>(StringComparer.Ordinal);
+            }
 
-        kinds[kind] = kinds.GetValueOrDefault(kind) + 1;
+            kinds[kind] = kinds.GetValueOrDefault(kind) + 1;
+        }
     }
 
-    public void Refused(string store, string key, string problem) => _refused.Add((store, key, problem));
+    public void Refused(string store, string key, string problem)
+    {
+        lock (_gate)
+        {
+            _refused.Add((store, key, problem));
+        }
+    }
 
-    public void Unreadable(string store, string key) => _unreadable.Add((store, key));
+    public void Unreadable(string store, string key)
+    {
+        lock (_gate)
+        {
+            _unreadable.Add((store, key));
+        }
+    }
 
-    public void User(string earlierKey) => _users.Add(earlierKey);
+    public void User(string earlierKey)
+    {
+        lock (_gate)
+        {
+            _users.Add(earlierKey);
+        }
+    }
 
     /// <summary>
     /// States whose user keys could not be checked: <paramref name="left"/> written before sealing under a name
@@ -100,12 +122,12 @@ public sealed class UpgradeReport
             yield return $"{store}: {(parts.Count == 0 ? "nothing under keys of earlier builds" : string.Join("; ", parts))}";
         }
 
-        foreach (var (store, key, problem) in _refused)
+        foreach (var (store, key, problem) in _refused.OrderBy(r => Array.IndexOf(Order, r.Store)).ThenBy(r => r.Key, StringComparer.Ordinal))
         {
             yield return $"  refused: {store} {Shown(key)}: {problem}";
         }
 
-        foreach (var (store, key) in _unreadable)
+        foreach (var (store, key) in _unreadable.OrderBy(r => Array.IndexOf(Order, r.Store)).ThenBy(r => r.Key, StringComparer.Ordinal))
         {
             yield return $"  unreadable: {store} {Shown(key)}";
         }
