@@ -5,6 +5,7 @@ using ReflectBot.Journal;
 using ReflectBot.Storage;
 using ReflectBot.Storage.Sealing;
 using ReflectBot.Tests.Clinic;
+using ReflectBot.Tests.Security;
 using ReflectBot.Tests.Support;
 
 namespace ReflectBot.Tests.Upgrade;
@@ -47,19 +48,26 @@ public sealed class StartupCheckTests : IDisposable
     [Fact]
     public async Task AHostOnDataOfThisVersionStartsWithoutTheWarning()
     {
+        // Every kind of record this version writes: the full session's, a wrong join code and an assignment.
         var data = TempFolder.Create();
-        var logs = new LogCollector();
-        using (var host = Host(data, services => services.AddSingleton<ILoggerProvider>(logs)))
+        using (var host = new ClinicHost(ClinicHost.Clock(), data))
         {
-            await host.User("someone", "Someone").CheckInAsync(6);
+            var session = new FullSession(host);
+            await session.RunAsync();
+            Assert.Contains("I don't recognise that code", await session.Client.ReadAsync("connect ZZZZ2345"), StringComparison.Ordinal);
+            await AssignTests.AssignAsync(session.Clinician, session.ClientName, "Daily check-in", "daily at 9 for two weeks");
         }
 
-        using (var again = Host(data, services => services.AddSingleton<ILoggerProvider>(logs)))
+        var logs = new LogCollector();
+        using (var again = new ClinicHost(ClinicHost.Clock(), data, services: services => services.AddSingleton<ILoggerProvider>(logs)))
         {
             _ = again.Services;
         }
 
         Assert.DoesNotContain(logs.Entries, e => e.EventId.Id is RecordsFound or RecordsFound + 1);
+        await using var app = PreSealingFixture.App([("Storage:DataPath", data)]);
+        var (exit, output) = await PreSealingFixture.UpgradeAsync(app.Services);
+        Assert.True(exit == 0 && output.Contains("Nothing to do", StringComparison.Ordinal), output);
     }
 
     [Fact]
