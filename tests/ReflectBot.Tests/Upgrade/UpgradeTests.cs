@@ -6,7 +6,6 @@ using ReflectBot.Clinic;
 using ReflectBot.Journal;
 using ReflectBot.Safety;
 using ReflectBot.Storage;
-using ReflectBot.Storage.Sealing;
 using ReflectBot.Tests.Clinic;
 using ReflectBot.Tests.Support;
 
@@ -46,7 +45,7 @@ public sealed class UpgradeTests : IDisposable
     public async Task AnUpgradeStoppedAfterAnyWriteOrDeleteIsFinishedByTheNextRun()
     {
         // How many writes and deletes a whole run makes.
-        var counted = new Budget(int.MaxValue);
+        var counted = new StoppingStores(int.MaxValue);
         Assert.Equal(0, (await PreSealingFixture.UpgradeAsync(PreSealingFixture.Settings(_data), counted.Install)).Exit);
         Assert.InRange(counted.Used, 20, 60);
 
@@ -55,7 +54,7 @@ public sealed class UpgradeTests : IDisposable
             var data = PreSealingFixture.Copy();
             try
             {
-                var (exit, output) = await PreSealingFixture.UpgradeAsync(PreSealingFixture.Settings(data), new Budget(stopAfter).Install);
+                var (exit, output) = await PreSealingFixture.UpgradeAsync(PreSealingFixture.Settings(data), new StoppingStores(stopAfter).Install);
                 Assert.True(exit == 1 && output.Contains("Storage did not answer", StringComparison.Ordinal), $"stopped after {stopAfter}: {output}");
 
                 await using var app = PreSealingFixture.App(PreSealingFixture.Settings(data));
@@ -237,60 +236,6 @@ public sealed class UpgradeTests : IDisposable
         }
     }
 
-    [Fact]
-    public async Task AUserWhoDeletesTheirDataBeforeTheUpgradeDoesNotGetItBackAfterIt()
-    {
-        using (var host = Host())
-        {
-            var client = host.User(PreSealingFixture.ClientId, "Marigold Quenby");
-            await client.SayAsync("delete my data");
-            Assert.Contains("what an earlier version of the bot kept for you", await client.ReadAsync("yes, delete everything"), StringComparison.Ordinal);
-        }
-
-        var (exit, output) = await PreSealingFixture.UpgradeAsync(PreSealingFixture.Settings(_data));
-        Assert.True(exit == 0, output);
-        Assert.Contains("journal: nothing under keys of earlier builds", output, StringComparison.Ordinal);
-        Assert.Contains("references: 1 moved to the user's new key (reference: 1)", output, StringComparison.Ordinal); // the clinician's
-
-        await using var app = PreSealingFixture.App(PreSealingFixture.Settings(_data));
-        var services = app.Services;
-        Assert.Empty(await services.GetRequiredService<IJournalStore>().ListAsync(PreSealingFixture.ClientKey));
-        Assert.Null(await services.GetRequiredService<SafetyPlanStore>().GetAsync(PreSealingFixture.ClientKey));
-        Assert.Empty(await services.GetRequiredService<ClinicianReads>().ClientsAsync(PreSealingFixture.ClinicianKey));
-        Assert.Null(await services.GetRequiredService<ReflectBot.Channels.Teams.ConversationReferences>().GetAsync(PreSealingFixture.ClientKey));
-        Assert.Equal(0, await services.GetRequiredService<SafetyEventStore>().CountOfUserAsync(PreSealingFixture.ClientKey, DateTimeOffset.MinValue));
-        Assert.Equal(1, (await services.GetRequiredService<SafetyEventStore>().CountAsync(DateTimeOffset.MinValue, DateTimeOffset.MaxValue))["suicidal"]);
-        Assert.DoesNotContain(RawStores.Files(_data), f => f.Text.Contains("Marigold", StringComparison.Ordinal) || f.Text.Contains("LEGACY-", StringComparison.Ordinal));
-        await PreSealingFixture.AssertNothingLeftInTheOldLayoutAsync(services);
-    }
-
-    [Fact]
-    public async Task ErasingWhatAnEarlierBuildKeptNeverReachesAnotherUserWhoseIdItsIdBegins()
-    {
-        // "webchat/a" was the folder above "webchat/a/b"'s records then.
-        var journal = new FileItemStore(Path.Combine(_data, "journal"));
-        await journal.WriteAsync("webchat/a/e-a", Json(new JObject { ["id"] = "e-a", ["userId"] = "webchat/a" }));
-        await journal.WriteAsync("webchat/a/b/e-ab", Json(new JObject { ["id"] = "e-ab", ["userId"] = "webchat/a/b" }));
-        var safety = new FileItemStore(Path.Combine(_data, "safety"));
-        await safety.WriteAsync("events/webchat/a/20261129T140923346-ea", Json(new JObject { ["id"] = "ea", ["timeUtc"] = "2026-11-29T14:09:23+00:00", ["userId"] = "webchat/a", ["class"] = "suicidal" }));
-        await safety.WriteAsync("events/webchat/a/b/20261129T140923346-eab", Json(new JObject { ["id"] = "eab", ["timeUtc"] = "2026-11-29T14:09:23+00:00", ["userId"] = "webchat/a/b", ["class"] = "suicidal" }));
-
-        await using (var app = PreSealingFixture.App(PreSealingFixture.Settings(_data)))
-        {
-            var erasers = app.Services.GetServices<ReflectBot.Privacy.IUserDataEraser>().OfType<ReflectBot.Upgrade.LegacyDataEraser>();
-            Assert.Equal("what an earlier version of the bot kept for you", await Assert.Single(erasers).EraseAsync("webchat:a"));
-        }
-
-        Assert.Equal(0, (await PreSealingFixture.UpgradeAsync(PreSealingFixture.Settings(_data))).Exit);
-        await using (var app = PreSealingFixture.App(PreSealingFixture.Settings(_data)))
-        {
-            Assert.Empty(await app.Services.GetRequiredService<IJournalStore>().ListAsync("webchat:a"));
-            Assert.Equal("e-ab", Assert.Single(await app.Services.GetRequiredService<IJournalStore>().ListAsync("webchat:a%2Fb")).Id);
-            Assert.Equal(0, await app.Services.GetRequiredService<SafetyEventStore>().CountOfUserAsync("webchat:a", DateTimeOffset.MinValue));
-            Assert.Equal(1, await app.Services.GetRequiredService<SafetyEventStore>().CountOfUserAsync("webchat:a%2Fb", DateTimeOffset.MinValue));
-        }
-    }
-
     private ClinicHost Host() => new(ClinicHost.Clock(PreSealingFixture.Written.AddHours(1)), _data, settings: PreSealingFixture.Settings(_data));
 
     // Every file of the data folder and its bytes (ETags and lock files included).
@@ -298,59 +243,4 @@ public sealed class UpgradeTests : IDisposable
         => new(RawStores.Files(_data).ToDictionary(f => f.Where, f => Convert.ToBase64String(f.Content)), StringComparer.Ordinal);
 
     private static byte[] Json(JObject value) => Encoding.UTF8.GetBytes(value.ToString(Newtonsoft.Json.Formatting.None));
-
-    /// <summary>
-    /// Item stores that stop answering after a number of writes and deletes, as if the process had died there: the
-    /// real sealed stores on the data folder otherwise. Counts what it let through.
-    /// </summary>
-    private sealed class Budget(int writesAndDeletes)
-    {
-        private int _used;
-
-        public int Used => _used;
-
-        public void Install(IServiceCollection services)
-        {
-            foreach (var name in ItemStoreNames.All)
-            {
-                services.AddKeyedSingleton<IItemStore>(name, (sp, _) => new Stopping(
-                    new SealedItemStore(new FileItemStore(Path.Combine(sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<StorageOptions>>().Value.DataPath, name)), name, sp.GetRequiredService<ItemCipher>()),
-                    this));
-            }
-        }
-
-        private void Spend()
-        {
-            if (Interlocked.Increment(ref _used) > writesAndDeletes)
-            {
-                Interlocked.Decrement(ref _used);
-                throw new StorageUnavailableException("The test stopped the run here.");
-            }
-        }
-
-        private sealed class Stopping(IItemStore inner, Budget budget) : IItemStore
-        {
-            public Task<StoredItem?> ReadAsync(string key, CancellationToken cancellationToken = default) => inner.ReadAsync(key, cancellationToken);
-
-            public Task<string> WriteAsync(string key, ReadOnlyMemory<byte> content, string? ifMatch = null, bool createOnly = false, CancellationToken cancellationToken = default)
-            {
-                budget.Spend();
-                return inner.WriteAsync(key, content, ifMatch, createOnly, cancellationToken);
-            }
-
-            public Task<bool> DeleteAsync(string key, CancellationToken cancellationToken = default)
-            {
-                budget.Spend();
-                return inner.DeleteAsync(key, cancellationToken);
-            }
-
-            public IAsyncEnumerable<string> ListAsync(string folder, CancellationToken cancellationToken = default) => inner.ListAsync(folder, cancellationToken);
-
-            public Task<int> DeleteFolderAsync(string folder, CancellationToken cancellationToken = default)
-            {
-                budget.Spend();
-                return inner.DeleteFolderAsync(folder, cancellationToken);
-            }
-        }
-    }
 }
