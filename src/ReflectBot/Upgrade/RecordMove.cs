@@ -139,8 +139,9 @@ internal sealed class RecordMove(IItemStore store, string storeName, UpgradeRepo
         }
     }
 
+    // Only a record that says it is newer replaces one: what cannot be compared stays as it is.
     private static bool IsNewer(string kind, JObject mine, JObject? theirs)
-        => NewerBy.TryGetValue(kind, out var clock) && Time(mine, clock) is { } at && (theirs is null || Time(theirs, clock) is not { } other || at > other);
+        => NewerBy.TryGetValue(kind, out var clock) && theirs is not null && Time(mine, clock) is { } at && Time(theirs, clock) is { } other && at > other;
 
     private static DateTimeOffset? Time(JObject document, string property)
         => DateTimeOffset.TryParse(document.Value<string>(property), CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var at) ? at : null;

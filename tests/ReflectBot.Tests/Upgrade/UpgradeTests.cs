@@ -122,6 +122,24 @@ public sealed class UpgradeTests : IDisposable
     }
 
     [Fact]
+    public async Task AnOlderPlanAtTheNewKeyIsReplacedByTheNewerOneOfThen()
+    {
+        await using (var app = PreSealingFixture.App(PreSealingFixture.Settings(_data)))
+        {
+            var older = new JObject { ["id"] = "older-plan", ["userId"] = PreSealingFixture.ClientKey, ["journeyId"] = "safety-plan", ["answers"] = new JObject { ["warning-signs"] = "OLDER-PLAN" }, ["createdUtc"] = "2026-01-01T00:00:00+00:00" };
+            await app.Services.GetRequiredKeyedService<IItemStore>(ItemStoreNames.Safety).WriteAsync("plans/" + PreSealingFixture.ClientKey, Json(older));
+        }
+
+        var (exit, output) = await PreSealingFixture.UpgradeAsync(PreSealingFixture.Settings(_data));
+        Assert.True(exit == 0, output);
+        Assert.Contains("safety: 1 moved to the user's new key (event: 1); 1 replaced an older one at the new key (plan: 1)", output, StringComparison.Ordinal);
+        await using (var app = PreSealingFixture.App(PreSealingFixture.Settings(_data)))
+        {
+            await PreSealingFixture.AssertFoundUnderNewKeysAsync(app.Services);
+        }
+    }
+
+    [Fact]
     public async Task RecordsWhoseUserIdsBreakTodaysRulesAreRefusedListedAndLeftWhereTheyWere()
     {
         // Written the way the earlier build wrote them: plain JSON at places of then.
