@@ -4,6 +4,7 @@ using ReflectBot.Hosting;
 
 // Commands: (none) runs the web host; "chat" talks to the bot in the terminal; "validate [folder]" checks content;
 // "teams-package [out.zip]" builds the Teams app package; "rotate-keys" re-seals every record with the current key;
+// "upgrade-data" moves records kept under user keys of earlier builds to this version's keys (once, after deploying);
 // "clinician-link NAME" prints a one-time web chat sign-in link for a configured clinician.
 var command = args.Length > 0 && !args[0].StartsWith('-') ? args[0] : null;
 var hostArgs = command is null ? args : args[1..];
@@ -47,6 +48,13 @@ if (command == "rotate-keys")
     return await KeyRotation.RunAsync(rotationHost.Services, Console.Out, Console.Error);
 }
 
+if (command == "upgrade-data")
+{
+    builder.Logging.SetMinimumLevel(LogLevel.Warning).AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
+    using var upgradeHost = builder.Build();
+    return await ReflectBot.Upgrade.DataUpgrade.RunAsync(upgradeHost.Services, Console.Out, Console.Error);
+}
+
 if (command == "clinician-link")
 {
     builder.Logging.SetMinimumLevel(LogLevel.Warning).AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
@@ -56,7 +64,7 @@ if (command == "clinician-link")
 
 if (command is not null)
 {
-    await Console.Error.WriteLineAsync($"Unknown command '{command}'. Use no command to run the bot, 'chat' to talk to it here, 'validate [folder]', 'teams-package [out.zip]', 'rotate-keys', or 'clinician-link NAME'.");
+    await Console.Error.WriteLineAsync($"Unknown command '{command}'. Use no command to run the bot, 'chat' to talk to it here, 'validate [folder]', 'teams-package [out.zip]', 'rotate-keys', 'upgrade-data', or 'clinician-link NAME'.");
     return 2;
 }
 

@@ -48,6 +48,25 @@ public static class UserKeys
     }
 
     /// <summary>
+    /// The key for a user key in the form builds before this one wrote, <c>{channel}/{user id}</c>: the channel
+    /// up to the first '/', the user's id, unescaped, after it (so the id may hold '/' itself). False, with the
+    /// reason, when there is no '/' or the channel or the id breaks <see cref="IdRules"/>: a record under such a
+    /// key is reported and left where it is, never repaired, since a repaired id could be someone else's.
+    /// </summary>
+    public static bool TryFromLegacy(string? legacyKey, [NotNullWhen(true)] out string? key, [NotNullWhen(false)] out string? problem)
+    {
+        var slash = legacyKey?.IndexOf('/', StringComparison.Ordinal) ?? -1;
+        if (slash < 0)
+        {
+            key = null;
+            problem = "It names no user id (no '/' after the channel).";
+            return false;
+        }
+
+        return TryFrom(legacyKey![..slash], legacyKey[(slash + 1)..], out key, out problem);
+    }
+
+    /// <summary>
     /// A user key as an operator writes it in configuration: <c>{channel}/{user id}</c> (the form the README
     /// has always shown) or a key as this class makes it. Null when it is neither.
     /// </summary>
@@ -59,10 +78,9 @@ public static class UserKeys
             return null;
         }
 
-        var slash = text.IndexOf('/', StringComparison.Ordinal);
-        if (slash > 0)
+        if (text.Contains('/', StringComparison.Ordinal))
         {
-            return TryFrom(text[..slash], text[(slash + 1)..], out var key, out _) ? key : null;
+            return TryFromLegacy(text, out var key, out _) ? key : null;
         }
 
         var colon = text.IndexOf(Separator, StringComparison.Ordinal);
@@ -83,7 +101,7 @@ public static class UserKeys
     }
 
     /// <summary>Whether <paramref name="userKey"/> is a key this class makes (one segment, with a channel).</summary>
-    public static bool IsKey(string? userKey)
+    public static bool IsKey([NotNullWhen(true)] string? userKey)
     {
         var colon = userKey?.IndexOf(Separator, StringComparison.Ordinal) ?? -1;
         return colon > 0 && colon < userKey!.Length - 1 && !userKey.Contains('/', StringComparison.Ordinal) && IdRules.ProblemWithChannel(userKey[..colon]) is null;

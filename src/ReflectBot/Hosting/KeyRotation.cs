@@ -9,7 +9,8 @@ namespace ReflectBot.Hosting;
 /// <summary>
 /// <c>rotate-keys</c>: re-seals every record (state, journal, safety, references, clinic) that is not
 /// sealed with the current key (Journal:EncryptionKey), including records written before sealing
-/// existed, and moves safety events that still name their user under the user's hash. Safe while the bot
+/// existed, and moves safety events that still name their user under the hash of the user's key (today's
+/// key, even when the event names the key as earlier builds wrote it: see <c>upgrade-data</c>). Safe while the bot
 /// runs (each record is written back only if unchanged) and safe to run again. Says which keys then seal
 /// nothing and can be retired; exits 1 when a record could not be opened (its key is not configured).
 /// </summary>
@@ -34,10 +35,15 @@ public static class KeyRotation
         var tally = new ResealTally();
         try
         {
-            var migrated = await services.GetRequiredService<SafetyEventStore>().MigrateLegacyAsync(cancellationToken).ConfigureAwait(false);
+            var (migrated, refused) = await services.GetRequiredService<SafetyEventStore>().MigrateLegacyAsync(cancellationToken).ConfigureAwait(false);
             if (migrated > 0)
             {
-                await output.WriteLineAsync($"safety: moved {migrated} event{(migrated == 1 ? string.Empty : "s")} from the user's id to the user's keyed hash.").ConfigureAwait(false);
+                await output.WriteLineAsync(SafetyEventsMoved(migrated)).ConfigureAwait(false);
+            }
+
+            if (refused.Count > 0)
+            {
+                await output.WriteLineAsync($"safety: {refused.Count} event{(refused.Count == 1 ? " names a user whose id" : "s name users whose ids")} cannot be a key of this version; left where they are (upgrade-data lists them).").ConfigureAwait(false);
             }
 
             foreach (var name in ItemStoreNames.All)
@@ -76,6 +82,10 @@ public static class KeyRotation
         await output.WriteLineAsync($"Done: {tally.ResealedCount} records re-sealed; every record is now sealed with key {ring.CurrentKeyId}{(tally.LeftCount > 0 ? $", except {tally.LeftCount} conversation states written before sealing, which are sealed on their next write" : string.Empty)}.").ConfigureAwait(false);
         return 0;
     }
+
+    /// <summary>The line both commands print when safety events that named their user were moved under the user's hash.</summary>
+    public static string SafetyEventsMoved(int count)
+        => $"safety: moved {count} event{(count == 1 ? string.Empty : "s")} from the user's id to the user's keyed hash.";
 
     private static SealedItemStore Sealed(IItemStore store)
         => store as SealedItemStore ?? throw new InvalidOperationException($"The item store {store.GetType().Name} is not sealed.");

@@ -11,6 +11,7 @@ using ReflectBot.Journeys;
 using ReflectBot.Privacy;
 using ReflectBot.Safety;
 using ReflectBot.Storage;
+using ReflectBot.Upgrade;
 
 namespace ReflectBot.Hosting;
 
@@ -32,6 +33,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<IBotFrameworkHttpAdapter>(sp => sp.GetRequiredService<ReflectBotAdapter>());
 
         services.AddReflectBotStorage();
+        services.AddUpgrade();
         services.AddTeams();
         services.AddJourneys();
         services.AddCards();

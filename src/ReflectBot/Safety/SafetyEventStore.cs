@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using Microsoft.Extensions.DependencyInjection;
 using Newtonsoft.Json;
+using ReflectBot.Conversation;
 using ReflectBot.Journal;
 using ReflectBot.Storage;
 
@@ -63,6 +64,11 @@ public sealed class SafetyEventStore([FromKeyedServices(ItemStoreNames.Safety)] 
         {
             await foreach (var key in items.ListAsync(folder, cancellationToken).ConfigureAwait(false))
             {
+                if (!IsDirectlyIn(folder, key))
+                {
+                    continue;
+                }
+
                 var name = key[(key.LastIndexOf('/') + 1)..];
                 var stamp = name.Split('-', 2)[0];
                 if (!DateTime.TryParseExact(stamp, TimeFormat, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal, out var at)
@@ -81,20 +87,27 @@ public sealed class SafetyEventStore([FromKeyedServices(ItemStoreNames.Safety)] 
     {
         ArgumentException.ThrowIfNullOrEmpty(userId);
         var moved = 0;
-        foreach (var folder in await FoldersOfAsync(userId, cancellationToken).ConfigureAwait(false))
+        var folders = await FoldersOfAsync(userId, cancellationToken).ConfigureAwait(false);
+        foreach (var folder in folders)
         {
             moved += await MakeAnonymousAsync(folder, cancellationToken).ConfigureAwait(false);
-            await items.DeleteFolderAsync(folder, cancellationToken).ConfigureAwait(false);
         }
 
+        // The hash's folder holds this user's events only; the one named by a key of an earlier build
+        // ("events/webchat/a") is also the folder above another user's ("events/webchat/a/b/..."), so only its
+        // own events went from it.
+        await items.DeleteFolderAsync(folders[0], cancellationToken).ConfigureAwait(false);
         return moved;
     }
 
     /// <summary>
-    /// Moves events written with the user's key in clear (before the hash) under the hash of that key;
-    /// returns how many. Part of <c>rotate-keys</c>; safe to run again.
+    /// Moves events written with the user's key in clear (before the hash) under the hash of the user's key
+    /// as this build makes it: a key in the form earlier builds wrote (<c>{channel}/{id}</c>) is turned into
+    /// today's first (<see cref="UserKeys.TryFromLegacy"/>), so the events are found by the key the user has
+    /// now. An event whose key cannot be turned into one is left where it is and returned with the reason.
+    /// Part of <c>rotate-keys</c> and <c>upgrade-data</c>; safe to run again.
     /// </summary>
-    public async Task<int> MigrateLegacyAsync(CancellationToken cancellationToken = default)
+    public async Task<(int Moved, IReadOnlyList<(string Key, string Problem)> Refused)> MigrateLegacyAsync(CancellationToken cancellationToken = default)
     {
         var legacy = new List<(string Key, SafetyEvent Event)>();
         await foreach (var key in items.ListAsync(Root, cancellationToken).ConfigureAwait(false))
@@ -105,15 +118,61 @@ public sealed class SafetyEventStore([FromKeyedServices(ItemStoreNames.Safety)] 
             }
         }
 
+        var refused = new List<(string Key, string Problem)>();
+        var moved = 0;
         foreach (var (key, e) in legacy)
         {
-            var stored = Copy(e, await pseudonyms.OfAsync(e.UserId!, cancellationToken).ConfigureAwait(false));
+            string? userKey = e.UserId;
+            if (!UserKeys.IsKey(userKey) && !UserKeys.TryFromLegacy(e.UserId, out userKey, out var problem))
+            {
+                refused.Add((key, problem));
+                continue;
+            }
+
+            var stored = Copy(e, await pseudonyms.OfAsync(userKey, cancellationToken).ConfigureAwait(false));
             await WriteOnceAsync(KeyOf(stored.Owner!, stored), stored, cancellationToken).ConfigureAwait(false);
+            await items.DeleteAsync(key, cancellationToken).ConfigureAwait(false);
+            moved++;
+        }
+
+        return (moved, refused);
+    }
+
+    /// <summary>
+    /// Moves the events filed under the hash of one user key to the hash of another (a build that hashed the
+    /// user's earlier key, <c>{channel}/{id}</c>, filed them where the user's key today does not find them);
+    /// returns how many. Each is written under the new hash before it is removed from the old, so a move that
+    /// stops half-way is finished by the next.
+    /// </summary>
+    public async Task<int> MoveOwnerAsync(string fromUserKey, string toUserKey, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(fromUserKey);
+        UserKeys.EnsureKey(toUserKey);
+        var from = await pseudonyms.OfAsync(fromUserKey, cancellationToken).ConfigureAwait(false);
+        var to = await pseudonyms.OfAsync(toUserKey, cancellationToken).ConfigureAwait(false);
+        var keys = new List<string>();
+        await foreach (var key in items.ListAsync($"{Root}/{from}", cancellationToken).ConfigureAwait(false))
+        {
+            keys.Add(key);
+        }
+
+        foreach (var key in keys)
+        {
+            if (await ReadAsync(key, cancellationToken).ConfigureAwait(false) is { } e)
+            {
+                var stored = Copy(e, to);
+                await WriteOnceAsync(KeyOf(to, stored), stored, cancellationToken).ConfigureAwait(false);
+            }
+
             await items.DeleteAsync(key, cancellationToken).ConfigureAwait(false);
         }
 
-        return legacy.Count;
+        return keys.Count;
     }
+
+    /// <summary>The folder of the events filed under a user key's hash (for the upgrade, to find events filed under an earlier key).</summary>
+    public async Task<string> FolderOfAsync(string userKey, CancellationToken cancellationToken = default)
+        => $"{Root}/{await pseudonyms.OfAsync(userKey, cancellationToken).ConfigureAwait(false)}";
 
     // The user's folder under the hash, and the one events written before the hash used.
     private async Task<string[]> FoldersOfAsync(string userId, CancellationToken cancellationToken)
@@ -124,7 +183,10 @@ public sealed class SafetyEventStore([FromKeyedServices(ItemStoreNames.Safety)] 
         var keys = new List<string>();
         await foreach (var key in items.ListAsync(folder, cancellationToken).ConfigureAwait(false))
         {
-            keys.Add(key);
+            if (IsDirectlyIn(folder, key))
+            {
+                keys.Add(key);
+            }
         }
 
         foreach (var key in keys)
@@ -140,6 +202,10 @@ public sealed class SafetyEventStore([FromKeyedServices(ItemStoreNames.Safety)] 
 
         return keys.Count;
     }
+
+    // An event of the folder's own, not of a folder below it (a user key of an earlier build could hold '/').
+    private static bool IsDirectlyIn(string folder, string key)
+        => key.Length > folder.Length + 1 && key.StartsWith(folder + "/", StringComparison.Ordinal) && !key.AsSpan(folder.Length + 1).Contains('/');
 
     private async Task WriteOnceAsync(string key, SafetyEvent e, CancellationToken cancellationToken)
     {

@@ -17,6 +17,8 @@ public sealed class FileItemStore : IItemStore
     // never produces otherwise), so that listing gives back the exact key.
     private const string KeySuffix = ".key";
 
+    private const string Unstamped = "\"unstamped\"";
+
     private readonly string _root;
     private readonly PathLocks _locks;
 
@@ -32,11 +34,12 @@ public sealed class FileItemStore : IItemStore
     public async Task<StoredItem?> ReadAsync(string key, CancellationToken cancellationToken = default)
     {
         var path = PathOf(key);
+
+        // Read the stamp first: a writer replaces data then stamp, so a stale stamp at worst makes the
+        // next conditional write fail and retry, never succeed against the wrong content.
+        var etag = await StampOfAsync(path, cancellationToken).ConfigureAwait(false);
         try
         {
-            // Read the stamp first: a writer replaces data then stamp, so a stale stamp at worst makes the
-            // next conditional write fail and retry, never succeed against the wrong content.
-            var etag = await File.ReadAllTextAsync(path + ETagSuffix, cancellationToken).ConfigureAwait(false);
             var content = await File.ReadAllBytesAsync(path + DataSuffix, cancellationToken).ConfigureAwait(false);
             return new StoredItem(key, content, etag);
         }
@@ -60,7 +63,7 @@ public sealed class FileItemStore : IItemStore
 
             if (ifMatch is not null && ifMatch != "*")
             {
-                var current = exists ? await File.ReadAllTextAsync(path + ETagSuffix, cancellationToken).ConfigureAwait(false) : null;
+                var current = exists ? await StampOfAsync(path, cancellationToken).ConfigureAwait(false) : null;
                 if (current != ifMatch)
                 {
                     throw new ETagConflictException("The item was changed by another writer.");
@@ -73,8 +76,13 @@ public sealed class FileItemStore : IItemStore
                 await ReplaceAsync(path + KeySuffix, System.Text.Encoding.UTF8.GetBytes(key), cancellationToken).ConfigureAwait(false);
             }
 
-            await ReplaceAsync(path + DataSuffix, content, cancellationToken).ConfigureAwait(false);
-            await ReplaceAsync(path + ETagSuffix, System.Text.Encoding.UTF8.GetBytes(etag), cancellationToken).ConfigureAwait(false);
+            // Two files, so a process that dies between them leaves one: for a new item the stamp goes first
+            // (a stamp alone is no item: not read, not listed, and a create-only write still goes through), for
+            // one that exists the data does (readers then hold a stale stamp, which only fails their next
+            // conditional write). Once the first is in, the second is written whatever cancellation says.
+            var stamp = System.Text.Encoding.UTF8.GetBytes(etag);
+            await ReplaceAsync(exists ? path + DataSuffix : path + ETagSuffix, exists ? content : stamp, cancellationToken).ConfigureAwait(false);
+            await ReplaceAsync(exists ? path + ETagSuffix : path + DataSuffix, exists ? stamp : content, CancellationToken.None).ConfigureAwait(false);
             return etag;
         }, cancellationToken).ConfigureAwait(false);
     }
@@ -138,6 +146,20 @@ public sealed class FileItemStore : IItemStore
         }
 
         return count;
+    }
+
+    // An item's stamp; one whose stamp was lost (an earlier build's write that died between its two files) has
+    // a fixed one, so it is still read and still replaced only under the ETag it was read with.
+    private static async Task<string> StampOfAsync(string path, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await File.ReadAllTextAsync(path + ETagSuffix, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is FileNotFoundException or DirectoryNotFoundException)
+        {
+            return Unstamped;
+        }
     }
 
     private string PathOf(string key)

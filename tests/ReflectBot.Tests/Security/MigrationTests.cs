@@ -1,58 +1,57 @@
-using System.Diagnostics;
 using Newtonsoft.Json.Linq;
-using ReflectBot.Clinic;
 using ReflectBot.Journal;
 using ReflectBot.Safety;
 using ReflectBot.Tests.Clinic;
-using ReflectBot.Tests.Deployment;
 using ReflectBot.Tests.Support;
+using ReflectBot.Tests.Upgrade;
 
 namespace ReflectBot.Tests.Security;
 
 /// <summary>
-/// Data written before sealing: <c>Security/Fixtures/pre-sealing</c> is a data folder the bot wrote as it was
-/// before (commit 68a8039) in one session over HTTP: a clinician's code, a client linked with full consent
-/// ("Marigold Quenby"), a check-in shared with the clinician, a safety plan, a PHQ-9, a crisis message and
-/// "inner self" left after its first answer. Its state, clinic records and references are plain JSON, its
-/// safety event is filed under and names the user, its shared mark has no link. The journal and safety plan
-/// were already sealed, with the fixture's key: SHA-256 of "reflectbot-pre-sealing-fixture" (a test value,
-/// not a secret). It must all still be read, sealed on the next write, and sealed whole by rotate-keys.
+/// Data written by the last released build (<see cref="PreSealingFixture"/>): before sealing, and under user keys
+/// of then (<c>{channel}/{id}</c>, two path segments in the journal, safety and references stores, escaped whole
+/// in the clinic's). Its state, clinic records and references are plain JSON, its safety event is filed under and
+/// names the user, its shared mark has no link. After <c>upgrade-data</c> everything is found under the users'
+/// keys of today and nothing is left where it was; it is still read, sealed on its next write, and sealed whole
+/// by rotate-keys.
 /// </summary>
 public sealed class MigrationTests : IDisposable
 {
-    private const string ClientId = "fixture-client";
-    private const string ClinicianId = "fixture-clinician";
-    private static readonly DateTimeOffset FixtureWritten = new(2026, 11, 29, 14, 10, 0, TimeSpan.Zero);
-    private static readonly string FixtureKey = Convert.ToBase64String(System.Security.Cryptography.SHA256.HashData("reflectbot-pre-sealing-fixture"u8));
-
-    private readonly string _data = TempFolder.Create();
-
-    public MigrationTests()
-    {
-        var fixture = RepoPaths.Of("tests", "ReflectBot.Tests", "Security", "Fixtures", "pre-sealing");
-        foreach (var file in Directory.EnumerateFiles(fixture, "*", SearchOption.AllDirectories))
-        {
-            var target = Path.Combine(_data, Path.GetRelativePath(fixture, file));
-            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-            File.Copy(file, target);
-        }
-    }
+    private readonly string _data = PreSealingFixture.Copy();
 
     public void Dispose() => Directory.Delete(_data, recursive: true);
 
     [Fact]
-    public async Task DataWrittenBeforeSealingIsReadSealedOnItsNextWriteAndSealedWholeByRotateKeys()
+    public async Task DataWrittenBeforeSealingAndUnderEarlierUserKeysIsMovedByUpgradeDataSealedOnItsNextWriteAndSealedWholeByRotateKeys()
     {
-        // The fixture really is the old shape.
+        // The fixture really is the old shape: plain records, and user keys spread over path segments.
         var before = RawStores.Files(_data);
         Assert.Contains(before, f => f.Where.StartsWith("state", StringComparison.Ordinal) && f.Text.Contains("LEGACY-INPROGRESS-marzipan", StringComparison.Ordinal));
         Assert.Contains(before, f => f.Where.StartsWith("clinic", StringComparison.Ordinal) && f.Text.Contains("Marigold Quenby", StringComparison.Ordinal));
-        Assert.Contains(before, f => f.Where.Contains(Path.Combine("events", "webchat", ClientId), StringComparison.Ordinal));
+        Assert.Contains(before, f => f.Where.Contains(Path.Combine("events", "webchat", PreSealingFixture.ClientId), StringComparison.Ordinal));
+        Assert.Contains(before, f => f.Where.StartsWith(Path.Combine("journal", "webchat", PreSealingFixture.ClientId), StringComparison.Ordinal));
+
+        // upgrade-data, as an operator runs it once after deploying: the built app, on the same folder and key.
+        var (exit, output) = await PreSealingFixture.RunCommandAsync("upgrade-data", _data);
+        Assert.True(exit == 0, output);
+        Assert.Contains("journal: 3 moved to the user's new key (entry: 3)", output, StringComparison.Ordinal);
+        Assert.Contains("safety: 2 moved to the user's new key (event: 1, plan: 1)", output, StringComparison.Ordinal);
+        Assert.Contains("references: 2 moved to the user's new key (reference: 2)", output, StringComparison.Ordinal);
+        Assert.Contains("clinic: 5 moved to the user's new key (client: 1, link: 1, roster: 1, score: 1, shared mark: 1); 1 rewritten in place (join code: 1)", output, StringComparison.Ordinal);
+        Assert.Contains("Done: 13 records moved or rewritten, of 2 users", output, StringComparison.Ordinal);
+
+        // The old layout holds nothing: no record at a place of then, none naming a user the way then did.
+        foreach (var file in RawStores.Files(_data).Where(f => f.Where.EndsWith(".item", StringComparison.Ordinal)))
+        {
+            Assert.False(file.Where.Contains("webchat" + Path.DirectorySeparatorChar, StringComparison.Ordinal) || file.Where.Contains("%252F", StringComparison.Ordinal), $"{file.Where} is still in the old layout");
+            Assert.False(file.Text.Contains("webchat/", StringComparison.Ordinal), $"{file.Where} still names a user by an earlier key");
+        }
 
         using (var host = Host())
         {
-            var client = host.User(ClientId, "Marigold Quenby");
-            var clinician = host.User(ClinicianId, "Dr Fenwick Ashdown");
+            var client = host.User(PreSealingFixture.ClientId, "Marigold Quenby");
+            var clinician = host.User(PreSealingFixture.ClinicianId, "Dr Fenwick Ashdown");
+            await PreSealingFixture.AssertNothingLeftInTheOldLayoutAsync(host.Services);
             await AssertEverythingReadsAsync(host, client, clinician);
 
             // The reflection left half-way goes on from its old state; its next write seals it.
@@ -66,9 +65,8 @@ public sealed class MigrationTests : IDisposable
         }
 
         // rotate-keys, as an operator runs it: the built app, on the same folder and key.
-        var (exit, output) = await RotateKeysAsync();
+        (exit, output) = await PreSealingFixture.RunCommandAsync("rotate-keys", _data);
         Assert.True(exit == 0, output);
-        Assert.Contains("safety: moved 1 event from the user's id to the user's keyed hash.", output, StringComparison.Ordinal);
         Assert.Contains("Done:", output, StringComparison.Ordinal);
 
         foreach (var file in RawStores.Files(_data))
@@ -88,10 +86,10 @@ public sealed class MigrationTests : IDisposable
 
         using (var host = Host())
         {
-            var client = host.User(ClientId, "Marigold Quenby");
-            await AssertEverythingReadsAsync(host, client, host.User(ClinicianId, "Dr Fenwick Ashdown"));
+            var client = host.User(PreSealingFixture.ClientId, "Marigold Quenby");
+            await AssertEverythingReadsAsync(host, client, host.User(PreSealingFixture.ClinicianId, "Dr Fenwick Ashdown"));
 
-            // "delete my data" finds the migrated event by the hash; the count stays, anonymous.
+            // "delete my data" finds the migrated event by the hash of the new key; the count stays, anonymous.
             await client.SayAsync("delete my data");
             Assert.Contains("deleted everything", await client.ReadAsync("yes, delete everything"), StringComparison.Ordinal);
             Assert.Equal(0, await host.Get<SafetyEventStore>().CountOfUserAsync(client.Key, DateTimeOffset.MinValue));
@@ -99,40 +97,15 @@ public sealed class MigrationTests : IDisposable
         }
     }
 
-    private ClinicHost Host() => new(ClinicHost.Clock(FixtureWritten.AddHours(1)), _data, settings:
-    [
-        ("Journal:EncryptionKey", FixtureKey),
-        ("Clinic:ClinicianUserKeys:0", $"webchat/{ClinicianId}"),
-    ]);
+    private ClinicHost Host() => new(ClinicHost.Clock(PreSealingFixture.Written.AddHours(1)), _data, settings: PreSealingFixture.Settings(_data));
 
+    // What the stores give back, then what the people see: the client's plan and clinician, the clinician's clients.
     private static async Task AssertEverythingReadsAsync(ClinicHost host, ClinicUser client, ClinicUser clinician)
     {
-        Assert.Equal(3, (await host.Get<IJournalStore>().ListAsync(client.Key)).Count);
+        Assert.Equal(PreSealingFixture.ClientKey, client.Key);
+        await PreSealingFixture.AssertFoundUnderNewKeysAsync(host.Services);
         Assert.Contains("LEGACY-PLAN-g-tamarisk", await client.ReadAsync("safety plan"), StringComparison.Ordinal);
         Assert.Contains("Dr Fenwick Ashdown", await client.ReadAsync("my clinician"), StringComparison.Ordinal);
-
-        // The mark shared before marks had a link still counts for the link it was shared over.
-        var shared = Assert.Single((await host.Get<ClinicianReads>().SharedEntriesAsync(clinician.Key, client.Key))!);
-        Assert.Equal("LEGACY-ONMIND-quillwort", shared.Answers["on-mind"]);
-        Assert.Single((await host.Get<ClinicianReads>().ScoresAsync(clinician.Key, client.Key))!);
-        Assert.Equal(1, await host.Get<SafetyEventStore>().CountOfUserAsync(client.Key, DateTimeOffset.MinValue));
-        Assert.NotNull(await host.Get<ReflectBot.Channels.Teams.ConversationReferences>().GetAsync(client.Key));
         Assert.Contains("Marigold Quenby", await clinician.ReadAsync("clients"), StringComparison.Ordinal);
-    }
-
-    private async Task<(int Exit, string Output)> RotateKeysAsync()
-    {
-        var start = new ProcessStartInfo("dotnet") { WorkingDirectory = AppContext.BaseDirectory, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "ReflectBot.dll"));
-        start.ArgumentList.Add("rotate-keys");
-        start.Environment["Storage__DataPath"] = _data;
-        start.Environment["Journal__EncryptionKey"] = FixtureKey;
-        start.Environment["DOTNET_ENVIRONMENT"] = "Development";
-        using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
-        await process.WaitForExitAsync(timeout.Token);
-        return (process.ExitCode, await stdout + await stderr);
     }
 }

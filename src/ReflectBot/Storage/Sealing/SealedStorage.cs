@@ -121,6 +121,79 @@ public sealed class SealedStorage : IStorage
         }
     }
 
+    /// <summary>
+    /// Changes states by what they hold (for <c>upgrade-data</c>, which rewrites user keys inside dialog state):
+    /// each state is opened and handed to <paramref name="change"/> with its key; when that returns true, the
+    /// changed document is written back sealed, only if nobody changed the state meanwhile (on a conflict it is
+    /// read again and changed again). A state whose key its stored name does not give back, and that is not
+    /// sealed, cannot be written back and is counted as left; one sealed with a key that is not configured, as
+    /// unreadable. Needs a backend that can scan itself.
+    /// </summary>
+    public async Task<(int Changed, int Left, int Unreadable)> ChangeAllAsync(Func<string, JObject, bool> change, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(change);
+        var scan = _inner as IStorageScan ?? throw new InvalidOperationException($"{_inner.GetType().Name} cannot list what it holds.");
+        var found = new List<ScannedState>();
+        await foreach (var state in scan.ScanAsync(cancellationToken).ConfigureAwait(false))
+        {
+            found.Add(state);
+        }
+
+        int changed = 0, left = 0, unreadable = 0;
+        foreach (var state in found)
+        {
+            string? key;
+            JObject document;
+            try
+            {
+                (key, document) = state.Document[SealedProperty] is { } envelope ? OpenWithKey(envelope) : (state.Key, state.Document);
+            }
+            catch (CryptographicException)
+            {
+                unreadable++;
+                continue;
+            }
+
+            if (key is null)
+            {
+                left++;
+                continue;
+            }
+
+            var etag = state.ETag;
+            for (var attempt = 0; ; attempt++)
+            {
+                if (!change(key, document))
+                {
+                    break;
+                }
+
+                try
+                {
+                    await _inner.WriteAsync(new Dictionary<string, object> { [key] = Wrap(key, document, etag) }, cancellationToken).ConfigureAwait(false);
+                    changed++;
+                    break;
+                }
+                catch (ETagConflictException) when (attempt < ConflictRetries)
+                {
+                    // The running bot wrote this state meanwhile: change what it holds now.
+                    var fresh = await _inner.ReadAsync([key], cancellationToken).ConfigureAwait(false);
+                    if (!fresh.TryGetValue(key, out var value) || value is not IDictionary<string, object> raw)
+                    {
+                        break;
+                    }
+
+                    etag = raw[StoreJson.ETagProperty]?.ToString();
+                    document = raw.TryGetValue(SealedProperty, out var sealedNow)
+                        ? Open(key, sealedNow)
+                        : JObject.FromObject(raw.Where(p => p.Key != StoreJson.ETagProperty).ToDictionary(p => p.Key, p => p.Value), StoreJson.Serializer);
+                }
+            }
+        }
+
+        return (changed, left, unreadable);
+    }
+
     private async Task ResealOneAsync(ScannedState state, ResealTally tally, CancellationToken cancellationToken)
     {
         string? key;
