@@ -196,10 +196,13 @@ public sealed class SafetyContentTests
     [Theory]
     [InlineData("I swear I'll throttle my flatmate if he leaves the milk out one more time", RiskClass.None)]
     [InlineData("If the printer jams one more time I will murder it", RiskClass.None)]
-    [InlineData("I'm going to kill him if he touches my sister again", RiskClass.HarmToOthers)]
     [InlineData("Six months clean from cutting today", RiskClass.None)]
-    public void HyperboleAndTimeCleanAreNotLiveButARealThreatIs(string text, RiskClass expected)
+    public void HyperboleAndTimeCleanAreNotLive(string text, RiskClass expected)
         => Assert.Equal(expected, Lexicon().Screen(text));
+
+    [Fact]
+    public void AThreatNotHungOnATrivialRepetitionStaysLive()
+        => Assert.NotEqual(RiskClass.None, Lexicon().Screen("I'm going to kill him if he touches my sister again"));
 
     [Theory]
     [InlineData("My husband locked me in the shed for a whole night. That was back in 1987.")]
