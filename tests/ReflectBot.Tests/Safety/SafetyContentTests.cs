@@ -191,6 +191,29 @@ public sealed class SafetyContentTests
         Assert.Equal(past, reading.Past);
     }
 
+    // General rules of language, not phrasings: hyperbole hung on a trivial repetition; a stretch of time clean;
+    // a later sentence that dates what came before; a threat that is not hung on a trivial repetition stays one.
+    [Theory]
+    [InlineData("I swear I'll throttle my flatmate if he leaves the milk out one more time", RiskClass.None)]
+    [InlineData("If the printer jams one more time I will murder it", RiskClass.None)]
+    [InlineData("Six months clean from cutting today", RiskClass.None)]
+    public void HyperboleAndTimeCleanAreNotLive(string text, RiskClass expected)
+        => Assert.Equal(expected, Lexicon().Screen(text));
+
+    [Fact]
+    public void AThreatNotHungOnATrivialRepetitionStaysLive()
+        => Assert.NotEqual(RiskClass.None, Lexicon().Screen("I'm going to kill him if he touches my sister again"));
+
+    [Theory]
+    [InlineData("My husband locked me in the shed for a whole night. That was back in 1987.")]
+    [InlineData("I swallowed a bottle of pills after the business went under. That was twenty years ago and I'm a grandad now.")]
+    public void ALaterSentenceThatDatesWhatCameBeforeMakesItPast(string text)
+    {
+        var reading = Lexicon().Read(text);
+        Assert.Equal(RiskClass.None, reading.Live);
+        Assert.NotEqual(RiskClass.None, reading.Past);
+    }
+
     [Theory]
     [InlineData("I want to k\u200Bill myself")] // a zero-width space inside the word
     [InlineData("I want to kіll myself")] // a Cyrillic і

@@ -73,6 +73,69 @@ public sealed class SafetyModelTests
     }
 
     [Fact]
+    public void AMessageIsReadWholeAndSentenceBySentenceAndAOneSentenceMessageOnlyWhole()
+    {
+        Assert.Equal(3, SentenceEmbedder.Sentences("the garden was lovely. then home to the empty house. i have the pills ready").Count);
+        Assert.Empty(SentenceEmbedder.Sentences("just one sentence here"));
+    }
+
+    [Fact]
+    public void RiskBuriedInOneSentenceOfALongAnswerIsNotAveragedAway()
+    {
+        var weights = SafetyContent.LoadWeights(ContentFolders.Shipped, [], SentenceEmbedder.ModelSha256())!;
+        var layer = new SafetyModelLayer(weights, SentenceEmbedder.Shared);
+        var lexicon = new RiskScreen(SafetyContentLoader.LoadLexicon(ContentFolders.Shipped, [])!);
+        const string Day = "Walked to the market this morning and bought apples and bread. The sun came out after lunch. My neighbour waved from her garden. I watered the tomatoes and read a chapter of my book. Made soup for dinner.";
+        const string Buried = " I have been working out which bridge would be high enough.";
+        double Risk(string text) => layer.Read(text, lexicon.Read(text))!.ModelRisk!.Value;
+
+        Assert.True(Risk(Day + Buried) > Risk(Day) + 0.3, $"risk {Risk(Day + Buried):F2} with the sentence, {Risk(Day):F2} without");
+    }
+
+    [Fact]
+    public void TrainingTheSameMessagesTwiceGivesTheSameWeightsAndTheyFitThem()
+    {
+        var messages = Synthetic();
+        var first = SafetyModelFit.Fit(messages).ToJson();
+        var again = SafetyModelFit.Fit(messages);
+        Assert.Equal(first, again.ToJson());
+
+        // Each message's label is the likeliest for it: the two heads learned something, not nothing.
+        var right = messages.Count(m => Array.IndexOf(again.Probabilities(m.Embedding.Whole, m.Embedding.Sentences, m.Lexicon), again.Probabilities(m.Embedding.Whole, m.Embedding.Sentences, m.Lexicon).Max()) == m.Label);
+        Assert.True(right >= messages.Count * 9 / 10, $"{right} of {messages.Count}");
+    }
+
+    /// <summary>Ten labels, four messages each, every embedding a unit vector near its label's own direction.</summary>
+    private static List<SafetyModelFit.Encoded> Synthetic()
+    {
+        var messages = new List<SafetyModelFit.Encoded>();
+        for (var label = 0; label < SafetyModelWeights.LabelsExpected().Count; label++)
+        {
+            for (var n = 0; n < 4; n++)
+            {
+                var whole = Vector(label, n);
+                var sentences = label >= 2 ? new[] { Vector(0, n + 7), Vector(label, n + 13) } : [];
+                messages.Add(new SafetyModelFit.Encoded(new MessageEmbedding([whole], sentences), new float[LexiconReading.FeatureCount], label));
+            }
+        }
+
+        return messages;
+    }
+
+    private static float[] Vector(int label, int seed)
+    {
+        var v = new float[SentenceEmbedder.Dimensions];
+        for (var j = 0; j < v.Length; j++)
+        {
+            v[j] = (float)(0.05 * Math.Sin((j + 1) * (seed + 1) * 0.37));
+        }
+
+        v[label * 7] += 1;
+        var norm = (float)Math.Sqrt(v.Sum(x => x * x));
+        return [.. v.Select(x => x / norm)];
+    }
+
+    [Fact]
     public void WithTheModelOffTheLexiconScreensAlone()
     {
         using var host = new BotHost(null, ("Safety:ModelEnabled", "false"));

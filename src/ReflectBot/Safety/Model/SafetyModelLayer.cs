@@ -1,9 +1,9 @@
 namespace ReflectBot.Safety.Model;
 
 /// <summary>
-/// The model layer with its weights and an embedder: embeds the normalized message (window by window
-/// when it is long), reads each window with the lexicon's stance features, and decides on the window
-/// that looks most like risk.
+/// The model layer with its weights and an embedder: embeds the normalized message and each of its
+/// sentences once, reads them with the lexicon's stance features (<see cref="SafetyModelWeights.Probabilities"/>),
+/// and grades the blended risk.
 /// </summary>
 public sealed class SafetyModelLayer(SafetyModelWeights weights, SentenceEmbedder embedder) : ISafetyModelLayer
 {
@@ -14,17 +14,13 @@ public sealed class SafetyModelLayer(SafetyModelWeights weights, SentenceEmbedde
     public ScreenResult? Read(string text, LexiconReading reading)
     {
         ArgumentNullException.ThrowIfNull(reading);
-        var features = reading.Features();
-        double[]? worst = null;
-        foreach (var embedding in embedder.Embed(reading.Normalized))
+        if (reading.Normalized.Length == 0)
         {
-            var p = weights.Probabilities(embedding, features);
-            if (worst is null || ModelDecision.Risk(p) > ModelDecision.Risk(worst))
-            {
-                worst = p;
-            }
+            return null;
         }
 
-        return worst is null ? null : ModelDecision.Decide(worst, weights.Clear, weights.Possible);
+        var embedded = embedder.EmbedMessage(reading.Normalized);
+        var p = weights.Probabilities(embedded.Whole, embedded.Sentences, reading.Features());
+        return ModelDecision.Decide(p, weights.Clear, weights.Possible);
     }
 }

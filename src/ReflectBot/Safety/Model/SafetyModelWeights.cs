@@ -4,15 +4,21 @@ using Newtonsoft.Json;
 namespace ReflectBot.Safety.Model;
 
 /// <summary>
-/// The trained second layer, as committed in <c>dialogs/safety/model.json</c>: a multinomial logistic
-/// regression over the sentence embedding and the lexicon's stance features, the two thresholds of its
-/// graded decision, and the SHA-256 of what it was trained on (the examples, the development set and the
-/// lexicon whose features it reads) and of the embedding model it was trained for. Start-up and
-/// <c>validate</c> refuse weights whose hashes no longer match: retrain with <c>train-safety</c>.
+/// The trained second layer, as committed in <c>dialogs/safety/model.json</c>: two multinomial logistic
+/// regressions and the two thresholds of the graded decision over their blend, with the SHA-256 of what
+/// they were trained on (the examples, the development set and the lexicon whose features they read) and
+/// of the embedding model they were trained for. Start-up and <c>validate</c> refuse weights whose hashes
+/// no longer match: retrain with <c>train-safety</c>.
+/// <list type="bullet">
+/// <item>the sentence head reads each sentence of a message (and the whole) with the message's lexicon
+/// stance features, so risk buried in one sentence of a long answer is not averaged away;</item>
+/// <item>the message head reads the whole message's embedding alone: no lexicon features, so it cannot
+/// lean on a lexicon that was tuned on the very authors it trains on.</item>
+/// </list>
 /// </summary>
 public sealed class SafetyModelWeights
 {
-    public const int FormatVersion = 1;
+    public const int FormatVersion = 2;
 
     [JsonProperty("version")]
     public int Version { get; set; } = FormatVersion;
@@ -30,7 +36,7 @@ public sealed class SafetyModelWeights
     [JsonProperty("trained")]
     public string Trained { get; set; } = string.Empty;
 
-    /// <summary>Model risk (the probability of any risk class) at or above which a message gets the full crisis reply.</summary>
+    /// <summary>Model risk (the probability of any risk class, blended over the two heads) at or above which a message gets the full crisis reply.</summary>
     [JsonProperty("clear")]
     public double Clear { get; set; }
 
@@ -42,39 +48,97 @@ public sealed class SafetyModelWeights
     [JsonProperty("labels")]
     public List<string> Labels { get; set; } = [];
 
-    [JsonProperty("bias")]
-    public List<double> Bias { get; set; } = [];
+    [JsonProperty("sentenceBias")]
+    public List<double> SentenceBias { get; set; } = [];
 
     /// <summary>One row per label: the embedding's weights, then the lexicon features' (<see cref="LexiconReading.Features"/>).</summary>
-    [JsonProperty("weights")]
-    public List<List<double>> Weights { get; set; } = [];
+    [JsonProperty("sentenceWeights")]
+    public List<List<double>> SentenceWeights { get; set; } = [];
 
-    public int Inputs => SentenceEmbedder.Dimensions + LexiconReading.FeatureCount;
+    [JsonProperty("messageBias")]
+    public List<double> MessageBias { get; set; } = [];
 
-    /// <summary>The probability of each label for one embedding and the lexicon's features.</summary>
-    public double[] Probabilities(float[] embedding, float[] lexicon)
+    /// <summary>One row per label: the embedding's weights only.</summary>
+    [JsonProperty("messageWeights")]
+    public List<List<double>> MessageWeights { get; set; } = [];
+
+    public static int SentenceInputs => SentenceEmbedder.Dimensions + LexiconReading.FeatureCount;
+
+    private double[][]? _sentence;
+    private double[][]? _message;
+
+    /// <summary>
+    /// The blended label probabilities of one message: the sentence head on the unit (whole or sentence)
+    /// that looks most like risk, averaged with the message head on the whole (its riskiest window).
+    /// </summary>
+    public double[] Probabilities(IReadOnlyList<float[]> whole, IReadOnlyList<float[]> sentences, float[] lexicon)
     {
-        ArgumentNullException.ThrowIfNull(embedding);
+        ArgumentNullException.ThrowIfNull(whole);
+        ArgumentNullException.ThrowIfNull(sentences);
         ArgumentNullException.ThrowIfNull(lexicon);
-        var scores = new double[Labels.Count];
-        for (var k = 0; k < scores.Length; k++)
+        _sentence ??= [.. SentenceWeights.Select(r => r.ToArray())];
+        _message ??= [.. MessageWeights.Select(r => r.ToArray())];
+        var input = new double[SentenceInputs];
+        for (var j = 0; j < lexicon.Length; j++)
         {
-            var row = Weights[k];
-            var sum = Bias[k];
-            for (var j = 0; j < embedding.Length; j++)
-            {
-                sum += row[j] * embedding[j];
-            }
-
-            for (var j = 0; j < lexicon.Length; j++)
-            {
-                sum += row[embedding.Length + j] * lexicon[j];
-            }
-
-            scores[k] = sum;
+            input[SentenceEmbedder.Dimensions + j] = lexicon[j];
         }
 
-        return Softmax(scores);
+        double[]? bySentence = null;
+        foreach (var unit in whole.Concat(sentences))
+        {
+            Copy(unit, input);
+            var p = Softmax(Scores(_sentence, SentenceBias, input));
+            if (bySentence is null || ModelDecision.Risk(p) > ModelDecision.Risk(bySentence))
+            {
+                bySentence = p;
+            }
+        }
+
+        double[]? byMessage = null;
+        var embedding = new double[SentenceEmbedder.Dimensions];
+        foreach (var unit in whole)
+        {
+            Copy(unit, embedding);
+            var p = Softmax(Scores(_message, MessageBias, embedding));
+            if (byMessage is null || ModelDecision.Risk(p) > ModelDecision.Risk(byMessage))
+            {
+                byMessage = p;
+            }
+        }
+
+        if (bySentence is null || byMessage is null)
+        {
+            throw new ArgumentException("a message has at least one whole window", nameof(whole));
+        }
+
+        return [.. bySentence.Zip(byMessage, (a, b) => (a + b) / 2)];
+    }
+
+    /// <summary>The sentence head alone on one input (embedding then lexicon features).</summary>
+    public double[] SentenceProbabilities(double[] input)
+    {
+        _sentence ??= [.. SentenceWeights.Select(r => r.ToArray())];
+        return Softmax(Scores(_sentence, SentenceBias, input));
+    }
+
+    private static void Copy(float[] from, double[] to)
+    {
+        for (var j = 0; j < from.Length; j++)
+        {
+            to[j] = from[j];
+        }
+    }
+
+    private static double[] Scores(double[][] rows, List<double> bias, double[] input)
+    {
+        var scores = new double[rows.Length];
+        for (var k = 0; k < scores.Length; k++)
+        {
+            scores[k] = bias[k] + SafetyTrainer.Dot(rows[k], input);
+        }
+
+        return scores;
     }
 
     public static double[] Softmax(double[] scores)
@@ -100,9 +164,14 @@ public sealed class SafetyModelWeights
             return $"labels should be {string.Join(", ", labels)}.";
         }
 
-        if (Bias.Count != Labels.Count || Weights.Count != Labels.Count || Weights.Any(w => w.Count != Inputs))
+        if (SentenceBias.Count != Labels.Count || SentenceWeights.Count != Labels.Count || SentenceWeights.Any(w => w.Count != SentenceInputs))
         {
-            return $"expected {Labels.Count} rows of {Inputs} weights and {Labels.Count} biases.";
+            return $"expected {Labels.Count} rows of {SentenceInputs} sentence weights and {Labels.Count} biases.";
+        }
+
+        if (MessageBias.Count != Labels.Count || MessageWeights.Count != Labels.Count || MessageWeights.Any(w => w.Count != SentenceEmbedder.Dimensions))
+        {
+            return $"expected {Labels.Count} rows of {SentenceEmbedder.Dimensions} message weights and {Labels.Count} biases.";
         }
 
         if (!(Possible > 0 && Possible <= Clear && Clear <= 1))
@@ -142,14 +211,18 @@ public sealed class SafetyModelWeights
             Clear = Math.Round(Clear, 4),
             Possible = Math.Round(Possible, 4),
             Labels = Labels,
-            Bias = [.. Bias.Select(b => Math.Round(b, 6))],
-            Weights = [.. Weights.Select(r => r.Select(w => Math.Round(w, 6)).ToList())],
+            SentenceBias = Round(SentenceBias),
+            SentenceWeights = [.. SentenceWeights.Select(Round)],
+            MessageBias = Round(MessageBias),
+            MessageWeights = [.. MessageWeights.Select(Round)],
         };
         var json = JsonConvert.SerializeObject(rounded, Formatting.Indented);
 
         // One row of weights per line, not one number per line.
         return System.Text.RegularExpressions.Regex.Replace(json, @"\[\s+(-?[\d.eE+-]+(,\s+-?[\d.eE+-]+)*)\s+\]", m => "[" + System.Text.RegularExpressions.Regex.Replace(m.Groups[1].Value, @",\s+", ", ") + "]") + "\n";
     }
+
+    private static List<double> Round(List<double> row) => [.. row.Select(w => Math.Round(w, 6))];
 
     public static SafetyModelWeights? FromJson(string json, out string? error)
     {

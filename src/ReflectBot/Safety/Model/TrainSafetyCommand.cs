@@ -41,28 +41,32 @@ public static class TrainSafetyCommand
         var watch = Stopwatch.StartNew();
         var screen = new RiskScreen(lexicon);
         var readings = messages.Select(m => screen.Read(m.Text)).ToList();
-        using var embedder = new SentenceEmbedder();
-        var embeddings = embedder.EmbedMany([.. readings.Select(r => r.Normalized)], cancellationToken);
-        await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"{messages.Count} training messages embedded in {watch.Elapsed.TotalSeconds:F1} s")).ConfigureAwait(false);
-
         var labels = SafetyModelWeights.LabelsExpected();
-        var samples = messages.Select((m, i) => new SafetyTrainer.Sample(embeddings[i], readings[i].Features(), labels.IndexOf(m.Label))).ToList();
+        using var embedder = new SentenceEmbedder();
+        var encoded = new List<SafetyModelFit.Encoded>(messages.Count);
+        for (var i = 0; i < messages.Count; i++)
+        {
+            var text = readings[i].Normalized.Length > 0 ? readings[i].Normalized : messages[i].Text;
+            encoded.Add(new SafetyModelFit.Encoded(embedder.EmbedMessage(text, cancellationToken), readings[i].Features(), labels.IndexOf(messages[i].Label)));
+        }
+
+        await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"{messages.Count} training messages and their {encoded.Sum(e => e.Embedding.Sentences.Length)} sentences embedded in {watch.Elapsed.TotalSeconds:F1} s")).ConfigureAwait(false);
 
         // Out-of-fold probabilities: each author's messages read by a model that never saw that author.
         var folds = messages.Select(m => m.Author).Where(a => a != SafetyExamples.Author).GroupBy(a => a).Where(g => g.Count() >= MinFold).Select(g => g.Key).Order(StringComparer.Ordinal).ToList();
         var outOfFold = new double[messages.Count][];
         foreach (var author in folds)
         {
-            var train = samples.Where((_, i) => messages[i].Author != author && Trains(readings[i])).ToList();
-            var (w, b) = SafetyTrainer.Fit(train, labels.Count);
-            var fold = Weights(w, b, labels);
+            var fold = SafetyModelFit.Fit([.. encoded.Where((_, i) => messages[i].Author != author)]);
             for (var i = 0; i < messages.Count; i++)
             {
                 if (messages[i].Author == author)
                 {
-                    outOfFold[i] = fold.Probabilities(embeddings[i], samples[i].Lexicon);
+                    outOfFold[i] = fold.Probabilities(encoded[i].Embedding.Whole, encoded[i].Embedding.Sentences, encoded[i].Lexicon);
                 }
             }
+
+            await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"  fold without {author} trained ({watch.Elapsed.TotalSeconds:F0} s)")).ConfigureAwait(false);
         }
 
         var held = Enumerable.Range(0, messages.Count).Where(i => outOfFold[i] is not null).ToList();
@@ -92,26 +96,24 @@ public static class TrainSafetyCommand
             SafetyEvaluation.WriteMistakes(output, pooled);
         }
 
-        var (fw, fb) = SafetyTrainer.Fit([.. samples.Where((_, i) => Trains(readings[i]))], labels.Count);
-        var final = Weights(fw, fb, labels);
+        if (args.Contains("--no-write"))
+        {
+            return 0;
+        }
+
+        var final = SafetyModelFit.Fit(encoded);
         final.Clear = clear;
         final.Possible = possible;
         final.Model = SentenceEmbedder.ModelName;
         final.ModelSha256 = SentenceEmbedder.ModelSha256();
         final.TrainingSha256 = SafetyExamples.TrainingSha256(content);
         var perLabel = string.Join(", ", labels.Select(l => $"{l} {messages.Count(m => m.Label == l)}"));
-        final.Trained = string.Create(CultureInfo.InvariantCulture, $"{messages.Count} messages ({perLabel}); L2 {SafetyTrainer.Lambda}, {SafetyTrainer.Iterations} steps; thresholds by cross-validation across authors {string.Join(", ", folds)} with the model adding at most {budget} false alarms");
+        final.Trained = string.Create(CultureInfo.InvariantCulture, $"{messages.Count} messages ({perLabel}), class-balanced; sentence head L2 {SafetyModelFit.SentenceLambda}, message head L2 {SafetyModelFit.MessageLambda}, {SafetyTrainer.Iterations} steps; thresholds by cross-validation across authors {string.Join(", ", folds)} with the model adding at most {budget} false alarms");
         var path = Path.Combine(content, "safety", WeightsFile);
         await File.WriteAllTextAsync(path, final.ToJson(), cancellationToken).ConfigureAwait(false);
         await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"wrote {path} in {watch.Elapsed.TotalSeconds:F1} s")).ConfigureAwait(false);
         return 0;
     }
-
-    /// <summary>
-    /// The model only ever reads messages the lexicon found nothing live in, so it learns from those alone:
-    /// the hard part of the problem, not the part the lexicon already gets right.
-    /// </summary>
-    private static bool Trains(LexiconReading reading) => reading.Live == RiskClass.None;
 
     private static EvaluationOutcome Outcome(LabelledMessage message, LexiconReading reading, double[] probabilities, double clear, double possible)
     {
@@ -140,9 +142,14 @@ public static class TrainSafetyCommand
     /// <summary>How the model alone trades recall for false alarms on held-out messages, apart for those the lexicon fires on and those it does not.</summary>
     private static string Curve(List<int> held, List<LabelledMessage> messages, List<LexiconReading> readings, double[][] probabilities)
     {
-        var text = new StringBuilder("model risk threshold: recall / false alarms, where the lexicon is silent | where it fires\n");
-        foreach (var t in new[] { 0.05, 0.1, 0.15, 0.2, 0.25, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9 })
+        var text = new StringBuilder("model risk threshold: recall / false alarms, where the lexicon is silent | where it fires || the whole screen (lexicon or model), pooled\n");
+        foreach (var t in new[] { 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.65, 0.7, 0.75, 0.8, 0.85, 0.9, 0.95 })
         {
+            bool Alarm(int i) => readings[i].Live != RiskClass.None || (FreeText.Has(messages[i].Text) && ModelDecision.Risk(probabilities[i]) >= t);
+            var allRisk = held.Where(i => messages[i].IsRisk).ToList();
+            var allSafe = held.Where(i => !messages[i].IsRisk).ToList();
+            var whole = string.Create(CultureInfo.InvariantCulture, $"recall {allRisk.Count(Alarm) / (double)allRisk.Count:F3}, false alarms {allSafe.Count(Alarm) / (double)allSafe.Count:F3}");
+
             string Part(bool live)
             {
                 var part = held.Where(i => (readings[i].Live != RiskClass.None) == live).ToList();
@@ -153,16 +160,9 @@ public static class TrainSafetyCommand
                 return string.Create(CultureInfo.InvariantCulture, $"{caught}/{risk.Count} risk, {alarms}/{safe.Count} harmless");
             }
 
-            text.AppendLine(string.Create(CultureInfo.InvariantCulture, $"  {t:F2}: {Part(false)} | {Part(true)}"));
+            text.AppendLine(string.Create(CultureInfo.InvariantCulture, $"  {t:F2}: {Part(false)} | {Part(true)} || {whole}"));
         }
 
         return text.ToString();
     }
-
-    private static SafetyModelWeights Weights(double[][] w, double[] b, List<string> labels) => new()
-    {
-        Labels = labels,
-        Bias = [.. b],
-        Weights = [.. w.Select(r => r.ToList())],
-    };
 }

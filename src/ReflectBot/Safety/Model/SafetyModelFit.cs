@@ -1,0 +1,86 @@
+namespace ReflectBot.Safety.Model;
+
+/// <summary>
+/// Fits both heads of the model layer (<see cref="SafetyModelWeights"/>) on every labelled message, not only
+/// those the lexicon misses: the lexicon was tuned on some of the same authors, so what it misses there is
+/// not what it misses on a new author.
+/// <list type="bullet">
+/// <item>The sentence head learns from sentences, but a message is labelled, not its sentences: a harmless
+/// message's sentences are all harmless, and a risk message has at least one risky sentence. So it is fitted
+/// twice (multiple-instance learning): first on whole messages, then on whole messages, every sentence of
+/// the harmless ones and, of each risk message, the one sentence the first fit reads as riskiest.</item>
+/// <item>The message head learns from whole messages' embeddings alone.</item>
+/// </list>
+/// </summary>
+public static class SafetyModelFit
+{
+    /// <summary>L2 strength of the sentence head (it has the lexicon's features, which fit the lexicon's own authors too well).</summary>
+    public const double SentenceLambda = 1e-4;
+
+    /// <summary>L2 strength of the message head.</summary>
+    public const double MessageLambda = 3e-5;
+
+    /// <summary>One training message, embedded: its whole, its sentences, the lexicon's features, its label.</summary>
+    public sealed record Encoded(MessageEmbedding Embedding, float[] Lexicon, int Label);
+
+    public static SafetyModelWeights Fit(IReadOnlyList<Encoded> messages)
+    {
+        ArgumentNullException.ThrowIfNull(messages);
+        var labels = SafetyModelWeights.LabelsExpected();
+        var wholes = messages.Select(m => new SafetyTrainer.Sample(SentenceInput(m.Embedding.Whole[0], m.Lexicon), m.Label)).ToList();
+        var (w0, b0) = SafetyTrainer.Fit(wholes, labels.Count, SentenceLambda);
+        var first = Weights(w0, b0, labels);
+
+        var samples = new List<SafetyTrainer.Sample>(wholes);
+        foreach (var m in messages)
+        {
+            if (m.Embedding.Sentences.Length == 0)
+            {
+                continue;
+            }
+
+            if (m.Label < 2)
+            {
+                samples.AddRange(m.Embedding.Sentences.Select(s => new SafetyTrainer.Sample(SentenceInput(s, m.Lexicon), m.Label)));
+                continue;
+            }
+
+            var riskiest = m.Embedding.Sentences.MaxBy(s => ModelDecision.Risk(first.SentenceProbabilities(SentenceInput(s, m.Lexicon))))!;
+            samples.Add(new SafetyTrainer.Sample(SentenceInput(riskiest, m.Lexicon), m.Label));
+        }
+
+        var (ws, bs) = SafetyTrainer.Fit(samples, labels.Count, SentenceLambda);
+        var (wm, bm) = SafetyTrainer.Fit([.. messages.Select(m => new SafetyTrainer.Sample(ToDouble(m.Embedding.Whole[0]), m.Label))], labels.Count, MessageLambda);
+        var weights = Weights(ws, bs, labels);
+        weights.MessageWeights = [.. wm.Select(r => r.ToList())];
+        weights.MessageBias = [.. bm];
+        return weights;
+    }
+
+    private static SafetyModelWeights Weights(double[][] w, double[] b, List<string> labels) => new()
+    {
+        Labels = labels,
+        SentenceBias = [.. b],
+        SentenceWeights = [.. w.Select(r => r.ToList())],
+    };
+
+    public static double[] SentenceInput(float[] embedding, float[] lexicon)
+    {
+        ArgumentNullException.ThrowIfNull(embedding);
+        ArgumentNullException.ThrowIfNull(lexicon);
+        var input = new double[embedding.Length + lexicon.Length];
+        for (var j = 0; j < embedding.Length; j++)
+        {
+            input[j] = embedding[j];
+        }
+
+        for (var j = 0; j < lexicon.Length; j++)
+        {
+            input[embedding.Length + j] = lexicon[j];
+        }
+
+        return input;
+    }
+
+    private static double[] ToDouble(float[] embedding) => [.. embedding.Select(v => (double)v)];
+}
