@@ -66,6 +66,7 @@ public sealed class SafetyEvaluationTests(ITestOutputHelper output) : IDisposabl
     public void TheTestPartIsReadWhenItIsThereAndReportedApart()
     {
         var folder = ContentFolders.CopyOfShipped();
+        File.Delete(Path.Combine(folder, "safety", "evaluation", "test.tsv"));
         Assert.Null(SafetyEvaluation.LoadSets(folder, []).Test);
         File.WriteAllText(Path.Combine(folder, "safety", "evaluation", "test.tsv"), LabelledSet.Header + "\nt-1\tnone\teveryday\t\tI had a lovely walk\n");
         var errors = new List<ContentError>();
