@@ -8,6 +8,7 @@ using ReflectBot.Journal;
 using ReflectBot.Storage;
 using ReflectBot.Storage.Blobs;
 using ReflectBot.Tests.Support;
+using ReflectBot.Storage.Sealing;
 
 namespace ReflectBot.Benchmarks;
 

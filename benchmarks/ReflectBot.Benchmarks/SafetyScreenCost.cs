@@ -5,6 +5,7 @@ using ReflectBot.Journeys;
 using ReflectBot.Safety;
 using ReflectBot.Safety.Evaluation;
 using ReflectBot.Safety.Model;
+using ReflectBot.Content;
 
 namespace ReflectBot.Benchmarks;
 

@@ -95,6 +95,18 @@ public class ComponentDialog : Dialog
         await OnEndDialogAsync(turnContext, instance, reason, cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>
+    /// Where one of this component's waterfalls is in a persisted instance of the component (the deepest one with
+    /// that id on its inner stack), or <see cref="WaterfallPosition.NotStarted"/> when it is not there.
+    /// </summary>
+    public static WaterfallPosition WaterfallOf(DialogInstance instance, string waterfallId)
+    {
+        ArgumentNullException.ThrowIfNull(instance);
+        return Load(instance).DialogStack.LastOrDefault(d => d.Id == waterfallId) is { } waterfall
+            ? WaterfallDialog.PositionOf(waterfall)
+            : WaterfallPosition.NotStarted;
+    }
+
     /// <summary>Starts the initial dialog. Override to start something else.</summary>
     protected virtual Task<DialogTurnResult> OnBeginDialogAsync(DialogContext innerDc, object? options, CancellationToken cancellationToken)
     {

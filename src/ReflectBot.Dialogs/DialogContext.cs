@@ -40,6 +40,12 @@ public class DialogContext
 
     public DialogInstance? ActiveDialog => Stack.Count > 0 ? Stack[0] : null;
 
+    /// <summary>What the active dialog says it is, when it is an <see cref="IDescribedDialog"/>; else null.</summary>
+    public DialogDescription? DescribeActive()
+        => ActiveDialog is { } instance && FindDialog(instance.Id) is IDescribedDialog described
+            ? new DialogDescription(described.Title, described.Progress(instance))
+            : null;
+
     /// <summary>Finds a dialog by id in this set or, failing that, in the enclosing components' sets.</summary>
     public Dialog? FindDialog(string dialogId) => Dialogs.Find(dialogId) ?? Parent?.FindDialog(dialogId);
 

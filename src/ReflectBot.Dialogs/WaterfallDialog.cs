@@ -30,6 +30,17 @@ public class WaterfallDialog : Dialog
         return this;
     }
 
+    /// <summary>Where the waterfall of a persisted instance is (its step, options and values).</summary>
+    public static WaterfallPosition PositionOf(DialogInstance instance)
+    {
+        ArgumentNullException.ThrowIfNull(instance);
+        var state = instance.State;
+        return new WaterfallPosition(
+            state.Value<int?>(StepIndexKey) ?? 0,
+            state[OptionsKey] is { Type: not JTokenType.Null } options ? options : null,
+            state[ValuesKey] as JObject ?? []);
+    }
+
     public override Task<DialogTurnResult> BeginDialogAsync(DialogContext dc, object? options = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(dc);

@@ -1,5 +1,4 @@
 using ReflectBot.Channels.DirectLine;
-using ReflectBot.Chat;
 using ReflectBot.Hosting;
 
 // Commands: (none) runs the web host; "chat" talks to the bot in the terminal; "validate [folder]" checks content;
@@ -11,7 +10,7 @@ var hostArgs = command is null ? args : args[1..];
 
 if (command == "evaluate-safety")
 {
-    return await ReflectBot.Safety.Evaluation.SafetyEvaluationCommand.RunAsync(hostArgs, Console.Out, Console.Error);
+    return await ReflectBot.Hosting.SafetyEvaluationCommand.RunAsync(hostArgs, Console.Out, Console.Error);
 }
 
 if (command == "train-safety")

@@ -13,6 +13,7 @@ using ReflectBot.Journal;
 using ReflectBot.Tests.Support;
 using static Microsoft.Playwright.Assertions;
 using ReflectBot.Conversation;
+using ReflectBot.Kernel;
 
 namespace ReflectBot.Browser.Tests;
 

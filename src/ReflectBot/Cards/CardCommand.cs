@@ -1,7 +1,7 @@
 using System.Text.RegularExpressions;
 using Microsoft.Bot.Builder;
-using ReflectBot.Conversation;
-using ReflectBot.Journeys;
+using ReflectBot.Content;
+using ReflectBot.Kernel;
 
 namespace ReflectBot.Cards;
 
@@ -10,7 +10,7 @@ namespace ReflectBot.Cards;
 /// fits X best. Matched on the whole message, so an answer that only mentions a card's words is an answer.
 /// A journey in progress stays open underneath.
 /// </summary>
-public sealed partial class CardCommand(CardCatalog cards, JourneyCatalog journeys, JourneyDialogs dialogs) : ITurnCommand
+public sealed partial class CardCommand(CardCatalog cards, JourneyCatalog journeys, StringCatalog strings) : ITurnCommand
 {
     public int Order => 200;
 
@@ -44,9 +44,10 @@ public sealed partial class CardCommand(CardCatalog cards, JourneyCatalog journe
             return false;
         }
 
-        if (turn.Dialogs.ActiveDialog is { } active && dialogs.Find(active.Id) is { } journey)
+        // A journey's dialog has the journey's id.
+        if (turn.Dialogs.ActiveDialog is { } active && journeys.Find(active.Id) is { } journey)
         {
-            await turn.Context.SendActivityAsync(MessageFactory.Text(BotText.Paused(journey.Journey.Title)), cancellationToken).ConfigureAwait(false);
+            await turn.Context.SendActivityAsync(MessageFactory.Text(strings.Text(CardStrings.JourneyStillOpen, ("title", journey.Title.ToLowerInvariant()))), cancellationToken).ConfigureAwait(false);
         }
 
         return true;

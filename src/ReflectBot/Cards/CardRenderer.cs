@@ -3,6 +3,7 @@ using Microsoft.Bot.Schema;
 using Newtonsoft.Json.Linq;
 using ReflectBot.Dialogs.Choices;
 using ReflectBot.Journeys;
+using ReflectBot.Content;
 
 namespace ReflectBot.Cards;
 

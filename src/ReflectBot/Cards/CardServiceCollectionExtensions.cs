@@ -1,5 +1,7 @@
 using ReflectBot.Conversation;
 using ReflectBot.Journeys;
+using ReflectBot.Content;
+using ReflectBot.Kernel;
 
 namespace ReflectBot.Cards;
 
@@ -8,7 +10,6 @@ public static class CardServiceCollectionExtensions
     /// <summary>The psychoeducation cards (loaded with the rest of the content) and the commands that show them.</summary>
     public static IServiceCollection AddCards(this IServiceCollection services)
     {
-        services.AddSingleton(sp => sp.GetRequiredService<ContentLibrary>().Cards);
         services.AddSingleton<ITurnCommand, CardCommand>();
         return services;
     }

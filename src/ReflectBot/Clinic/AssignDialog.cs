@@ -6,6 +6,8 @@ using ReflectBot.Dialogs;
 using ReflectBot.Dialogs.Choices;
 using ReflectBot.Dialogs.Prompts;
 using ReflectBot.Journeys;
+using ReflectBot.Content;
+using ReflectBot.Kernel;
 
 namespace ReflectBot.Clinic;
 
@@ -35,7 +37,7 @@ public sealed class AssignDialog : ComponentDialog, IDescribedDialog
     public string Title => "Assignment";
 
     public (int Question, int Of)? Progress(DialogInstance instance)
-        => (Math.Min(WaterfallSteps.IndexOf(instance, "waterfall") + 1, Questions), Questions);
+        => (Math.Min(ComponentDialog.WaterfallOf(instance, "waterfall").StepIndex + 1, Questions), Questions);
 
     public AssignDialog(ClinicianReads reads, Assignments assignments, ClientRecords clients, JourneyCatalog journeys, MeasureCatalog measures, TimeProvider time)
         : base(DialogId)

@@ -5,6 +5,8 @@ using ReflectBot.Dialogs;
 using ReflectBot.Dialogs.Prompts;
 using ReflectBot.Journal;
 using ReflectBot.Journeys;
+using ReflectBot.Content;
+using ReflectBot.Kernel;
 
 namespace ReflectBot.Clinic;
 

@@ -1,6 +1,7 @@
 using Microsoft.Bot.Builder;
 using ReflectBot.Conversation;
 using ReflectBot.Journeys;
+using ReflectBot.Kernel;
 
 namespace ReflectBot.Clinic;
 

@@ -2,6 +2,8 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using ReflectBot.Channels.Teams;
 using ReflectBot.Storage;
+using ReflectBot.Channels;
+using ReflectBot.Storage.Leases;
 
 namespace ReflectBot.Clinic;
 

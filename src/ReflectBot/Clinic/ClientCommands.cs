@@ -5,6 +5,8 @@ using Microsoft.Bot.Schema;
 using ReflectBot.Conversation;
 using ReflectBot.Dialogs.Prompts;
 using ReflectBot.Journal;
+using ReflectBot.Content;
+using ReflectBot.Kernel;
 
 namespace ReflectBot.Clinic;
 

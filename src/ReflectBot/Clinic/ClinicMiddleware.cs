@@ -4,6 +4,8 @@ using Microsoft.Bot.Schema;
 using ReflectBot.Conversation;
 using ReflectBot.Dialogs.Prompts;
 using IMiddleware = Microsoft.Bot.Builder.IMiddleware;
+using ReflectBot.Channels;
+using ReflectBot.Kernel;
 
 namespace ReflectBot.Clinic;
 

@@ -49,7 +49,7 @@ public sealed class ClinicOptionsValidator : IValidateOptions<ClinicOptions>
 
         foreach (var configured in options.ClinicianUserKeys.Where(k => !string.IsNullOrWhiteSpace(k)))
         {
-            if (Conversation.UserKeys.FromConfigured(configured) is null)
+            if (ReflectBot.Kernel.UserKeys.FromConfigured(configured) is null)
             {
                 problems.Add("Clinic:ClinicianUserKeys has an entry that is not \"{channelId}/{userId}\" with a usable id (no blanks, control characters or lone surrogates, at most 256 characters).");
             }

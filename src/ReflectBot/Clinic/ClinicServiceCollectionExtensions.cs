@@ -6,7 +6,11 @@ using ReflectBot.Journal;
 using ReflectBot.Journeys;
 using ReflectBot.Privacy;
 using ReflectBot.Storage;
-using IMiddleware = Microsoft.Bot.Builder.IMiddleware;
+using ReflectBot.Channels;
+using ReflectBot.Channels.DirectLine;
+using ReflectBot.Content;
+using ReflectBot.Kernel;
+using ReflectBot.Storage.Leases;
 
 namespace ReflectBot.Clinic;
 
@@ -27,7 +31,6 @@ public static class ClinicServiceCollectionExtensions
         services.AddSingleton<Assignments>();
         services.AddSingleton<ClinicianReads>();
         services.AddSingleton<IJourneyCompletionObserver, AssignmentCompletion>();
-        services.AddSingleton(sp => new MeasureCatalog(sp.GetRequiredService<IOptions<ReflectBot.Journeys.ContentOptions>>()));
 
         // What the clinic takes from other features: the user's reminder switch (Privacy, in user state),
         // safety events as counts and the crisis reply (Safety). Conversation references and proactive
@@ -38,15 +41,13 @@ public static class ClinicServiceCollectionExtensions
         services.AddSingleton<ISafetyNotifier, ClinicianSafetyNotes>();
 
         // One scheduler leader: an OS file lock on one machine, a blob lease across instances on blobs.
-        services.AddSingleton<ILeaderLease>(sp => StorageKinds.IsBlob(sp.GetRequiredService<IOptions<StorageOptions>>().Value)
-            ? ActivatorUtilities.CreateInstance<BlobLeaderLease>(sp)
-            : ActivatorUtilities.CreateInstance<FileLeaderLease>(sp));
+        services.AddSingleton(sp => LeaderLeases.Create(sp, ItemStoreNames.Clinic, sp.GetRequiredService<IOptions<ClinicOptions>>().Value.Scheduler.LeaseDuration));
 
         services.AddSingleton<IUserDataEraser, ClinicDataEraser>();
         services.AddSingleton<AssignmentDelivery>();
         services.AddSingleton<PendingDelivery>();
         services.AddHostedService<DeliveryScheduler>();
-        services.AddSingleton<IMiddleware, ClinicMiddleware>();
+        services.AddSingleton<ClinicMiddleware>();
         services.AddSingleton<ITurnCommand, ClinicianCommands>();
         services.AddSingleton<ITurnCommand, ClientCommands>();
 

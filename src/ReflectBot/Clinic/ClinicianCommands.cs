@@ -6,6 +6,7 @@ using Microsoft.Bot.Schema;
 using Microsoft.Extensions.Options;
 using ReflectBot.Conversation;
 using ReflectBot.Dialogs.Prompts;
+using ReflectBot.Kernel;
 
 namespace ReflectBot.Clinic;
 

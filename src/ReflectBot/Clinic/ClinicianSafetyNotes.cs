@@ -3,6 +3,7 @@ using Microsoft.Bot.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using ReflectBot.Channels.Teams;
 using ReflectBot.Safety;
+using ReflectBot.Channels;
 
 namespace ReflectBot.Clinic;
 

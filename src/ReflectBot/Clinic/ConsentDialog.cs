@@ -3,6 +3,7 @@ using ReflectBot.Conversation;
 using ReflectBot.Dialogs;
 using ReflectBot.Dialogs.Prompts;
 using ReflectBot.Safety;
+using ReflectBot.Kernel;
 
 namespace ReflectBot.Clinic;
 
@@ -27,11 +28,9 @@ public sealed class ConsentDialog : ComponentDialog, IDescribedDialog
     // Four questions (five when the clinician has safety notes on): connect at all, then completion, mood, shared entries, safety notes.
     public (int Question, int Of)? Progress(DialogInstance instance)
     {
-        ArgumentNullException.ThrowIfNull(instance);
-        var stack = instance.State["dialogs"]?["dialogStack"] as Newtonsoft.Json.Linq.JArray;
-        var options = stack?.LastOrDefault(d => d.Value<string>("id") == "waterfall")?["state"]?["options"];
-        var of = options?.Value<bool?>("safetyNotes") == true ? 5 : 4;
-        return (Math.Min(WaterfallSteps.IndexOf(instance, "waterfall") + 1, of), of);
+        var waterfall = WaterfallOf(instance, "waterfall");
+        var of = waterfall.Options?.Value<bool?>("safetyNotes") == true ? 5 : 4;
+        return (Math.Min(waterfall.StepIndex + 1, of), of);
     }
 
     public ConsentDialog(JoinCodes codes, ClinicLinks links, ClientRecords clients, SafetyContent safety)

@@ -7,6 +7,8 @@ using ReflectBot.Dialogs.Choices;
 using ReflectBot.Dialogs.Prompts;
 using ReflectBot.Journal;
 using ReflectBot.Journeys;
+using ReflectBot.Content;
+using ReflectBot.Kernel;
 
 namespace ReflectBot.Clinic;
 

@@ -3,6 +3,7 @@ using Newtonsoft.Json.Linq;
 using ReflectBot.Conversation;
 using ReflectBot.Dialogs;
 using ReflectBot.Journal;
+using ReflectBot.Content;
 
 namespace ReflectBot.Clinic;
 

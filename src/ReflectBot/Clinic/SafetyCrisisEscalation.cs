@@ -2,6 +2,8 @@ using Microsoft.Bot.Builder;
 using Microsoft.Extensions.Logging;
 using ReflectBot.Conversation;
 using ReflectBot.Safety;
+using ReflectBot.Content;
+using ReflectBot.Kernel;
 
 namespace ReflectBot.Clinic;
 

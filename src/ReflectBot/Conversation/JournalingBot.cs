@@ -5,6 +5,9 @@ using Microsoft.Extensions.Logging;
 using ReflectBot.Dialogs;
 using ReflectBot.Dialogs.Prompts;
 using ReflectBot.Journeys;
+using ReflectBot.Channels;
+using ReflectBot.Content;
+using ReflectBot.Kernel;
 
 namespace ReflectBot.Conversation;
 
@@ -19,12 +22,13 @@ public sealed class JournalingBot : TeamsActivityHandler
     private readonly IStatePropertyAccessor<DialogState> _dialogState;
     private readonly IStatePropertyAccessor<UserProfile> _profile;
     private readonly JourneyCatalog _catalog;
+    private readonly StringCatalog _strings;
     private readonly JourneyDialogs _dialogs;
     private readonly IReadOnlyList<ITurnCommand> _commands;
     private readonly IReadOnlyList<IJourneyCompletionObserver> _completion;
     private readonly ILogger<JournalingBot> _logger;
 
-    public JournalingBot(ConversationState conversationState, UserState userState, JourneyCatalog catalog, JourneyDialogs dialogs, IEnumerable<ITurnCommand> commands, IEnumerable<IJourneyCompletionObserver> completion, ILogger<JournalingBot> logger)
+    public JournalingBot(ConversationState conversationState, UserState userState, JourneyCatalog catalog, StringCatalog strings, JourneyDialogs dialogs, IEnumerable<ITurnCommand> commands, IEnumerable<IJourneyCompletionObserver> completion, ILogger<JournalingBot> logger)
     {
         _completion = [.. completion];
         _commands = [.. commands.OrderBy(c => c.Order)];
@@ -33,6 +37,7 @@ public sealed class JournalingBot : TeamsActivityHandler
         _dialogState = conversationState.CreateProperty<DialogState>("dialogState");
         _profile = userState.CreateProperty<UserProfile>("profile");
         _catalog = catalog;
+        _strings = strings;
         _dialogs = dialogs;
         _logger = logger;
     }
@@ -68,7 +73,7 @@ public sealed class JournalingBot : TeamsActivityHandler
         if (!profile.Welcomed)
         {
             profile.Welcomed = true;
-            await turnContext.SendActivityAsync(MessageFactory.Text(BotText.Welcome), cancellationToken).ConfigureAwait(false);
+            await turnContext.SendActivityAsync(MessageFactory.Text(_strings[ConversationStrings.Welcome]), cancellationToken).ConfigureAwait(false);
             await turnContext.SendActivityAsync(Menu.Card(_catalog, turnContext.Activity.ChannelId), cancellationToken).ConfigureAwait(false);
         }
     }
@@ -94,7 +99,7 @@ public sealed class JournalingBot : TeamsActivityHandler
             // The stack names a journey this deployment no longer has: start clean rather than fail every turn.
             BotLog.StaleDialogStack(_logger);
             state.DialogStack.Clear();
-            await turnContext.SendActivityAsync(MessageFactory.Text(BotText.LostOurPlace), cancellationToken).ConfigureAwait(false);
+            await turnContext.SendActivityAsync(MessageFactory.Text(_strings[ConversationStrings.LostOurPlace]), cancellationToken).ConfigureAwait(false);
             await turnContext.SendActivityAsync(Menu.Card(_catalog, turnContext.Activity.ChannelId), cancellationToken).ConfigureAwait(false);
         }
     }
@@ -128,7 +133,7 @@ public sealed class JournalingBot : TeamsActivityHandler
                 await context.SendActivityAsync(Menu.Card(_catalog, context.Activity.ChannelId), cancellationToken).ConfigureAwait(false);
                 if (TitleOf(dc) is { } open)
                 {
-                    await context.SendActivityAsync(MessageFactory.Text(BotText.Paused(open)), cancellationToken).ConfigureAwait(false);
+                    await context.SendActivityAsync(MessageFactory.Text(_strings.Text(ConversationStrings.Paused, ("title", open.ToLowerInvariant()))), cancellationToken).ConfigureAwait(false);
                 }
 
                 return;
@@ -136,7 +141,7 @@ public sealed class JournalingBot : TeamsActivityHandler
                 await dc.RepromptDialogAsync(cancellationToken).ConfigureAwait(false);
                 return;
             case GlobalCommand.AreYouABot:
-                await context.SendActivityAsync(MessageFactory.Text(BotText.IAmABot), cancellationToken).ConfigureAwait(false);
+                await context.SendActivityAsync(MessageFactory.Text(_strings[ConversationStrings.IAmABot]), cancellationToken).ConfigureAwait(false);
                 await dc.RepromptDialogAsync(cancellationToken).ConfigureAwait(false);
                 return;
         }
@@ -168,12 +173,12 @@ public sealed class JournalingBot : TeamsActivityHandler
 
         if (command == GlobalCommand.Greeting)
         {
-            var greeting = profile.Welcomed ? BotText.Hello : BotText.Welcome;
+            var greeting = _strings[profile.Welcomed ? ConversationStrings.Hello : ConversationStrings.Welcome];
             profile.Welcomed = true;
             await context.SendActivityAsync(MessageFactory.Text(greeting), cancellationToken).ConfigureAwait(false);
-            if (_catalog.Find(BotText.DefaultJourneyId) is not null)
+            if (_catalog.Find(Menu.DefaultJourneyId) is not null)
             {
-                await dc.BeginDialogAsync(BotText.DefaultJourneyId, null, cancellationToken).ConfigureAwait(false);
+                await dc.BeginDialogAsync(Menu.DefaultJourneyId, null, cancellationToken).ConfigureAwait(false);
             }
 
             return;
@@ -181,33 +186,29 @@ public sealed class JournalingBot : TeamsActivityHandler
 
         if (text is null)
         {
-            await context.SendActivityAsync(MessageFactory.Text(BotText.NoWords), cancellationToken).ConfigureAwait(false);
+            await context.SendActivityAsync(MessageFactory.Text(_strings[ConversationStrings.NoWords]), cancellationToken).ConfigureAwait(false);
             return;
         }
 
-        await context.SendActivityAsync(MessageFactory.Text(BotText.NotSure), cancellationToken).ConfigureAwait(false);
+        await context.SendActivityAsync(MessageFactory.Text(_strings[ConversationStrings.NotSure]), cancellationToken).ConfigureAwait(false);
         await context.SendActivityAsync(Menu.Card(_catalog, context.Activity.ChannelId), cancellationToken).ConfigureAwait(false);
     }
 
     private async Task HelpAsync(DialogContext dc, CancellationToken cancellationToken)
     {
-        if (dc.ActiveDialog is { } instance && _dialogs.Find(instance.Id) is { } journey)
+        if (dc.DescribeActive() is { } described)
         {
-            var where = BotText.WhereYouAre(journey.Journey.Title, journey.QuestionNumber(instance), journey.QuestionCount(instance));
+            var title = described.Title.ToLowerInvariant();
+            var where = described.Progress is { } at
+                ? _strings.Text(ConversationStrings.WhereYouAreAt, ("title", title), ("question", at.Question), ("of", at.Of))
+                : _strings.Text(ConversationStrings.WhereYouAre, ("title", title));
             await dc.Context.SendActivityAsync(MessageFactory.Text(where), cancellationToken).ConfigureAwait(false);
             await dc.RepromptDialogAsync(cancellationToken).ConfigureAwait(false);
             return;
         }
 
-        if (dc.ActiveDialog is { } other && _dialogs.Set.Find(other.Id) is IDescribedDialog described)
-        {
-            var where = described.Progress(other) is { } at ? BotText.WhereYouAre(described.Title, at.Question, at.Of) : BotText.WhereYouAre(described.Title);
-            await dc.Context.SendActivityAsync(MessageFactory.Text(where), cancellationToken).ConfigureAwait(false);
-            await dc.RepromptDialogAsync(cancellationToken).ConfigureAwait(false);
-            return;
-        }
-
-        await dc.Context.SendActivityAsync(MessageFactory.Text(BotText.Help(_catalog)), cancellationToken).ConfigureAwait(false);
+        var commands = string.Join(", ", _catalog.All.Select(j => $"\"{j.Commands.FirstOrDefault() ?? j.Title}\""));
+        await dc.Context.SendActivityAsync(MessageFactory.Text(_strings.Text(ConversationStrings.Help, ("commands", commands))), cancellationToken).ConfigureAwait(false);
     }
 
     private async Task CancelAsync(DialogContext dc, CancellationToken cancellationToken)
@@ -216,17 +217,15 @@ public sealed class JournalingBot : TeamsActivityHandler
         {
             var title = TitleOf(dc) ?? "that";
             await dc.CancelAllDialogsAsync(cancellationToken).ConfigureAwait(false);
-            await dc.Context.SendActivityAsync(MessageFactory.Text(BotText.Stopped(title)), cancellationToken).ConfigureAwait(false);
+            await dc.Context.SendActivityAsync(MessageFactory.Text(_strings.Text(ConversationStrings.Stopped, ("title", title.ToLowerInvariant()))), cancellationToken).ConfigureAwait(false);
             return;
         }
 
-        await dc.Context.SendActivityAsync(MessageFactory.Text(BotText.NothingToStop), cancellationToken).ConfigureAwait(false);
+        await dc.Context.SendActivityAsync(MessageFactory.Text(_strings[ConversationStrings.NothingToStop]), cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>The name of what is in progress: a journey's title, or a feature dialog's (<see cref="IDescribedDialog"/>).</summary>
-    private string? TitleOf(DialogContext dc)
-        => dc.ActiveDialog is not { } instance ? null
-            : _dialogs.Find(instance.Id)?.Journey.Title ?? (_dialogs.Set.Find(instance.Id) as IDescribedDialog)?.Title;
+    private static string? TitleOf(DialogContext dc) => dc.DescribeActive()?.Title;
 
     private static void ApplyTimeZone(ITurnContext turnContext, UserProfile profile)
     {

@@ -2,12 +2,16 @@ using Microsoft.Bot.Builder;
 using Microsoft.Bot.Schema;
 using ReflectBot.Dialogs.Choices;
 using ReflectBot.Journeys;
+using ReflectBot.Content;
 
 namespace ReflectBot.Conversation;
 
 /// <summary>The menu: one button per journey, each posting the journey's first command.</summary>
 public static class Menu
 {
+    /// <summary>The journey a greeting starts and the menu lists first.</summary>
+    public const string DefaultJourneyId = "daily-check-in";
+
     /// <summary>The psychoeducation cards' command (see Cards/CardCommand).</summary>
     public const string LearnCommand = "learn";
 
@@ -15,11 +19,11 @@ public static class Menu
     {
         ArgumentNullException.ThrowIfNull(catalog);
         var choices = catalog.All
-            .OrderBy(j => j.Id == BotText.DefaultJourneyId ? 0 : 1).ThenBy(j => j.Title, StringComparer.Ordinal)
+            .OrderBy(j => j.Id == DefaultJourneyId ? 0 : 1).ThenBy(j => j.Title, StringComparer.Ordinal)
             .Select(j => new Choice(j.Commands.FirstOrDefault() ?? j.Title))
             .Append(new Choice(LearnCommand))
             .ToList();
-        var lines = string.Join("\n", catalog.All.OrderBy(j => j.Id == BotText.DefaultJourneyId ? 0 : 1).ThenBy(j => j.Title, StringComparer.Ordinal)
+        var lines = string.Join("\n", catalog.All.OrderBy(j => j.Id == DefaultJourneyId ? 0 : 1).ThenBy(j => j.Title, StringComparer.Ordinal)
             .Select(j => $"- {j.Title} ({j.Minutes} min): {j.Summary} Type \"{j.Commands.FirstOrDefault() ?? j.Title}\"."));
         lines += $"\n- Short reads about feelings, attachment and closeness. Type \"{LearnCommand}\".";
         return ChoiceRenderer.Render(channelId, $"Here's what we can do together:\n{lines}", choices, ListStyle.HeroCard);

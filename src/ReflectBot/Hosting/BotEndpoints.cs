@@ -12,6 +12,8 @@ using ReflectBot.Channels.DirectLine;
 using ReflectBot.Conversation;
 using ReflectBot.Journal;
 using ReflectBot.Safety;
+using ReflectBot.Channels;
+using ReflectBot.Kernel;
 
 namespace ReflectBot.Hosting;
 

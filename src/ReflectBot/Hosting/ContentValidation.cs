@@ -1,4 +1,5 @@
 using ReflectBot.Journeys;
+using ReflectBot.Content;
 
 namespace ReflectBot.Hosting;
 
@@ -13,7 +14,7 @@ public static class ContentValidation
     {
         ArgumentNullException.ThrowIfNull(output);
         ArgumentNullException.ThrowIfNull(error);
-        folder = ResolveFolder(folder ?? new ContentOptions().Path);
+        folder = ContentOptions.ResolveFolder(folder ?? new ContentOptions().Path);
         var errors = new List<ContentError>();
         var summary = Check(folder, errors);
         if (errors.Count == 0)
@@ -41,30 +42,9 @@ public static class ContentValidation
     {
         var library = ContentLibrary.LoadWithErrors(folder, errors);
         Safety.SafetyContent.Load(folder, errors);
-        var measures = Clinic.MeasureLoader.LoadAll(folder, errors);
+        var measures = ReflectBot.Content.MeasureLoader.LoadAll(folder, errors);
         Safety.Evaluation.SafetyEvaluation.LoadSets(folder, errors);
         Safety.Model.SafetyExamples.LoadExamples(folder, errors);
         return $"{library.Journeys.All.Count} journeys, {library.Cards.All.Count} cards, {measures.Count} measures, the safety lexicon, crisis resources, replies, training examples, labelled sets and model weights";
-    }
-
-    // "dotnet run --project src/ReflectBot -- validate dialogs" runs in the project's folder; a relative
-    // folder that is not there is looked for in the folders above, so the repo's own dialogs/ is found.
-    public static string ResolveFolder(string folder)
-    {
-        if (Path.IsPathRooted(folder) || Directory.Exists(folder))
-        {
-            return folder;
-        }
-
-        for (var dir = Directory.GetParent(Directory.GetCurrentDirectory()); dir is not null; dir = dir.Parent)
-        {
-            var candidate = Path.Combine(dir.FullName, folder);
-            if (Directory.Exists(candidate))
-            {
-                return candidate;
-            }
-        }
-
-        return folder;
     }
 }

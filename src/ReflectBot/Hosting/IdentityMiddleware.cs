@@ -8,6 +8,8 @@ using Microsoft.Extensions.Options;
 using ReflectBot.Conversation;
 using ReflectBot.Journal;
 using IMiddleware = Microsoft.Bot.Builder.IMiddleware;
+using ReflectBot.Kernel;
+using ReflectBot.Storage.Sealing;
 
 namespace ReflectBot.Hosting;
 

@@ -1,10 +1,12 @@
+using Microsoft.Bot.Builder;
 using Microsoft.Bot.Builder.Integration.AspNet.Core;
-using Microsoft.Bot.Connector.Authentication;
 using Microsoft.Extensions.Options;
 using ReflectBot.Cards;
+using ReflectBot.Channels;
 using ReflectBot.Channels.DirectLine;
 using ReflectBot.Channels.Teams;
 using ReflectBot.Clinic;
+using ReflectBot.Content;
 using ReflectBot.Conversation;
 using ReflectBot.Journal;
 using ReflectBot.Journeys;
@@ -17,37 +19,37 @@ namespace ReflectBot.Hosting;
 
 public static class ServiceCollectionExtensions
 {
-    /// <summary>Everything the bot needs, for the web host and the terminal chat alike.</summary>
+    /// <summary>
+    /// Everything the bot needs, for the web host and the terminal chat alike. Each feature registers its own
+    /// services; the order of these calls does not matter: what runs in a turn, and when, is declared in
+    /// <see cref="TurnPipeline"/>.
+    /// </summary>
     public static IServiceCollection AddReflectBot(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddSingleton(TimeProvider.System);
-
-        // Bot Framework authentication from the usual keys: MicrosoftAppType, MicrosoftAppId,
-        // MicrosoftAppPassword, MicrosoftAppTenantId.
-        services.AddOptions<BotCredentialOptions>().Bind(configuration).ValidateOnStart();
-        services.AddSingleton<IValidateOptions<BotCredentialOptions>, BotCredentialValidator>();
-        services.AddSingleton<BotFrameworkAuthentication>(sp => TeamsServiceCollectionExtensions.CreateBotFrameworkAuthentication(sp, configuration));
         services.AddOptions<HostingOptions>().BindConfiguration(HostingOptions.Section).ValidateOnStart();
-        services.AddSingleton<IdentityMiddleware>();
-        services.AddSingleton<ReflectBotAdapter>();
-        services.AddSingleton<IBotFrameworkHttpAdapter>(sp => sp.GetRequiredService<ReflectBotAdapter>());
 
+        services.AddContent();
         services.AddReflectBotStorage();
-        services.AddUpgrade();
+        services.AddChannels(configuration);
         services.AddTeams();
+        services.AddDirectLine(configuration);
         services.AddJourneys();
         services.AddCards();
         services.AddJournal();
         services.AddPrivacy();
-
-        // Before AddConversation: the safety screen is the first middleware every message meets.
         services.AddSafety();
-        services.AddConversation();
-        services.AddDirectLine(configuration);
         services.AddClinic();
+        services.AddConversation();
+        services.AddUpgrade();
 
-        // Last: wraps the bot so its state is saved with ETags and its replies go out only once saved.
-        services.AddStateSaving();
+        // The turn: its steps and its bot, and the adapter that runs them for /api/messages and the web chat.
+        services.AddSingleton<IdentityMiddleware>();
+        services.AddSingleton<TurnPipeline>();
+        services.AddTransient(sp => sp.GetRequiredService<TurnPipeline>().CreateBot());
+        services.AddSingleton<ReflectBotAdapter>();
+        services.AddSingleton<CloudAdapter>(sp => sp.GetRequiredService<ReflectBotAdapter>());
+        services.AddSingleton<IBotFrameworkHttpAdapter>(sp => sp.GetRequiredService<ReflectBotAdapter>());
         return services;
     }
 }

@@ -3,6 +3,8 @@ using ReflectBot.Clinic;
 using ReflectBot.Journeys;
 using ReflectBot.Safety;
 using ReflectBot.Storage;
+using ReflectBot.Channels;
+using ReflectBot.Content;
 
 namespace ReflectBot.Hosting;
 

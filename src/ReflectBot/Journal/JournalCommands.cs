@@ -7,6 +7,9 @@ using Microsoft.Extensions.Options;
 using ReflectBot.Conversation;
 using ReflectBot.Dialogs.Prompts;
 using ReflectBot.Journeys;
+using ReflectBot.Content;
+using ReflectBot.Kernel;
+using ReflectBot.Storage.Sealing;
 
 namespace ReflectBot.Journal;
 

@@ -4,6 +4,8 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Logging;
 using ReflectBot.Dialogs.Prompts;
 using ReflectBot.Journeys;
+using ReflectBot.Content;
+using ReflectBot.Storage.Sealing;
 
 namespace ReflectBot.Journal;
 
@@ -15,7 +17,7 @@ public static class JournalEndpoints
         app.MapGet("/journal/export/{token}", async (string token, ExportLinks links, IJournalStore journal, JourneyCatalog catalog, TimeProvider time, ILogger<JournalKeyRing> logger, HttpContext http) =>
         {
             // A link from before user keys were one segment names nobody now.
-            if (links.Validate(token) is not { } grant || !Conversation.UserKeys.IsKey(grant.UserId))
+            if (links.Validate(token) is not { } grant || !ReflectBot.Kernel.UserKeys.IsKey(grant.UserId))
             {
                 return Results.NotFound();
             }

@@ -2,6 +2,7 @@ using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
 using ReflectBot.Journeys;
 using ReflectBot.Storage;
+using ReflectBot.Content;
 
 namespace ReflectBot.Journal;
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using ReflectBot.Journeys;
+using ReflectBot.Content;
 
 namespace ReflectBot.Journal;
 

@@ -2,15 +2,9 @@ using Microsoft.Extensions.Logging;
 
 namespace ReflectBot.Journal;
 
-/// <summary>Log messages of the journal. Event ids 5000–5099. No parameter may carry what a user wrote.</summary>
+/// <summary>Log messages of the journal. Event ids 5000–5099 (see Kernel/LogEventRanges). No parameter may carry what a user wrote.</summary>
 internal static partial class JournalLog
 {
-    [LoggerMessage(EventId = 5001, Level = LogLevel.Warning, Message = "No Journal:EncryptionKey is configured: generated a new journal encryption key at {KeyFile}. Back it up; entries cannot be read without it. Configure Journal:EncryptionKey when running more than one instance.")]
-    public static partial void GeneratedKey(ILogger logger, string keyFile);
-
-    [LoggerMessage(EventId = 5002, Level = LogLevel.Information, Message = "No Journal:EncryptionKey is configured: using the journal encryption key generated earlier at {KeyFile}.")]
-    public static partial void UsingKeyFile(ILogger logger, string keyFile);
-
     [LoggerMessage(EventId = 5003, Level = LogLevel.Error, Message = "A journal entry could not be decrypted ({ExceptionType}); it was skipped. Is its key still in Journal:PreviousKeys?")]
     public static partial void UnreadableEntry(ILogger logger, string exceptionType);
 

@@ -1,18 +1,15 @@
-using Microsoft.Extensions.Options;
-using ReflectBot.Conversation;
+using ReflectBot.Kernel;
+using ReflectBot.Privacy;
 
 namespace ReflectBot.Journal;
 
 public static class JournalServiceCollectionExtensions
 {
-    /// <summary>The key ring that seals everything personal at rest, and the journal's commands ("my journal", "mood", "export"). The store itself is registered with storage.</summary>
+    /// <summary>The journal: its store (one sealed record per entry), what "delete my data" erases of it, and its commands ("my journal", "mood", "export").</summary>
     public static IServiceCollection AddJournal(this IServiceCollection services)
     {
-        services.AddOptions<JournalOptions>().BindConfiguration(JournalOptions.Section).ValidateOnStart();
-        services.AddSingleton<IValidateOptions<JournalOptions>, JournalOptionsValidator>();
-        services.AddSingleton<JournalKeyRing>();
-        services.AddSingleton<ItemCipher>();
-        services.AddSingleton<UserPseudonyms>();
+        services.AddSingleton<IJournalStore, JournalStore>();
+        services.AddSingleton<IUserDataEraser, JournalEraser>();
         services.AddSingleton<ExportLinks>();
         services.AddHttpContextAccessor();
         services.AddSingleton<ITurnCommand, JournalCommands>();

@@ -6,6 +6,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Newtonsoft.Json;
 using ReflectBot.Conversation;
 using ReflectBot.Storage;
+using ReflectBot.Kernel;
 
 namespace ReflectBot.Journal;
 

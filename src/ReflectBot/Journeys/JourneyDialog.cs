@@ -8,6 +8,8 @@ using ReflectBot.Dialogs.Choices;
 using ReflectBot.Dialogs.Prompts;
 using ReflectBot.Journal;
 using ReflectBot.Privacy;
+using ReflectBot.Content;
+using ReflectBot.Kernel;
 
 namespace ReflectBot.Journeys;
 
@@ -17,7 +19,7 @@ namespace ReflectBot.Journeys;
 /// for the end), then the save question and the close. Only ids, the step index, the answers and the ids
 /// of cards already shown are persisted between turns.
 /// </summary>
-public sealed class JourneyDialog : ComponentDialog
+public sealed class JourneyDialog : ComponentDialog, IDescribedDialog
 {
     private const string WaterfallId = "waterfall";
 
@@ -63,27 +65,18 @@ public sealed class JourneyDialog : ComponentDialog
 
     public JourneyDefinition Journey => _journey;
 
-    /// <summary>Which question of the journey a persisted instance is on (1-based), for "help".</summary>
-    public int QuestionNumber(DialogInstance instance)
-    {
-        var (_, values) = WaterfallOf(instance);
-        return Math.Max(1, JourneyProgress.Asked(values));
-    }
+    /// <summary>The journey's title, for "help", "menu" and "cancel".</summary>
+    public string Title => _journey.Title;
 
-    /// <summary>How many questions this walk through the journey has, as far as the answers so far tell.</summary>
-    public int QuestionCount(DialogInstance instance)
+    /// <summary>
+    /// Which question of the journey a persisted instance is on (1-based), and how many questions this walk
+    /// through the journey has, as far as the answers so far tell.
+    /// </summary>
+    public (int Question, int Of)? Progress(DialogInstance instance)
     {
-        var (stepIndex, values) = WaterfallOf(instance);
-        var current = Math.Max(0, stepIndex / 2);
-        return Math.Max(1, JourneyProgress.Asked(values) - 1 + _journey.PathLength(current));
-    }
-
-    private static (int StepIndex, JObject Values) WaterfallOf(DialogInstance instance)
-    {
-        ArgumentNullException.ThrowIfNull(instance);
-        var stack = instance.State["dialogs"]?["dialogStack"] as JArray;
-        var waterfall = stack?.LastOrDefault(d => d.Value<string>("id") == WaterfallId);
-        return (waterfall?["state"]?.Value<int?>("stepIndex") ?? 0, waterfall?["state"]?["values"] as JObject ?? []);
+        var waterfall = WaterfallOf(instance, WaterfallId);
+        var current = Math.Max(0, waterfall.StepIndex / 2);
+        return (Math.Max(1, JourneyProgress.Asked(waterfall.Values)), Math.Max(1, JourneyProgress.Asked(waterfall.Values) - 1 + _journey.PathLength(current)));
     }
 
     private async Task<DialogTurnResult> AskAsync(WaterfallStepContext step, JourneyStep content, CancellationToken cancellationToken)

@@ -1,5 +1,6 @@
 using Microsoft.Bot.Builder;
 using ReflectBot.Conversation;
+using ReflectBot.Kernel;
 
 namespace ReflectBot.Privacy;
 

@@ -3,6 +3,7 @@ using Microsoft.Bot.Builder;
 using Microsoft.Extensions.Options;
 using ReflectBot.Conversation;
 using ReflectBot.Storage;
+using ReflectBot.Kernel;
 
 namespace ReflectBot.Privacy;
 
@@ -92,7 +93,7 @@ public sealed partial class PrivacyCommands(
         // The state of the user's other conversations with the bot (this one's goes below, with its cache).
         var current = turn.Context.Activity.Conversation?.Id;
         var others = turn.Profile.Conversations.Where(id => id != current)
-            .Select(id => $"{turn.Context.Activity.ChannelId}/conversations/{id}").ToArray();
+            .Select(id => StateKeys.Conversation(turn.Context.Activity.ChannelId, id)).ToArray();
         if (others.Length > 0)
         {
             await stateStorage.DeleteAsync(others, cancellationToken).ConfigureAwait(false);

@@ -1,5 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
-using ReflectBot.Conversation;
+using ReflectBot.Kernel;
 
 namespace ReflectBot.Privacy;
 
@@ -8,14 +8,12 @@ public static class PrivacyServiceCollectionExtensions
     /// <summary>
     /// Consent, "privacy", "delete my data" and the reminder switch. "delete my data" calls every
     /// registered <see cref="IUserDataEraser"/>: each feature that keeps records about a user registers its
-    /// own in its AddXyz() (journal and safety here, conversation references in Teams, links and
-    /// assignments in Clinic).
+    /// own in its AddXyz() (the journal, the safety plan and events, conversation references, the web chat's
+    /// tokens, links and assignments in Clinic, and what earlier builds kept).
     /// </summary>
     public static IServiceCollection AddPrivacy(this IServiceCollection services)
     {
         services.AddSingleton<ITurnCommand, PrivacyCommands>();
-        services.AddSingleton<IUserDataEraser, JournalEraser>();
-        services.AddSingleton<IUserDataEraser, SafetyDataEraser>();
         return services;
     }
 }

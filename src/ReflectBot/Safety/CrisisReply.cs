@@ -3,6 +3,8 @@ using Microsoft.Bot.Builder;
 using Microsoft.Bot.Schema;
 using ReflectBot.Conversation;
 using ReflectBot.Journal;
+using ReflectBot.Content;
+using ReflectBot.Kernel;
 
 namespace ReflectBot.Safety;
 

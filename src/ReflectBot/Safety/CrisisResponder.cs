@@ -4,6 +4,8 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using ReflectBot.Conversation;
 using ReflectBot.Journal;
+using ReflectBot.Content;
+using ReflectBot.Kernel;
 
 namespace ReflectBot.Safety;
 

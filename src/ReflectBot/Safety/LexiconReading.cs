@@ -1,3 +1,5 @@
+using ReflectBot.Content;
+
 namespace ReflectBot.Safety;
 
 /// <summary>

@@ -1,5 +1,6 @@
 using Microsoft.Bot.Schema;
 using Newtonsoft.Json.Linq;
+using ReflectBot.Content;
 
 namespace ReflectBot.Safety;
 

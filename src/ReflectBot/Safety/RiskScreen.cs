@@ -1,4 +1,6 @@
 using System.Text.RegularExpressions;
+using ReflectBot.Content;
+using ReflectBot.Kernel;
 
 namespace ReflectBot.Safety;
 

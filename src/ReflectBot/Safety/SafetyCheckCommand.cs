@@ -1,4 +1,5 @@
 using ReflectBot.Conversation;
+using ReflectBot.Kernel;
 
 namespace ReflectBot.Safety;
 

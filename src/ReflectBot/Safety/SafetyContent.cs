@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Options;
 using ReflectBot.Journeys;
 using ReflectBot.Safety.Model;
+using ReflectBot.Content;
 
 namespace ReflectBot.Safety;
 

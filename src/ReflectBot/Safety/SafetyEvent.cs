@@ -21,7 +21,7 @@ public sealed class SafetyEvent
     [JsonIgnore]
     public string? UserId { get; set; }
 
-    /// <summary>The keyed hash of the user's key (<see cref="Journal.UserPseudonyms"/>); removed when the user deletes their data (the count stays).</summary>
+    /// <summary>The keyed hash of the user's key (<see cref="ReflectBot.Safety.UserPseudonyms"/>); removed when the user deletes their data (the count stays).</summary>
     [JsonProperty("owner", NullValueHandling = NullValueHandling.Ignore)]
     public string? Owner { get; set; }
 

@@ -5,6 +5,7 @@ using Newtonsoft.Json;
 using ReflectBot.Conversation;
 using ReflectBot.Journal;
 using ReflectBot.Storage;
+using ReflectBot.Kernel;
 
 namespace ReflectBot.Safety;
 

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging;
+using ReflectBot.Content;
 
 namespace ReflectBot.Safety;
 

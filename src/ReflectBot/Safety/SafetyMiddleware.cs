@@ -3,6 +3,7 @@ using Microsoft.Bot.Schema;
 using Microsoft.Extensions.Logging;
 using Newtonsoft.Json.Linq;
 using IMiddleware = Microsoft.Bot.Builder.IMiddleware;
+using ReflectBot.Content;
 
 namespace ReflectBot.Safety;
 

@@ -2,6 +2,8 @@ using System.Text.RegularExpressions;
 using Microsoft.Bot.Builder;
 using ReflectBot.Conversation;
 using ReflectBot.Journeys;
+using ReflectBot.Content;
+using ReflectBot.Kernel;
 
 namespace ReflectBot.Safety;
 

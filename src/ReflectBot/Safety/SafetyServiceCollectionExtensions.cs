@@ -3,14 +3,15 @@ using ReflectBot.Conversation;
 using ReflectBot.Journal;
 using ReflectBot.Safety.Model;
 using IMiddleware = Microsoft.Bot.Builder.IMiddleware;
+using ReflectBot.Kernel;
+using ReflectBot.Privacy;
 
 namespace ReflectBot.Safety;
 
 public static class SafetyServiceCollectionExtensions
 {
     /// <summary>
-    /// The safety screen and what it offers. Call before AddConversation: middleware runs in the order it
-    /// is registered, and the screen must see every message first.
+    /// The safety screen and what it offers. Where the screen runs in the turn is declared in Hosting/TurnPipeline.
     /// </summary>
     public static IServiceCollection AddSafety(this IServiceCollection services)
     {
@@ -18,8 +19,10 @@ public static class SafetyServiceCollectionExtensions
             .Validate(o => o.StorageWait > TimeSpan.Zero && o.StorageWait <= TimeSpan.FromSeconds(10), "Safety:StorageWait should be between 0 and 10 seconds.")
             .Validate(o => o.ModelWait >= TimeSpan.Zero && o.ModelWait <= TimeSpan.FromSeconds(30), "Safety:ModelWait should be between 0 and 30 seconds.")
             .Validate(o => o.RepeatWindow > TimeSpan.Zero && o.RepeatWindow <= TimeSpan.FromDays(7), "Safety:RepeatWindow should be between 0 and 7 days.");
-        services.AddSingleton(sp => new SafetyContent(sp.GetRequiredService<IOptions<Journeys.ContentOptions>>()));
+        services.AddSingleton(sp => new SafetyContent(sp.GetRequiredService<IOptions<ReflectBot.Content.ContentOptions>>()));
+        services.AddSingleton<UserPseudonyms>();
         services.AddSingleton<SafetyEventStore>();
+        services.AddSingleton<IUserDataEraser, SafetyDataEraser>();
         services.AddSingleton<SafetyPlanStore>();
         services.AddSingleton<IJournalObserver>(sp => sp.GetRequiredService<SafetyPlanStore>());
         services.AddSingleton<CrisisResponder>();
@@ -27,7 +30,7 @@ public static class SafetyServiceCollectionExtensions
         services.AddSingleton<SafetyModelHost>();
         services.AddSingleton(sp => new SafetyScreen(sp.GetRequiredService<SafetyContent>().Screen, sp.GetRequiredService<SafetyModelHost>()));
         services.AddHostedService<SafetyModelWarmup>();
-        services.AddSingleton<IMiddleware, SafetyMiddleware>();
+        services.AddSingleton<SafetyMiddleware>();
         services.AddSingleton<ITurnCommand, SafetyCheckCommand>();
         services.AddSingleton<ITurnCommand, SafetyPlanCommand>();
         services.AddSingleton<ITurnCommand, RegionCommand>();

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using ReflectBot.Conversation;
 using ReflectBot.Dialogs;
+using ReflectBot.Kernel;
 
 namespace ReflectBot.Safety;
 

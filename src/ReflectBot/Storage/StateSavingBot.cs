@@ -1,6 +1,7 @@
 using Microsoft.Bot.Builder;
 using Microsoft.Extensions.Logging;
 using Newtonsoft.Json.Linq;
+using ReflectBot.Kernel;
 
 namespace ReflectBot.Storage;
 
@@ -165,7 +166,7 @@ public sealed class StateSavingBot : IBot
         var changed = before.Properties().Select(p => p.Name).Union(after.Properties().Select(p => p.Name), StringComparer.Ordinal)
             .Where(name => name != StoreJson.ETagProperty && !JToken.DeepEquals(before[name], after[name]))
             .ToList();
-        var key = UserStateKey(turnContext);
+        var key = StateKeys.User(turnContext.Activity.ChannelId, turnContext.Activity.From?.Id);
         for (var attempt = 1; attempt <= MergeAttempts; attempt++)
         {
             var read = await _storage.ReadAsync([key], cancellationToken).ConfigureAwait(false);
@@ -200,8 +201,4 @@ public sealed class StateSavingBot : IBot
         // only this turn's user-state change, and say so in the log.
         StorageLog.UserStateMergeGaveUp(_logger, MergeAttempts);
     }
-
-    // UserState's own key ("{channel}/users/{user id}"); BotState keeps GetStorageKey protected.
-    private static string UserStateKey(ITurnContext turnContext)
-        => $"{turnContext.Activity.ChannelId}/users/{turnContext.Activity.From?.Id}";
 }

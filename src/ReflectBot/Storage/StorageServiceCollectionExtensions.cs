@@ -1,6 +1,5 @@
 using Microsoft.Bot.Builder;
 using Microsoft.Extensions.Options;
-using ReflectBot.Journal;
 using ReflectBot.Storage.Blobs;
 using ReflectBot.Storage.Sealing;
 
@@ -17,6 +16,12 @@ public static class StorageServiceCollectionExtensions
     {
         services.AddOptions<StorageOptions>().BindConfiguration(StorageOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<IValidateOptions<StorageOptions>, StorageOptionsValidator>();
+
+        // The key ring (Journal:EncryptionKey and its predecessors) that seals every record below.
+        services.AddOptions<JournalOptions>().BindConfiguration(JournalOptions.Section).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<JournalOptions>, JournalOptionsValidator>();
+        services.AddSingleton<JournalKeyRing>();
+        services.AddSingleton<ItemCipher>();
 
         // The blob parts are built only when asked for, so a file deployment never touches Azure.
         services.AddSingleton<StorageCallCounter>();
@@ -40,27 +45,8 @@ public static class StorageServiceCollectionExtensions
                 sp.GetRequiredService<ItemCipher>()));
         }
 
-        services.AddSingleton<IJournalStore, JournalStore>();
         services.AddSingleton<ConversationState>();
         services.AddSingleton<UserState>();
-        return services;
-    }
-
-    /// <summary>
-    /// Wraps the registered bot in <see cref="StateSavingBot"/>: state loaded once, saved with ETags, the
-    /// turn re-run once on a lost race, replies held until the save. Call after the bot is registered.
-    /// </summary>
-    public static IServiceCollection AddStateSaving(this IServiceCollection services)
-    {
-        var bot = services.LastOrDefault(d => d.ServiceType == typeof(IBot))
-            ?? throw new InvalidOperationException("Register the bot (IBot) before AddStateSaving.");
-        services.Remove(bot);
-        services.Add(new ServiceDescriptor(typeof(IBot), sp => new StateSavingBot(
-            (IBot)(bot.ImplementationFactory?.Invoke(sp) ?? bot.ImplementationInstance ?? ActivatorUtilities.CreateInstance(sp, bot.ImplementationType!)),
-            sp.GetRequiredService<ConversationState>(),
-            sp.GetRequiredService<UserState>(),
-            sp.GetRequiredService<IStorage>(),
-            sp.GetRequiredService<Microsoft.Extensions.Logging.ILogger<StateSavingBot>>()), bot.Lifetime));
         return services;
     }
 

@@ -4,6 +4,7 @@ using ReflectBot.Conversation;
 using ReflectBot.Privacy;
 using ReflectBot.Safety;
 using ReflectBot.Storage;
+using ReflectBot.Kernel;
 
 namespace ReflectBot.Upgrade;
 

@@ -1,6 +1,7 @@
 using ReflectBot.Clinic;
 using ReflectBot.Conversation;
 using ReflectBot.Storage;
+using ReflectBot.Kernel;
 
 namespace ReflectBot.Upgrade;
 

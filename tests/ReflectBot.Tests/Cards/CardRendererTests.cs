@@ -4,6 +4,7 @@ using Newtonsoft.Json.Linq;
 using ReflectBot.Cards;
 using ReflectBot.Journeys;
 using ReflectBot.Tests.Journeys;
+using ReflectBot.Content;
 
 namespace ReflectBot.Tests.Cards;
 

@@ -12,6 +12,7 @@ using ReflectBot.Hosting;
 using ReflectBot.Journal;
 using ReflectBot.Tests.Support;
 using ReflectBot.Conversation;
+using ReflectBot.Kernel;
 
 namespace ReflectBot.Tests.Channels;
 

@@ -2,6 +2,7 @@ using Azure.Storage.Blobs;
 using ReflectBot.Clinic;
 using ReflectBot.Storage.Blobs;
 using ReflectBot.Tests.Support;
+using ReflectBot.Storage.Leases;
 
 namespace ReflectBot.Tests.Clinic;
 

@@ -2,6 +2,7 @@ using System.Text.RegularExpressions;
 using Microsoft.Bot.Schema;
 using ReflectBot.Tests.Support;
 using ReflectBot.Conversation;
+using ReflectBot.Kernel;
 
 namespace ReflectBot.Tests.Clinic;
 

@@ -6,6 +6,7 @@ using ReflectBot.Channels.Teams;
 using ReflectBot.Clinic;
 using ReflectBot.Storage;
 using ReflectBot.Tests.Support;
+using ReflectBot.Channels;
 
 namespace ReflectBot.Tests.Clinic;
 

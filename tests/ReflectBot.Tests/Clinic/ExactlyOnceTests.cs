@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Time.Testing;
 using ReflectBot.Clinic;
 using ReflectBot.Tests.Support;
+using ReflectBot.Storage.Leases;
 
 namespace ReflectBot.Tests.Clinic;
 

@@ -4,6 +4,7 @@ using ReflectBot.Clinic;
 using ReflectBot.Journal;
 using ReflectBot.Safety;
 using ReflectBot.Tests.Support;
+using ReflectBot.Content;
 
 namespace ReflectBot.Tests.Clinic;
 

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Configuration;
 using Newtonsoft.Json.Linq;
 using ReflectBot.Hosting;
 using ReflectBot.Storage;
+using ReflectBot.Channels;
 
 namespace ReflectBot.Tests.Deployment;
 

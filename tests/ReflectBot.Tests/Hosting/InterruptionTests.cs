@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using ReflectBot.Journal;
 using ReflectBot.Tests.Support;
 using ReflectBot.Conversation;
+using ReflectBot.Kernel;
 
 namespace ReflectBot.Tests.Hosting;
 

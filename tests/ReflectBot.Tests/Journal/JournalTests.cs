@@ -7,6 +7,7 @@ using ReflectBot.Storage;
 using ReflectBot.Tests.Support;
 using Xunit.Abstractions;
 using ReflectBot.Conversation;
+using ReflectBot.Kernel;
 
 namespace ReflectBot.Tests.Journal;
 

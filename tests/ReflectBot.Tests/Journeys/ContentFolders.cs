@@ -22,6 +22,10 @@ public static class ContentFolders
         }
     }
 
+    /// <summary>A sentence of the shipped <c>dialogs/strings/</c>, as the bot says it.</summary>
+    public static string Say(ReflectBot.Content.StringKey key, params (string Name, object? Value)[] values)
+        => ReflectBot.Content.ContentLibrary.Load(Shipped).Strings.Text(key, values);
+
     /// <summary>
     /// The JSON Schema in dialogs/schema that a content file (path under the content folder) is written
     /// against: one per kind of file. A file of a new kind fails here until it has its own schema.
@@ -38,6 +42,7 @@ public static class ContentFolders
             "safety/resources.yaml" => "crisis-resources",
             "safety/replies.yaml" => "safety-replies",
             "safety/examples.yaml" => "safety-examples",
+            _ when path.StartsWith("strings/", StringComparison.Ordinal) => "strings",
             _ => throw new InvalidOperationException($"{file}: no JSON Schema is known for this file; add one to dialogs/schema and map it here."),
         } + ".schema.json";
     }
@@ -81,7 +86,7 @@ public static class ContentFolders
     }
 
     /// <summary>
-    /// A folder of valid content (one journey, one card, the shipped safety folder: lexicon, resources, replies, model and its sets),
+    /// A folder of valid content (one journey, one card, the shipped strings and safety folder: lexicon, resources, replies, model and its sets),
     /// plus the given files (path under the folder, YAML), which may replace any of them.
     /// </summary>
     public static string With(params (string Path, string Yaml)[] files)
@@ -92,9 +97,9 @@ public static class ContentFolders
         Directory.CreateDirectory(Path.Combine(root, "safety"));
         File.WriteAllText(Path.Combine(root, "journeys", "small.yaml"), ValidJourney);
         File.WriteAllText(Path.Combine(root, "cards", "a-card.yaml"), ValidCard);
-        foreach (var file in Directory.EnumerateFiles(Path.Combine(Shipped, "safety"), "*", SearchOption.AllDirectories))
+        foreach (var file in new[] { "safety", "strings" }.SelectMany(kind => Directory.EnumerateFiles(Path.Combine(Shipped, kind), "*", SearchOption.AllDirectories)))
         {
-            var target = Path.Combine(root, "safety", Path.GetRelativePath(Path.Combine(Shipped, "safety"), file));
+            var target = Path.Combine(root, Path.GetRelativePath(Shipped, file));
             Directory.CreateDirectory(Path.GetDirectoryName(target)!);
             File.Copy(file, target);
         }

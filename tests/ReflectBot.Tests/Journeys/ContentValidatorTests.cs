@@ -1,5 +1,6 @@
 using ReflectBot.Hosting;
 using ReflectBot.Journeys;
+using ReflectBot.Content;
 
 namespace ReflectBot.Tests.Journeys;
 

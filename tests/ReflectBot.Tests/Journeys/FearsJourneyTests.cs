@@ -3,6 +3,8 @@ using ReflectBot.Cards;
 using ReflectBot.Journal;
 using ReflectBot.Tests.Support;
 using ReflectBot.Conversation;
+using ReflectBot.Content;
+using ReflectBot.Kernel;
 
 namespace ReflectBot.Tests.Journeys;
 

@@ -3,6 +3,8 @@ using ReflectBot.Cards;
 using ReflectBot.Journal;
 using ReflectBot.Tests.Support;
 using ReflectBot.Conversation;
+using ReflectBot.Content;
+using ReflectBot.Kernel;
 
 namespace ReflectBot.Tests.Journeys;
 
@@ -137,7 +139,7 @@ public sealed class JourneyFlowTests : IDisposable
         var bot = _host.Client();
         var menu = Assert.Single(Assert.Single(await bot.SayAsync("menu")).Attachments);
         var buttons = ((Newtonsoft.Json.Linq.JObject)menu.Content)["buttons"]!.Select(b => b.Value<string>("value")!).ToList();
-        var catalog = _host.Services.GetRequiredService<ReflectBot.Journeys.JourneyCatalog>();
+        var catalog = _host.Services.GetRequiredService<ReflectBot.Content.JourneyCatalog>();
 
         // One button per journey (the safety plan among them) and "learn".
         Assert.Equal(catalog.All.Count + 1, buttons.Count);

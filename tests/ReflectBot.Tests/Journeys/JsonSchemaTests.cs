@@ -5,6 +5,7 @@ using ReflectBot.Hosting;
 using ReflectBot.Journeys;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
+using ReflectBot.Content;
 
 namespace ReflectBot.Tests.Journeys;
 

@@ -7,6 +7,7 @@ using ReflectBot.Safety;
 using ReflectBot.Storage;
 using ReflectBot.Tests.Support;
 using ReflectBot.Conversation;
+using ReflectBot.Kernel;
 
 namespace ReflectBot.Tests.Privacy;
 

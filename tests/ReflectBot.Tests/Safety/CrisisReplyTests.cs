@@ -7,6 +7,8 @@ using ReflectBot.Safety;
 using ReflectBot.Storage;
 using ReflectBot.Tests.Support;
 using ReflectBot.Conversation;
+using ReflectBot.Content;
+using ReflectBot.Kernel;
 
 namespace ReflectBot.Tests.Safety;
 
@@ -148,7 +150,7 @@ public sealed class CrisisReplyTests : IDisposable
         // A development message the model reads as possible risk (which one depends on the trained weights).
         var screen = _host.Services.GetRequiredService<SafetyScreen>();
         await screen.Model!.WaitReadyAsync();
-        var errors = new List<ReflectBot.Journeys.ContentError>();
+        var errors = new List<ReflectBot.Content.ContentError>();
         var possible = ReflectBot.Safety.Evaluation.SafetyEvaluation.LoadSets(ReflectBot.Tests.Journeys.ContentFolders.Shipped, errors).Dev
             .Select(m => m.Text).First(t => screen.Screen(t).Level == RiskLevel.Possible);
 
@@ -282,7 +284,7 @@ public sealed class CrisisReplyTests : IDisposable
 
         foreach (var file in Directory.EnumerateFiles(Path.Combine(_host.DataPath, "safety"), "*.item", SearchOption.AllDirectories))
         {
-            Assert.True(ReflectBot.Journal.ItemCipher.IsSealed(await File.ReadAllBytesAsync(file)), file);
+            Assert.True(ReflectBot.Storage.Sealing.ItemCipher.IsSealed(await File.ReadAllBytesAsync(file)), file);
         }
 
         var http = _host.CreateClient();

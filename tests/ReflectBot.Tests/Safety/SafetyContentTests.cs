@@ -2,6 +2,7 @@ using ReflectBot.Journeys;
 using ReflectBot.Safety;
 using ReflectBot.Tests.Journeys;
 using ReflectBot.Tests.Support;
+using ReflectBot.Content;
 
 namespace ReflectBot.Tests.Safety;
 

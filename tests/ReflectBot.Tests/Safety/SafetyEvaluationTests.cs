@@ -10,7 +10,7 @@ using ReflectBot.Safety.Model;
 using ReflectBot.Tests.Journeys;
 using ReflectBot.Tests.Support;
 using Xunit.Abstractions;
-using IMiddleware = Microsoft.Bot.Builder.IMiddleware;
+using ReflectBot.Content;
 
 namespace ReflectBot.Tests.Safety;
 
@@ -105,7 +105,7 @@ public sealed class SafetyEvaluationTests(ITestOutputHelper output) : IDisposabl
         builder.Logging.ClearProviders();
         builder.Services.AddReflectBot(builder.Configuration);
         using var host = builder.Build();
-        var adapter = new EvaluationAdapter(host.Services.GetServices<IMiddleware>());
+        var adapter = new EvaluationAdapter(host.Services.GetRequiredService<TurnPipeline>().Middleware);
         var bot = host.Services.GetRequiredService<IBot>();
         var cases = new (string Label, string Text, RiskLevel Level)[]
         {

@@ -5,6 +5,7 @@ using ReflectBot.Safety;
 using ReflectBot.Safety.Model;
 using ReflectBot.Tests.Journeys;
 using ReflectBot.Tests.Support;
+using ReflectBot.Content;
 
 namespace ReflectBot.Tests.Safety;
 

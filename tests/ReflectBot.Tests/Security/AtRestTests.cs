@@ -3,6 +3,7 @@ using Newtonsoft.Json.Linq;
 using ReflectBot.Journal;
 using ReflectBot.Tests.Clinic;
 using ReflectBot.Tests.Support;
+using ReflectBot.Storage.Sealing;
 
 namespace ReflectBot.Tests.Security;
 

@@ -69,7 +69,7 @@ public sealed class FullSession(ClinicHost host, string clientId = "zephyrine-7q
         Assert.Equal(OnMind, shared.Answers["on-mind"]);
         Assert.Single((await host.Get<ClinicianReads>().ScoresAsync(Clinician.Key, Client.Key))!);
         Assert.Equal(1, await host.Get<SafetyEventStore>().CountOfUserAsync(Client.Key, DateTimeOffset.MinValue));
-        Assert.NotNull(await host.Get<ReflectBot.Channels.Teams.ConversationReferences>().GetAsync(Client.Key));
+        Assert.NotNull(await host.Get<ReflectBot.Channels.ConversationReferences>().GetAsync(Client.Key));
         Assert.Contains(clientName, await Clinician.ReadAsync("clients"), StringComparison.Ordinal);
 
         // The reflection left half-way carries on from its state.

@@ -7,6 +7,7 @@ using ReflectBot.Journal;
 using ReflectBot.Storage;
 using ReflectBot.Tests.Clinic;
 using ReflectBot.Tests.Support;
+using ReflectBot.Storage.Sealing;
 
 namespace ReflectBot.Tests.Security;
 

@@ -13,6 +13,7 @@ using ReflectBot.Storage;
 using ReflectBot.Tests.Channels;
 using ReflectBot.Tests.Support;
 using Xunit.Abstractions;
+using ReflectBot.Kernel;
 
 namespace ReflectBot.Tests.Security;
 

@@ -4,6 +4,7 @@ using ReflectBot.Safety;
 using ReflectBot.Tests.Clinic;
 using ReflectBot.Tests.Support;
 using ReflectBot.Tests.Upgrade;
+using ReflectBot.Storage.Sealing;
 
 namespace ReflectBot.Tests.Security;
 

@@ -6,6 +6,7 @@ using Newtonsoft.Json;
 using ReflectBot.Conversation;
 using ReflectBot.Journal;
 using ReflectBot.Tests.Support;
+using ReflectBot.Kernel;
 
 namespace ReflectBot.Tests.Security;
 

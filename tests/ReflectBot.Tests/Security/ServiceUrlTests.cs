@@ -5,6 +5,8 @@ using Newtonsoft.Json;
 using ReflectBot.Channels.Teams;
 using ReflectBot.Conversation;
 using ReflectBot.Tests.Support;
+using ReflectBot.Channels;
+using ReflectBot.Kernel;
 
 namespace ReflectBot.Tests.Security;
 

@@ -24,7 +24,7 @@ public sealed class BlobHostTests(AzuriteFixture azurite) : IClassFixture<Azurit
         Assert.Contains("Saved", BotClient.Read(await bot.SayAsync("yes")), StringComparison.Ordinal);
 
         Assert.IsType<BlobStorage>(Assert.IsType<SealedStorage>(host.Services.GetRequiredService<IStorage>()).Inner);
-        var entry = Assert.Single(await host.Services.GetRequiredService<IJournalStore>().ListAsync(ReflectBot.Conversation.UserKeys.From("webchat", "29:odd/user#1?%")));
+        var entry = Assert.Single(await host.Services.GetRequiredService<IJournalStore>().ListAsync(ReflectBot.Kernel.UserKeys.From("webchat", "29:odd/user#1?%")));
         Assert.Equal(3, entry.Mood);
     }
 

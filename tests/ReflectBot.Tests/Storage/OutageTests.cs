@@ -4,6 +4,7 @@ using ReflectBot.Journal;
 using ReflectBot.Storage;
 using ReflectBot.Tests.Support;
 using ReflectBot.Conversation;
+using ReflectBot.Kernel;
 
 namespace ReflectBot.Tests.Storage;
 

@@ -3,6 +3,7 @@ using Microsoft.Bot.Builder;
 using Microsoft.Bot.Schema;
 using Newtonsoft.Json.Linq;
 using ReflectBot.Channels.Teams;
+using ReflectBot.Channels;
 
 namespace ReflectBot.Tests.Teams;
 

@@ -1,3 +1,4 @@
+using ReflectBot.Tests.Journeys;
 using System.Net;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Schema;
@@ -8,6 +9,8 @@ using ReflectBot.Conversation;
 using ReflectBot.Journal;
 using ReflectBot.Privacy;
 using ReflectBot.Tests.Support;
+using ReflectBot.Channels;
+using ReflectBot.Kernel;
 
 namespace ReflectBot.Tests.Teams;
 
@@ -42,7 +45,7 @@ public sealed class TeamsConversationTests : IAsyncLifetime
         await user.PostAsync(user.BotAdded());
         await user.PostAsync(user.Installed());
         var first = _connector.Take();
-        Assert.Single(first, a => a.Text == BotText.Welcome);
+        Assert.Single(first, a => a.Text == ContentFolders.Say(ConversationStrings.Welcome));
         Assert.All(first, a => Assert.Equal(user.ConversationId, a.Conversation.Id));
 
         await user.PostAsync(user.Installed());
@@ -165,7 +168,7 @@ public sealed class TeamsConversationTests : IAsyncLifetime
         var user = User();
         await user.PostAsync(user.Installed());
         var welcome = ConnectorText(_connector.Take());
-        Assert.Contains(BotText.Welcome, welcome, StringComparison.Ordinal);
+        Assert.Contains(ContentFolders.Say(ConversationStrings.Welcome), welcome, StringComparison.Ordinal);
 
         var mood = await user.SayAsync("check in");
         Assert.Contains("0 to 10", ConnectorText(mood), StringComparison.Ordinal);
@@ -221,7 +224,7 @@ public sealed class TeamsConversationTests : IAsyncLifetime
         var replies = await user.SayAsync("are you a bot?");
         Assert.Equal(2, _connector.Attempts - before);
         var reply = Assert.Single(replies);
-        Assert.Equal(BotText.IAmABot, reply.Text);
+        Assert.Equal(ContentFolders.Say(ConversationStrings.IAmABot), reply.Text);
     }
 
     [Fact]

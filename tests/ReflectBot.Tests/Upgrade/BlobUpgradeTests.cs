@@ -5,6 +5,7 @@ using ReflectBot.Storage;
 using ReflectBot.Storage.Blobs;
 using ReflectBot.Tests.Clinic;
 using ReflectBot.Tests.Support;
+using ReflectBot.Storage.Sealing;
 
 namespace ReflectBot.Tests.Upgrade;
 

@@ -36,7 +36,7 @@ public sealed class LegacyEraseTests : IDisposable
         Assert.Empty(await services.GetRequiredService<IJournalStore>().ListAsync(PreSealingFixture.ClientKey));
         Assert.Null(await services.GetRequiredService<SafetyPlanStore>().GetAsync(PreSealingFixture.ClientKey));
         Assert.Empty(await services.GetRequiredService<ClinicianReads>().ClientsAsync(PreSealingFixture.ClinicianKey));
-        Assert.Null(await services.GetRequiredService<ReflectBot.Channels.Teams.ConversationReferences>().GetAsync(PreSealingFixture.ClientKey));
+        Assert.Null(await services.GetRequiredService<ReflectBot.Channels.ConversationReferences>().GetAsync(PreSealingFixture.ClientKey));
         Assert.Equal(0, await services.GetRequiredService<SafetyEventStore>().CountOfUserAsync(PreSealingFixture.ClientKey, DateTimeOffset.MinValue));
         Assert.Equal(1, (await services.GetRequiredService<SafetyEventStore>().CountAsync(DateTimeOffset.MinValue, DateTimeOffset.MaxValue))["suicidal"]);
         Assert.DoesNotContain(RawStores.Files(_data), f => f.Text.Contains("Marigold", StringComparison.Ordinal) || f.Text.Contains("LEGACY-", StringComparison.Ordinal));

@@ -12,6 +12,8 @@ using ReflectBot.Storage;
 using ReflectBot.Tests.Deployment;
 using ReflectBot.Tests.Support;
 using ReflectBot.Upgrade;
+using ReflectBot.Channels;
+using ReflectBot.Kernel;
 
 namespace ReflectBot.Tests.Upgrade;
 

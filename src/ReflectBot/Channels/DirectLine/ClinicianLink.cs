@@ -1,6 +1,8 @@
 using Microsoft.Extensions.Options;
 using ReflectBot.Conversation;
 using ReflectBot.Journal;
+using ReflectBot.Kernel;
+using ReflectBot.Storage.Sealing;
 
 namespace ReflectBot.Channels.DirectLine;
 

@@ -5,7 +5,8 @@ using Microsoft.Bot.Schema;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using ReflectBot.Conversation;
-using ReflectBot.Hosting;
+using Microsoft.Bot.Builder.Integration.AspNet.Core;
+using ReflectBot.Kernel;
 
 namespace ReflectBot.Channels.DirectLine;
 
@@ -19,14 +20,14 @@ public sealed class DirectLineBridge
 {
     public const string ChannelId = "webchat";
 
-    private readonly ReflectBotAdapter _adapter;
+    private readonly CloudAdapter _adapter;
     private readonly LocalServiceUrl _serviceUrl;
     private readonly TimeProvider _time;
     private readonly CancellationToken _stopping;
     private readonly ILogger<DirectLineBridge> _logger;
     private readonly string? _appId;
 
-    public DirectLineBridge(ReflectBotAdapter adapter, LocalServiceUrl serviceUrl, IOptions<BotCredentialOptions> credentials, TimeProvider time, IHostApplicationLifetime lifetime, ILogger<DirectLineBridge> logger)
+    public DirectLineBridge(CloudAdapter adapter, LocalServiceUrl serviceUrl, IOptions<BotCredentialOptions> credentials, TimeProvider time, IHostApplicationLifetime lifetime, ILogger<DirectLineBridge> logger)
     {
         ArgumentNullException.ThrowIfNull(credentials);
         ArgumentNullException.ThrowIfNull(lifetime);

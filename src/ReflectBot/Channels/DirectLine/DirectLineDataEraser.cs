@@ -1,5 +1,6 @@
 using ReflectBot.Conversation;
 using ReflectBot.Privacy;
+using ReflectBot.Kernel;
 
 namespace ReflectBot.Channels.DirectLine;
 

@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.Options;
 using ReflectBot.Journal;
+using ReflectBot.Storage.Sealing;
 
 namespace ReflectBot.Channels.DirectLine;
 

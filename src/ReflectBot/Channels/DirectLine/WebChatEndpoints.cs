@@ -3,6 +3,7 @@ using Microsoft.Bot.Builder;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using ReflectBot.Conversation;
+using ReflectBot.Kernel;
 
 namespace ReflectBot.Channels.DirectLine;
 

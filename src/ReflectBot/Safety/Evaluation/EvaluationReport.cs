@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using ReflectBot.Content;
 
 namespace ReflectBot.Safety.Evaluation;
 

@@ -1,3 +1,5 @@
+using ReflectBot.Content;
+
 namespace ReflectBot.Safety.Evaluation;
 
 /// <summary>One line of an evaluation or training set: <c>id label tag prompt text</c>, and where it came from.</summary>

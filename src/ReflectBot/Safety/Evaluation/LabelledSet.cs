@@ -1,4 +1,5 @@
 using ReflectBot.Journeys;
+using ReflectBot.Content;
 
 namespace ReflectBot.Safety.Evaluation;
 

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using ReflectBot.Journeys;
+using ReflectBot.Content;
 
 namespace ReflectBot.Safety.Evaluation;
 

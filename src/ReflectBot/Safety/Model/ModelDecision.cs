@@ -1,3 +1,5 @@
+using ReflectBot.Content;
+
 namespace ReflectBot.Safety.Model;
 
 /// <summary>The graded decision over the model's label probabilities.</summary>

@@ -3,6 +3,7 @@ using System.Text;
 using ReflectBot.Journeys;
 using ReflectBot.Safety.Evaluation;
 using YamlDotNet.RepresentationModel;
+using ReflectBot.Content;
 
 namespace ReflectBot.Safety.Model;
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Newtonsoft.Json;
+using ReflectBot.Content;
 
 namespace ReflectBot.Safety.Model;
 

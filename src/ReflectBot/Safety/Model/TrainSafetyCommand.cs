@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text;
 using ReflectBot.Journeys;
 using ReflectBot.Safety.Evaluation;
+using ReflectBot.Content;
 
 namespace ReflectBot.Safety.Model;
 
@@ -24,7 +25,7 @@ public static class TrainSafetyCommand
         ArgumentNullException.ThrowIfNull(args);
         ArgumentNullException.ThrowIfNull(output);
         ArgumentNullException.ThrowIfNull(error);
-        var content = Hosting.ContentValidation.ResolveFolder(args.FirstOrDefault(a => !a.StartsWith('-')) ?? new ContentOptions().Path);
+        var content = ContentOptions.ResolveFolder(args.FirstOrDefault(a => !a.StartsWith('-')) ?? new ContentOptions().Path);
         var errors = new List<ContentError>();
         var lexicon = SafetyContentLoader.LoadLexicon(content, errors);
         var messages = SafetyExamples.LoadAll(content, errors);

@@ -1,0 +1,85 @@
+using ReflectBot.Cards;
+
+namespace ReflectBot.Content;
+
+/// <summary>
+/// The whole content folder, loaded and checked as one: journeys (<c>journeys/*.yaml</c>), cards
+/// (<c>cards/*.yaml</c>) and the bot's sentences (<c>strings/*.yaml</c>), then every card or journey id one file names in another. Used at start-up and
+/// by <c>validate</c>, so both report the same problems.
+/// </summary>
+public sealed class ContentLibrary
+{
+    public ContentLibrary(JourneyCatalog journeys, CardCatalog cards, StringCatalog strings)
+    {
+        Journeys = journeys;
+        Cards = cards;
+        Strings = strings;
+    }
+
+    public JourneyCatalog Journeys { get; }
+
+    public CardCatalog Cards { get; }
+
+    /// <summary>The bot's own sentences (<c>strings/*.yaml</c>), every key the code declares among them.</summary>
+    public StringCatalog Strings { get; }
+
+    /// <summary>Loads the folder, or throws <see cref="ContentException"/> listing every problem.</summary>
+    public static ContentLibrary Load(string folder)
+    {
+        var errors = new List<ContentError>();
+        var library = LoadWithErrors(folder, errors);
+        return errors.Count > 0 ? throw new ContentException(errors) : library;
+    }
+
+    public static ContentLibrary LoadWithErrors(string folder, List<ContentError> errors)
+    {
+        ArgumentNullException.ThrowIfNull(errors);
+        var journeys = JourneyCatalog.LoadWithErrors(folder, errors);
+        var cards = LoadCards(folder, errors);
+
+        var journeyIds = journeys.Select(j => j.Id).ToHashSet(StringComparer.Ordinal);
+        var cardIds = cards.Select(c => c.Id).ToHashSet(StringComparer.Ordinal);
+        foreach (var reference in journeys.SelectMany(j => j.References))
+        {
+            var known = reference.Kind == ContentKind.Card ? cardIds : journeyIds;
+            if (!known.Contains(reference.Id))
+            {
+                var kind = reference.Kind == ContentKind.Card ? "card" : "journey";
+                errors.Add(new ContentError(reference.File, reference.Line, $"{reference.Where} names unknown {kind} '{reference.Id}'."));
+            }
+        }
+
+        foreach (var card in cards.Where(c => c.Journey.Length > 0 && !journeyIds.Contains(c.Journey)))
+        {
+            errors.Add(new ContentError(card.SourceFile, card.JourneyLine, $"card '{card.Id}' names unknown journey '{card.Journey}'."));
+        }
+
+        var strings = StringCatalog.LoadWithErrors(folder, StringCatalog.Declared(), errors);
+        return new ContentLibrary(new JourneyCatalog(journeys), new CardCatalog(cards), strings);
+    }
+
+    private static List<CardDefinition> LoadCards(string folder, List<ContentError> errors)
+    {
+        var cards = new List<CardDefinition>();
+        var cardsFolder = Path.Combine(folder, "cards");
+        if (!Directory.Exists(cardsFolder))
+        {
+            return cards;
+        }
+
+        foreach (var file in Directory.EnumerateFiles(cardsFolder, "*.yaml").Order(StringComparer.Ordinal))
+        {
+            if (CardLoader.Load(file, Path.GetRelativePath(folder, file), errors) is { } card)
+            {
+                cards.Add(card);
+            }
+        }
+
+        foreach (var group in cards.Where(c => c.Id.Length > 0).GroupBy(c => c.Id, StringComparer.Ordinal).Where(g => g.Count() > 1))
+        {
+            errors.Add(new ContentError(group.Last().SourceFile, 1, $"card id '{group.Key}' is also used by {group.First().SourceFile}."));
+        }
+
+        return cards;
+    }
+}

@@ -1,0 +1,48 @@
+using System.Text.RegularExpressions;
+
+namespace ReflectBot.Content;
+
+/// <summary>The compiled content of <c>dialogs/safety/lexicon.yaml</c>; see that file for what each list means.</summary>
+public sealed class SafetyLexicon
+{
+    /// <summary>Misspellings and slang, each to the word the patterns use; every such word also maps to itself.</summary>
+    public required IReadOnlyDictionary<string, string> Spellings { get; init; }
+
+    public required IReadOnlyList<LexiconClass> Classes { get; init; }
+
+    public required IReadOnlyList<Regex> Idioms { get; init; }
+
+    public required IReadOnlyList<Regex> Negations { get; init; }
+
+    public required IReadOnlyList<Regex> Affirmations { get; init; }
+
+    public required IReadOnlyList<Regex> OtherPeople { get; init; }
+
+    public required IReadOnlyList<Regex> Settings { get; init; }
+
+    public required IReadOnlyList<Regex> FirstPerson { get; init; }
+
+    public required IReadOnlyList<Regex> PastMarkers { get; init; }
+
+    public required IReadOnlyList<Regex> ResolvedMarkers { get; init; }
+
+    public required IReadOnlyList<Regex> PresentMarkers { get; init; }
+
+    public required IReadOnlyList<Regex> HabitualMarkers { get; init; }
+
+    public required IReadOnlyList<Regex> PastTense { get; init; }
+
+    public required IReadOnlyList<Regex> Addressed { get; init; }
+
+    public required IReadOnlyList<Regex> RecurrenceMarkers { get; init; }
+
+    public required IReadOnlyList<Regex> MinorMarkers { get; init; }
+
+    /// <summary>
+    /// Interpreted backtracking: the non-backtracking engine took over ten seconds to build the lexicon
+    /// (it is built at every start). The screen bounds the cost instead: every pattern runs on one
+    /// sentence of at most <see cref="RiskScreen.MaxWindow"/> characters, the loader refuses nested
+    /// unbounded repetition, and each match has a timeout. Text is lower-cased first, so no IgnoreCase.
+    /// </summary>
+    public const RegexOptions Options = RegexOptions.CultureInvariant;
+}

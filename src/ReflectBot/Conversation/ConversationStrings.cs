@@ -1,0 +1,29 @@
+using ReflectBot.Content;
+
+namespace ReflectBot.Conversation;
+
+/// <summary>The conversation's own sentences, in <c>dialogs/strings/conversation.yaml</c>.</summary>
+public static class ConversationStrings
+{
+    public static readonly StringKey Welcome = new("conversation.welcome");
+    public static readonly StringKey Hello = new("conversation.hello");
+    public static readonly StringKey IAmABot = new("conversation.iAmABot");
+    public static readonly StringKey NotSure = new("conversation.notSure");
+    public static readonly StringKey NoWords = new("conversation.noWords");
+    public static readonly StringKey NothingToStop = new("conversation.nothingToStop");
+    public static readonly StringKey LostOurPlace = new("conversation.lostOurPlace");
+
+    /// <summary>{title}: what was stopped, in lower case.</summary>
+    public static readonly StringKey Stopped = new("conversation.stopped", "title");
+
+    /// <summary>{title}: what is still open, in lower case.</summary>
+    public static readonly StringKey Paused = new("conversation.paused", "title");
+
+    /// <summary>{title} in lower case, at question {question} of {of}.</summary>
+    public static readonly StringKey WhereYouAreAt = new("conversation.whereYouAreAt", "title", "question", "of");
+
+    public static readonly StringKey WhereYouAre = new("conversation.whereYouAre", "title");
+
+    /// <summary>{commands}: each journey's first command, quoted, comma-separated.</summary>
+    public static readonly StringKey Help = new("conversation.help", "commands");
+}

@@ -1,0 +1,76 @@
+using IMiddleware = Microsoft.Bot.Builder.IMiddleware;
+using Microsoft.Bot.Builder;
+using Microsoft.Bot.Schema;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using ReflectBot.Hosting;
+
+namespace ReflectBot.Hosting;
+
+/// <summary>
+/// <c>dotnet run --project src/ReflectBot -- chat</c>: the same bot, middleware, dialogs and store as
+/// the web host, talked to line by line in a terminal, or driven by piped stdin. Ends at end of input.
+/// </summary>
+public static class ConsoleChat
+{
+    public const string ChannelId = "console";
+
+    public static async Task<int> RunAsync(IServiceProvider services, TextReader input, TextWriter output, string userId = "console-user", CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(input);
+        ArgumentNullException.ThrowIfNull(output);
+        var adapter = new ConsoleAdapter(output, services.GetRequiredService<TurnPipeline>(), services.GetRequiredService<ILoggerFactory>().CreateLogger("ReflectBot.Chat"));
+        var bot = services.GetRequiredService<IBot>();
+        var interactive = ReferenceEquals(input, Console.In) && !Console.IsInputRedirected;
+        var user = new ChannelAccount(userId, "You");
+        var botAccount = new ChannelAccount("reflectbot", "ReflectBot");
+
+        // The conversation id is fixed per user, so a second run continues a journey left half-way.
+        var conversation = new ConversationAccount(id: $"console-{userId}");
+        var zone = TimeZoneInfo.Local.HasIanaId ? TimeZoneInfo.Local.Id : TimeZoneInfo.TryConvertWindowsIdToIanaId(TimeZoneInfo.Local.Id, out var iana) ? iana : "UTC";
+
+        if (interactive)
+        {
+            await output.WriteLineAsync("ReflectBot in your terminal. Say hi to begin; type 'help' any time; Ctrl+D to leave.").ConfigureAwait(false);
+        }
+
+        while (!cancellationToken.IsCancellationRequested)
+        {
+            if (interactive)
+            {
+                await output.WriteAsync("you> ").ConfigureAwait(false);
+                await output.FlushAsync(cancellationToken).ConfigureAwait(false);
+            }
+
+            var line = await input.ReadLineAsync(cancellationToken).ConfigureAwait(false);
+            if (line is null)
+            {
+                break;
+            }
+
+            if (!interactive)
+            {
+                await output.WriteLineAsync($"you> {line}").ConfigureAwait(false);
+            }
+
+            var activity = new Activity(ActivityTypes.Message)
+            {
+                Id = Guid.NewGuid().ToString("N"),
+                ChannelId = ChannelId,
+                ServiceUrl = "console://",
+                From = user,
+                Recipient = botAccount,
+                Conversation = conversation,
+                Text = line,
+                Locale = "en-US",
+                LocalTimezone = zone,
+                Timestamp = DateTimeOffset.UtcNow,
+                LocalTimestamp = DateTimeOffset.Now,
+            };
+            await adapter.ProcessActivityAsync(activity, bot.OnTurnAsync, cancellationToken).ConfigureAwait(false);
+        }
+
+        return 0;
+    }
+}

@@ -1,7 +1,0 @@
-namespace ReflectBot.Journeys;
-
-/// <summary>One problem in a content file.</summary>
-public sealed record ContentError(string File, int Line, string Message)
-{
-    public override string ToString() => $"{File}:{Line}: {Message}";
-}

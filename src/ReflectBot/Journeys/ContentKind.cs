@@ -1,8 +1,0 @@
-namespace ReflectBot.Journeys;
-
-/// <summary>What a content file or a reference in one is about.</summary>
-public enum ContentKind
-{
-    Journey,
-    Card,
-}

@@ -1,0 +1,64 @@
+using Newtonsoft.Json;
+
+namespace ReflectBot.Kernel;
+
+/// <summary>What the bot remembers about a user between conversations (user state).</summary>
+public sealed class UserProfile
+{
+    /// <summary>Whether the welcome has been shown.</summary>
+    [JsonProperty("welcomed")]
+    public bool Welcomed { get; set; }
+
+    /// <summary>The user's time zone (IANA id), from the channel or as they told us.</summary>
+    [JsonProperty("timeZone", NullValueHandling = NullValueHandling.Ignore)]
+    public string? TimeZone { get; set; }
+
+    /// <summary>Whether the user agreed to keep a journal: null until asked (at the first save), then their answer.</summary>
+    [JsonProperty("journalConsent", NullValueHandling = NullValueHandling.Ignore)]
+    public bool? JournalConsent { get; set; }
+
+    /// <summary>The region for crisis resources (an id of dialogs/safety/resources.yaml), as the user told us.</summary>
+    [JsonProperty("region", NullValueHandling = NullValueHandling.Ignore)]
+    public string? Region { get; set; }
+
+    /// <summary>"pause reminders": the scheduler sends none while this is set.</summary>
+    [JsonProperty("remindersPaused")]
+    public bool RemindersPaused { get; set; }
+
+    /// <summary>
+    /// The user has connected with a clinician (set by the clinic): only then does a turn look for
+    /// assignments waiting for them, so everyone else's turns cost no clinic read.
+    /// </summary>
+    [JsonProperty("clinicClient", DefaultValueHandling = DefaultValueHandling.Ignore)]
+    public bool ClinicClient { get; set; }
+
+    /// <summary>
+    /// This user's conversations with the bot on this channel (the latest <see cref="MaxConversations"/>),
+    /// so "delete my data" removes every conversation's state, not only the one it was asked in.
+    /// </summary>
+    [JsonProperty("conversations")]
+    public List<string> Conversations { get; set; } = [];
+
+    public const int MaxConversations = 200;
+
+    /// <summary>Remembers a conversation id; true when it was new (the profile changed).</summary>
+    public bool RememberConversation(string? conversationId)
+    {
+        if (string.IsNullOrEmpty(conversationId) || Conversations.Contains(conversationId))
+        {
+            return false;
+        }
+
+        Conversations.Add(conversationId);
+        if (Conversations.Count > MaxConversations)
+        {
+            Conversations.RemoveAt(0);
+        }
+
+        return true;
+    }
+
+    /// <summary>"delete my data" was asked and awaits confirmation until this time.</summary>
+    [JsonProperty("deletionAskedUntil", NullValueHandling = NullValueHandling.Ignore)]
+    public DateTimeOffset? DeletionAskedUntil { get; set; }
+}
