@@ -12,7 +12,9 @@ namespace ReflectBot.Cards;
 /// </summary>
 public sealed partial class CardCommand(CardCatalog cards, JourneyCatalog journeys, StringCatalog strings) : ITurnCommand
 {
-    public int Order => 200;
+    /// <summary>"learn", "cards", "tell me about …".</summary>
+    public static bool Claims(string text)
+        => Browse().IsMatch(text) || About().IsMatch(text);
 
     public async Task<bool> TryHandleAsync(TurnInfo turn, CancellationToken cancellationToken = default)
     {

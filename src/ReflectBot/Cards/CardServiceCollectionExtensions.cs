@@ -10,7 +10,7 @@ public static class CardServiceCollectionExtensions
     /// <summary>The psychoeducation cards (loaded with the rest of the content) and the commands that show them.</summary>
     public static IServiceCollection AddCards(this IServiceCollection services)
     {
-        services.AddSingleton<ITurnCommand, CardCommand>();
+        services.AddSingleton<CardCommand>();
         return services;
     }
 }

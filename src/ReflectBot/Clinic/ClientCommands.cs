@@ -24,7 +24,9 @@ public sealed partial class ClientCommands(
     MeasureCatalog measures,
     TimeProvider time) : ITurnCommand
 {
-    public int Order => 60;
+    /// <summary>The phrases these commands take; the measures' commands ("phq-9") are content, checked with the journeys'.</summary>
+    public static bool Claims(string text)
+        => Connect().IsMatch(text) || MyClinician().IsMatch(text) || ChangeSharing().IsMatch(text) || Disconnect().IsMatch(text) || Share().IsMatch(text) || MyAssignments().IsMatch(text) || StartAssignment().IsMatch(text);
 
     public async Task<bool> TryHandleAsync(TurnInfo turn, CancellationToken cancellationToken = default)
     {

@@ -12,7 +12,7 @@ namespace ReflectBot.Clinic;
 /// <summary>
 /// After a client's message: keeps their time zone current for the scheduler, and shows any assignment
 /// that is due but never reached them. Conversation references are kept by the Teams feature
-/// (Channels/Teams/ConversationReferenceRecorder) for every channel. Users who never connected with a clinician
+/// (Channels/ConversationReferenceRecorder) for every channel. Users who never connected with a clinician
 /// (the <see cref="UserProfile.ClinicClient"/> flag in the user state the turn loaded anyway) cost no
 /// clinic read.
 /// </summary>

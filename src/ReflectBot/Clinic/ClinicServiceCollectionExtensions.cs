@@ -34,7 +34,7 @@ public static class ClinicServiceCollectionExtensions
 
         // What the clinic takes from other features: the user's reminder switch (Privacy, in user state),
         // safety events as counts and the crisis reply (Safety). Conversation references and proactive
-        // sending are the Teams feature's (ConversationReferences, ProactiveMessenger), used directly.
+        // sending are the channels' (ConversationReferences, ProactiveMessenger), used directly.
         services.AddSingleton<IReminderPreferences, UserStateReminderPreferences>();
         services.AddSingleton<ISafetyEventCounter, SafetyEventCounter>();
         services.AddSingleton<ISafetyEscalation, SafetyCrisisEscalation>();
@@ -48,8 +48,8 @@ public static class ClinicServiceCollectionExtensions
         services.AddSingleton<PendingDelivery>();
         services.AddHostedService<DeliveryScheduler>();
         services.AddSingleton<ClinicMiddleware>();
-        services.AddSingleton<ITurnCommand, ClinicianCommands>();
-        services.AddSingleton<ITurnCommand, ClientCommands>();
+        services.AddSingleton<ClinicianCommands>();
+        services.AddSingleton<ClientCommands>();
 
         // Dialogs of the root set (JourneyDialogs adds every registered Dialog).
         services.AddSingleton<Dialog, AssignDialog>();

@@ -24,7 +24,9 @@ public sealed partial class ClinicianCommands(
     IOptions<ClinicOptions> options,
     ClinicStore store) : ITurnCommand
 {
-    public int Order => 50;
+    /// <summary>The phrases these commands take (from anyone else they get "only clinicians").</summary>
+    public static bool Claims(string text)
+        => SafetyNotes().IsMatch(text) || Command().IsMatch(text);
 
     public async Task<bool> TryHandleAsync(TurnInfo turn, CancellationToken cancellationToken = default)
     {
@@ -51,16 +53,11 @@ public sealed partial class ClinicianCommands(
             return true;
         }
 
+        // While assigning, the answers belong to the form ("Daily check-in" picks that journey, it does not
+        // start it): the assignment dialog's interruption policy in the routing table (Hosting/TurnRoutes).
         var m = Command().Match(text);
         if (!m.Success)
         {
-            // While assigning, the answers belong to the form: "Daily check-in" picks that journey, it does not start it.
-            if (turn.Dialogs.ActiveDialog?.Id == AssignDialog.DialogId)
-            {
-                await turn.Dialogs.ContinueDialogAsync(cancellationToken).ConfigureAwait(false);
-                return true;
-            }
-
             return false;
         }
 

@@ -19,7 +19,7 @@ public sealed class UserStateReminderPreferences(IStorage storage) : IReminderPr
         var stored = await storage.ReadAsync([key], cancellationToken).ConfigureAwait(false);
         return stored.TryGetValue(key, out var raw)
             && raw is IDictionary<string, object> state
-            && state.TryGetValue("profile", out var value)
+            && state.TryGetValue(StateKeys.ProfileProperty, out var value)
             && JToken.FromObject(value).ToObject<UserProfile>() is { RemindersPaused: true };
     }
 }

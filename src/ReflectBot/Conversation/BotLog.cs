@@ -3,7 +3,7 @@ using Microsoft.Extensions.Logging;
 namespace ReflectBot.Conversation;
 
 /// <summary>
-/// Log messages of the conversation area. Event ids 1000–1099. No parameter may carry what a user wrote.
+/// Log messages of the conversation area. Event ids 1000–1099 (see Kernel/LogEventRanges). No parameter may carry what a user wrote.
 /// </summary>
 internal static partial class BotLog
 {

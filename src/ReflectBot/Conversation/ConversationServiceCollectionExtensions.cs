@@ -1,5 +1,3 @@
-using Microsoft.Bot.Builder;
-using IMiddleware = Microsoft.Bot.Builder.IMiddleware;
 using ReflectBot.Kernel;
 
 namespace ReflectBot.Conversation;
@@ -11,6 +9,16 @@ public static class ConversationServiceCollectionExtensions
     {
         services.AddSingleton<InputLimitsMiddleware>();
         services.AddTransient<JournalingBot>();
+
+        // The conversation's own rows of the routing table (Hosting/TurnRoutes).
+        services.AddSingleton<HelpCommand>();
+        services.AddSingleton<CancelCommand>();
+        services.AddSingleton<MenuCommand>();
+        services.AddSingleton<BackCommand>();
+        services.AddSingleton<AreYouABotCommand>();
+        services.AddSingleton<ContinueDialogCommand>();
+        services.AddSingleton<GreetingCommand>();
+        services.AddSingleton<NotUnderstoodCommand>();
         return services;
     }
 }

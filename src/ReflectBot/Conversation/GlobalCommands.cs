@@ -9,6 +9,9 @@ namespace ReflectBot.Conversation;
 /// </summary>
 public static partial class GlobalCommands
 {
+    /// <summary>Whether <paramref name="text"/> is <paramref name="word"/> (the first word it reads as, as <see cref="Match"/> decides).</summary>
+    public static bool Is(GlobalCommand word, string? text) => Match(text) == word;
+
     public static GlobalCommand Match(string? text)
     {
         if (string.IsNullOrWhiteSpace(text))

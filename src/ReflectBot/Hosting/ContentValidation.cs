@@ -1,5 +1,5 @@
-using ReflectBot.Journeys;
 using ReflectBot.Content;
+using ReflectBot.Kernel;
 
 namespace ReflectBot.Hosting;
 
@@ -42,9 +42,57 @@ public static class ContentValidation
     {
         var library = ContentLibrary.LoadWithErrors(folder, errors);
         Safety.SafetyContent.Load(folder, errors);
-        var measures = ReflectBot.Content.MeasureLoader.LoadAll(folder, errors);
+        var measures = MeasureLoader.LoadAll(folder, errors);
         Safety.Evaluation.SafetyEvaluation.LoadSets(folder, errors);
         Safety.Model.SafetyExamples.LoadExamples(folder, errors);
+        CheckCommands(folder, library, measures, TurnRoutes.Table, errors);
         return $"{library.Journeys.All.Count} journeys, {library.Cards.All.Count} cards, {measures.Count} measures, the safety lexicon, crisis resources, replies, training examples, labelled sets and model weights";
+    }
+
+    /// <summary>
+    /// A journey's or a measure's command (content) that a row of the code's (<paramref name="table"/>) already
+    /// takes would never start it: each one is named with its file and line.
+    /// </summary>
+    public static void CheckCommands(string folder, ContentLibrary library, IReadOnlyList<MeasureDefinition> measures, RouteTable table, List<ContentError> errors)
+    {
+        ArgumentNullException.ThrowIfNull(library);
+        ArgumentNullException.ThrowIfNull(measures);
+        ArgumentNullException.ThrowIfNull(table);
+        ArgumentNullException.ThrowIfNull(errors);
+        var declared = library.Journeys.All.SelectMany(j => j.Commands.Select(c => (File: j.SourceFile, Command: c)))
+            .Concat(measures.SelectMany(m => m.Commands.Select(c => (File: MeasureFile(folder, m.Id), Command: c))));
+        foreach (var (file, command) in declared)
+        {
+            if (table.Claiming(command).FirstOrDefault() is { } taken)
+            {
+                errors.Add(new ContentError(file, LineOf(folder, file, command), $"the command '{command}' is already the code's (\"{taken.Name}\": {taken.Says}), so it would never start this; choose other words."));
+            }
+        }
+    }
+
+    private static string MeasureFile(string folder, string id)
+        => Directory.Exists(Path.Combine(folder, "measures"))
+            ? Directory.EnumerateFiles(Path.Combine(folder, "measures"), "*.yaml")
+                .Select(f => Path.GetRelativePath(folder, f))
+                .FirstOrDefault(f => File.ReadLines(Path.Combine(folder, f)).Any(l => l.Trim() == $"id: {id}")) ?? Path.Combine("measures", id + ".yaml")
+            : Path.Combine("measures", id + ".yaml");
+
+    // The line of the command in its file (the commands list, or the line that names it), else the first line.
+    private static int LineOf(string folder, string file, string command)
+    {
+        var path = Path.Combine(folder, file);
+        if (!File.Exists(path))
+        {
+            return 1;
+        }
+
+        var lines = File.ReadAllLines(path);
+        var at = Array.FindIndex(lines, l => l.TrimStart().StartsWith("commands:", StringComparison.Ordinal) && l.Contains(command, StringComparison.OrdinalIgnoreCase));
+        if (at < 0)
+        {
+            at = Array.FindIndex(lines, l => l.Contains(command, StringComparison.OrdinalIgnoreCase));
+        }
+
+        return at + 1 is > 0 and var line ? line : 1;
     }
 }

@@ -3,9 +3,8 @@ using Microsoft.Extensions.Logging;
 namespace ReflectBot.Hosting;
 
 /// <summary>
-/// Log messages of the host. Event ids in use across the bot: 1000–1099 conversation, 2000–2099 host
-/// (2100–2149 the local Direct Line channel), 3000–3099 storage (3100–3149 the upgrade check), 4000–4099 content, 5000–5099 journal,
-/// 5100–5199 safety and Teams (Teams: 5101–5107). No parameter may carry what a user wrote.
+/// Log messages of the host. Event ids 2000–2099; every area's range is listed in Kernel/LogEventRanges. No
+/// parameter may carry what a user wrote.
 /// </summary>
 internal static partial class HostLog
 {

@@ -10,6 +10,7 @@ using ReflectBot.Content;
 using ReflectBot.Conversation;
 using ReflectBot.Journal;
 using ReflectBot.Journeys;
+using ReflectBot.Kernel;
 using ReflectBot.Privacy;
 using ReflectBot.Safety;
 using ReflectBot.Storage;
@@ -46,6 +47,8 @@ public static class ServiceCollectionExtensions
         // The turn: its steps and its bot, and the adapter that runs them for /api/messages and the web chat.
         services.AddSingleton<IdentityMiddleware>();
         services.AddSingleton<TurnPipeline>();
+        services.AddSingleton(TurnRoutes.Table);
+        services.AddSingleton<TurnRouter>();
         services.AddTransient(sp => sp.GetRequiredService<TurnPipeline>().CreateBot());
         services.AddSingleton<ReflectBotAdapter>();
         services.AddSingleton<CloudAdapter>(sp => sp.GetRequiredService<ReflectBotAdapter>());

@@ -55,7 +55,7 @@ public sealed class TurnPipeline
 
     /// <summary>
     /// The bot every adapter runs after the middleware: 3. one state load (conversation and user state, read
-    /// together); 4. routing (one table of commands, each dialog's interruption policy);
+    /// together); 4. routing (<see cref="TurnRoutes"/>: one table of commands, each dialog's interruption policy);
     /// 5. the dialog in progress; 6. save with ETags, then send the replies held until then.
     /// </summary>
     public IBot CreateBot() => new StateSavingBot(

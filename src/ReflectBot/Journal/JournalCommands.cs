@@ -19,6 +19,10 @@ namespace ReflectBot.Journal;
 /// </summary>
 public sealed partial class JournalCommands : ITurnCommand
 {
+    /// <summary>The phrases these commands take (a bare number only after a listing, with nothing in progress).</summary>
+    public static bool Claims(string text)
+        => List().IsMatch(text) || Delete().IsMatch(text) || Read().IsMatch(text) || BareNumber().IsMatch(text) || From().IsMatch(text) || About().IsMatch(text) || Mood().IsMatch(text) || Export().IsMatch(text);
+
     public const int ListSize = 10;
 
     private readonly IJournalStore _journal;
@@ -43,7 +47,6 @@ public sealed partial class JournalCommands : ITurnCommand
         _listing = conversationState.CreateProperty<JournalListing>("journalListing");
     }
 
-    public int Order => 40;
 
     public async Task<bool> TryHandleAsync(TurnInfo turn, CancellationToken cancellationToken = default)
     {

@@ -12,7 +12,7 @@ public static class JournalServiceCollectionExtensions
         services.AddSingleton<IUserDataEraser, JournalEraser>();
         services.AddSingleton<ExportLinks>();
         services.AddHttpContextAccessor();
-        services.AddSingleton<ITurnCommand, JournalCommands>();
+        services.AddSingleton<JournalCommands>();
         return services;
     }
 }

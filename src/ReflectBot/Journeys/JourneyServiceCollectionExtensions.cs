@@ -8,7 +8,7 @@ public static class JourneyServiceCollectionExtensions
     public static IServiceCollection AddJourneys(this IServiceCollection services)
     {
         services.AddSingleton<JourneyDialogs>();
-        services.AddSingleton<ITurnCommand, StartJourneyCommand>();
+        services.AddSingleton<StartJourneyCommand>();
         return services;
     }
 }

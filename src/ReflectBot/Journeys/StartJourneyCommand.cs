@@ -7,8 +7,6 @@ namespace ReflectBot.Journeys;
 /// <summary>"check in", "fears", ...: starts the journey whose command the message is, setting aside any other.</summary>
 public sealed class StartJourneyCommand(JourneyCatalog catalog) : ITurnCommand
 {
-    public int Order => 100;
-
     public async Task<bool> TryHandleAsync(TurnInfo turn, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(turn);

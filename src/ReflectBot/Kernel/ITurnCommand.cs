@@ -1,16 +1,13 @@
 namespace ReflectBot.Kernel;
 
 /// <summary>
-/// Something a user can type to make the bot do a thing ("check in", "learn", "my journal"). Each feature
-/// registers its own; the bot asks them in <see cref="Order"/> before handing the message to a journey
-/// in progress, so a command interrupts whatever is going on. Match on the whole message, so an answer
-/// that merely contains the words is still an answer.
+/// The handler of one row of the routing table (<see cref="RouteTable"/>): a command a user types ("check in",
+/// "learn", "my journal"), a word that works at any moment, an answer to what the bot just asked, or the dialog in
+/// progress. Where it runs is the table's say, not the handler's. A command matches the whole message, so an
+/// answer that merely contains its words is still an answer.
 /// </summary>
 public interface ITurnCommand
 {
-    /// <summary>Lower runs first; below zero, before the global words (help, cancel, menu, back).</summary>
-    int Order { get; }
-
-    /// <summary>Handles the message and returns true, or returns false to let others try.</summary>
+    /// <summary>Handles the message and returns true, or returns false to let the next row try.</summary>
     Task<bool> TryHandleAsync(TurnInfo turn, CancellationToken cancellationToken = default);
 }

@@ -7,8 +7,8 @@ namespace ReflectBot.Kernel;
 /// <summary>
 /// Turns away messages too long to be a journal answer before any dialog sees them, with a plain reason,
 /// so a pasted novel neither lands in state nor breaks a prompt: the text, every text in the value (a card's
-/// "text" stands in for typed words) and the sender's name (<see cref="InputLimits"/>). Registered after the
-/// safety screen, so a long message that says someone is in danger still gets the crisis reply.
+/// "text" stands in for typed words) and the sender's name (<see cref="InputLimits"/>). It runs after the
+/// safety screen (Hosting/TurnPipeline), so a long message that says someone is in danger still gets the crisis reply.
 /// </summary>
 public sealed class InputLimitsMiddleware : IMiddleware
 {

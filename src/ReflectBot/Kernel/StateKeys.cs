@@ -8,6 +8,12 @@ namespace ReflectBot.Kernel;
 /// </summary>
 public static class StateKeys
 {
+    /// <summary>The conversation-state property that holds the root dialog stack.</summary>
+    public const string DialogStateProperty = "dialogState";
+
+    /// <summary>The user-state property that holds the <see cref="UserProfile"/>.</summary>
+    public const string ProfileProperty = "profile";
+
     /// <summary>"{channel}/users/{user id}".</summary>
     public static string User(string? channelId, string? userId) => $"{channelId}/users/{userId}";
 

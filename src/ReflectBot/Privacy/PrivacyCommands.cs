@@ -16,9 +16,12 @@ public sealed partial class PrivacyCommands(
     IOptions<StorageOptions> storage,
     TimeProvider time) : ITurnCommand
 {
+    /// <summary>The phrases these commands take whatever the state (not the answers to "delete everything?", which only follow the question).</summary>
+    public static bool Claims(string text)
+        => Privacy().IsMatch(text) || Delete().IsMatch(text) || PauseReminders().IsMatch(text) || ResumeReminders().IsMatch(text) || JournalOn().IsMatch(text) || JournalOff().IsMatch(text);
+
     private static readonly TimeSpan ConfirmWithin = TimeSpan.FromMinutes(10);
 
-    public int Order => 10;
 
     public async Task<bool> TryHandleAsync(TurnInfo turn, CancellationToken cancellationToken = default)
     {

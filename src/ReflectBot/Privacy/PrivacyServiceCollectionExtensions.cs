@@ -13,7 +13,7 @@ public static class PrivacyServiceCollectionExtensions
     /// </summary>
     public static IServiceCollection AddPrivacy(this IServiceCollection services)
     {
-        services.AddSingleton<ITurnCommand, PrivacyCommands>();
+        services.AddSingleton<PrivacyCommands>();
         return services;
     }
 }

@@ -8,7 +8,9 @@ namespace ReflectBot.Safety;
 /// <summary>"region UK", "my region is the US", "region": where the user is, for the crisis lines they are shown.</summary>
 public sealed partial class RegionCommand(SafetyContent content) : ITurnCommand
 {
-    public int Order => 25;
+    /// <summary>"region UK", "my country is …", "region".</summary>
+    public static bool Claims(string text)
+        => Pattern().IsMatch(text);
 
     public async Task<bool> TryHandleAsync(TurnInfo turn, CancellationToken cancellationToken = default)
     {

@@ -10,9 +10,6 @@ namespace ReflectBot.Safety;
 /// </summary>
 public sealed class SafetyCheckCommand(SafetyContent content, SafetyTurnState state, CrisisResponder responder, TimeProvider time) : ITurnCommand
 {
-    /// <summary>Negative: before the global commands (see JournalingBot).</summary>
-    public int Order => -100;
-
     public async Task<bool> TryHandleAsync(TurnInfo turn, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(turn);

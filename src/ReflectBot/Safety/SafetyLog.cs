@@ -3,7 +3,7 @@ using ReflectBot.Content;
 
 namespace ReflectBot.Safety;
 
-/// <summary>Log messages of the safety feature. Event ids 5100–5199. Never the message, never the user's words.</summary>
+/// <summary>Log messages of the safety feature. Event ids 5100–5199 (see Kernel/LogEventRanges). Never the message, never the user's words.</summary>
 internal static partial class SafetyLog
 {
     [LoggerMessage(EventId = 5101, Level = LogLevel.Warning, Message = "Crisis language detected: {Level} {RiskClass} (by the {Layer}); the safety reply was sent.")]

@@ -8,7 +8,8 @@ using ReflectBot.Content;
 namespace ReflectBot.Safety;
 
 /// <summary>
-/// Screens every message before anything else runs (onboarding, commands, the journey in progress), with
+/// Screens every message before anything reads or writes storage and before the bot sees it (onboarding, commands,
+/// the journey in progress; only the identity and channel steps come first, see Hosting/TurnPipeline), with
 /// the lexicon and, on free text, the model (<see cref="SafetyScreen"/>), and answers what it reads:
 /// <list type="bullet">
 /// <item>the buttons of "Are you safe right now?": answered here, from content alone, with no stored state;</item>

@@ -10,7 +10,9 @@ namespace ReflectBot.Safety;
 /// <summary>"safety plan": shows the user's plan, or helps them write one.</summary>
 public sealed partial class SafetyPlanCommand(SafetyPlanStore plans, JourneyCatalog catalog) : ITurnCommand
 {
-    public int Order => 30;
+    /// <summary>"safety plan", "show my safety plan".</summary>
+    public static bool Claims(string text)
+        => Open().IsMatch(text);
 
     public async Task<bool> TryHandleAsync(TurnInfo turn, CancellationToken cancellationToken = default)
     {

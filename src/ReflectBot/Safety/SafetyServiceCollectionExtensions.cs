@@ -31,9 +31,9 @@ public static class SafetyServiceCollectionExtensions
         services.AddSingleton(sp => new SafetyScreen(sp.GetRequiredService<SafetyContent>().Screen, sp.GetRequiredService<SafetyModelHost>()));
         services.AddHostedService<SafetyModelWarmup>();
         services.AddSingleton<SafetyMiddleware>();
-        services.AddSingleton<ITurnCommand, SafetyCheckCommand>();
-        services.AddSingleton<ITurnCommand, SafetyPlanCommand>();
-        services.AddSingleton<ITurnCommand, RegionCommand>();
+        services.AddSingleton<SafetyCheckCommand>();
+        services.AddSingleton<SafetyPlanCommand>();
+        services.AddSingleton<RegionCommand>();
         return services;
     }
 }

@@ -16,8 +16,8 @@ namespace ReflectBot.Safety;
 public sealed class SafetyTurnState(ConversationState conversationState, UserState userState, IOptions<SafetyOptions> options, ILogger<SafetyTurnState> logger)
 {
     private readonly IStatePropertyAccessor<SafetyMemory> _memory = conversationState.CreateProperty<SafetyMemory>(SafetyMemory.Property);
-    private readonly IStatePropertyAccessor<DialogState> _dialogs = conversationState.CreateProperty<DialogState>("dialogState");
-    private readonly IStatePropertyAccessor<UserProfile> _profile = userState.CreateProperty<UserProfile>("profile");
+    private readonly IStatePropertyAccessor<DialogState> _dialogs = conversationState.CreateProperty<DialogState>(StateKeys.DialogStateProperty);
+    private readonly IStatePropertyAccessor<UserProfile> _profile = userState.CreateProperty<UserProfile>(StateKeys.ProfileProperty);
 
     public async Task<SafetySnapshot?> LoadAsync(ITurnContext turnContext, CancellationToken cancellationToken = default)
     {

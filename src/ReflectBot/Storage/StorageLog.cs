@@ -2,7 +2,7 @@ using Microsoft.Extensions.Logging;
 
 namespace ReflectBot.Storage;
 
-/// <summary>Log messages of the stores (event ids 3000–3099). No parameter may carry what a user wrote or a key.</summary>
+/// <summary>Log messages of the stores (event ids 3000–3009, see Kernel/LogEventRanges). No parameter may carry what a user wrote or a key.</summary>
 internal static partial class StorageLog
 {
     [LoggerMessage(EventId = 3001, Level = LogLevel.Information, Message = "Blob containers ready: {Containers}.")]

@@ -2,7 +2,7 @@ using Microsoft.Extensions.Logging;
 
 namespace ReflectBot.Upgrade;
 
-/// <summary>Log messages of the upgrade check (event ids 3100–3149). Store names only: never a key or an id.</summary>
+/// <summary>Log messages of the upgrade check (event ids 3100–3199, see Kernel/LogEventRanges). Store names only: never a key or an id.</summary>
 internal static partial class UpgradeLog
 {
     [LoggerMessage(EventId = 3101, Level = LogLevel.Warning, Message = "The {Stores} store(s) hold records under user keys of an earlier build (channel/id, two path segments): those users' journals, safety plans, references and clinic links are not found until they are moved. Run `upgrade-data` once (published: dotnet ReflectBot.dll upgrade-data; README, \"Upgrading\").")]

@@ -1,3 +1,4 @@
+using ReflectBot.Tests.Support;
 using System.Net;
 using System.Text;
 using Microsoft.Bot.Schema;

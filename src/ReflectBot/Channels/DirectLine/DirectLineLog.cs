@@ -3,7 +3,7 @@ using Microsoft.Extensions.Logging;
 namespace ReflectBot.Channels.DirectLine;
 
 /// <summary>
-/// Log messages of the local Direct Line channel, event ids 2100–2149. Ids only: conversation and
+/// Log messages of the local Direct Line channel, event ids 2100–2199 (see Kernel/LogEventRanges). Ids only: conversation and
 /// activity ids are random, and nothing a user wrote is ever a parameter.
 /// </summary>
 internal static partial class DirectLineLog

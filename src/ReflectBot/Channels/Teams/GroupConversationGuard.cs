@@ -7,8 +7,8 @@ namespace ReflectBot.Channels.Teams;
 
 /// <summary>
 /// Keeps the bot out of group chats and team channels: it is a private journal, and anything it posted
-/// there (a question, a journal entry, a crisis card) would be read by everyone in the room. Runs before
-/// every other middleware and the bot, so no feature, state or store sees a shared conversation; the only
+/// there (a question, a journal entry, a crisis card) would be read by everyone in the room. Runs right after
+/// the identity step (Hosting/TurnPipeline), so no feature, state or store sees a shared conversation; the only
 /// reply there is one short, impersonal message when the bot is added or spoken to.
 /// </summary>
 public sealed class GroupConversationGuard(ILogger<GroupConversationGuard> logger) : IMiddleware

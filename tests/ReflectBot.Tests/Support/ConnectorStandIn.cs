@@ -9,28 +9,32 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Newtonsoft.Json;
 
-namespace ReflectBot.Tests.Teams;
+namespace ReflectBot.Tests.Support;
 
 /// <summary>
-/// A Bot Framework connector on loopback, standing in for Teams' service URL: it records every activity
-/// the bot's CloudAdapter posts to it, and can answer the next calls with chosen error statuses first.
+/// The one Bot Framework connector stand-in of the tests, on 127.0.0.1 (the real one, Teams' or Azure's service
+/// URL, is unreachable from here): it records every activity the bot's CloudAdapter posts to
+/// /v3/conversations/{id}/activities (replies and proactive messages alike), and can answer the next calls with
+/// chosen error statuses first.
 /// </summary>
 public sealed class ConnectorStandIn : IAsyncDisposable
 {
     private readonly WebApplication _app;
     private readonly ConcurrentQueue<int> _failures = new();
+    private int _attempts;
 
     private ConnectorStandIn(WebApplication app) => _app = app;
+
+    public string Url { get; private set; } = string.Empty;
 
     /// <summary>Every activity delivered (answered 200), in order.</summary>
     public ConcurrentQueue<Activity> Delivered { get; } = new();
 
+    /// <summary>Every activity delivered, with the conversation it was posted to.</summary>
+    public ConcurrentQueue<(string ConversationId, Activity Activity)> Posts { get; } = new();
+
     /// <summary>Every POST received, including those answered with an error.</summary>
     public int Attempts => _attempts;
-
-    public string Url { get; private set; } = string.Empty;
-
-    private int _attempts;
 
     public static async Task<ConnectorStandIn> StartAsync()
     {
@@ -57,7 +61,7 @@ public sealed class ConnectorStandIn : IAsyncDisposable
     }
 
     /// <summary>The delivered messages' text and card text, joined, as a person would read them.</summary>
-    public string Read() => Support.BotClient.Read(Delivered.Where(a => a.Type == ActivityTypes.Message));
+    public string Read() => BotClient.Read(Delivered.Where(a => a.Type == ActivityTypes.Message));
 
     /// <summary>Removes and returns what was delivered so far.</summary>
     public List<Activity> Take()
@@ -83,7 +87,9 @@ public sealed class ConnectorStandIn : IAsyncDisposable
             return;
         }
 
-        Delivered.Enqueue(JsonConvert.DeserializeObject<Activity>(body)!);
+        var activity = JsonConvert.DeserializeObject<Activity>(body)!;
+        Delivered.Enqueue(activity);
+        Posts.Enqueue(((string)http.Request.RouteValues["conversationId"]!, activity));
         http.Response.ContentType = "application/json";
         await http.Response.WriteAsync(JsonConvert.SerializeObject(new ResourceResponse(Guid.NewGuid().ToString("N"))));
     }

@@ -1,0 +1,19 @@
+using ReflectBot.Kernel;
+
+namespace ReflectBot.Conversation;
+
+/// <summary>"back", "continue": the question of what is in progress, again. With nothing in progress it is no command.</summary>
+public sealed class BackCommand : ITurnCommand
+{
+    public async Task<bool> TryHandleAsync(TurnInfo turn, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(turn);
+        if (!GlobalCommands.Is(GlobalCommand.Back, turn.Text) || turn.Dialogs.ActiveDialog is null)
+        {
+            return false;
+        }
+
+        await turn.Dialogs.RepromptDialogAsync(cancellationToken).ConfigureAwait(false);
+        return true;
+    }
+}

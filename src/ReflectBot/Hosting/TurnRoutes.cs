@@ -1,0 +1,52 @@
+using ReflectBot.Cards;
+using ReflectBot.Clinic;
+using ReflectBot.Conversation;
+using ReflectBot.Journal;
+using ReflectBot.Journeys;
+using ReflectBot.Kernel;
+using ReflectBot.Privacy;
+using ReflectBot.Safety;
+
+namespace ReflectBot.Hosting;
+
+/// <summary>
+/// Routing, step 4 of the turn (<see cref="TurnPipeline"/>): the one table of what a message can be, tried top to
+/// bottom until a row takes it, and each dialog's interruption policy. The tests and <c>validate</c> read this same
+/// table to check that no journey's or measure's command (content) is a phrase the code already takes.
+/// </summary>
+public static class TurnRoutes
+{
+    public static RouteTable Table { get; } = new(
+    [
+        // What the bot just asked, before any word: "no" right after "Are you safe right now?".
+        TurnRoute.Answer<SafetyCheckCommand>("safety check", "\"yes\" / \"no\" right after \"Are you safe right now?\""),
+
+        // Words that work at any moment, also in the middle of a journey.
+        TurnRoute.Word<HelpCommand>("help", "help · what can I say · ?", text => GlobalCommands.Is(GlobalCommand.Help, text)),
+        TurnRoute.Word<CancelCommand>("cancel", "cancel · stop · quit · enough", text => GlobalCommands.Is(GlobalCommand.Cancel, text)),
+        TurnRoute.Word<MenuCommand>("menu", "menu · options · home", text => GlobalCommands.Is(GlobalCommand.Menu, text)),
+        TurnRoute.Word<BackCommand>("back", "back · continue · where was I (while something is open)", text => GlobalCommands.Is(GlobalCommand.Back, text)),
+        TurnRoute.Word<AreYouABotCommand>("are you a bot", "are you a bot / a person?", text => GlobalCommands.Is(GlobalCommand.AreYouABot, text)),
+
+        // Commands: each interrupts what is in progress unless that dialog's policy below holds it back.
+        TurnRoute.Command<PrivacyCommands>("privacy", "privacy · delete my data (and its yes/no) · pause/resume reminders · journal on/off", PrivacyCommands.Claims),
+        TurnRoute.Command<RegionCommand>("region", "region UK · region", RegionCommand.Claims),
+        TurnRoute.Command<SafetyPlanCommand>("safety plan", "safety plan · show my safety plan", SafetyPlanCommand.Claims),
+        TurnRoute.Command<JournalCommands>("journal", "my journal · read 2 · delete entry 2 · journal from last week · entries about X · mood · export", JournalCommands.Claims),
+        TurnRoute.Command<ClinicianCommands>("clinician", "new client code · revoke code X · assign · assignments · cancel assignment X · clients · open entry N.M · safety notes on/off", ClinicianCommands.Claims),
+        TurnRoute.Command<ClientCommands>("client", "connect CODE · my clinician · change sharing · disconnect · (un)share entry N · my assignments · start assignment X · a measure's command (phq-9)", ClientCommands.Claims),
+        TurnRoute.ContentCommand<StartJourneyCommand>("journey", "a journey's commands or title (dialogs/journeys/*.yaml: check in, fears, …)"),
+        TurnRoute.Command<CardCommand>("cards", "learn · cards · tell me about X", CardCommand.Claims),
+
+        // Anything else answers the dialog in progress; with nothing in progress, a greeting or the fallback.
+        TurnRoute.Dialog<ContinueDialogCommand>("dialog", "the answer to the question in progress"),
+        TurnRoute.Idle<GreetingCommand>("greeting", "hi · hello · start (nothing in progress)", text => GlobalCommands.Is(GlobalCommand.Greeting, text)),
+        TurnRoute.Fallback<NotUnderstoodCommand>("not understood", "anything else: \"I'm not sure what you mean\" and the menu"),
+    ],
+    [
+        // While a clinician fills in an assignment, its answers are the form's: "Daily check-in" picks that
+        // journey, it does not start it. Privacy, region, safety plan, journal and the clinician's own commands
+        // still interrupt it.
+        new InterruptionPolicy(AssignDialog.DialogId, LastRoute: "clinician"),
+    ]);
+}
