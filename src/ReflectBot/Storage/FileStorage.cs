@@ -49,20 +49,7 @@ public sealed class FileStorage : IStorage, IStorageScan
 
     public async Task<IDictionary<string, TStoreItem>> ReadAsync<TStoreItem>(string[] keys, CancellationToken cancellationToken = default)
         where TStoreItem : class
-    {
-        var raw = await ReadAsync(keys, cancellationToken).ConfigureAwait(false);
-        var typed = new Dictionary<string, TStoreItem>(raw.Count, StringComparer.Ordinal);
-        foreach (var (key, value) in raw)
-        {
-            var json = JObject.FromObject(value, StoreJson.Serializer);
-            if (json.ToObject<TStoreItem>(StoreJson.Serializer) is { } item)
-            {
-                typed[key] = item;
-            }
-        }
-
-        return typed;
-    }
+        => StoreJson.Typed<TStoreItem>(await ReadAsync(keys, cancellationToken).ConfigureAwait(false));
 
     public async Task WriteAsync(IDictionary<string, object> changes, CancellationToken cancellationToken = default)
     {

@@ -83,4 +83,21 @@ public static class StoreJson
         result[ETagProperty] = etag;
         return result;
     }
+
+    /// <summary>What IStorage's typed read returns: each item of an untyped read as <typeparamref name="TStoreItem"/>, the same on every backend.</summary>
+    public static IDictionary<string, TStoreItem> Typed<TStoreItem>(IDictionary<string, object> raw)
+        where TStoreItem : class
+    {
+        ArgumentNullException.ThrowIfNull(raw);
+        var typed = new Dictionary<string, TStoreItem>(raw.Count, StringComparer.Ordinal);
+        foreach (var (key, value) in raw)
+        {
+            if (JObject.FromObject(value, Serializer).ToObject<TStoreItem>(Serializer) is { } item)
+            {
+                typed[key] = item;
+            }
+        }
+
+        return typed;
+    }
 }

@@ -1,3 +1,4 @@
+using ReflectBot.Tests.Support;
 using Microsoft.Extensions.Time.Testing;
 using ReflectBot.Clinic;
 
@@ -14,7 +15,7 @@ public sealed class AssignTests : IDisposable
     public void Dispose() => _host.Dispose();
 
     /// <summary>Walks the assign waterfall and returns the confirmation.</summary>
-    public static async Task<string> AssignAsync(ClinicUser clinician, string client, string journey, string when, string note = "no", string? ownPrompt = null)
+    public static async Task<string> AssignAsync(BotClient clinician, string client, string journey, string when, string note = "no", string? ownPrompt = null)
     {
         Assert.Contains("Which client", await clinician.ReadAsync("assign"), StringComparison.Ordinal);
         Assert.Contains("Which reflection", await clinician.ReadAsync(client), StringComparison.Ordinal);

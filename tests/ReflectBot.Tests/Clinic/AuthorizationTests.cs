@@ -17,11 +17,11 @@ public sealed class AuthorizationTests : IDisposable
     private const string PrivateText = "something I keep to myself";
     private readonly FakeTimeProvider _time = ClinicHost.Clock();
     private readonly ClinicHost _host;
-    private readonly ClinicUser _a;
-    private readonly ClinicUser _b;
-    private readonly ClinicUser _sam;
-    private readonly ClinicUser _kim;
-    private readonly ClinicUser _lee;
+    private readonly BotClient _a;
+    private readonly BotClient _b;
+    private readonly BotClient _sam;
+    private readonly BotClient _kim;
+    private readonly BotClient _lee;
 
     public AuthorizationTests()
     {

@@ -1,7 +1,3 @@
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.AspNetCore.TestHost;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Time.Testing;
@@ -17,7 +13,7 @@ namespace ReflectBot.Tests.Clinic;
 /// a channel token, as from Azure's web chat, since configured clinicians are honoured only when a channel
 /// vouches for who is talking.
 /// </summary>
-public sealed class ClinicHost : WebApplicationFactory<Program>
+public sealed class ClinicHost : ReflectBotHost
 {
     public const string ClinicianA = "clinician-a";
     public const string ClinicianB = "clinician-b";
@@ -25,53 +21,44 @@ public sealed class ClinicHost : WebApplicationFactory<Program>
     /// <summary>Monday 20 October 2025, 09:00 UTC: the week before the clocks go back in Europe, two weeks before the US.</summary>
     public static readonly DateTimeOffset Start = new(2025, 10, 20, 9, 0, 0, TimeSpan.Zero);
 
-    private readonly Dictionary<string, string?> _settings;
-    private readonly Action<IServiceCollection>? _services;
-
     public ClinicHost(FakeTimeProvider time, string? dataPath = null, bool scheduler = false, Action<IServiceCollection>? services = null, IEnumerable<(string Key, string? Value)>? settings = null)
+        : this(Guid.NewGuid().ToString(), time, dataPath, scheduler, services, settings)
     {
+    }
+
+    private ClinicHost(string appId, FakeTimeProvider time, string? dataPath, bool scheduler, Action<IServiceCollection>? services, IEnumerable<(string Key, string? Value)>? settings)
+        : base(
+        [
+            .. BotFrameworkStandIn.Shared.HostSettings(appId),
+            ("Clinic:ClinicianUserKeys:0", $"webchat/{ClinicianA}"),
+            ("Clinic:ClinicianUserKeys:1", $"webchat/{ClinicianB}"),
+            ("Clinic:Scheduler:Enabled", scheduler ? "true" : "false"),
+            ("Clinic:Scheduler:Interval", "00:01:00"),
+            .. settings ?? [],
+        ], dataPath)
+    {
+        AppId = appId;
         Time = time;
-        DataPath = dataPath ?? TempFolder.Create();
-        _services = services;
-        _settings = new(BotFrameworkStandIn.Shared.HostSettings(AppId).ToDictionary(s => s.Key, s => s.Value))
+        ReplaceServices(s =>
         {
-            ["Storage:DataPath"] = DataPath,
-            ["Clinic:ClinicianUserKeys:0"] = $"webchat/{ClinicianA}",
-            ["Clinic:ClinicianUserKeys:1"] = $"webchat/{ClinicianB}",
-            ["Clinic:Scheduler:Enabled"] = scheduler ? "true" : "false",
-            ["Clinic:Scheduler:Interval"] = "00:01:00",
-        };
-        foreach (var (key, value) in settings ?? [])
-        {
-            _settings[key] = value;
-        }
+            s.RemoveAll<TimeProvider>();
+            s.AddSingleton<TimeProvider>(time);
+            services?.Invoke(s);
+        });
     }
 
     public FakeTimeProvider Time { get; }
 
-    public string AppId { get; } = Guid.NewGuid().ToString();
+    public string AppId { get; }
 
-    public string DataPath { get; }
-
-    public ClinicUser User(string id, string name, string timeZone = "Europe/London", string? serviceUrl = null)
-        => new(new BotClient(CreateClient(), id, $"conv-{id}", "webchat") { TimeZone = timeZone, Token = a => BotFrameworkStandIn.Shared.ChannelToken(AppId, a.ServiceUrl) }, name, serviceUrl);
-
-    public T Get<T>()
-        where T : notnull
-        => Services.GetRequiredService<T>();
-
-    protected override void ConfigureWebHost(IWebHostBuilder builder)
-    {
-        ArgumentNullException.ThrowIfNull(builder);
-        builder.UseEnvironment("Development");
-        builder.ConfigureAppConfiguration(config => config.AddInMemoryCollection(_settings));
-        builder.ConfigureTestServices(services =>
+    public BotClient User(string id, string name, string timeZone = "Europe/London", string? serviceUrl = null)
+        => new(CreateClient(), id, $"conv-{id}", "webchat")
         {
-            services.RemoveAll<TimeProvider>();
-            services.AddSingleton<TimeProvider>(Time);
-            _services?.Invoke(services);
-        });
-    }
+            Name = name,
+            ServiceUrl = serviceUrl,
+            TimeZone = timeZone,
+            Token = a => BotFrameworkStandIn.Shared.ChannelToken(AppId, a.ServiceUrl),
+        };
 
     public static FakeTimeProvider Clock(DateTimeOffset? at = null) => new(at ?? Start);
 

@@ -28,7 +28,7 @@ public sealed class DeliveryTests : IAsyncLifetime, IDisposable
 
     public void Dispose() => _host.Dispose();
 
-    private async Task<(ClinicUser Clinician, ClinicUser Client, Assignment Assignment)> AssignedAsync(string when, string clientId = "client-1", string zone = "Europe/London")
+    private async Task<(BotClient Clinician, BotClient Client, Assignment Assignment)> AssignedAsync(string when, string clientId = "client-1", string zone = "Europe/London")
     {
         var clinician = _host.User(ClinicHost.ClinicianA, "Dr A");
         var client = _host.User(clientId, clientId, timeZone: zone, serviceUrl: _connector.Url);

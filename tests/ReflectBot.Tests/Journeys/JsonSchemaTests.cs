@@ -47,6 +47,7 @@ public sealed class JsonSchemaTests
         { "journeys/x.yaml", "id: x\ntitle: T\nsummary: s\nsteps:\n  - id: one\n    prompt: Hi?\n    answer: { kind: text }\n    save: maybe\n" },
         { "journeys/x.yaml", "id: x\ntitle: T\nsummary: s\nsteps:\n  - id: one\n    prompt: Hi?\n    answer: { kind: text }\nclose:\n  offer: {}\n" },
         { "cards/x.yaml", ContentFolders.ValidCard.Replace("id: a-card", "id: x\ncolour: blue", StringComparison.Ordinal) },
+        { "strings/x.yaml", "greeting: [hi, hello]\n" },
         { "cards/x.yaml", ContentFolders.ValidCard.Replace("question: Does it fit?", "question: It fits.", StringComparison.Ordinal) },
         { "cards/x.yaml", ContentFolders.ValidCard.Replace("keywords: [fit]", string.Empty, StringComparison.Ordinal) },
         { "journeys/x.yaml", "id: x\ntitle: T\nsummary: s\nminutes: 10\nsteps:\n  - id: one\n    prompt: Hi?\n    answer: { kind: text }\n" },

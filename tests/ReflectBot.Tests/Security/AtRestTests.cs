@@ -72,7 +72,7 @@ public sealed class AtRestTests(AzuriteFixture azurite) : IClassFixture<AzuriteF
 
     private static void AssertNothingInClear(IReadOnlyList<RawStores.Stored> stored, FullSession session)
     {
-        var userId = session.Client.Client.UserId;
+        var userId = session.Client.UserId;
         foreach (var item in stored)
         {
             foreach (var answer in FullSession.Answers)

@@ -1,3 +1,4 @@
+using ReflectBot.Tests.Support;
 using ReflectBot.Clinic;
 using ReflectBot.Journal;
 using ReflectBot.Safety;
@@ -23,9 +24,9 @@ public sealed class FullSession(ClinicHost host, string clientId = "zephyrine-7q
     public static IReadOnlyList<string> Answers { get; } =
         [Feeling, OnMind, "quillwort", .. "abcdefg".Select(c => PlanPrefix + c), InProgress, "want to die"];
 
-    public ClinicUser Client { get; } = host.User(clientId, clientName);
+    public BotClient Client { get; } = host.User(clientId, clientName);
 
-    public ClinicUser Clinician { get; } = host.User(ClinicHost.ClinicianA, clinicianName);
+    public BotClient Clinician { get; } = host.User(ClinicHost.ClinicianA, clinicianName);
 
     public string ClientName => clientName;
 

@@ -101,7 +101,7 @@ public sealed class MigrationTests : IDisposable
     private ClinicHost Host() => new(ClinicHost.Clock(PreSealingFixture.Written.AddHours(1)), _data, settings: PreSealingFixture.Settings(_data));
 
     // What the stores give back, then what the people see: the client's plan and clinician, the clinician's clients.
-    private static async Task AssertEverythingReadsAsync(ClinicHost host, ClinicUser client, ClinicUser clinician)
+    private static async Task AssertEverythingReadsAsync(ClinicHost host, BotClient client, BotClient clinician)
     {
         Assert.Equal(PreSealingFixture.ClientKey, client.Key);
         await PreSealingFixture.AssertFoundUnderNewKeysAsync(host.Services);

@@ -11,9 +11,9 @@ public sealed class SharedMarkTests : IDisposable
 {
     private const string Words = "what I chose to share";
     private readonly ClinicHost _host = new(ClinicHost.Clock());
-    private readonly ClinicUser _a;
-    private readonly ClinicUser _b;
-    private readonly ClinicUser _sam;
+    private readonly BotClient _a;
+    private readonly BotClient _b;
+    private readonly BotClient _sam;
 
     public SharedMarkTests()
     {

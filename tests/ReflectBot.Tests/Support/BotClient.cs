@@ -22,6 +22,15 @@ public sealed class BotClient(HttpClient http, string userId, string conversatio
 
     public string? TimeZone { get; set; }
 
+    /// <summary>The display name the channel sends.</summary>
+    public string Name { get; init; } = "Test user";
+
+    /// <summary>The serviceUrl the channel sends; a placeholder nobody is called on when none is given.</summary>
+    public string? ServiceUrl { get; init; }
+
+    /// <summary>The user's key in the bot's stores.</summary>
+    public string Key => ReflectBot.Kernel.UserKeys.From(ChannelId, UserId);
+
     /// <summary>The Authorization header's token for an activity (a channel's token, for a host with an app id); none when null.</summary>
     public Func<Activity, string>? Token { get; init; }
 
@@ -31,8 +40,8 @@ public sealed class BotClient(HttpClient http, string userId, string conversatio
         Id = id ?? Guid.NewGuid().ToString("N"),
         Text = text,
         ChannelId = ChannelId,
-        ServiceUrl = "http://localhost/connector-not-used",
-        From = new ChannelAccount(UserId, "Test user"),
+        ServiceUrl = ServiceUrl ?? "http://localhost/connector-not-used",
+        From = new ChannelAccount(UserId, Name),
         Recipient = new ChannelAccount("bot", "ReflectBot"),
         Conversation = new ConversationAccount(id: ConversationId),
         Locale = "en-US",
@@ -40,6 +49,9 @@ public sealed class BotClient(HttpClient http, string userId, string conversatio
         Timestamp = DateTimeOffset.UtcNow,
         DeliveryMode = DeliveryModes.ExpectReplies,
     };
+
+    /// <summary>Sends a message and returns the bot's replies as one text, as a person reads them.</summary>
+    public async Task<string> ReadAsync(string? text) => Read(await SayAsync(text));
 
     /// <summary>Sends a message and returns the bot's replies.</summary>
     public async Task<IReadOnlyList<Activity>> SayAsync(string? text)

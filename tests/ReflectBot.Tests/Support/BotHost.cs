@@ -1,42 +1,8 @@
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.AspNetCore.TestHost;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Configuration;
-
 namespace ReflectBot.Tests.Support;
 
-/// <summary>
-/// The real host (Program, CloudAdapter, /api/messages) in memory, on its own data folder. Settings are
-/// Bot Framework configuration keys, e.g. ("MicrosoftAppId", "...").
-/// </summary>
-public sealed class BotHost : WebApplicationFactory<Program>
+/// <summary>The real host in memory, talked to over its /api/messages by <see cref="BotClient"/>s.</summary>
+public sealed class BotHost(string? dataPath = null, params (string Key, string? Value)[] settings) : ReflectBotHost(settings, dataPath)
 {
-    private readonly Dictionary<string, string?> _settings;
-
-    public BotHost(string? dataPath = null, params (string Key, string? Value)[] settings)
-    {
-        DataPath = dataPath ?? TempFolder.Create();
-        _settings = settings.ToDictionary(s => s.Key, s => s.Value);
-        _settings["Storage:DataPath"] = DataPath;
-    }
-
-    public string DataPath { get; }
-
-    /// <summary>Changes to the host's services after the app registered its own (a fake clock, a failing store, a log sink).</summary>
-    public Action<IServiceCollection>? TestServices { get; init; }
-
-    protected override void ConfigureWebHost(IWebHostBuilder builder)
-    {
-        ArgumentNullException.ThrowIfNull(builder);
-        builder.UseEnvironment("Development");
-        builder.ConfigureAppConfiguration(config => config.AddInMemoryCollection(_settings));
-        if (TestServices is { } configure)
-        {
-            builder.ConfigureTestServices(configure);
-        }
-    }
-
     public BotClient Client(string userId = "user-1", string conversationId = "conv-1", string channelId = "webchat")
         => new(CreateClient(), userId, conversationId, channelId);
 }

@@ -42,37 +42,16 @@ public static class DirectLineSigningKey
             return existing;
         }
 
-        var key = RandomNumberGenerator.GetBytes(32);
-        Directory.CreateDirectory(Path.GetDirectoryName(keyFile)!);
-
-        // Written whole to a private temporary file, then moved into place without overwriting: two hosts
-        // starting on one data folder end up with the same key (the loser reads the winner's), never a torn file.
-        var temporary = keyFile + "." + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(8)) + ".tmp";
-        var create = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };
-        if (!OperatingSystem.IsWindows())
+        var (key, created) = KeyFiles.Create(keyFile, TryRead);
+        if (created)
         {
-            // Readable by the bot's own account only, from the moment it exists.
-            create.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+            DirectLineLog.GeneratedSigningKey(logger, keyFile);
         }
-
-        using (var stream = new FileStream(temporary, create))
-        using (var writer = new StreamWriter(stream))
+        else
         {
-            writer.Write(Convert.ToBase64String(key));
-        }
-
-        try
-        {
-            File.Move(temporary, keyFile, overwrite: false);
-        }
-        catch (IOException) when (TryRead(keyFile) is not null)
-        {
-            File.Delete(temporary);
             DirectLineLog.UsingSigningKeyFile(logger, keyFile);
-            return TryRead(keyFile)!;
         }
 
-        DirectLineLog.GeneratedSigningKey(logger, keyFile);
         return key;
     }
 

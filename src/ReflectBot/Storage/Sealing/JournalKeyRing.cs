@@ -102,40 +102,19 @@ public sealed class JournalKeyRing
             : throw new InvalidOperationException($"The journal key file {keyFile} is not 32 bytes in base64. Restore it from your backup: entries sealed with it cannot be read without it.");
     }
 
-    /// <summary>
-    /// Writes a new key whole to a temporary file that only the bot's account can read from the moment it
-    /// exists, then moves it into place without overwriting: two hosts starting on one data folder end up
-    /// with the same key (the loser reads the winner's), never a torn or world-readable file.
-    /// </summary>
+    // Made whole and private, once, whoever of two hosts on one data folder starts first (Storage/KeyFiles).
     private static byte[] CreateKeyFile(string keyFile, ILogger logger)
     {
-        var key = RandomNumberGenerator.GetBytes(32);
-        Directory.CreateDirectory(Path.GetDirectoryName(keyFile)!);
-        var temporary = keyFile + "." + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(8)) + ".tmp";
-        var create = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };
-        if (!OperatingSystem.IsWindows())
+        var (key, created) = KeyFiles.Create(keyFile, ReadKeyFile);
+        if (created)
         {
-            create.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+            SealingLog.GeneratedKey(logger, keyFile);
         }
-
-        using (var stream = new FileStream(temporary, create))
-        using (var writer = new StreamWriter(stream))
+        else
         {
-            writer.Write(Convert.ToBase64String(key));
-        }
-
-        try
-        {
-            File.Move(temporary, keyFile, overwrite: false);
-        }
-        catch (IOException) when (File.Exists(keyFile))
-        {
-            File.Delete(temporary);
             SealingLog.UsingKeyFile(logger, keyFile);
-            return ReadKeyFile(keyFile)!;
         }
 
-        SealingLog.GeneratedKey(logger, keyFile);
         return key;
     }
 }

@@ -54,19 +54,7 @@ public sealed class SealedStorage : IStorage
 
     public async Task<IDictionary<string, TStoreItem>> ReadAsync<TStoreItem>(string[] keys, CancellationToken cancellationToken = default)
         where TStoreItem : class
-    {
-        var raw = await ReadAsync(keys, cancellationToken).ConfigureAwait(false);
-        var typed = new Dictionary<string, TStoreItem>(raw.Count, StringComparer.Ordinal);
-        foreach (var (key, value) in raw)
-        {
-            if (JObject.FromObject(value, StoreJson.Serializer).ToObject<TStoreItem>(StoreJson.Serializer) is { } item)
-            {
-                typed[key] = item;
-            }
-        }
-
-        return typed;
-    }
+        => StoreJson.Typed<TStoreItem>(await ReadAsync(keys, cancellationToken).ConfigureAwait(false));
 
     public async Task WriteAsync(IDictionary<string, object> changes, CancellationToken cancellationToken = default)
     {
