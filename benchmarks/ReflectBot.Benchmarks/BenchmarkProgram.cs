@@ -7,8 +7,8 @@ using Newtonsoft.Json;
 using ReflectBot.Journal;
 using ReflectBot.Storage;
 using ReflectBot.Storage.Blobs;
-using ReflectBot.Tests.Support;
 using ReflectBot.Storage.Sealing;
+using ReflectBot.Tests.Support;
 
 namespace ReflectBot.Benchmarks;
 

@@ -1,11 +1,10 @@
 using System.Diagnostics;
 using System.Globalization;
 using Microsoft.Extensions.Options;
-using ReflectBot.Journeys;
+using ReflectBot.Content;
 using ReflectBot.Safety;
 using ReflectBot.Safety.Evaluation;
 using ReflectBot.Safety.Model;
-using ReflectBot.Content;
 
 namespace ReflectBot.Benchmarks;
 

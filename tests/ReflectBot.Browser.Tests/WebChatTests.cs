@@ -10,10 +10,9 @@ using ReflectBot.Browser.Tests.Support;
 using ReflectBot.Channels.DirectLine;
 using ReflectBot.Hosting;
 using ReflectBot.Journal;
+using ReflectBot.Kernel;
 using ReflectBot.Tests.Support;
 using static Microsoft.Playwright.Assertions;
-using ReflectBot.Conversation;
-using ReflectBot.Kernel;
 
 namespace ReflectBot.Browser.Tests;
 

@@ -1,9 +1,8 @@
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Schema;
 using Newtonsoft.Json.Linq;
-using ReflectBot.Dialogs.Choices;
-using ReflectBot.Journeys;
 using ReflectBot.Content;
+using ReflectBot.Dialogs.Choices;
 
 namespace ReflectBot.Cards;
 

@@ -1,7 +1,3 @@
-using ReflectBot.Conversation;
-using ReflectBot.Journeys;
-using ReflectBot.Content;
-using ReflectBot.Kernel;
 
 namespace ReflectBot.Cards;
 

@@ -1,9 +1,8 @@
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Schema;
 using Microsoft.Extensions.Logging;
-using ReflectBot.Conversation;
-using IMiddleware = Microsoft.Bot.Builder.IMiddleware;
 using ReflectBot.Kernel;
+using IMiddleware = Microsoft.Bot.Builder.IMiddleware;
 
 namespace ReflectBot.Channels;
 

@@ -5,9 +5,8 @@ using Microsoft.Bot.Schema.Teams;
 using Microsoft.Extensions.DependencyInjection;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
-using ReflectBot.Conversation;
-using ReflectBot.Storage;
 using ReflectBot.Kernel;
+using ReflectBot.Storage;
 
 namespace ReflectBot.Channels;
 

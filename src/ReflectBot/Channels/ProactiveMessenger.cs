@@ -1,7 +1,7 @@
 using Microsoft.Bot.Builder;
+using Microsoft.Bot.Builder.Integration.AspNet.Core;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using Microsoft.Bot.Builder.Integration.AspNet.Core;
 
 namespace ReflectBot.Channels;
 

@@ -1,12 +1,10 @@
 using System.Globalization;
 using Microsoft.Bot.Builder;
 using Newtonsoft.Json.Linq;
-using ReflectBot.Conversation;
+using ReflectBot.Content;
 using ReflectBot.Dialogs;
 using ReflectBot.Dialogs.Choices;
 using ReflectBot.Dialogs.Prompts;
-using ReflectBot.Journeys;
-using ReflectBot.Content;
 using ReflectBot.Kernel;
 
 namespace ReflectBot.Clinic;

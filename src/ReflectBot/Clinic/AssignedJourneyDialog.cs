@@ -1,11 +1,10 @@
 using Microsoft.Bot.Builder;
 using Newtonsoft.Json;
-using ReflectBot.Conversation;
+using ReflectBot.Content;
 using ReflectBot.Dialogs;
 using ReflectBot.Dialogs.Prompts;
 using ReflectBot.Journal;
 using ReflectBot.Journeys;
-using ReflectBot.Content;
 using ReflectBot.Kernel;
 
 namespace ReflectBot.Clinic;

@@ -1,8 +1,7 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using ReflectBot.Channels.Teams;
-using ReflectBot.Storage;
 using ReflectBot.Channels;
+using ReflectBot.Storage;
 using ReflectBot.Storage.Leases;
 
 namespace ReflectBot.Clinic;

@@ -2,10 +2,9 @@ using System.Globalization;
 using System.Text.RegularExpressions;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Schema;
-using ReflectBot.Conversation;
+using ReflectBot.Content;
 using ReflectBot.Dialogs.Prompts;
 using ReflectBot.Journal;
-using ReflectBot.Content;
 using ReflectBot.Kernel;
 
 namespace ReflectBot.Clinic;

@@ -1,11 +1,9 @@
 using System.Text.RegularExpressions;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Schema;
-using ReflectBot.Conversation;
 using ReflectBot.Dialogs.Prompts;
-using IMiddleware = Microsoft.Bot.Builder.IMiddleware;
-using ReflectBot.Channels;
 using ReflectBot.Kernel;
+using IMiddleware = Microsoft.Bot.Builder.IMiddleware;
 
 namespace ReflectBot.Clinic;
 

@@ -1,15 +1,10 @@
-using ReflectBot.Safety;
 using Microsoft.Extensions.Options;
-using ReflectBot.Conversation;
+using ReflectBot.Channels.DirectLine;
 using ReflectBot.Dialogs;
-using ReflectBot.Journal;
 using ReflectBot.Journeys;
 using ReflectBot.Privacy;
+using ReflectBot.Safety;
 using ReflectBot.Storage;
-using ReflectBot.Channels;
-using ReflectBot.Channels.DirectLine;
-using ReflectBot.Content;
-using ReflectBot.Kernel;
 using ReflectBot.Storage.Leases;
 
 namespace ReflectBot.Clinic;

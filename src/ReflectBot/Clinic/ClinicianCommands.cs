@@ -4,7 +4,6 @@ using System.Text.RegularExpressions;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Schema;
 using Microsoft.Extensions.Options;
-using ReflectBot.Conversation;
 using ReflectBot.Dialogs.Prompts;
 using ReflectBot.Kernel;
 

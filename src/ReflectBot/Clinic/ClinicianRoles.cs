@@ -1,6 +1,5 @@
 using Microsoft.Bot.Builder;
 using Microsoft.Extensions.Options;
-using ReflectBot.Conversation;
 using ReflectBot.Channels.DirectLine;
 using ReflectBot.Kernel;
 

@@ -1,9 +1,8 @@
 using System.Globalization;
 using Microsoft.Bot.Builder;
 using Microsoft.Extensions.DependencyInjection;
-using ReflectBot.Channels.Teams;
-using ReflectBot.Safety;
 using ReflectBot.Channels;
+using ReflectBot.Safety;
 
 namespace ReflectBot.Clinic;
 

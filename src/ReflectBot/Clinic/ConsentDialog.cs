@@ -1,9 +1,8 @@
 using Microsoft.Bot.Builder;
-using ReflectBot.Conversation;
 using ReflectBot.Dialogs;
 using ReflectBot.Dialogs.Prompts;
-using ReflectBot.Safety;
 using ReflectBot.Kernel;
+using ReflectBot.Safety;
 
 namespace ReflectBot.Clinic;
 

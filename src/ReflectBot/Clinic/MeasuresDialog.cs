@@ -1,9 +1,8 @@
 using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
-using ReflectBot.Conversation;
+using ReflectBot.Content;
 using ReflectBot.Dialogs;
 using ReflectBot.Journal;
-using ReflectBot.Content;
 
 namespace ReflectBot.Clinic;
 

@@ -1,9 +1,8 @@
 using Microsoft.Bot.Builder;
 using Microsoft.Extensions.Logging;
-using ReflectBot.Conversation;
-using ReflectBot.Safety;
 using ReflectBot.Content;
 using ReflectBot.Kernel;
+using ReflectBot.Safety;
 
 namespace ReflectBot.Clinic;
 

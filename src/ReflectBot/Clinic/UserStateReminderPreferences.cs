@@ -1,6 +1,5 @@
 using Microsoft.Bot.Builder;
 using Newtonsoft.Json.Linq;
-using ReflectBot.Conversation;
 using ReflectBot.Kernel;
 
 namespace ReflectBot.Clinic;

@@ -1,5 +1,4 @@
 using System.Text.RegularExpressions;
-using ReflectBot.Journeys;
 
 namespace ReflectBot.Content;
 

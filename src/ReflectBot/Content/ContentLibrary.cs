@@ -1,4 +1,3 @@
-using ReflectBot.Cards;
 
 namespace ReflectBot.Content;
 

@@ -1,5 +1,4 @@
 using Microsoft.Extensions.Options;
-using ReflectBot.Journeys;
 
 namespace ReflectBot.Content;
 

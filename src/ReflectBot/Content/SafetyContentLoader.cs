@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
-using ReflectBot.Journeys;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 

@@ -1,4 +1,3 @@
-using ReflectBot.Journeys;
 using YamlDotNet.RepresentationModel;
 
 namespace ReflectBot.Content;

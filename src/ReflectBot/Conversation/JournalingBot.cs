@@ -2,11 +2,10 @@ using Microsoft.Bot.Builder;
 using Microsoft.Bot.Builder.Teams;
 using Microsoft.Bot.Schema;
 using Microsoft.Extensions.Logging;
+using ReflectBot.Content;
 using ReflectBot.Dialogs;
 using ReflectBot.Dialogs.Prompts;
 using ReflectBot.Journeys;
-using ReflectBot.Channels;
-using ReflectBot.Content;
 using ReflectBot.Kernel;
 
 namespace ReflectBot.Conversation;

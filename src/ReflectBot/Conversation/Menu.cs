@@ -1,8 +1,7 @@
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Schema;
-using ReflectBot.Dialogs.Choices;
-using ReflectBot.Journeys;
 using ReflectBot.Content;
+using ReflectBot.Dialogs.Choices;
 
 namespace ReflectBot.Conversation;
 

@@ -8,12 +8,11 @@ using Microsoft.Bot.Builder.Integration.AspNet.Core;
 using Microsoft.Bot.Schema;
 using Microsoft.Extensions.Options;
 using Newtonsoft.Json;
-using ReflectBot.Channels.DirectLine;
-using ReflectBot.Conversation;
-using ReflectBot.Journal;
-using ReflectBot.Safety;
 using ReflectBot.Channels;
+using ReflectBot.Channels.DirectLine;
+using ReflectBot.Journal;
 using ReflectBot.Kernel;
+using ReflectBot.Safety;
 
 namespace ReflectBot.Hosting;
 

@@ -5,11 +5,9 @@ using Microsoft.Bot.Connector.Authentication;
 using Microsoft.Bot.Schema;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using ReflectBot.Conversation;
-using ReflectBot.Journal;
-using IMiddleware = Microsoft.Bot.Builder.IMiddleware;
 using ReflectBot.Kernel;
 using ReflectBot.Storage.Sealing;
+using IMiddleware = Microsoft.Bot.Builder.IMiddleware;
 
 namespace ReflectBot.Hosting;
 

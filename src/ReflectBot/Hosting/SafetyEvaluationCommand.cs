@@ -5,13 +5,11 @@ using Microsoft.Bot.Builder;
 using Microsoft.Bot.Schema;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
-using ReflectBot.Hosting;
-using ReflectBot.Journeys;
+using ReflectBot.Content;
 using ReflectBot.Safety;
 using ReflectBot.Safety.Evaluation;
 using ReflectBot.Safety.Model;
 using IMiddleware = Microsoft.Bot.Builder.IMiddleware;
-using ReflectBot.Content;
 
 namespace ReflectBot.Hosting;
 

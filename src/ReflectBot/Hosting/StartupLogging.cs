@@ -1,10 +1,8 @@
 using Microsoft.Extensions.Options;
-using ReflectBot.Clinic;
-using ReflectBot.Journeys;
-using ReflectBot.Safety;
-using ReflectBot.Storage;
 using ReflectBot.Channels;
 using ReflectBot.Content;
+using ReflectBot.Safety;
+using ReflectBot.Storage;
 
 namespace ReflectBot.Hosting;
 

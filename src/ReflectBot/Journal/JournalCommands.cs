@@ -4,10 +4,8 @@ using Microsoft.Bot.Builder;
 using Microsoft.Bot.Schema;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using ReflectBot.Conversation;
-using ReflectBot.Dialogs.Prompts;
-using ReflectBot.Journeys;
 using ReflectBot.Content;
+using ReflectBot.Dialogs.Prompts;
 using ReflectBot.Kernel;
 using ReflectBot.Storage.Sealing;
 

@@ -2,9 +2,8 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Logging;
-using ReflectBot.Dialogs.Prompts;
-using ReflectBot.Journeys;
 using ReflectBot.Content;
+using ReflectBot.Dialogs.Prompts;
 using ReflectBot.Storage.Sealing;
 
 namespace ReflectBot.Journal;

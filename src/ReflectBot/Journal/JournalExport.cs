@@ -1,8 +1,7 @@
 using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
-using ReflectBot.Journeys;
-using ReflectBot.Storage;
 using ReflectBot.Content;
+using ReflectBot.Storage;
 
 namespace ReflectBot.Journal;
 

@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text;
-using ReflectBot.Journeys;
 using ReflectBot.Content;
 
 namespace ReflectBot.Journal;

@@ -1,4 +1,3 @@
-using ReflectBot.Kernel;
 using ReflectBot.Privacy;
 
 namespace ReflectBot.Journal;

@@ -4,9 +4,8 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Newtonsoft.Json;
-using ReflectBot.Conversation;
-using ReflectBot.Storage;
 using ReflectBot.Kernel;
+using ReflectBot.Storage;
 
 namespace ReflectBot.Journal;
 

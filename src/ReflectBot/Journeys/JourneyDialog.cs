@@ -2,14 +2,13 @@ using System.Globalization;
 using Microsoft.Bot.Builder;
 using Newtonsoft.Json.Linq;
 using ReflectBot.Cards;
-using ReflectBot.Conversation;
+using ReflectBot.Content;
 using ReflectBot.Dialogs;
 using ReflectBot.Dialogs.Choices;
 using ReflectBot.Dialogs.Prompts;
 using ReflectBot.Journal;
-using ReflectBot.Privacy;
-using ReflectBot.Content;
 using ReflectBot.Kernel;
+using ReflectBot.Privacy;
 
 namespace ReflectBot.Journeys;
 

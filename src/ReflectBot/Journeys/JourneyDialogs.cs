@@ -1,8 +1,6 @@
-using ReflectBot.Cards;
+using ReflectBot.Content;
 using ReflectBot.Dialogs;
 using ReflectBot.Journal;
-using ReflectBot.Journeys;
-using ReflectBot.Content;
 
 namespace ReflectBot.Journeys;
 

@@ -1,4 +1,3 @@
-using ReflectBot.Kernel;
 
 namespace ReflectBot.Journeys;
 

@@ -1,4 +1,3 @@
-using ReflectBot.Journeys;
 using ReflectBot.Content;
 using ReflectBot.Kernel;
 

@@ -1,5 +1,4 @@
 using Microsoft.Bot.Builder;
-using ReflectBot.Conversation;
 using ReflectBot.Kernel;
 
 namespace ReflectBot.Privacy;

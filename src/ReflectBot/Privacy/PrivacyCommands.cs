@@ -1,9 +1,8 @@
 using System.Text.RegularExpressions;
 using Microsoft.Bot.Builder;
 using Microsoft.Extensions.Options;
-using ReflectBot.Conversation;
-using ReflectBot.Storage;
 using ReflectBot.Kernel;
+using ReflectBot.Storage;
 
 namespace ReflectBot.Privacy;
 
@@ -106,6 +105,8 @@ public sealed partial class PrivacyCommands(
         await turn.Dialogs.CancelAllDialogsAsync(cancellationToken).ConfigureAwait(false);
         await conversationState.DeleteAsync(turn.Context, cancellationToken).ConfigureAwait(false);
         await userState.DeleteAsync(turn.Context, cancellationToken).ConfigureAwait(false);
+        // Listed in one fixed order, whatever order the features registered their erasers in.
+        erased.Sort(StringComparer.Ordinal);
         await turn.Context.SendActivityAsync(MessageFactory.Text(PrivacyText.Deleted(erased, storage.Value)), cancellationToken).ConfigureAwait(false);
     }
 

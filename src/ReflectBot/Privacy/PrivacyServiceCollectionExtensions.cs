@@ -1,5 +1,4 @@
 using Microsoft.Extensions.DependencyInjection;
-using ReflectBot.Kernel;
 
 namespace ReflectBot.Privacy;
 

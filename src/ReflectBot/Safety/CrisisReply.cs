@@ -1,9 +1,8 @@
 using System.Text;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Schema;
-using ReflectBot.Conversation;
-using ReflectBot.Journal;
 using ReflectBot.Content;
+using ReflectBot.Journal;
 using ReflectBot.Kernel;
 
 namespace ReflectBot.Safety;

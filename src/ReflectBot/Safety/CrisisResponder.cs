@@ -2,9 +2,8 @@ using Microsoft.Bot.Builder;
 using Microsoft.Bot.Schema;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using ReflectBot.Conversation;
-using ReflectBot.Journal;
 using ReflectBot.Content;
+using ReflectBot.Journal;
 using ReflectBot.Kernel;
 
 namespace ReflectBot.Safety;

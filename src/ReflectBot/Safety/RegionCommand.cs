@@ -1,6 +1,5 @@
 using System.Text.RegularExpressions;
 using Microsoft.Bot.Builder;
-using ReflectBot.Conversation;
 using ReflectBot.Kernel;
 
 namespace ReflectBot.Safety;

@@ -1,6 +1,5 @@
 using System.Text.RegularExpressions;
 using ReflectBot.Content;
-using ReflectBot.Kernel;
 
 namespace ReflectBot.Safety;
 

@@ -1,4 +1,3 @@
-using ReflectBot.Conversation;
 using ReflectBot.Kernel;
 
 namespace ReflectBot.Safety;

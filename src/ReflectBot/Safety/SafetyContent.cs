@@ -1,7 +1,6 @@
 using Microsoft.Extensions.Options;
-using ReflectBot.Journeys;
-using ReflectBot.Safety.Model;
 using ReflectBot.Content;
+using ReflectBot.Safety.Model;
 
 namespace ReflectBot.Safety;
 

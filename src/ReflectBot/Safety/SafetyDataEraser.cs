@@ -1,4 +1,3 @@
-using ReflectBot.Safety;
 using ReflectBot.Privacy;
 
 namespace ReflectBot.Safety;

@@ -2,10 +2,8 @@ using System.Globalization;
 using System.Text;
 using Microsoft.Extensions.DependencyInjection;
 using Newtonsoft.Json;
-using ReflectBot.Conversation;
-using ReflectBot.Journal;
-using ReflectBot.Storage;
 using ReflectBot.Kernel;
+using ReflectBot.Storage;
 
 namespace ReflectBot.Safety;
 

@@ -2,8 +2,8 @@ using Microsoft.Bot.Builder;
 using Microsoft.Bot.Schema;
 using Microsoft.Extensions.Logging;
 using Newtonsoft.Json.Linq;
-using IMiddleware = Microsoft.Bot.Builder.IMiddleware;
 using ReflectBot.Content;
+using IMiddleware = Microsoft.Bot.Builder.IMiddleware;
 
 namespace ReflectBot.Safety;
 

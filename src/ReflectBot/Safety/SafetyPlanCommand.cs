@@ -1,7 +1,5 @@
 using System.Text.RegularExpressions;
 using Microsoft.Bot.Builder;
-using ReflectBot.Conversation;
-using ReflectBot.Journeys;
 using ReflectBot.Content;
 using ReflectBot.Kernel;
 

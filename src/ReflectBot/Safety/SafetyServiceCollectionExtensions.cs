@@ -1,10 +1,8 @@
 using Microsoft.Extensions.Options;
-using ReflectBot.Conversation;
 using ReflectBot.Journal;
+using ReflectBot.Privacy;
 using ReflectBot.Safety.Model;
 using IMiddleware = Microsoft.Bot.Builder.IMiddleware;
-using ReflectBot.Kernel;
-using ReflectBot.Privacy;
 
 namespace ReflectBot.Safety;
 

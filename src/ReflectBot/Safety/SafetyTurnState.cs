@@ -1,7 +1,6 @@
 using Microsoft.Bot.Builder;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using ReflectBot.Conversation;
 using ReflectBot.Dialogs;
 using ReflectBot.Kernel;
 

@@ -1,10 +1,9 @@
 using Microsoft.Extensions.DependencyInjection;
 using ReflectBot.Clinic;
-using ReflectBot.Conversation;
+using ReflectBot.Kernel;
 using ReflectBot.Privacy;
 using ReflectBot.Safety;
 using ReflectBot.Storage;
-using ReflectBot.Kernel;
 
 namespace ReflectBot.Upgrade;
 

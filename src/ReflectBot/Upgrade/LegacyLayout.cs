@@ -1,7 +1,6 @@
 using ReflectBot.Clinic;
-using ReflectBot.Conversation;
-using ReflectBot.Storage;
 using ReflectBot.Kernel;
+using ReflectBot.Storage;
 
 namespace ReflectBot.Upgrade;
 

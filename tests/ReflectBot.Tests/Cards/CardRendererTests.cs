@@ -2,9 +2,8 @@ using Microsoft.Bot.Schema;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
 using ReflectBot.Cards;
-using ReflectBot.Journeys;
-using ReflectBot.Tests.Journeys;
 using ReflectBot.Content;
+using ReflectBot.Tests.Journeys;
 
 namespace ReflectBot.Tests.Cards;
 

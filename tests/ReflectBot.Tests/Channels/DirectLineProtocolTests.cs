@@ -1,6 +1,6 @@
 using System.Net;
-using System.Text.RegularExpressions;
 using System.Security.Claims;
+using System.Text.RegularExpressions;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Connector.Authentication;
 using Microsoft.Bot.Schema;
@@ -10,9 +10,8 @@ using Newtonsoft.Json.Linq;
 using ReflectBot.Channels.DirectLine;
 using ReflectBot.Hosting;
 using ReflectBot.Journal;
-using ReflectBot.Tests.Support;
-using ReflectBot.Conversation;
 using ReflectBot.Kernel;
+using ReflectBot.Tests.Support;
 
 namespace ReflectBot.Tests.Channels;
 

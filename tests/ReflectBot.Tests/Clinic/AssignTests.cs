@@ -1,6 +1,6 @@
-using ReflectBot.Tests.Support;
 using Microsoft.Extensions.Time.Testing;
 using ReflectBot.Clinic;
+using ReflectBot.Tests.Support;
 
 namespace ReflectBot.Tests.Clinic;
 

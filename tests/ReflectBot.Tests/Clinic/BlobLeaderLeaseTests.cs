@@ -1,8 +1,8 @@
 using Azure.Storage.Blobs;
 using ReflectBot.Clinic;
 using ReflectBot.Storage.Blobs;
-using ReflectBot.Tests.Support;
 using ReflectBot.Storage.Leases;
+using ReflectBot.Tests.Support;
 
 namespace ReflectBot.Tests.Clinic;
 

@@ -2,11 +2,9 @@ using Microsoft.Bot.Schema;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using Newtonsoft.Json.Linq;
-using ReflectBot.Channels.Teams;
-using ReflectBot.Clinic;
-using ReflectBot.Storage;
-using ReflectBot.Tests.Support;
 using ReflectBot.Channels;
+using ReflectBot.Clinic;
+using ReflectBot.Tests.Support;
 
 namespace ReflectBot.Tests.Clinic;
 

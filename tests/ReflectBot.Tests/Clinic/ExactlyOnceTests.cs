@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Time.Testing;
 using ReflectBot.Clinic;
-using ReflectBot.Tests.Support;
 using ReflectBot.Storage.Leases;
+using ReflectBot.Tests.Support;
 
 namespace ReflectBot.Tests.Clinic;
 

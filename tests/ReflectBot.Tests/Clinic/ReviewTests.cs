@@ -1,10 +1,10 @@
 using Microsoft.Bot.Schema;
 using Microsoft.Extensions.Time.Testing;
 using ReflectBot.Clinic;
+using ReflectBot.Content;
 using ReflectBot.Journal;
 using ReflectBot.Safety;
 using ReflectBot.Tests.Support;
-using ReflectBot.Content;
 
 namespace ReflectBot.Tests.Clinic;
 

@@ -2,9 +2,9 @@ using System.Diagnostics;
 using System.Reflection;
 using Microsoft.Extensions.Configuration;
 using Newtonsoft.Json.Linq;
+using ReflectBot.Channels;
 using ReflectBot.Hosting;
 using ReflectBot.Storage;
-using ReflectBot.Channels;
 
 namespace ReflectBot.Tests.Deployment;
 

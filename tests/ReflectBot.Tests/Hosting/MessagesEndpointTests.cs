@@ -2,9 +2,8 @@ using System.Net;
 using Microsoft.Bot.Schema;
 using Microsoft.Extensions.DependencyInjection;
 using ReflectBot.Journal;
-using ReflectBot.Tests.Support;
-using ReflectBot.Conversation;
 using ReflectBot.Kernel;
+using ReflectBot.Tests.Support;
 
 namespace ReflectBot.Tests.Hosting;
 

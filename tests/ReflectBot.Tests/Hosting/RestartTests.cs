@@ -1,8 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using ReflectBot.Journal;
-using ReflectBot.Tests.Support;
-using ReflectBot.Conversation;
 using ReflectBot.Kernel;
+using ReflectBot.Tests.Support;
 
 namespace ReflectBot.Tests.Hosting;
 

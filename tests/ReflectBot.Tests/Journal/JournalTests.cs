@@ -3,11 +3,10 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using Newtonsoft.Json.Linq;
 using ReflectBot.Journal;
+using ReflectBot.Kernel;
 using ReflectBot.Storage;
 using ReflectBot.Tests.Support;
 using Xunit.Abstractions;
-using ReflectBot.Conversation;
-using ReflectBot.Kernel;
 
 namespace ReflectBot.Tests.Journal;
 

@@ -1,6 +1,5 @@
-using ReflectBot.Hosting;
-using ReflectBot.Journeys;
 using ReflectBot.Content;
+using ReflectBot.Hosting;
 
 namespace ReflectBot.Tests.Journeys;
 

@@ -1,10 +1,8 @@
 using Microsoft.Extensions.DependencyInjection;
-using ReflectBot.Cards;
-using ReflectBot.Journal;
-using ReflectBot.Tests.Support;
-using ReflectBot.Conversation;
 using ReflectBot.Content;
+using ReflectBot.Journal;
 using ReflectBot.Kernel;
+using ReflectBot.Tests.Support;
 
 namespace ReflectBot.Tests.Journeys;
 

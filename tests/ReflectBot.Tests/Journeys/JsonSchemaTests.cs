@@ -1,11 +1,10 @@
 using System.Globalization;
 using Newtonsoft.Json.Linq;
 using NJsonSchema;
+using ReflectBot.Content;
 using ReflectBot.Hosting;
-using ReflectBot.Journeys;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
-using ReflectBot.Content;
 
 namespace ReflectBot.Tests.Journeys;
 

@@ -3,11 +3,10 @@ using Microsoft.Bot.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using Newtonsoft.Json.Linq;
 using ReflectBot.Journal;
+using ReflectBot.Kernel;
 using ReflectBot.Safety;
 using ReflectBot.Storage;
 using ReflectBot.Tests.Support;
-using ReflectBot.Conversation;
-using ReflectBot.Kernel;
 
 namespace ReflectBot.Tests.Privacy;
 

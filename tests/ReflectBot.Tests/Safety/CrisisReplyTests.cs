@@ -2,13 +2,12 @@ using System.Net;
 using Microsoft.Bot.Schema;
 using Microsoft.Extensions.DependencyInjection;
 using Newtonsoft.Json.Linq;
+using ReflectBot.Content;
 using ReflectBot.Journal;
+using ReflectBot.Kernel;
 using ReflectBot.Safety;
 using ReflectBot.Storage;
 using ReflectBot.Tests.Support;
-using ReflectBot.Conversation;
-using ReflectBot.Content;
-using ReflectBot.Kernel;
 
 namespace ReflectBot.Tests.Safety;
 

@@ -1,8 +1,7 @@
-using ReflectBot.Journeys;
+using ReflectBot.Content;
 using ReflectBot.Safety;
 using ReflectBot.Tests.Journeys;
 using ReflectBot.Tests.Support;
-using ReflectBot.Content;
 
 namespace ReflectBot.Tests.Safety;
 

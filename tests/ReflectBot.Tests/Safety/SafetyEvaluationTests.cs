@@ -2,15 +2,13 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.Bot.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using ReflectBot.Content;
 using ReflectBot.Hosting;
-using ReflectBot.Journeys;
 using ReflectBot.Safety;
 using ReflectBot.Safety.Evaluation;
-using ReflectBot.Safety.Model;
 using ReflectBot.Tests.Journeys;
 using ReflectBot.Tests.Support;
 using Xunit.Abstractions;
-using ReflectBot.Content;
 
 namespace ReflectBot.Tests.Safety;
 

@@ -1,11 +1,10 @@
 using Microsoft.Extensions.DependencyInjection;
+using ReflectBot.Content;
 using ReflectBot.Hosting;
-using ReflectBot.Journeys;
 using ReflectBot.Safety;
 using ReflectBot.Safety.Model;
 using ReflectBot.Tests.Journeys;
 using ReflectBot.Tests.Support;
-using ReflectBot.Content;
 
 namespace ReflectBot.Tests.Safety;
 

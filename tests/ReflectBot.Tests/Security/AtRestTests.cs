@@ -1,9 +1,8 @@
 using Microsoft.Extensions.DependencyInjection;
 using Newtonsoft.Json.Linq;
-using ReflectBot.Journal;
+using ReflectBot.Storage.Sealing;
 using ReflectBot.Tests.Clinic;
 using ReflectBot.Tests.Support;
-using ReflectBot.Storage.Sealing;
 
 namespace ReflectBot.Tests.Security;
 

@@ -1,8 +1,8 @@
-using ReflectBot.Tests.Support;
 using ReflectBot.Clinic;
 using ReflectBot.Journal;
 using ReflectBot.Safety;
 using ReflectBot.Tests.Clinic;
+using ReflectBot.Tests.Support;
 
 namespace ReflectBot.Tests.Security;
 

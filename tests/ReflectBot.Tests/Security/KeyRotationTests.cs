@@ -3,11 +3,10 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Newtonsoft.Json.Linq;
 using ReflectBot.Hosting;
-using ReflectBot.Journal;
 using ReflectBot.Storage;
+using ReflectBot.Storage.Sealing;
 using ReflectBot.Tests.Clinic;
 using ReflectBot.Tests.Support;
-using ReflectBot.Storage.Sealing;
 
 namespace ReflectBot.Tests.Security;
 

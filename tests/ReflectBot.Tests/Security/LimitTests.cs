@@ -8,12 +8,11 @@ using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
 using ReflectBot.Channels.DirectLine;
 using ReflectBot.Clinic;
-using ReflectBot.Conversation;
+using ReflectBot.Kernel;
 using ReflectBot.Storage;
 using ReflectBot.Tests.Channels;
 using ReflectBot.Tests.Support;
 using Xunit.Abstractions;
-using ReflectBot.Kernel;
 
 namespace ReflectBot.Tests.Security;
 

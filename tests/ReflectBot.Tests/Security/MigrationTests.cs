@@ -1,10 +1,9 @@
 using Newtonsoft.Json.Linq;
-using ReflectBot.Journal;
 using ReflectBot.Safety;
+using ReflectBot.Storage.Sealing;
 using ReflectBot.Tests.Clinic;
 using ReflectBot.Tests.Support;
 using ReflectBot.Tests.Upgrade;
-using ReflectBot.Storage.Sealing;
 
 namespace ReflectBot.Tests.Security;
 

@@ -3,10 +3,9 @@ using System.Text;
 using Microsoft.Bot.Schema;
 using Microsoft.Extensions.DependencyInjection;
 using Newtonsoft.Json;
-using ReflectBot.Conversation;
 using ReflectBot.Journal;
-using ReflectBot.Tests.Support;
 using ReflectBot.Kernel;
+using ReflectBot.Tests.Support;
 
 namespace ReflectBot.Tests.Security;
 

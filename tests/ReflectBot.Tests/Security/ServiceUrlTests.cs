@@ -2,11 +2,9 @@ using System.Net;
 using Microsoft.Bot.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using Newtonsoft.Json;
-using ReflectBot.Channels.Teams;
-using ReflectBot.Conversation;
-using ReflectBot.Tests.Support;
 using ReflectBot.Channels;
 using ReflectBot.Kernel;
+using ReflectBot.Tests.Support;
 
 namespace ReflectBot.Tests.Security;
 

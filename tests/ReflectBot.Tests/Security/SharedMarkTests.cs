@@ -1,8 +1,8 @@
+using Microsoft.Extensions.DependencyInjection;
 using ReflectBot.Clinic;
 using ReflectBot.Storage;
 using ReflectBot.Tests.Clinic;
 using ReflectBot.Tests.Support;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace ReflectBot.Tests.Security;
 

@@ -1,7 +1,6 @@
 using Microsoft.Bot.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using ReflectBot.Journal;
-using ReflectBot.Storage;
 using ReflectBot.Storage.Blobs;
 using ReflectBot.Storage.Sealing;
 using ReflectBot.Tests.Support;

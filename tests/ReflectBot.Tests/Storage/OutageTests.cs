@@ -1,10 +1,9 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using ReflectBot.Journal;
+using ReflectBot.Kernel;
 using ReflectBot.Storage;
 using ReflectBot.Tests.Support;
-using ReflectBot.Conversation;
-using ReflectBot.Kernel;
 
 namespace ReflectBot.Tests.Storage;
 

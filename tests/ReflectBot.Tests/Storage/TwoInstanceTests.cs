@@ -3,10 +3,8 @@ using Microsoft.Bot.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using Newtonsoft.Json.Linq;
 using ReflectBot.Journal;
-using ReflectBot.Storage;
-using ReflectBot.Tests.Support;
-using ReflectBot.Conversation;
 using ReflectBot.Kernel;
+using ReflectBot.Tests.Support;
 
 namespace ReflectBot.Tests.Storage;
 

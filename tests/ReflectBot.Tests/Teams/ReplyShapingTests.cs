@@ -2,8 +2,8 @@ using System.Net;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Schema;
 using Newtonsoft.Json.Linq;
-using ReflectBot.Channels.Teams;
 using ReflectBot.Channels;
+using ReflectBot.Channels.Teams;
 
 namespace ReflectBot.Tests.Teams;
 

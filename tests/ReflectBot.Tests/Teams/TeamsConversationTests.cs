@@ -1,16 +1,16 @@
-using ReflectBot.Tests.Journeys;
 using System.Net;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Schema;
 using Microsoft.Extensions.DependencyInjection;
 using Newtonsoft.Json.Linq;
+using ReflectBot.Channels;
 using ReflectBot.Channels.Teams;
 using ReflectBot.Conversation;
 using ReflectBot.Journal;
-using ReflectBot.Privacy;
-using ReflectBot.Tests.Support;
-using ReflectBot.Channels;
 using ReflectBot.Kernel;
+using ReflectBot.Privacy;
+using ReflectBot.Tests.Journeys;
+using ReflectBot.Tests.Support;
 
 namespace ReflectBot.Tests.Teams;
 

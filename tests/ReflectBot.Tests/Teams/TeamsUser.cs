@@ -1,9 +1,9 @@
-using ReflectBot.Tests.Support;
 using System.Net;
 using System.Text;
 using Microsoft.Bot.Schema;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
+using ReflectBot.Tests.Support;
 
 namespace ReflectBot.Tests.Teams;
 

@@ -1,11 +1,10 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
-using ReflectBot.Journal;
 using ReflectBot.Storage;
 using ReflectBot.Storage.Blobs;
+using ReflectBot.Storage.Sealing;
 using ReflectBot.Tests.Clinic;
 using ReflectBot.Tests.Support;
-using ReflectBot.Storage.Sealing;
 
 namespace ReflectBot.Tests.Upgrade;
 

@@ -2,18 +2,16 @@ using System.Diagnostics;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using ReflectBot.Channels.Teams;
+using ReflectBot.Channels;
 using ReflectBot.Clinic;
-using ReflectBot.Conversation;
 using ReflectBot.Hosting;
 using ReflectBot.Journal;
+using ReflectBot.Kernel;
 using ReflectBot.Safety;
 using ReflectBot.Storage;
 using ReflectBot.Tests.Deployment;
 using ReflectBot.Tests.Support;
 using ReflectBot.Upgrade;
-using ReflectBot.Channels;
-using ReflectBot.Kernel;
 
 namespace ReflectBot.Tests.Upgrade;
 

@@ -1,6 +1,4 @@
 using Microsoft.Extensions.Options;
-using ReflectBot.Conversation;
-using ReflectBot.Journal;
 using ReflectBot.Kernel;
 using ReflectBot.Storage.Sealing;
 

@@ -1,11 +1,10 @@
 using System.Security.Claims;
 using Microsoft.Bot.Builder;
+using Microsoft.Bot.Builder.Integration.AspNet.Core;
 using Microsoft.Bot.Connector.Authentication;
 using Microsoft.Bot.Schema;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using ReflectBot.Conversation;
-using Microsoft.Bot.Builder.Integration.AspNet.Core;
 using ReflectBot.Kernel;
 
 namespace ReflectBot.Channels.DirectLine;

@@ -1,6 +1,5 @@
-using ReflectBot.Conversation;
-using ReflectBot.Privacy;
 using ReflectBot.Kernel;
+using ReflectBot.Privacy;
 
 namespace ReflectBot.Channels.DirectLine;
 

@@ -4,7 +4,6 @@ using Microsoft.Bot.Builder;
 using Microsoft.Bot.Schema;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using ReflectBot.Conversation;
 using ReflectBot.Kernel;
 
 namespace ReflectBot.Channels.DirectLine;

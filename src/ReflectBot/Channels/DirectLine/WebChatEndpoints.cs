@@ -2,7 +2,6 @@ using System.Text.Encodings.Web;
 using Microsoft.Bot.Builder;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using ReflectBot.Conversation;
 using ReflectBot.Kernel;
 
 namespace ReflectBot.Channels.DirectLine;

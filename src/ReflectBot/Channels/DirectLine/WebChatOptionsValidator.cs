@@ -1,5 +1,4 @@
 using Microsoft.Extensions.Options;
-using ReflectBot.Journal;
 using ReflectBot.Storage.Sealing;
 
 namespace ReflectBot.Channels.DirectLine;

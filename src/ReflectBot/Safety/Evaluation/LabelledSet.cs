@@ -1,4 +1,3 @@
-using ReflectBot.Journeys;
 using ReflectBot.Content;
 
 namespace ReflectBot.Safety.Evaluation;

@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Globalization;
-using ReflectBot.Journeys;
 using ReflectBot.Content;
 
 namespace ReflectBot.Safety.Evaluation;

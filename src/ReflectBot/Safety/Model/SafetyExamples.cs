@@ -1,9 +1,8 @@
 using System.Security.Cryptography;
 using System.Text;
-using ReflectBot.Journeys;
+using ReflectBot.Content;
 using ReflectBot.Safety.Evaluation;
 using YamlDotNet.RepresentationModel;
-using ReflectBot.Content;
 
 namespace ReflectBot.Safety.Model;
 

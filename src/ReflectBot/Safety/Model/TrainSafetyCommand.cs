@@ -1,9 +1,8 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text;
-using ReflectBot.Journeys;
-using ReflectBot.Safety.Evaluation;
 using ReflectBot.Content;
+using ReflectBot.Safety.Evaluation;
 
 namespace ReflectBot.Safety.Model;
 

@@ -3,7 +3,6 @@ using System.Text;
 using Microsoft.Bot.Builder;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
-using ReflectBot.Journal;
 
 namespace ReflectBot.Storage.Sealing;
 
