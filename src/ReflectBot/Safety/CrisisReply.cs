@@ -13,7 +13,10 @@ namespace ReflectBot.Safety;
 /// </summary>
 public static class CrisisReply
 {
-    /// <summary>The card's title in the shipped content; tests and the evaluation look for it.</summary>
+    /// <summary>
+    /// The card's title in the shipped <c>replies.yaml</c> (<see cref="SafetyReplies.CardTitle"/>), for tests that
+    /// look for the crisis card in a transcript; a test checks the two agree. The bot says the content's.
+    /// </summary>
     public const string CardTitle = "You don't have to go through this alone";
 
     /// <summary>
@@ -21,28 +24,28 @@ public static class CrisisReply
     /// lines for the class and region; their own therapist or someone they trust, and whether anyone is
     /// notified. The question "Are you safe right now?" comes after (see <see cref="Check"/>).
     /// </summary>
-    public static List<IActivity> Full(RiskClass risk, SafetyReplies replies, CrisisResources resources, CrisisRegion? region, string? notifiedClinician)
+    public static List<IActivity> Full(RiskClass risk, SafetyReplies replies, StringCatalog strings, CrisisResources resources, CrisisRegion? region, string? notifiedClinician)
     {
         ArgumentNullException.ThrowIfNull(replies);
         var activities = new List<IActivity>();
         if (replies.Urgent(risk) is { } urgent)
         {
-            activities.Add(MessageFactory.Text(Fill(urgent, replies, resources, region, risk)));
+            activities.Add(MessageFactory.Text(Fill(urgent, strings, resources, region, risk)));
         }
 
         activities.Add(MessageFactory.Text(replies.Empathy(risk)));
-        activities.Add(Card(risk, replies, resources, region));
+        activities.Add(Card(risk, replies, strings, resources, region));
         var notified = notifiedClinician is null ? replies.NotifiedNobody : replies.NotifiedClinician.Replace("{clinician}", notifiedClinician, StringComparison.Ordinal);
         activities.Add(MessageFactory.Text(replies.Trusted + " " + notified));
         return activities;
     }
 
     /// <summary>A second risk message soon after the first: one short line, worded differently each time, and the check.</summary>
-    public static IActivity Repeat(RiskClass risk, int previous, SafetyReplies replies, CrisisResources resources, CrisisRegion? region)
+    public static IActivity Repeat(RiskClass risk, int previous, SafetyReplies replies, StringCatalog strings, CrisisResources resources, CrisisRegion? region)
     {
         ArgumentNullException.ThrowIfNull(replies);
         var wording = replies.Repeat[Math.Max(0, previous - 1) % replies.Repeat.Count];
-        return MessageFactory.Text(Fill(wording, replies, resources, region, risk));
+        return MessageFactory.Text(Fill(wording, strings, resources, region, risk));
     }
 
     /// <summary>"Are you safe right now?" with its two buttons (their words are recognised without any stored state).</summary>
@@ -54,38 +57,41 @@ public static class CrisisReply
     }
 
     /// <summary>The answer "not safe": the emergency number first, the shortest grounding, the lines.</summary>
-    public static List<IActivity> Unsafe(SafetyReplies replies, CrisisResources resources, CrisisRegion? region)
+    public static List<IActivity> Unsafe(SafetyReplies replies, StringCatalog strings, CrisisResources resources, CrisisRegion? region)
     {
         ArgumentNullException.ThrowIfNull(replies);
         return
         [
-            MessageFactory.Text(Fill(replies.UnsafeFirst, replies, resources, region, RiskClass.Suicidal)),
+            MessageFactory.Text(Fill(replies.UnsafeFirst, strings, resources, region, RiskClass.Suicidal)),
             MessageFactory.Text(replies.UnsafeGrounding),
-            MessageFactory.Text(Fill(replies.UnsafeLines, replies, resources, region, RiskClass.Suicidal) + "\n\n" + replies.NotEmergency),
+            MessageFactory.Text(Fill(replies.UnsafeLines, strings, resources, region, RiskClass.Suicidal) + "\n\n" + replies.NotEmergency),
         ];
     }
 
     /// <summary>The answer "safe": their safety plan (or how to write one), the lines, a grounding exercise, and a way back.</summary>
-    public static List<IActivity> Safe(SafetyReplies replies, CrisisResources resources, CrisisRegion? region, JournalEntry? plan)
+    public static List<IActivity> Safe(SafetyReplies replies, StringCatalog strings, CrisisResources resources, CrisisRegion? region, JournalEntry? plan)
     {
         ArgumentNullException.ThrowIfNull(replies);
         var activities = new List<IActivity> { MessageFactory.Text(replies.SafeFirst) };
-        activities.Add(MessageFactory.Text(plan is null ? replies.SafeNoPlan : SafetyPlan.Render(plan)));
-        activities.Add(MessageFactory.Text(Fill(replies.SafeLines, replies, resources, region, RiskClass.Suicidal)));
+        activities.Add(MessageFactory.Text(plan is null ? replies.SafeNoPlan : SafetyPlan.Render(plan, strings)));
+        activities.Add(MessageFactory.Text(Fill(replies.SafeLines, strings, resources, region, RiskClass.Suicidal)));
         activities.Add(MessageFactory.Text(replies.Grounding));
+
+        // Commands the router matches, so their words stay with the commands rather than in content.
         activities.Add(Suggestions.Of(["back", "safety plan", "menu"], replies.ContinueLater));
         return activities;
     }
 
-    public static IActivity Card(RiskClass risk, SafetyReplies replies, CrisisResources resources, CrisisRegion? region)
+    public static IActivity Card(RiskClass risk, SafetyReplies replies, StringCatalog strings, CrisisResources resources, CrisisRegion? region)
     {
         ArgumentNullException.ThrowIfNull(replies);
+        ArgumentNullException.ThrowIfNull(strings);
         ArgumentNullException.ThrowIfNull(resources);
         var text = new StringBuilder();
         var buttons = new List<CardAction>();
         if (region is not null)
         {
-            text.Append("Free, confidential support in ").Append(region.Name).Append(':');
+            text.Append(strings.Text(SafetyStrings.CardSupportIn, ("region", region.Name)));
             foreach (var line in region.LinesFor(risk))
             {
                 text.Append("\n\n**").Append(line.Name).Append("**: ").Append(line.How);
@@ -95,15 +101,15 @@ public static class CrisisReply
                 }
             }
 
-            text.Append("\n\nIn an emergency call ").Append(region.Emergency).Append('.');
+            text.Append("\n\n").Append(strings.Text(SafetyStrings.CardEmergency, ("emergency", region.Emergency)));
         }
         else
         {
-            text.Append("Free, confidential crisis lines exist in most countries. **").Append(resources.Fallback.Name).Append("**: ")
-                .Append(resources.Fallback.How).Append(' ').Append(resources.Fallback.Url)
-                .Append("\n\nTell me where you are (for example \"region US\", \"region UK\" or \"region Ireland\") and I'll show the lines there.")
+            var fallback = resources.Fallback;
+            text.Append(strings.Text(SafetyStrings.CardNoRegion, ("name", fallback.Name), ("how", fallback.How), ("url", fallback.Url)))
+                .Append("\n\n").Append(strings[SafetyStrings.CardAskRegion])
                 .Append("\n\n").Append(resources.Emergency);
-            buttons.Add(new CardAction(ActionTypes.OpenUrl, resources.Fallback.Name, value: resources.Fallback.Url));
+            buttons.Add(new CardAction(ActionTypes.OpenUrl, fallback.Name, value: fallback.Url));
         }
 
         text.Append("\n\n").Append(replies.NotEmergency);
@@ -112,25 +118,50 @@ public static class CrisisReply
     }
 
     /// <summary>Fills {lines} and {emergency} for a class and region.</summary>
+    public static string Fill(string text, StringCatalog strings, CrisisResources resources, CrisisRegion? region, RiskClass risk)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        ArgumentNullException.ThrowIfNull(strings);
+        ArgumentNullException.ThrowIfNull(resources);
+        return text
+            .Replace("{lines}", Lines(strings, resources, region, risk), StringComparison.Ordinal)
+            .Replace("{emergency}", region?.Emergency ?? strings[SafetyStrings.EmergencyUnknown], StringComparison.Ordinal);
+    }
+
+    /// <summary>
+    /// <see cref="Fill(string, StringCatalog, CrisisResources, CrisisRegion?, RiskClass)"/> for a caller outside Safety
+    /// that does not pass the catalog yet (Clinic/SafetyCrisisEscalation). Its two phrases are copies of
+    /// <see cref="SafetyStrings.EmergencyUnknown"/> and <see cref="SafetyStrings.LinesDirectory"/>, and a test checks
+    /// that both overloads say the same; delete this one when that caller passes the catalog.
+    /// </summary>
     public static string Fill(string text, SafetyReplies replies, CrisisResources resources, CrisisRegion? region, RiskClass risk)
     {
         ArgumentNullException.ThrowIfNull(text);
         ArgumentNullException.ThrowIfNull(resources);
+        var names = region is null ? null : Names(region, risk);
+        var lines = names is null ? $"a crisis line in your country ({resources.Fallback.Name}, {resources.Fallback.Url}, lists them)"
+            : names.Count == 1 ? names[0]
+            : string.Join(", ", names[..^1]) + " and " + names[^1];
         return text
-            .Replace("{lines}", Lines(resources, region, risk), StringComparison.Ordinal)
+            .Replace("{lines}", lines, StringComparison.Ordinal)
             .Replace("{emergency}", region?.Emergency ?? "your local emergency number", StringComparison.Ordinal);
     }
 
     /// <summary>The lines in one phrase: "Samaritans (116 123), Shout (85258) and Childline (0800 1111)".</summary>
-    public static string Lines(CrisisResources resources, CrisisRegion? region, RiskClass risk)
+    public static string Lines(StringCatalog strings, CrisisResources resources, CrisisRegion? region, RiskClass risk)
     {
+        ArgumentNullException.ThrowIfNull(strings);
         ArgumentNullException.ThrowIfNull(resources);
         if (region is null)
         {
-            return $"a crisis line in your country ({resources.Fallback.Name}, {resources.Fallback.Url}, lists them)";
+            return strings.Text(SafetyStrings.LinesDirectory, ("name", resources.Fallback.Name), ("url", resources.Fallback.Url));
         }
 
-        var names = region.LinesFor(risk).Select(l => l.Number is null ? $"{l.Name} ({l.Url})" : $"{l.Name} ({l.Number})").ToList();
-        return names.Count == 1 ? names[0] : string.Join(", ", names[..^1]) + " and " + names[^1];
+        var names = Names(region, risk);
+        return names.Count == 1 ? names[0] : strings.Text(SafetyStrings.LinesAnd, ("others", string.Join(", ", names[..^1])), ("last", names[^1]));
     }
+
+    /// <summary>Each line as "Name (number)", or "Name (url)" when it has no number.</summary>
+    private static List<string> Names(CrisisRegion region, RiskClass risk)
+        => [.. region.LinesFor(risk).Select(l => l.Number is null ? $"{l.Name} ({l.Url})" : $"{l.Name} ({l.Number})")];
 }

@@ -18,6 +18,7 @@ namespace ReflectBot.Safety;
 /// </summary>
 public sealed class CrisisResponder(
     SafetyContent content,
+    StringCatalog strings,
     SafetyPlanStore plans,
     SafetyEventStore events,
     SafetyTurnState state,
@@ -28,8 +29,6 @@ public sealed class CrisisResponder(
     ILogger<CrisisResponder> logger)
 {
     public const string MomentJourneyId = "safety-moment";
-
-    public const string MomentTitle = "Safety moment";
 
     private SafetyReplies Replies => content.Replies;
 
@@ -47,13 +46,13 @@ public sealed class CrisisResponder(
 
         if (repeated)
         {
-            await turnContext.SendActivityAsync(CrisisReply.Repeat(result.Class, memory.Replies, Replies, content.Resources, region), cancellationToken).ConfigureAwait(false);
+            await turnContext.SendActivityAsync(CrisisReply.Repeat(result.Class, memory.Replies, Replies, strings, content.Resources, region), cancellationToken).ConfigureAwait(false);
             offered.Add("repeat");
         }
         else
         {
             var recipient = await RecipientAsync(userId, snapshot?.Profile, cancellationToken).ConfigureAwait(false);
-            await turnContext.SendActivitiesAsync([.. CrisisReply.Full(result.Class, Replies, content.Resources, region, recipient)], cancellationToken).ConfigureAwait(false);
+            await turnContext.SendActivitiesAsync([.. CrisisReply.Full(result.Class, Replies, strings, content.Resources, region, recipient)], cancellationToken).ConfigureAwait(false);
             offered.Add(result.Class == RiskClass.Attempt ? "emergency-first" : "empathy");
             offered.Add(region is null ? "directory" : $"resources:{region.Id}");
         }
@@ -97,13 +96,13 @@ public sealed class CrisisResponder(
         var offered = new List<string>();
         if (unsafeNow)
         {
-            await turnContext.SendActivitiesAsync([.. CrisisReply.Unsafe(Replies, content.Resources, region)], cancellationToken).ConfigureAwait(false);
+            await turnContext.SendActivitiesAsync([.. CrisisReply.Unsafe(Replies, strings, content.Resources, region)], cancellationToken).ConfigureAwait(false);
             offered.Add("emergency-first");
         }
         else
         {
             var recipient = await RecipientAsync(userId, profile, cancellationToken).ConfigureAwait(false);
-            await turnContext.SendActivitiesAsync([.. CrisisReply.Full(risk, Replies, content.Resources, region, recipient)], cancellationToken).ConfigureAwait(false);
+            await turnContext.SendActivitiesAsync([.. CrisisReply.Full(risk, Replies, strings, content.Resources, region, recipient)], cancellationToken).ConfigureAwait(false);
             await turnContext.SendActivityAsync(CrisisReply.Check(Replies), cancellationToken).ConfigureAwait(false);
             var memory = await state.InTurnAsync(turnContext, cancellationToken).ConfigureAwait(false);
             memory.Replies++;
@@ -129,13 +128,13 @@ public sealed class CrisisResponder(
         var region = Region(turnContext, profile);
         if (!safe)
         {
-            await turnContext.SendActivitiesAsync([.. CrisisReply.Unsafe(Replies, content.Resources, region)], cancellationToken).ConfigureAwait(false);
+            await turnContext.SendActivitiesAsync([.. CrisisReply.Unsafe(Replies, strings, content.Resources, region)], cancellationToken).ConfigureAwait(false);
             await RecordAsync(turnContext, UserKeys.Of(turnContext.Activity), RiskClass.Suicidal, ["not-safe", "emergency-first"], time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
             return;
         }
 
         var plan = await PlanAsync(UserKeys.Of(turnContext.Activity), cancellationToken).ConfigureAwait(false);
-        await turnContext.SendActivitiesAsync([.. CrisisReply.Safe(Replies, content.Resources, region, plan)], cancellationToken).ConfigureAwait(false);
+        await turnContext.SendActivitiesAsync([.. CrisisReply.Safe(Replies, strings, content.Resources, region, plan)], cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Possible risk: a short, gentle check that still names the lines, with the two answers as buttons.</summary>
@@ -144,7 +143,7 @@ public sealed class CrisisResponder(
         ArgumentNullException.ThrowIfNull(turnContext);
         ArgumentNullException.ThrowIfNull(result);
         var region = Region(turnContext, snapshot?.Profile);
-        var text = CrisisReply.Fill(Replies.Possible, Replies, content.Resources, region, result.Class);
+        var text = CrisisReply.Fill(Replies.Possible, strings, content.Resources, region, result.Class);
         await turnContext.SendActivityAsync(Suggestions.Of([Replies.SafeButton, Replies.UnsafeButton], text), cancellationToken).ConfigureAwait(false);
         await RecordAsync(turnContext, UserKeys.Of(turnContext.Activity), result.Class, ["possible-check"], time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
     }
@@ -155,7 +154,8 @@ public sealed class CrisisResponder(
         ArgumentNullException.ThrowIfNull(turnContext);
         ArgumentNullException.ThrowIfNull(result);
         var region = Region(turnContext, snapshot?.Profile);
-        var text = CrisisReply.Fill(Replies.PastFor(result.Class), Replies, content.Resources, region, result.Class);
+        var text = CrisisReply.Fill(Replies.PastFor(result.Class), strings, content.Resources, region, result.Class);
+        // The buttons are commands the router matches, so their words stay with the commands.
         var activity = offerWays ? Suggestions.Of(["free write", "menu"], text) : MessageFactory.Text(text);
         return turnContext.SendActivityAsync(activity, cancellationToken);
     }
@@ -166,7 +166,7 @@ public sealed class CrisisResponder(
         ArgumentNullException.ThrowIfNull(turnContext);
         ArgumentNullException.ThrowIfNull(result);
         var region = Region(turnContext, snapshot?.Profile);
-        return turnContext.SendActivityAsync(MessageFactory.Text(CrisisReply.Fill(Replies.PlanCheck, Replies, content.Resources, region, result.Class)), cancellationToken);
+        return turnContext.SendActivityAsync(MessageFactory.Text(CrisisReply.Fill(Replies.PlanCheck, strings, content.Resources, region, result.Class)), cancellationToken);
     }
 
     private CrisisRegion? Region(ITurnContext turnContext, UserProfile? profile)
@@ -234,7 +234,7 @@ public sealed class CrisisResponder(
             Id = JournalEntryIds.From(userId, activity.Conversation?.Id, activity.Id + ":" + MomentJourneyId),
             UserId = userId,
             JourneyId = MomentJourneyId,
-            JourneyTitle = MomentTitle,
+            JourneyTitle = strings[SafetyStrings.MomentTitle],
             Answers = new Dictionary<string, string>(StringComparer.Ordinal) { ["message"] = message.Length > InputLimitsMiddleware.MaxMessageChars ? message[..InputLimitsMiddleware.MaxMessageChars] : message },
             Tags = [MomentJourneyId],
             CreatedUtc = now,

@@ -1,11 +1,12 @@
 using System.Text.RegularExpressions;
 using Microsoft.Bot.Builder;
+using ReflectBot.Content;
 using ReflectBot.Kernel;
 
 namespace ReflectBot.Safety;
 
 /// <summary>"region UK", "my region is the US", "region": where the user is, for the crisis lines they are shown.</summary>
-public sealed partial class RegionCommand(SafetyContent content) : ITurnCommand
+public sealed partial class RegionCommand(SafetyContent content, StringCatalog strings) : ITurnCommand
 {
     /// <summary>"region UK", "my country is …", "region".</summary>
     public static bool Claims(string text)
@@ -30,18 +31,18 @@ public sealed partial class RegionCommand(SafetyContent content) : ITurnCommand
         if (named.Length == 0)
         {
             var current = content.Resources.ById(turn.Profile.Region)?.Name;
-            var intro = current is null ? "I don't know which country you're in yet." : $"I have you in {current}.";
-            await turn.Context.SendActivityAsync(Suggestions.Of(
-                [.. regions.Select(r => $"region {r.Id}"), "region other"],
-                $"{intro} Which country are you in? I use it only to show the right crisis lines."), cancellationToken).ConfigureAwait(false);
+            var ask = current is null ? strings[SafetyStrings.RegionAskUnknown] : strings.Text(SafetyStrings.RegionAskKnown, ("region", current));
+
+            // The buttons are this command's own phrases ("region GB"), which it matches.
+            await turn.Context.SendActivityAsync(Suggestions.Of([.. regions.Select(r => $"region {r.Id}"), "region other"], ask), cancellationToken).ConfigureAwait(false);
             return true;
         }
 
         var region = content.Resources.ByName(named);
         turn.Profile.Region = region?.Id;
         var reply = region is null
-            ? $"Okay. I don't have a list of crisis lines for there yet, so I'll point you to {content.Resources.Fallback.Name} ({content.Resources.Fallback.Url}), which lists lines in most countries."
-            : $"Thanks. If things ever get really hard, I'll show you the crisis lines for {region.Name}.";
+            ? strings.Text(SafetyStrings.RegionNoLines, ("name", content.Resources.Fallback.Name), ("url", content.Resources.Fallback.Url))
+            : strings.Text(SafetyStrings.RegionSet, ("region", region.Name));
         await turn.Context.SendActivityAsync(MessageFactory.Text(reply), cancellationToken).ConfigureAwait(false);
         return true;
     }

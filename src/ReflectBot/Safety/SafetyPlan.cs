@@ -1,4 +1,5 @@
 using System.Text;
+using ReflectBot.Content;
 using ReflectBot.Journal;
 
 namespace ReflectBot.Safety;
@@ -8,26 +9,28 @@ public static class SafetyPlan
 {
     public const string JourneyId = "safety-plan";
 
-    public static IReadOnlyList<(string StepId, string Heading)> Sections { get; } =
+    /// <summary>Each step of the journey and the heading its answer has in the plan read back.</summary>
+    public static IReadOnlyList<(string StepId, StringKey Heading)> Sections { get; } =
     [
-        ("warning-signs", "My warning signs"),
-        ("coping-alone", "Things that help me cope on my own"),
-        ("distractions", "People and places that distract me"),
-        ("people-to-ask", "People I can ask for help"),
-        ("professionals", "Professionals and services I can contact"),
-        ("safer-surroundings", "Making my surroundings safer"),
-        ("reasons-for-living", "My reasons for living"),
+        ("warning-signs", SafetyStrings.PlanWarningSigns),
+        ("coping-alone", SafetyStrings.PlanCopingAlone),
+        ("distractions", SafetyStrings.PlanDistractions),
+        ("people-to-ask", SafetyStrings.PlanPeopleToAsk),
+        ("professionals", SafetyStrings.PlanProfessionals),
+        ("safer-surroundings", SafetyStrings.PlanSaferSurroundings),
+        ("reasons-for-living", SafetyStrings.PlanReasonsForLiving),
     ];
 
-    public static string Render(JournalEntry plan)
+    public static string Render(JournalEntry plan, StringCatalog strings)
     {
         ArgumentNullException.ThrowIfNull(plan);
-        var text = new StringBuilder("Your safety plan:");
+        ArgumentNullException.ThrowIfNull(strings);
+        var text = new StringBuilder(strings[SafetyStrings.PlanTitle]);
         foreach (var (stepId, heading) in Sections)
         {
             if (plan.Answers.TryGetValue(stepId, out var answer) && !string.IsNullOrWhiteSpace(answer) && !answer.Trim().Equals("skip", StringComparison.OrdinalIgnoreCase))
             {
-                text.Append("\n\n**").Append(heading).Append("**\n").Append(answer.Trim());
+                text.Append("\n\n**").Append(strings[heading]).Append("**\n").Append(answer.Trim());
             }
         }
 

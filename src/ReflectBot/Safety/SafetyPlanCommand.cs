@@ -6,7 +6,7 @@ using ReflectBot.Kernel;
 namespace ReflectBot.Safety;
 
 /// <summary>"safety plan": shows the user's plan, or helps them write one.</summary>
-public sealed partial class SafetyPlanCommand(SafetyPlanStore plans, JourneyCatalog catalog) : ITurnCommand
+public sealed partial class SafetyPlanCommand(SafetyPlanStore plans, JourneyCatalog catalog, StringCatalog strings) : ITurnCommand
 {
     /// <summary>"safety plan", "show my safety plan".</summary>
     public static bool Claims(string text)
@@ -23,8 +23,9 @@ public sealed partial class SafetyPlanCommand(SafetyPlanStore plans, JourneyCata
         var plan = await plans.GetAsync(turn.UserId, cancellationToken).ConfigureAwait(false);
         if (plan is not null)
         {
-            await turn.Context.SendActivityAsync(MessageFactory.Text(SafetyPlan.Render(plan)), cancellationToken).ConfigureAwait(false);
-            await turn.Context.SendActivityAsync(Suggestions.Of(["update my safety plan", "menu"], "You can change it any time: type \"update my safety plan\"."), cancellationToken).ConfigureAwait(false);
+            await turn.Context.SendActivityAsync(MessageFactory.Text(SafetyPlan.Render(plan, strings)), cancellationToken).ConfigureAwait(false);
+            // The buttons are commands the router matches, so their words stay with the commands.
+            await turn.Context.SendActivityAsync(Suggestions.Of(["update my safety plan", "menu"], strings[SafetyStrings.PlanChange]), cancellationToken).ConfigureAwait(false);
             return true;
         }
 
@@ -33,7 +34,7 @@ public sealed partial class SafetyPlanCommand(SafetyPlanStore plans, JourneyCata
             return false;
         }
 
-        await turn.Context.SendActivityAsync(MessageFactory.Text("You don't have a safety plan yet. It's a short list, written in a calm moment, of what helps you through a hard one; I'll show it to you first whenever things seem hard. Let's write it together."), cancellationToken).ConfigureAwait(false);
+        await turn.Context.SendActivityAsync(MessageFactory.Text(strings[SafetyStrings.PlanNone]), cancellationToken).ConfigureAwait(false);
         if (turn.Dialogs.ActiveDialog is not null)
         {
             await turn.Dialogs.CancelAllDialogsAsync(cancellationToken).ConfigureAwait(false);
