@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using Microsoft.Bot.Builder;
 using Microsoft.Extensions.Options;
+using ReflectBot.Content;
 using ReflectBot.Kernel;
 using ReflectBot.Storage;
 
@@ -13,14 +14,19 @@ public sealed partial class PrivacyCommands(
     ConversationState conversationState,
     IStorage stateStorage,
     IOptions<StorageOptions> storage,
+    StringCatalog strings,
     TimeProvider time) : ITurnCommand
 {
+    /// <summary>The buttons under "Delete everything?": command phrases that <see cref="ConfirmDelete"/> and <see cref="Decline"/> match.</summary>
+    public const string YesDelete = "yes, delete everything";
+
+    public const string NoKeep = "no, keep it";
+
     /// <summary>The phrases these commands take whatever the state (not the answers to "delete everything?", which only follow the question).</summary>
     public static bool Claims(string text)
         => Privacy().IsMatch(text) || Delete().IsMatch(text) || PauseReminders().IsMatch(text) || ResumeReminders().IsMatch(text) || JournalOn().IsMatch(text) || JournalOff().IsMatch(text);
 
     private static readonly TimeSpan ConfirmWithin = TimeSpan.FromMinutes(10);
-
 
     public async Task<bool> TryHandleAsync(TurnInfo turn, CancellationToken cancellationToken = default)
     {
@@ -40,41 +46,37 @@ public sealed partial class PrivacyCommands(
 
             if (Decline().IsMatch(text))
             {
-                await context.SendActivityAsync(MessageFactory.Text(PrivacyText.Kept), cancellationToken).ConfigureAwait(false);
+                await context.SendActivityAsync(MessageFactory.Text(strings[PrivacyStrings.Kept]), cancellationToken).ConfigureAwait(false);
                 return true;
             }
         }
 
         if (Privacy().IsMatch(text))
         {
-            await context.SendActivityAsync(MessageFactory.Text(PrivacyText.Overview(storage.Value.Kind, profile.JournalConsent, profile.RemindersPaused)), cancellationToken).ConfigureAwait(false);
+            await context.SendActivityAsync(MessageFactory.Text(PrivacyReplies.Overview(strings, storage.Value.Kind, profile.JournalConsent, profile.RemindersPaused)), cancellationToken).ConfigureAwait(false);
             return true;
         }
 
         if (Delete().IsMatch(text))
         {
             profile.DeletionAskedUntil = time.GetUtcNow() + ConfirmWithin;
-            await context.SendActivityAsync(Suggestions.Of([PrivacyText.YesDelete, PrivacyText.NoKeep], PrivacyText.ConfirmDeletion(storage.Value)), cancellationToken).ConfigureAwait(false);
+            await context.SendActivityAsync(Suggestions.Of([YesDelete, NoKeep], PrivacyReplies.ConfirmDeletion(strings, storage.Value)), cancellationToken).ConfigureAwait(false);
             return true;
         }
 
         if (PauseReminders().IsMatch(text) || ResumeReminders().IsMatch(text))
         {
             profile.RemindersPaused = PauseReminders().IsMatch(text);
-            var reply = profile.RemindersPaused
-                ? "Reminders are paused. I won't nudge you until you type \"resume reminders\"."
-                : "Reminders are back on.";
-            await context.SendActivityAsync(MessageFactory.Text(reply), cancellationToken).ConfigureAwait(false);
+            var reply = profile.RemindersPaused ? PrivacyStrings.RemindersPaused : PrivacyStrings.RemindersResumed;
+            await context.SendActivityAsync(MessageFactory.Text(strings[reply]), cancellationToken).ConfigureAwait(false);
             return true;
         }
 
         if (JournalOn().IsMatch(text) || JournalOff().IsMatch(text))
         {
             profile.JournalConsent = JournalOn().IsMatch(text);
-            var reply = profile.JournalConsent == true
-                ? "Okay, I'll keep a journal for you from now on: finished reflections are saved (encrypted) when you say yes to saving."
-                : "Okay, I won't save any reflections from now on. What you saved before is still there: \"delete my data\" removes it.";
-            await context.SendActivityAsync(MessageFactory.Text(reply), cancellationToken).ConfigureAwait(false);
+            var reply = profile.JournalConsent == true ? PrivacyStrings.JournalOn : PrivacyStrings.JournalOff;
+            await context.SendActivityAsync(MessageFactory.Text(strings[reply]), cancellationToken).ConfigureAwait(false);
             return true;
         }
 
@@ -107,7 +109,7 @@ public sealed partial class PrivacyCommands(
         await userState.DeleteAsync(turn.Context, cancellationToken).ConfigureAwait(false);
         // Listed in one fixed order, whatever order the features registered their erasers in.
         erased.Sort(StringComparer.Ordinal);
-        await turn.Context.SendActivityAsync(MessageFactory.Text(PrivacyText.Deleted(erased, storage.Value)), cancellationToken).ConfigureAwait(false);
+        await turn.Context.SendActivityAsync(MessageFactory.Text(PrivacyReplies.Deleted(strings, erased, storage.Value)), cancellationToken).ConfigureAwait(false);
     }
 
     private const RegexOptions Options = RegexOptions.IgnoreCase | RegexOptions.CultureInvariant;
