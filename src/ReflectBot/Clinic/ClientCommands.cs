@@ -128,7 +128,7 @@ public sealed partial class ClientCommands(
             ClinicStrings.LinkLine,
             ("number", i + 1),
             ("clinician", l.ClinicianName),
-            ("since", l.LinkedUtc.ToString("d MMM yyyy", CultureInfo.InvariantCulture)),
+            ("since", l.LinkedUtc.ToString("d MMM yyyy", CultureInfo.CurrentCulture)),
             ("sharing", ClinicStrings.SharingOf(strings, l.Consent))));
         var reply = MessageFactory.Text(strings.Text(ClinicStrings.Links, ("lines", string.Join("\n", lines))));
         reply.SuggestedActions = new SuggestedActions
@@ -186,7 +186,7 @@ public sealed partial class ClientCommands(
         var entries = await journal.ListAsync(turn.UserId, cancellationToken).ConfigureAwait(false);
         if (number is null)
         {
-            var recent = entries.Take(10).Select((e, i) => $"{i + 1}. {e.JourneyTitle}, {e.CreatedUtc:d MMM yyyy}");
+            var recent = entries.Take(10).Select((e, i) => strings.Text(ClinicStrings.EntryLine, ("number", i + 1), ("title", e.JourneyTitle), ("date", e.CreatedUtc.ToString("d MMM yyyy", CultureInfo.CurrentCulture))));
             await SayAsync(turn, entries.Count == 0
                 ? strings[ClinicStrings.JournalEmpty]
                 : strings.Text(ClinicStrings.LatestEntries, ("lines", string.Join("\n", recent))), cancellationToken).ConfigureAwait(false);
@@ -201,7 +201,7 @@ public sealed partial class ClientCommands(
 
         var entry = entries[number.Value - 1];
         var title = ("title", (object?)entry.JourneyTitle);
-        var date = ("date", (object?)entry.CreatedUtc.ToString("d MMM", CultureInfo.InvariantCulture));
+        var date = ("date", (object?)entry.CreatedUtc.ToString("d MMM", CultureInfo.CurrentCulture));
         if (share)
         {
             var linked = await links.ShareAsync(turn.UserId, entry.Id, cancellationToken).ConfigureAwait(false);

@@ -58,6 +58,7 @@ public static class ClinicStrings
 
     public static readonly StringKey JournalEmpty = new("clinic.journalEmpty");
     public static readonly StringKey LatestEntries = new("clinic.latestEntries", "lines");
+    public static readonly StringKey EntryLine = new("clinic.entryLine", "number", "title", "date");
     public static readonly StringKey NoSuchEntry = new("clinic.noSuchEntry");
     public static readonly StringKey NobodyToShareWith = new("clinic.nobodyToShareWith");
     public static readonly StringKey MarkedShared = new("clinic.markedShared", "title", "date");
@@ -148,9 +149,12 @@ public static class ClinicStrings
     public static readonly StringKey MoodChartLabel = new("clinic-clinician.moodChartLabel");
     public static readonly StringKey SharedEntriesNone = new("clinic-clinician.sharedEntriesNone");
     public static readonly StringKey SharedEntries = new("clinic-clinician.sharedEntries", "count", "number");
+    public static readonly StringKey SharedEntryLine = new("clinic-clinician.sharedEntryLine", "number", "entry", "title", "date");
     public static readonly StringKey SharedNotAllowed = new("clinic-clinician.sharedNotAllowed");
     public static readonly StringKey NoSuchClientEntry = new("clinic-clinician.noSuchEntry");
     public static readonly StringKey NoSuchSharedEntry = new("clinic-clinician.noSuchSharedEntry");
+    public static readonly StringKey EntryHeader = new("clinic-clinician.entryHeader", "client", "title", "date");
+    public static readonly StringKey EntryAnswer = new("clinic-clinician.entryAnswer", "question", "answer");
 
     public static readonly StringKey MeasuresTitle = new("clinic-measures.title");
     public static readonly StringKey MeasureIntro = new("clinic-measures.intro", "title", "count");

@@ -71,7 +71,7 @@ public sealed partial class ClinicianCommands(
         {
             case var v when v.StartsWith("new", StringComparison.Ordinal):
                 var code = await codes.CreateAsync(clinicianId, DisplayNames.Clean(turn.Context.Activity.From?.Name, strings[ClinicStrings.UnnamedClinician]), cancellationToken).ConfigureAwait(false);
-                await SayAsync(turn, strings.Text(ClinicStrings.NewCode, ("code", code.Code), ("expires", code.ExpiresUtc.ToString("d MMM yyyy", CultureInfo.InvariantCulture))), cancellationToken).ConfigureAwait(false);
+                await SayAsync(turn, strings.Text(ClinicStrings.NewCode, ("code", code.Code), ("expires", code.ExpiresUtc.ToString("d MMM yyyy", CultureInfo.CurrentCulture))), cancellationToken).ConfigureAwait(false);
                 break;
             case var v when v.StartsWith("revoke", StringComparison.Ordinal):
                 await SayAsync(turn, await codes.RevokeAsync(clinicianId, m.Groups["arg"].Value, cancellationToken).ConfigureAwait(false)
@@ -213,7 +213,7 @@ public sealed partial class ClinicianCommands(
                     : strings.Text(ClinicStrings.SharedEntries, ("count", shared.Count), ("number", i + 1))).Append('\n');
                 for (var j = 0; j < Math.Min(shared.Count, 5); j++)
                 {
-                    text.Append(CultureInfo.InvariantCulture, $"  {i + 1}.{j + 1} {shared[j].JourneyTitle}, {shared[j].CreatedUtc:d MMM yyyy}\n");
+                    text.Append(strings.Text(ClinicStrings.SharedEntryLine, ("number", i + 1), ("entry", j + 1), ("title", shared[j].JourneyTitle), ("date", shared[j].CreatedUtc.ToString("d MMM yyyy", CultureInfo.InvariantCulture)))).Append('\n');
                 }
             }
             else
@@ -249,10 +249,10 @@ public sealed partial class ClinicianCommands(
         }
 
         var entry = shared[e - 1];
-        var body = new StringBuilder(string.Create(CultureInfo.InvariantCulture, $"{clients[c - 1].ClientName}, \"{entry.JourneyTitle}\", {entry.CreatedUtc:d MMM yyyy}:\n"));
+        var body = new StringBuilder(strings.Text(ClinicStrings.EntryHeader, ("client", clients[c - 1].ClientName), ("title", entry.JourneyTitle), ("date", entry.CreatedUtc.ToString("d MMM yyyy", CultureInfo.InvariantCulture)))).Append('\n');
         foreach (var (question, answer) in entry.Answers)
         {
-            body.Append(CultureInfo.InvariantCulture, $"- {question}: {answer}\n");
+            body.Append(strings.Text(ClinicStrings.EntryAnswer, ("question", question), ("answer", answer))).Append('\n');
         }
 
         await SayAsync(turn, body.ToString().TrimEnd(), cancellationToken).ConfigureAwait(false);

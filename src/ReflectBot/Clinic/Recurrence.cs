@@ -94,10 +94,10 @@ public sealed class Recurrence
         var time = ("time", (object?)LocalTime);
         if (IsOneOff)
         {
-            return strings.Text(ClinicStrings.ScheduleOnce, ("date", DateOnly.ParseExact(StartDate, "yyyy-MM-dd", CultureInfo.InvariantCulture).ToString("ddd d MMM yyyy", CultureInfo.InvariantCulture)), time, zone);
+            return strings.Text(ClinicStrings.ScheduleOnce, ("date", DateOnly.ParseExact(StartDate, "yyyy-MM-dd", CultureInfo.InvariantCulture).ToString("ddd d MMM yyyy", CultureInfo.CurrentCulture)), time, zone);
         }
 
-        var until = ("until", (object?)(UntilDate is null ? null : DateOnly.ParseExact(UntilDate, "yyyy-MM-dd", CultureInfo.InvariantCulture).ToString("d MMM yyyy", CultureInfo.InvariantCulture)));
+        var until = ("until", (object?)(UntilDate is null ? null : DateOnly.ParseExact(UntilDate, "yyyy-MM-dd", CultureInfo.InvariantCulture).ToString("d MMM yyyy", CultureInfo.CurrentCulture)));
         var count = ("count", (object?)Count);
         var days = ("days", (object?)ClinicStrings.List(strings, DayNames()));
         var daily = Days.Count == 7;
