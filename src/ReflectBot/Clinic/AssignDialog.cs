@@ -16,7 +16,6 @@ namespace ReflectBot.Clinic;
 public sealed class AssignDialog : ComponentDialog, IDescribedDialog
 {
     public const string DialogId = "clinic-assign";
-    public const string OwnPrompt = "Write my own prompt";
 
     private const string ChoiceId = "choice";
     private const string TextId = "text";
@@ -31,13 +30,14 @@ public sealed class AssignDialog : ComponentDialog, IDescribedDialog
     private readonly JourneyCatalog _journeys;
     private readonly MeasureCatalog _measures;
     private readonly TimeProvider _time;
+    private readonly StringCatalog _strings;
 
-    public string Title => "Assignment";
+    public string Title => _strings[ClinicStrings.AssignTitle];
 
     public (int Question, int Of)? Progress(DialogInstance instance)
         => (Math.Min(ComponentDialog.WaterfallOf(instance, "waterfall").StepIndex + 1, Questions), Questions);
 
-    public AssignDialog(ClinicianReads reads, Assignments assignments, ClientRecords clients, JourneyCatalog journeys, MeasureCatalog measures, TimeProvider time)
+    public AssignDialog(ClinicianReads reads, Assignments assignments, ClientRecords clients, JourneyCatalog journeys, MeasureCatalog measures, TimeProvider time, StringCatalog strings)
         : base(DialogId)
     {
         _reads = reads;
@@ -46,6 +46,7 @@ public sealed class AssignDialog : ComponentDialog, IDescribedDialog
         _journeys = journeys;
         _measures = measures;
         _time = time;
+        _strings = strings;
         AddDialog(new WaterfallDialog("waterfall")
             .AddStep(WhichClientAsync)
             .AddStep(WhichJourneyAsync)
@@ -57,7 +58,7 @@ public sealed class AssignDialog : ComponentDialog, IDescribedDialog
         AddDialog(new ChoicePrompt(ChoiceId));
         AddDialog(new TextPrompt(TextId));
         AddDialog(new ConfirmPrompt(ConfirmId));
-        AddDialog(new ScheduleDialog(time));
+        AddDialog(new ScheduleDialog(time, strings));
     }
 
     private async Task<DialogTurnResult> WhichClientAsync(WaterfallStepContext step, CancellationToken cancellationToken)
@@ -65,18 +66,18 @@ public sealed class AssignDialog : ComponentDialog, IDescribedDialog
         var clients = await _reads.ClientsAsync(UserKeys.Of(step.Context.Activity), cancellationToken).ConfigureAwait(false);
         if (clients.Count == 0)
         {
-            await step.Context.SendActivityAsync(MessageFactory.Text("You have no connected clients yet. Type \"new client code\" to make a code for a client to connect with."), cancellationToken).ConfigureAwait(false);
+            await step.Context.SendActivityAsync(MessageFactory.Text(_strings[ClinicStrings.NoClientsToAssign]), cancellationToken).ConfigureAwait(false);
             return await step.EndDialogAsync(null, cancellationToken).ConfigureAwait(false);
         }
 
-        var names = UniqueNames(clients.Select(c => c.ClientName));
+        var names = UniqueNames(clients.Select(c => c.ClientName), _strings[ClinicStrings.UnnamedClientChoice]);
         step.Values["clients"] = new JArray(clients.Select((c, i) => new JObject { ["id"] = c.ClientId, ["name"] = names[i] }));
         return await step.PromptAsync(ChoiceId, new PromptOptions
         {
-            Prompt = "Which client is this for?",
+            Prompt = _strings[ClinicStrings.WhichClient],
             Choices = [.. names.Select(n => new Choice(n))],
             MaxAttempts = 3,
-            TooManyAttemptsMessage = "Let's stop there; type \"assign\" to start again.",
+            TooManyAttemptsMessage = _strings[ClinicStrings.AssignGiveUp],
         }, cancellationToken).ConfigureAwait(false);
     }
 
@@ -92,11 +93,11 @@ public sealed class AssignDialog : ComponentDialog, IDescribedDialog
         step.Values["clientName"] = chosen["name"];
         return await step.PromptAsync(ChoiceId, new PromptOptions
         {
-            Prompt = "Which reflection?",
-            Choices = [.. Offered().Select(o => new Choice(o.Title)), new Choice(OwnPrompt)],
+            Prompt = _strings[ClinicStrings.WhichReflection],
+            Choices = [.. Offered().Select(o => new Choice(o.Title)), new Choice(_strings[ClinicStrings.OwnPrompt])],
             Style = ListStyle.HeroCard,
             MaxAttempts = 3,
-            TooManyAttemptsMessage = "Let's stop there; type \"assign\" to start again.",
+            TooManyAttemptsMessage = _strings[ClinicStrings.AssignGiveUp],
         }, cancellationToken).ConfigureAwait(false);
     }
 
@@ -115,7 +116,7 @@ public sealed class AssignDialog : ComponentDialog, IDescribedDialog
             return await step.NextAsync(null, cancellationToken).ConfigureAwait(false);
         }
 
-        return await step.PromptAsync(TextId, new PromptOptions { Prompt = $"What would you like {step.Values.Value<string>("clientName")} to reflect on? Write it as you'd like them to read it." }, cancellationToken).ConfigureAwait(false);
+        return await step.PromptAsync(TextId, new PromptOptions { Prompt = _strings.Text(ClinicStrings.OwnPromptQuestion, ("client", step.Values.Value<string>("clientName"))) }, cancellationToken).ConfigureAwait(false);
     }
 
     private async Task<DialogTurnResult> WhenAsync(WaterfallStepContext step, CancellationToken cancellationToken)
@@ -123,7 +124,7 @@ public sealed class AssignDialog : ComponentDialog, IDescribedDialog
         if (step.Result is string own && own.Trim().Length > 0)
         {
             step.Values["customPrompt"] = own.Trim();
-            step.Values["title"] = "A reflection from your clinician";
+            step.Values["title"] = _strings[ClinicStrings.OwnPromptTitle];
         }
 
         var clientId = step.Values.Value<string>("clientId")!;
@@ -140,7 +141,7 @@ public sealed class AssignDialog : ComponentDialog, IDescribedDialog
         }
 
         step.Values["recurrence"] = recurrence;
-        return await step.PromptAsync(TextId, new PromptOptions { Prompt = $"Any short note for {step.Values.Value<string>("clientName")}? It's shown with each reminder. Type \"no\" for none." }, cancellationToken).ConfigureAwait(false);
+        return await step.PromptAsync(TextId, new PromptOptions { Prompt = _strings.Text(ClinicStrings.NoteQuestion, ("client", step.Values.Value<string>("clientName"))) }, cancellationToken).ConfigureAwait(false);
     }
 
     private async Task<DialogTurnResult> ConfirmAsync(WaterfallStepContext step, CancellationToken cancellationToken)
@@ -155,20 +156,22 @@ public sealed class AssignDialog : ComponentDialog, IDescribedDialog
         var zone = TimeZones.Find(recurrence.TimeZoneId);
         var next = recurrence.Occurrences().Where(o => o >= _time.GetUtcNow()).Take(3)
             .Select(o => TimeZoneInfo.ConvertTime(o, zone).ToString("ddd d MMM HH:mm", CultureInfo.InvariantCulture));
-        var summary = $"\"{step.Values.Value<string>("title")}\" for {step.Values.Value<string>("clientName")}, {recurrence.Describe()}. First: {string.Join("; ", next)} (their time).";
-        if (step.Values.Value<string>("note") is { } n)
-        {
-            summary += $" Note: \"{n}\".";
-        }
-
-        return await step.PromptAsync(ConfirmId, new PromptOptions { Prompt = $"{summary} Shall I set this up?", MaxAttempts = 3 }, cancellationToken).ConfigureAwait(false);
+        var n = step.Values.Value<string>("note");
+        var summary = _strings.Text(
+            n is null ? ClinicStrings.Confirm : ClinicStrings.ConfirmWithNote,
+            ("title", step.Values.Value<string>("title")),
+            ("client", step.Values.Value<string>("clientName")),
+            ("schedule", recurrence.Describe(_strings)),
+            ("first", string.Join("; ", next)),
+            ("note", n));
+        return await step.PromptAsync(ConfirmId, new PromptOptions { Prompt = summary, MaxAttempts = 3 }, cancellationToken).ConfigureAwait(false);
     }
 
     private async Task<DialogTurnResult> SaveAsync(WaterfallStepContext step, CancellationToken cancellationToken)
     {
         if (step.Result is not true)
         {
-            await step.Context.SendActivityAsync(MessageFactory.Text("Okay, nothing was assigned."), cancellationToken).ConfigureAwait(false);
+            await step.Context.SendActivityAsync(MessageFactory.Text(_strings[ClinicStrings.AssignCancelled]), cancellationToken).ConfigureAwait(false);
             return await step.EndDialogAsync(null, cancellationToken).ConfigureAwait(false);
         }
 
@@ -179,7 +182,7 @@ public sealed class AssignDialog : ComponentDialog, IDescribedDialog
         var link = await _reads.AuthorizeAsync(clinicianId, clientId, null, cancellationToken).ConfigureAwait(false);
         if (link is null)
         {
-            await step.Context.SendActivityAsync(MessageFactory.Text("That client is no longer connected with you, so nothing was assigned."), cancellationToken).ConfigureAwait(false);
+            await step.Context.SendActivityAsync(MessageFactory.Text(_strings[ClinicStrings.ClientGone]), cancellationToken).ConfigureAwait(false);
             return await step.EndDialogAsync(null, cancellationToken).ConfigureAwait(false);
         }
 
@@ -191,12 +194,12 @@ public sealed class AssignDialog : ComponentDialog, IDescribedDialog
             ClinicianName = link.ClinicianName,
             JourneyId = step.Values.Value<string>("journeyId"),
             CustomPrompt = step.Values.Value<string>("customPrompt"),
-            Title = step.Values.Value<string>("title") ?? "A reflection",
+            Title = step.Values.Value<string>("title") ?? _strings[ClinicStrings.Untitled],
             Note = step.Values.Value<string>("note"),
             Recurrence = recurrence,
         }, cancellationToken).ConfigureAwait(false);
 
-        await step.Context.SendActivityAsync(MessageFactory.Text($"Done: \"{assignment.Title}\" for {step.Values.Value<string>("clientName")}, {recurrence.Describe()}. Type \"assignments\" to review or cancel it."), cancellationToken).ConfigureAwait(false);
+        await step.Context.SendActivityAsync(MessageFactory.Text(_strings.Text(ClinicStrings.Assigned, ("title", assignment.Title), ("client", step.Values.Value<string>("clientName")), ("schedule", recurrence.Describe(_strings)))), cancellationToken).ConfigureAwait(false);
         return await step.EndDialogAsync(assignment.Id, cancellationToken).ConfigureAwait(false);
     }
 
@@ -206,12 +209,12 @@ public sealed class AssignDialog : ComponentDialog, IDescribedDialog
 
     private static bool IsNone(string text) => JourneyCatalog.Normalize(text) is "no" or "none" or "nope" or "skip" or "no note" or "no thanks";
 
-    private static List<string> UniqueNames(IEnumerable<string> names)
+    private static List<string> UniqueNames(IEnumerable<string> names, string unnamed)
     {
         var result = new List<string>();
         foreach (var name in names)
         {
-            var candidate = string.IsNullOrWhiteSpace(name) ? "Client" : name;
+            var candidate = string.IsNullOrWhiteSpace(name) ? unnamed : name;
             var n = 2;
             var unique = candidate;
             while (result.Contains(unique, StringComparer.OrdinalIgnoreCase))

@@ -28,12 +28,13 @@ public sealed class AssignedJourneyDialog : ComponentDialog, IDescribedDialog
     private readonly IJourneyCompletionObserver _completion;
     private readonly ClinicLinks _links;
     private readonly TimeProvider _time;
+    private readonly StringCatalog _strings;
 
-    public string Title => "Assigned reflection";
+    public string Title => _strings[ClinicStrings.AssignedTitle];
 
     public (int Question, int Of)? Progress(DialogInstance instance) => null;
 
-    public AssignedJourneyDialog(Assignments assignments, JourneyCatalog journeys, MeasureCatalog measures, IJournalStore journal, IJourneyCompletionObserver completion, ClinicLinks links, TimeProvider time)
+    public AssignedJourneyDialog(Assignments assignments, JourneyCatalog journeys, MeasureCatalog measures, IJournalStore journal, IJourneyCompletionObserver completion, ClinicLinks links, TimeProvider time, StringCatalog strings)
         : base(DialogId)
     {
         _assignments = assignments;
@@ -43,6 +44,7 @@ public sealed class AssignedJourneyDialog : ComponentDialog, IDescribedDialog
         _completion = completion;
         _links = links;
         _time = time;
+        _strings = strings;
         AddDialog(new WaterfallDialog("waterfall").AddStep(StartAsync).AddStep(FinishAsync));
         AddDialog(new TextPrompt(TextId));
     }
@@ -60,7 +62,7 @@ public sealed class AssignedJourneyDialog : ComponentDialog, IDescribedDialog
         var assignment = await _assignments.FindAsync(UserKeys.Of(step.Context.Activity), request.AssignmentId, cancellationToken).ConfigureAwait(false);
         if (assignment is null || assignment.Cancelled)
         {
-            await step.Context.SendActivityAsync(MessageFactory.Text("That assignment isn't active any more. Type \"my assignments\" to see what is."), cancellationToken).ConfigureAwait(false);
+            await step.Context.SendActivityAsync(MessageFactory.Text(_strings[ClinicStrings.AssignmentInactive]), cancellationToken).ConfigureAwait(false);
             return await step.EndDialogAsync(null, cancellationToken).ConfigureAwait(false);
         }
 
@@ -76,10 +78,10 @@ public sealed class AssignedJourneyDialog : ComponentDialog, IDescribedDialog
 
         if (assignment.CustomPrompt is { } prompt)
         {
-            return await step.PromptAsync(TextId, new PromptOptions { Prompt = $"{assignment.ClinicianName} asks: {prompt}" }, cancellationToken).ConfigureAwait(false);
+            return await step.PromptAsync(TextId, new PromptOptions { Prompt = _strings.Text(ClinicStrings.ClinicianAsks, ("clinician", assignment.ClinicianName), ("prompt", prompt)) }, cancellationToken).ConfigureAwait(false);
         }
 
-        await step.Context.SendActivityAsync(MessageFactory.Text("That reflection isn't available any more. Type \"my assignments\" to see what is."), cancellationToken).ConfigureAwait(false);
+        await step.Context.SendActivityAsync(MessageFactory.Text(_strings[ClinicStrings.ReflectionUnavailable]), cancellationToken).ConfigureAwait(false);
         return await step.EndDialogAsync(null, cancellationToken).ConfigureAwait(false);
     }
 
@@ -113,7 +115,7 @@ public sealed class AssignedJourneyDialog : ComponentDialog, IDescribedDialog
                     CreatedUtc = _time.GetUtcNow(),
                     TimeZone = TimeZones.Of(step.Context).Id,
                 }, cancellationToken).ConfigureAwait(false);
-                await step.Context.SendActivityAsync(MessageFactory.Text("Thank you. Saved to your journal."), cancellationToken).ConfigureAwait(false);
+                await step.Context.SendActivityAsync(MessageFactory.Text(_strings[ClinicStrings.SavedToJournal]), cancellationToken).ConfigureAwait(false);
                 break;
             default:
                 return await step.EndDialogAsync(null, cancellationToken).ConfigureAwait(false);
@@ -122,8 +124,8 @@ public sealed class AssignedJourneyDialog : ComponentDialog, IDescribedDialog
         await _completion.OnJourneyCompletedAsync(step.Context, journeyId, assignment.Id, cancellationToken).ConfigureAwait(false);
         var link = await _links.FindAsync(clientId, assignment.ClinicianId, cancellationToken).ConfigureAwait(false);
         var told = link?.Consent.Completion == true
-            ? $"I've marked it as done, so {assignment.ClinicianName} can see you did it."
-            : "I've marked it as done (you're not sharing completion, so that stays with you).";
+            ? _strings.Text(ClinicStrings.MarkedDoneShared, ("clinician", assignment.ClinicianName))
+            : _strings[ClinicStrings.MarkedDonePrivate];
         await step.Context.SendActivityAsync(MessageFactory.Text(told), cancellationToken).ConfigureAwait(false);
         return await step.EndDialogAsync(null, cancellationToken).ConfigureAwait(false);
     }

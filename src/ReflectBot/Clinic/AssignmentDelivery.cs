@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using ReflectBot.Channels;
+using ReflectBot.Content;
 using ReflectBot.Storage;
 using ReflectBot.Storage.Leases;
 
@@ -29,6 +30,7 @@ public sealed class AssignmentDelivery(
     ILeaderLease lease,
     TimeProvider time,
     IOptions<ClinicOptions> options,
+    StringCatalog strings,
     ILogger<AssignmentDelivery> logger)
 {
     public const string LeaseName = "clinic-scheduler";
@@ -134,7 +136,7 @@ public sealed class AssignmentDelivery(
         try
         {
             // The reference was there a moment ago; if it went since (the app was uninstalled), this is a failed attempt.
-            if (!await messenger.SendAsync(assignment.ClientId, DeliveryCard.Build(assignment), cancellationToken).ConfigureAwait(false))
+            if (!await messenger.SendAsync(assignment.ClientId, DeliveryCard.Build(assignment, strings), cancellationToken).ConfigureAwait(false))
             {
                 throw new InvalidOperationException("The client's conversation reference is gone.");
             }

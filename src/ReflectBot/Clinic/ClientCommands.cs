@@ -21,7 +21,8 @@ public sealed partial class ClientCommands(
     Assignments assignments,
     IJournalStore journal,
     MeasureCatalog measures,
-    TimeProvider time) : ITurnCommand
+    TimeProvider time,
+    StringCatalog strings) : ITurnCommand
 {
     /// <summary>The phrases these commands take; the measures' commands ("phq-9") are content, checked with the journeys'.</summary>
     public static bool Claims(string text)
@@ -97,7 +98,7 @@ public sealed partial class ClientCommands(
 
         if (status != CodeStatus.Valid || code is null)
         {
-            await SayAsync(turn, ClinicText.CodeProblem(status), cancellationToken).ConfigureAwait(false);
+            await SayAsync(turn, ClinicStrings.CodeProblem(strings, status), cancellationToken).ConfigureAwait(false);
             return;
         }
 
@@ -119,16 +120,21 @@ public sealed partial class ClientCommands(
         var mine = await links.OfClientAsync(turn.UserId, cancellationToken).ConfigureAwait(false);
         if (mine.Count == 0)
         {
-            await SayAsync(turn, "You're not connected with a clinician. If yours gave you a code, type \"connect\" and the code.", cancellationToken).ConfigureAwait(false);
+            await SayAsync(turn, strings[ClinicStrings.NoClinician], cancellationToken).ConfigureAwait(false);
             return;
         }
 
-        var lines = mine.Select((l, i) => $"{i + 1}. {l.ClinicianName}, since {l.LinkedUtc:d MMM yyyy}: {ClinicText.Describe(l.Consent)}.");
-        var reply = MessageFactory.Text($"You're connected with:\n{string.Join("\n", lines)}\nType \"change sharing 1\" to change what you share, or \"disconnect 1\" to end a connection right away.");
+        var lines = mine.Select((l, i) => strings.Text(
+            ClinicStrings.LinkLine,
+            ("number", i + 1),
+            ("clinician", l.ClinicianName),
+            ("since", l.LinkedUtc.ToString("d MMM yyyy", CultureInfo.CurrentCulture)),
+            ("sharing", ClinicStrings.SharingOf(strings, l.Consent))));
+        var reply = MessageFactory.Text(strings.Text(ClinicStrings.Links, ("lines", string.Join("\n", lines))));
         reply.SuggestedActions = new SuggestedActions
         {
-            Actions = [.. mine.Select((_, i) => new CardAction(ActionTypes.ImBack, $"Change sharing {i + 1}", value: $"change sharing {i + 1}")),
-                .. mine.Select((_, i) => new CardAction(ActionTypes.ImBack, $"Disconnect {i + 1}", value: $"disconnect {i + 1}"))],
+            Actions = [.. mine.Select((_, i) => new CardAction(ActionTypes.ImBack, strings.Text(ClinicStrings.ChangeSharingButton, ("number", i + 1)), value: $"change sharing {i + 1}")),
+                .. mine.Select((_, i) => new CardAction(ActionTypes.ImBack, strings.Text(ClinicStrings.DisconnectButton, ("number", i + 1)), value: $"disconnect {i + 1}"))],
         };
         await turn.Context.SendActivityAsync(reply, cancellationToken).ConfigureAwait(false);
     }
@@ -138,20 +144,20 @@ public sealed partial class ClientCommands(
         var mine = await links.OfClientAsync(turn.UserId, cancellationToken).ConfigureAwait(false);
         if (mine.Count == 0)
         {
-            await SayAsync(turn, "You're not connected with a clinician.", cancellationToken).ConfigureAwait(false);
+            await SayAsync(turn, strings[ClinicStrings.NoClinicianShort], cancellationToken).ConfigureAwait(false);
             return null;
         }
 
         if (number is null && mine.Count > 1)
         {
-            await SayAsync(turn, $"You're connected with more than one clinician. Type \"{verb} 1\", \"{verb} 2\" and so on; \"my clinician\" shows the numbers.", cancellationToken).ConfigureAwait(false);
+            await SayAsync(turn, strings.Text(ClinicStrings.WhichConnection, ("command", verb)), cancellationToken).ConfigureAwait(false);
             return null;
         }
 
         var index = (number ?? 1) - 1;
         if (index < 0 || index >= mine.Count)
         {
-            await SayAsync(turn, "There's no connection with that number; \"my clinician\" shows them.", cancellationToken).ConfigureAwait(false);
+            await SayAsync(turn, strings[ClinicStrings.NoSuchConnection], cancellationToken).ConfigureAwait(false);
             return null;
         }
 
@@ -171,7 +177,7 @@ public sealed partial class ClientCommands(
         if (await PickAsync(turn, number, "disconnect", cancellationToken).ConfigureAwait(false) is { } link)
         {
             await links.UnlinkAsync(turn.UserId, link.ClinicianId, cancellationToken).ConfigureAwait(false);
-            await SayAsync(turn, $"Done: you're disconnected from {link.ClinicianName}. They can no longer see anything about you, and their assignments to you have stopped. Your journal is unchanged.", cancellationToken).ConfigureAwait(false);
+            await SayAsync(turn, strings.Text(ClinicStrings.Disconnected, ("clinician", link.ClinicianName)), cancellationToken).ConfigureAwait(false);
         }
     }
 
@@ -180,34 +186,36 @@ public sealed partial class ClientCommands(
         var entries = await journal.ListAsync(turn.UserId, cancellationToken).ConfigureAwait(false);
         if (number is null)
         {
-            var recent = entries.Take(10).Select((e, i) => $"{i + 1}. {e.JourneyTitle}, {e.CreatedUtc:d MMM yyyy}");
+            var recent = entries.Take(10).Select((e, i) => strings.Text(ClinicStrings.EntryLine, ("number", i + 1), ("title", e.JourneyTitle), ("date", e.CreatedUtc.ToString("d MMM yyyy", CultureInfo.CurrentCulture))));
             await SayAsync(turn, entries.Count == 0
-                ? "Your journal has no entries yet."
-                : $"Your latest entries:\n{string.Join("\n", recent)}\nType \"share entry 1\" to let a connected clinician read one (if you allow shared entries), or \"unshare entry 1\" to take it back.", cancellationToken).ConfigureAwait(false);
+                ? strings[ClinicStrings.JournalEmpty]
+                : strings.Text(ClinicStrings.LatestEntries, ("lines", string.Join("\n", recent))), cancellationToken).ConfigureAwait(false);
             return;
         }
 
         if (number < 1 || number > entries.Count)
         {
-            await SayAsync(turn, "There's no entry with that number. Type \"share entry\" to see the numbers.", cancellationToken).ConfigureAwait(false);
+            await SayAsync(turn, strings[ClinicStrings.NoSuchEntry], cancellationToken).ConfigureAwait(false);
             return;
         }
 
         var entry = entries[number.Value - 1];
+        var title = ("title", (object?)entry.JourneyTitle);
+        var date = ("date", (object?)entry.CreatedUtc.ToString("d MMM", CultureInfo.CurrentCulture));
         if (share)
         {
             var linked = await links.ShareAsync(turn.UserId, entry.Id, cancellationToken).ConfigureAwait(false);
             var allowed = linked.Where(l => l.Consent.SharedEntries).Select(l => l.ClinicianName).ToList();
             await SayAsync(turn, linked.Count == 0
-                ? "You're not connected with a clinician, so there's nobody to share it with. If yours gave you a code, type \"connect\" and the code."
+                ? strings[ClinicStrings.NobodyToShareWith]
                 : allowed.Count == 0
-                ? $"Marked \"{entry.JourneyTitle}\" ({entry.CreatedUtc:d MMM}) as shared, but no clinician can read shared entries right now (\"my clinician\" to change that)."
-                : $"Shared \"{entry.JourneyTitle}\" ({entry.CreatedUtc:d MMM}) with {string.Join(" and ", allowed)}. \"unshare entry {number}\" takes it back.", cancellationToken).ConfigureAwait(false);
+                ? strings.Text(ClinicStrings.MarkedShared, title, date)
+                : strings.Text(ClinicStrings.SharedWith, title, date, ("clinicians", ClinicStrings.EachAnd(strings, allowed)), ("number", number)), cancellationToken).ConfigureAwait(false);
         }
         else
         {
             await links.UnshareAsync(turn.UserId, entry.Id, cancellationToken).ConfigureAwait(false);
-            await SayAsync(turn, $"\"{entry.JourneyTitle}\" ({entry.CreatedUtc:d MMM}) is private again.", cancellationToken).ConfigureAwait(false);
+            await SayAsync(turn, strings.Text(ClinicStrings.Unshared, title, date), cancellationToken).ConfigureAwait(false);
         }
     }
 
@@ -216,7 +224,7 @@ public sealed partial class ClientCommands(
         var active = await assignments.ActiveOfClientAsync(turn.UserId, cancellationToken).ConfigureAwait(false);
         if (active.Count == 0)
         {
-            await SayAsync(turn, "You have no assigned reflections right now.", cancellationToken).ConfigureAwait(false);
+            await SayAsync(turn, strings[ClinicStrings.NoAssignments], cancellationToken).ConfigureAwait(false);
             return;
         }
 
@@ -224,13 +232,13 @@ public sealed partial class ClientCommands(
         var now = time.GetUtcNow();
         var lines = active.Select((a, i) =>
         {
-            var next = a.Recurrence.Next(now) is { } at ? TimeZoneInfo.ConvertTime(at, zone).ToString("ddd d MMM HH:mm", CultureInfo.InvariantCulture) : "no more dates";
-            return $"{i + 1}. \"{a.Title}\" from {a.ClinicianName}: {a.Recurrence.Describe()}; next {next}.";
+            var next = a.Recurrence.Next(now) is { } at ? TimeZoneInfo.ConvertTime(at, zone).ToString("ddd d MMM HH:mm", CultureInfo.InvariantCulture) : strings[ClinicStrings.NoMoreDates];
+            return strings.Text(ClinicStrings.AssignmentLine, ("number", i + 1), ("title", a.Title), ("clinician", a.ClinicianName), ("schedule", a.Recurrence.Describe(strings)), ("next", next));
         });
-        var reply = MessageFactory.Text($"Your assigned reflections:\n{string.Join("\n", lines)}");
+        var reply = MessageFactory.Text(strings.Text(ClinicStrings.Assignments, ("lines", string.Join("\n", lines))));
         reply.SuggestedActions = new SuggestedActions
         {
-            Actions = [.. active.Select((a, i) => new CardAction(ActionTypes.ImBack, $"Start {i + 1}", value: DeliveryCard.StartCommand(a.Id)))],
+            Actions = [.. active.Select((a, i) => new CardAction(ActionTypes.ImBack, strings.Text(ClinicStrings.StartButton, ("number", i + 1)), value: DeliveryCard.StartCommand(a.Id)))],
         };
         await turn.Context.SendActivityAsync(reply, cancellationToken).ConfigureAwait(false);
     }

@@ -1,3 +1,4 @@
+using ReflectBot.Content;
 using ReflectBot.Privacy;
 
 namespace ReflectBot.Clinic;
@@ -10,11 +11,24 @@ namespace ReflectBot.Clinic;
 /// ends (as if each client had disconnected), the assignments they made are deleted with their delivery
 /// marks, and so are the join codes they created.
 /// </summary>
-public sealed class ClinicDataEraser(ClinicStore store, ClinicLinks links, ClientRecords clients) : IUserDataEraser
+public sealed class ClinicDataEraser(ClinicStore store, ClinicLinks links, ClientRecords clients, StringCatalog? strings) : IUserDataEraser
 {
     public const string Erased = "(erased)";
 
+    /// <summary>
+    /// Without the sentences, for a caller that only asks whether anything was erased (the upgrade's eraser of
+    /// data kept under an earlier key): what was erased is then named by its key in <c>dialogs/strings/clinic.yaml</c>.
+    /// </summary>
+    public ClinicDataEraser(ClinicStore store, ClinicLinks links, ClientRecords clients)
+        : this(store, links, clients, null)
+    {
+    }
+
     public async Task<string?> EraseAsync(string userId, CancellationToken cancellationToken = default)
+        => await EraseWhatAsync(userId, cancellationToken).ConfigureAwait(false) is { } what ? strings?[what] ?? what.Key : null;
+
+    /// <summary>Erases, and says which of the clinic's sentences names what went (null for nothing).</summary>
+    public async Task<StringKey?> EraseWhatAsync(string userId, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(userId);
         var linked = await links.OfClientAsync(userId, cancellationToken).ConfigureAwait(false);
@@ -39,9 +53,9 @@ public sealed class ClinicDataEraser(ClinicStore store, ClinicLinks links, Clien
         var asClinician = await EraseAsClinicianAsync(userId, cancellationToken).ConfigureAwait(false);
         return (linked.Count > 0, asClinician) switch
         {
-            (true, true) => "your connections with clinicians and what you shared with them, and your clients' connections, assignments and join codes",
-            (true, false) => "your connections with clinicians and what you shared with them",
-            (false, true) => "your clients' connections, the assignments you made and your join codes",
+            (true, true) => ClinicStrings.ErasedAsBoth,
+            (true, false) => ClinicStrings.ErasedAsClient,
+            (false, true) => ClinicStrings.ErasedAsClinician,
             _ => null,
         };
     }

@@ -4,6 +4,7 @@ using System.Text.RegularExpressions;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Schema;
 using Microsoft.Extensions.Options;
+using ReflectBot.Content;
 using ReflectBot.Dialogs.Prompts;
 using ReflectBot.Kernel;
 
@@ -21,7 +22,8 @@ public sealed partial class ClinicianCommands(
     Assignments assignments,
     TimeProvider time,
     IOptions<ClinicOptions> options,
-    ClinicStore store) : ITurnCommand
+    ClinicStore store,
+    StringCatalog strings) : ITurnCommand
 {
     /// <summary>The phrases these commands take (from anyone else they get "only clinicians").</summary>
     public static bool Claims(string text)
@@ -40,15 +42,13 @@ public sealed partial class ClinicianCommands(
         {
             if (!roles.IsClinician(turn.Context))
             {
-                await SayAsync(turn, ClinicText.OnlyClinicians, cancellationToken).ConfigureAwait(false);
+                await SayAsync(turn, strings[ClinicStrings.OnlyClinicians], cancellationToken).ConfigureAwait(false);
                 return true;
             }
 
             var on = notes.Groups["on"].Value.Equals("on", StringComparison.OrdinalIgnoreCase);
             await store.WriteAsync(ClinicianSafetyNotes.SettingsKey(turn.UserId), new ClinicianSettings { SafetyNotes = on }, cancellationToken: cancellationToken).ConfigureAwait(false);
-            await SayAsync(turn, on
-                ? "Safety notes are on. Clients who connect from now on (or change their sharing) are asked whether you may get a note after I show them crisis support; it says only that a safety check happened and when. Nobody monitors this in real time, and clients are told so. \"safety notes off\" turns it off."
-                : "Safety notes are off: no note is sent, whatever clients agreed to.", cancellationToken).ConfigureAwait(false);
+            await SayAsync(turn, strings[on ? ClinicStrings.SafetyNotesOn : ClinicStrings.SafetyNotesOff], cancellationToken).ConfigureAwait(false);
             return true;
         }
 
@@ -62,7 +62,7 @@ public sealed partial class ClinicianCommands(
 
         if (!roles.IsClinician(turn.Context))
         {
-            await SayAsync(turn, ClinicText.OnlyClinicians, cancellationToken).ConfigureAwait(false);
+            await SayAsync(turn, strings[ClinicStrings.OnlyClinicians], cancellationToken).ConfigureAwait(false);
             return true;
         }
 
@@ -70,13 +70,13 @@ public sealed partial class ClinicianCommands(
         switch (m.Groups["verb"].Value.ToLowerInvariant())
         {
             case var v when v.StartsWith("new", StringComparison.Ordinal):
-                var code = await codes.CreateAsync(clinicianId, DisplayNames.Clean(turn.Context.Activity.From?.Name, "Your clinician"), cancellationToken).ConfigureAwait(false);
-                await SayAsync(turn, $"Your new client code is {code.Code}. Give it to one client; they type \"connect {code.Code}\" and choose what to share. It works once and expires on {code.ExpiresUtc:d MMM yyyy}. To cancel it: \"revoke code {code.Code}\".", cancellationToken).ConfigureAwait(false);
+                var code = await codes.CreateAsync(clinicianId, DisplayNames.Clean(turn.Context.Activity.From?.Name, strings[ClinicStrings.UnnamedClinician]), cancellationToken).ConfigureAwait(false);
+                await SayAsync(turn, strings.Text(ClinicStrings.NewCode, ("code", code.Code), ("expires", code.ExpiresUtc.ToString("d MMM yyyy", CultureInfo.CurrentCulture))), cancellationToken).ConfigureAwait(false);
                 break;
             case var v when v.StartsWith("revoke", StringComparison.Ordinal):
                 await SayAsync(turn, await codes.RevokeAsync(clinicianId, m.Groups["arg"].Value, cancellationToken).ConfigureAwait(false)
-                    ? "Revoked: that code can no longer be used."
-                    : "I couldn't find an unused code of yours with those letters.", cancellationToken).ConfigureAwait(false);
+                    ? strings[ClinicStrings.Revoked]
+                    : strings[ClinicStrings.NoSuchCode], cancellationToken).ConfigureAwait(false);
                 break;
             case var v when v.StartsWith("assign", StringComparison.Ordinal) && v != "assignments":
                 if (turn.Dialogs.ActiveDialog is not null)
@@ -114,19 +114,19 @@ public sealed partial class ClinicianCommands(
             builder.Append(CultureInfo.InvariantCulture, $"{client.ClientName}:").Append('\n');
             if (theirs.Count == 0)
             {
-                builder.Append("- nothing assigned\n");
+                builder.Append(strings[ClinicStrings.NothingAssigned]).Append('\n');
             }
 
             foreach (var a in theirs)
             {
                 var zone = TimeZones.Find(a.Recurrence.TimeZoneId);
-                var next = a.Recurrence.Next(now) is { } at ? TimeZoneInfo.ConvertTime(at, zone).ToString("ddd d MMM HH:mm", CultureInfo.InvariantCulture) : "finished";
-                builder.Append(CultureInfo.InvariantCulture, $"- \"{a.Title}\", {a.Recurrence.Describe()}; next {next}. To cancel: \"cancel assignment {a.Id}\"\n");
-                actions.Add(new CardAction(ActionTypes.ImBack, $"Cancel {a.Title} ({client.ClientName})", value: $"cancel assignment {a.Id}"));
+                var next = a.Recurrence.Next(now) is { } at ? TimeZoneInfo.ConvertTime(at, zone).ToString("ddd d MMM HH:mm", CultureInfo.InvariantCulture) : strings[ClinicStrings.Finished];
+                builder.Append(strings.Text(ClinicStrings.ClinicianAssignmentLine, ("title", a.Title), ("schedule", a.Recurrence.Describe(strings)), ("next", next), ("id", a.Id))).Append('\n');
+                actions.Add(new CardAction(ActionTypes.ImBack, strings.Text(ClinicStrings.CancelButton, ("title", a.Title), ("client", client.ClientName)), value: $"cancel assignment {a.Id}"));
             }
         }
 
-        var reply = MessageFactory.Text(builder.Length == 0 ? "You have no connected clients yet. Type \"new client code\" to make one." : builder.ToString().TrimEnd());
+        var reply = MessageFactory.Text(builder.Length == 0 ? strings[ClinicStrings.NoClientsYet] : builder.ToString().TrimEnd());
         if (actions.Count > 0)
         {
             reply.SuggestedActions = new SuggestedActions { Actions = actions };
@@ -141,12 +141,12 @@ public sealed partial class ClinicianCommands(
         {
             if (await assignments.CancelAsync(clinicianId, client.ClientId, assignmentId, cancellationToken).ConfigureAwait(false))
             {
-                await SayAsync(turn, $"Cancelled. {client.ClientName} won't get it any more.", cancellationToken).ConfigureAwait(false);
+                await SayAsync(turn, strings.Text(ClinicStrings.Cancelled, ("client", client.ClientName)), cancellationToken).ConfigureAwait(false);
                 return;
             }
         }
 
-        await SayAsync(turn, "I couldn't find an active assignment of yours with that id; \"assignments\" lists them.", cancellationToken).ConfigureAwait(false);
+        await SayAsync(turn, strings[ClinicStrings.NoSuchAssignment], cancellationToken).ConfigureAwait(false);
     }
 
     private async Task ShowClientsAsync(TurnInfo turn, string clinicianId, CancellationToken cancellationToken)
@@ -154,7 +154,7 @@ public sealed partial class ClinicianCommands(
         var clients = await reads.ClientsAsync(clinicianId, cancellationToken).ConfigureAwait(false);
         if (clients.Count == 0)
         {
-            await SayAsync(turn, "You have no connected clients yet. Type \"new client code\" to make a code for a client.", cancellationToken).ConfigureAwait(false);
+            await SayAsync(turn, strings[ClinicStrings.NoClientsForReview], cancellationToken).ConfigureAwait(false);
             return;
         }
 
@@ -163,54 +163,62 @@ public sealed partial class ClinicianCommands(
         for (var i = 0; i < clients.Count; i++)
         {
             var client = clients[i];
-            var text = new StringBuilder(string.Create(CultureInfo.InvariantCulture, $"{i + 1}. {client.ClientName} (connected {client.LinkedUtc:d MMM yyyy})\n"));
+            var text = new StringBuilder(strings.Text(ClinicStrings.ClientHeader, ("number", i + 1), ("client", client.ClientName), ("since", client.LinkedUtc.ToString("d MMM yyyy", CultureInfo.InvariantCulture)))).Append('\n');
 
             if (await reads.CompletionAsync(clinicianId, client.ClientId, cancellationToken).ConfigureAwait(false) is { } completion)
             {
-                var last = completion.LastCheckInUtc is { } at ? at.ToString("d MMM yyyy", CultureInfo.InvariantCulture) : "none yet";
-                text.Append(CultureInfo.InvariantCulture, $"This week: {completion.DoneThisWeek} done, {completion.MissedThisWeek} missed. Last check-in: {last}.\n");
+                var last = completion.LastCheckInUtc is { } at ? at.ToString("d MMM yyyy", CultureInfo.InvariantCulture) : strings[ClinicStrings.NoCheckInYet];
+                text.Append(strings.Text(ClinicStrings.CompletionWeek, ("done", completion.DoneThisWeek), ("missed", completion.MissedThisWeek), ("last", last))).Append('\n');
             }
             else
             {
-                text.Append("Completion: not shared.\n");
+                text.Append(strings[ClinicStrings.CompletionNotSharedLine]).Append('\n');
             }
 
             Attachment? chart = null;
             if (await reads.MoodAsync(clinicianId, client.ClientId, cancellationToken).ConfigureAwait(false) is { } mood)
             {
-                text.Append(CultureInfo.InvariantCulture, $"Mood: {mood.Count} scores in the last {window} days");
-                text.Append(mood.Count > 0 ? string.Create(CultureInfo.InvariantCulture, $", latest {mood[^1].Mood}/10.\n") : ".\n");
+                text.Append(mood.Count > 0
+                    ? strings.Text(ClinicStrings.MoodScoresLatest, ("count", mood.Count), ("days", window), ("latest", mood[^1].Mood))
+                    : strings.Text(ClinicStrings.MoodScores, ("count", mood.Count), ("days", window))).Append('\n');
                 foreach (var score in (await reads.ScoresAsync(clinicianId, client.ClientId, cancellationToken).ConfigureAwait(false) ?? []).Take(3))
                 {
-                    var item = score.SafetyItem is null ? string.Empty : $" Self-harm item: {score.SafetyItem}.";
-                    text.Append(CultureInfo.InvariantCulture, $"{score.MeasureId.ToUpperInvariant()} {score.CreatedUtc:d MMM}: {score.Score} of {score.Max} (range {score.Band}).{item}\n");
+                    text.Append(strings.Text(
+                        score.SafetyItem is null ? ClinicStrings.MeasureScoreLine : ClinicStrings.MeasureScoreWithItem,
+                        ("measure", score.MeasureId.ToUpperInvariant()),
+                        ("date", score.CreatedUtc.ToString("d MMM", CultureInfo.InvariantCulture)),
+                        ("score", score.Score),
+                        ("max", score.Max),
+                        ("band", score.Band),
+                        ("item", score.SafetyItem))).Append('\n');
                 }
 
                 var safety = await reads.SafetyCountAsync(clinicianId, client.ClientId, cancellationToken).ConfigureAwait(false) ?? 0;
-                text.Append(CultureInfo.InvariantCulture, $"Safety support shown: {safety} time{(safety == 1 ? string.Empty : "s")} in the last {window} days.\n");
+                text.Append(strings.Text(safety == 1 ? ClinicStrings.SafetyShownOne : ClinicStrings.SafetyShownMany, ("count", safety), ("days", window))).Append('\n');
                 if (mood.Count > 0)
                 {
-                    var png = Journal.MoodChart.Png([.. mood.Select(p => (p.AtUtc, p.Mood))], now.AddDays(-window), now, "Mood (0-10)");
+                    var png = Journal.MoodChart.Png([.. mood.Select(p => (p.AtUtc, p.Mood))], now.AddDays(-window), now, strings[ClinicStrings.MoodChartLabel]);
                     chart = new Attachment("image/png", "data:image/png;base64," + Convert.ToBase64String(png), name: $"mood-{i + 1}.png");
                 }
             }
             else
             {
-                text.Append("Mood: not shared.\n");
+                text.Append(strings[ClinicStrings.MoodNotSharedLine]).Append('\n');
             }
 
             if (await reads.SharedEntriesAsync(clinicianId, client.ClientId, cancellationToken).ConfigureAwait(false) is { } shared)
             {
-                text.Append(CultureInfo.InvariantCulture, $"Shared entries: {shared.Count}");
-                text.Append(shared.Count == 0 ? ".\n" : string.Create(CultureInfo.InvariantCulture, $"; type \"open entry {i + 1}.1\" for the newest.\n"));
+                text.Append(shared.Count == 0
+                    ? strings[ClinicStrings.SharedEntriesNone]
+                    : strings.Text(ClinicStrings.SharedEntries, ("count", shared.Count), ("number", i + 1))).Append('\n');
                 for (var j = 0; j < Math.Min(shared.Count, 5); j++)
                 {
-                    text.Append(CultureInfo.InvariantCulture, $"  {i + 1}.{j + 1} {shared[j].JourneyTitle}, {shared[j].CreatedUtc:d MMM yyyy}\n");
+                    text.Append(strings.Text(ClinicStrings.SharedEntryLine, ("number", i + 1), ("entry", j + 1), ("title", shared[j].JourneyTitle), ("date", shared[j].CreatedUtc.ToString("d MMM yyyy", CultureInfo.InvariantCulture)))).Append('\n');
                 }
             }
             else
             {
-                text.Append("Shared entries: not allowed.\n");
+                text.Append(strings[ClinicStrings.SharedNotAllowed]).Append('\n');
             }
 
             var reply = MessageFactory.Text(text.ToString().TrimEnd());
@@ -229,22 +237,22 @@ public sealed partial class ClinicianCommands(
         var clients = await reads.ClientsAsync(clinicianId, cancellationToken).ConfigureAwait(false);
         if (parts.Length != 2 || !int.TryParse(parts[0], CultureInfo.InvariantCulture, out var c) || !int.TryParse(parts[1], CultureInfo.InvariantCulture, out var e) || c < 1 || c > clients.Count)
         {
-            await SayAsync(turn, "There's no such entry. \"clients\" shows the shared entries with their numbers.", cancellationToken).ConfigureAwait(false);
+            await SayAsync(turn, strings[ClinicStrings.NoSuchClientEntry], cancellationToken).ConfigureAwait(false);
             return;
         }
 
         var shared = await reads.SharedEntriesAsync(clinicianId, clients[c - 1].ClientId, cancellationToken).ConfigureAwait(false);
         if (shared is null || e < 1 || e > shared.Count)
         {
-            await SayAsync(turn, "There's no such shared entry. \"clients\" shows the shared entries with their numbers.", cancellationToken).ConfigureAwait(false);
+            await SayAsync(turn, strings[ClinicStrings.NoSuchSharedEntry], cancellationToken).ConfigureAwait(false);
             return;
         }
 
         var entry = shared[e - 1];
-        var body = new StringBuilder(string.Create(CultureInfo.InvariantCulture, $"{clients[c - 1].ClientName}, \"{entry.JourneyTitle}\", {entry.CreatedUtc:d MMM yyyy}:\n"));
+        var body = new StringBuilder(strings.Text(ClinicStrings.EntryHeader, ("client", clients[c - 1].ClientName), ("title", entry.JourneyTitle), ("date", entry.CreatedUtc.ToString("d MMM yyyy", CultureInfo.InvariantCulture)))).Append('\n');
         foreach (var (question, answer) in entry.Answers)
         {
-            body.Append(CultureInfo.InvariantCulture, $"- {question}: {answer}\n");
+            body.Append(strings.Text(ClinicStrings.EntryAnswer, ("question", question), ("answer", answer))).Append('\n');
         }
 
         await SayAsync(turn, body.ToString().TrimEnd(), cancellationToken).ConfigureAwait(false);

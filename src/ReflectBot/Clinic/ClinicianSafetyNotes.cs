@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.Bot.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using ReflectBot.Channels;
+using ReflectBot.Content;
 using ReflectBot.Safety;
 
 namespace ReflectBot.Clinic;
@@ -11,7 +12,7 @@ namespace ReflectBot.Clinic;
 /// notes on ("safety notes on") and the client agreed to them when connecting. It says that a safety check
 /// happened and when, nothing else; nobody monitors it in real time, and the client was told both.
 /// </summary>
-public sealed class ClinicianSafetyNotes(ClinicLinks links, ClinicStore store, SafetyContent content, IServiceProvider services) : ISafetyNotifier
+public sealed class ClinicianSafetyNotes(ClinicLinks links, ClinicStore store, SafetyContent content, StringCatalog strings, IServiceProvider services) : ISafetyNotifier
 {
     public async Task<string?> RecipientAsync(string userId, CancellationToken cancellationToken = default)
         => (await RecipientsAsync(userId, cancellationToken).ConfigureAwait(false)).FirstOrDefault()?.ClinicianName;
@@ -24,7 +25,7 @@ public sealed class ClinicianSafetyNotes(ClinicLinks links, ClinicStore store, S
         {
             var text = content.Replies.AlertMessage
                 .Replace("{client}", link.ClientName, StringComparison.Ordinal)
-                .Replace("{time}", at.UtcDateTime.ToString("HH:mm 'UTC on' d MMM", CultureInfo.InvariantCulture), StringComparison.Ordinal);
+                .Replace("{time}", strings.Text(ClinicStrings.SafetyNoteTime, ("clock", at.UtcDateTime.ToString("HH:mm", CultureInfo.InvariantCulture)), ("date", at.UtcDateTime.ToString("d MMM", CultureInfo.InvariantCulture))), StringComparison.Ordinal);
             await messenger.SendAsync(link.ClinicianId, MessageFactory.Text(text), cancellationToken).ConfigureAwait(false);
         }
     }

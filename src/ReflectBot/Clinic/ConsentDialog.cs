@@ -1,4 +1,5 @@
 using Microsoft.Bot.Builder;
+using ReflectBot.Content;
 using ReflectBot.Dialogs;
 using ReflectBot.Dialogs.Prompts;
 using ReflectBot.Kernel;
@@ -21,8 +22,9 @@ public sealed class ConsentDialog : ComponentDialog, IDescribedDialog
     private readonly ClinicLinks _links;
     private readonly ClientRecords _clients;
     private readonly SafetyContent _safety;
+    private readonly StringCatalog _strings;
 
-    public string Title => "Connection with your clinician";
+    public string Title => _strings[ClinicStrings.ConsentTitle];
 
     // Four questions (five when the clinician has safety notes on): connect at all, then completion, mood, shared entries, safety notes.
     public (int Question, int Of)? Progress(DialogInstance instance)
@@ -32,18 +34,19 @@ public sealed class ConsentDialog : ComponentDialog, IDescribedDialog
         return (Math.Min(waterfall.StepIndex + 1, of), of);
     }
 
-    public ConsentDialog(JoinCodes codes, ClinicLinks links, ClientRecords clients, SafetyContent safety)
+    public ConsentDialog(JoinCodes codes, ClinicLinks links, ClientRecords clients, SafetyContent safety, StringCatalog strings)
         : base(DialogId)
     {
         _codes = codes;
         _links = links;
         _clients = clients;
         _safety = safety;
+        _strings = strings;
         AddDialog(new WaterfallDialog("waterfall")
             .AddStep(IntroAsync)
-            .AddStep((step, ct) => AskScopeAsync(step, null, ClinicText.AskCompletion, ct))
-            .AddStep((step, ct) => AskScopeAsync(step, ConsentScope.Completion, ClinicText.AskMood, ct))
-            .AddStep((step, ct) => AskScopeAsync(step, ConsentScope.Mood, ClinicText.AskShared, ct))
+            .AddStep((step, ct) => AskScopeAsync(step, null, ClinicStrings.AskCompletion, ct))
+            .AddStep((step, ct) => AskScopeAsync(step, ConsentScope.Completion, ClinicStrings.AskMood, ct))
+            .AddStep((step, ct) => AskScopeAsync(step, ConsentScope.Mood, ClinicStrings.AskShared, ct))
             .AddStep(AskSafetyNotesAsync)
             .AddStep(FinishAsync));
         AddDialog(new ConfirmPrompt(ConfirmId));
@@ -51,26 +54,26 @@ public sealed class ConsentDialog : ComponentDialog, IDescribedDialog
 
     private static ConsentRequest RequestOf(WaterfallStepContext step) => step.GetOptions<ConsentRequest>() ?? new ConsentRequest();
 
-    private static async Task<DialogTurnResult> IntroAsync(WaterfallStepContext step, CancellationToken cancellationToken)
+    private async Task<DialogTurnResult> IntroAsync(WaterfallStepContext step, CancellationToken cancellationToken)
     {
         var request = RequestOf(step);
-        await step.Context.SendActivityAsync(MessageFactory.Text(ClinicText.WhatIsShared(request.ClinicianName)), cancellationToken).ConfigureAwait(false);
+        await step.Context.SendActivityAsync(MessageFactory.Text(_strings.Text(ClinicStrings.WhatIsShared, ("clinician", request.ClinicianName))), cancellationToken).ConfigureAwait(false);
         if (request.Code is null)
         {
             return await step.NextAsync(true, cancellationToken).ConfigureAwait(false);
         }
 
-        return await step.PromptAsync(ConfirmId, new PromptOptions { Prompt = $"Connect with {request.ClinicianName}?", MaxAttempts = 3 }, cancellationToken).ConfigureAwait(false);
+        return await step.PromptAsync(ConfirmId, new PromptOptions { Prompt = _strings.Text(ClinicStrings.ConnectWith, ("clinician", request.ClinicianName)), MaxAttempts = 3 }, cancellationToken).ConfigureAwait(false);
     }
 
-    private static async Task<DialogTurnResult> AskScopeAsync(WaterfallStepContext step, ConsentScope? answered, Func<string, string> question, CancellationToken cancellationToken)
+    private async Task<DialogTurnResult> AskScopeAsync(WaterfallStepContext step, ConsentScope? answered, StringKey question, CancellationToken cancellationToken)
     {
         var request = RequestOf(step);
         if (answered is null)
         {
             if (step.Result is not true)
             {
-                await step.Context.SendActivityAsync(MessageFactory.Text("Okay, I haven't connected you. Nothing was shared."), cancellationToken).ConfigureAwait(false);
+                await step.Context.SendActivityAsync(MessageFactory.Text(_strings[ClinicStrings.NotConnected]), cancellationToken).ConfigureAwait(false);
                 return await step.EndDialogAsync(null, cancellationToken).ConfigureAwait(false);
             }
         }
@@ -81,10 +84,10 @@ public sealed class ConsentDialog : ComponentDialog, IDescribedDialog
 
         return await step.PromptAsync(ConfirmId, new PromptOptions
         {
-            Prompt = question(request.ClinicianName),
-            RetryPrompt = "Please answer yes or no. If you're unsure, \"no\" keeps it private; you can change it later with \"my clinician\".",
+            Prompt = _strings.Text(question, ("clinician", request.ClinicianName)),
+            RetryPrompt = _strings[ClinicStrings.ConsentRetry],
             MaxAttempts = 3,
-            TooManyAttemptsMessage = "I'll take that as a no for now.",
+            TooManyAttemptsMessage = _strings[ClinicStrings.ConsentGiveUp],
         }, cancellationToken).ConfigureAwait(false);
     }
 
@@ -101,9 +104,9 @@ public sealed class ConsentDialog : ComponentDialog, IDescribedDialog
         return await step.PromptAsync(ConfirmId, new PromptOptions
         {
             Prompt = _safety.Replies.AlertQuestion.Replace("{clinician}", request.ClinicianName, StringComparison.Ordinal),
-            RetryPrompt = "Please answer yes or no. \"No\" means no note is ever sent.",
+            RetryPrompt = _strings[ClinicStrings.SafetyNotesRetry],
             MaxAttempts = 3,
-            TooManyAttemptsMessage = "I'll take that as a no.",
+            TooManyAttemptsMessage = _strings[ClinicStrings.SafetyNotesGiveUp],
         }, cancellationToken).ConfigureAwait(false);
     }
 
@@ -128,11 +131,11 @@ public sealed class ConsentDialog : ComponentDialog, IDescribedDialog
             if (status != CodeStatus.Valid || found is null || !await _codes.UseAsync(clientId, code, cancellationToken).ConfigureAwait(false))
             {
                 var problem = status == CodeStatus.Valid ? CodeStatus.Used : status;
-                await step.Context.SendActivityAsync(MessageFactory.Text(ClinicText.CodeProblem(problem) + " Nothing was shared."), cancellationToken).ConfigureAwait(false);
+                await step.Context.SendActivityAsync(MessageFactory.Text(_strings.Text(ClinicStrings.CodeProblemNothingShared, ("problem", ClinicStrings.CodeProblem(_strings, problem)))), cancellationToken).ConfigureAwait(false);
                 return await step.EndDialogAsync(null, cancellationToken).ConfigureAwait(false);
             }
 
-            await _links.LinkAsync(clientId, DisplayNames.Clean(activity.From?.Name, "A client"), found.Value, consent, cancellationToken).ConfigureAwait(false);
+            await _links.LinkAsync(clientId, DisplayNames.Clean(activity.From?.Name, _strings[ClinicStrings.UnnamedClient]), found.Value, consent, cancellationToken).ConfigureAwait(false);
             await _clients.EnsureAsync(clientId, TimeZones.Of(step.Context).Id, cancellationToken).ConfigureAwait(false);
 
             // Lets the clinic's middleware skip its reads on the turns of everyone who is not a client.
@@ -140,13 +143,13 @@ public sealed class ConsentDialog : ComponentDialog, IDescribedDialog
             {
                 profile.ClinicClient = true;
             }
-            reply = $"You're connected with {request.ClinicianName}: {ClinicText.Describe(consent)}. Type \"my clinician\" to change this, or \"disconnect\" to end it.";
+            reply = _strings.Text(ClinicStrings.Connected, ("clinician", request.ClinicianName), ("sharing", ClinicStrings.SharingOf(_strings, consent)));
         }
         else
         {
             reply = await _links.SetConsentAsync(clientId, request.ClinicianId, consent, cancellationToken).ConfigureAwait(false) is null
-                ? "You're no longer connected with that clinician, so there's nothing to change."
-                : $"Updated. With {request.ClinicianName}: {ClinicText.Describe(consent)}.";
+                ? _strings[ClinicStrings.NoLongerConnected]
+                : _strings.Text(ClinicStrings.SharingUpdated, ("clinician", request.ClinicianName), ("sharing", ClinicStrings.SharingOf(_strings, consent)));
         }
 
         await step.Context.SendActivityAsync(MessageFactory.Text(reply), cancellationToken).ConfigureAwait(false);

@@ -1,5 +1,6 @@
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Schema;
+using ReflectBot.Content;
 
 namespace ReflectBot.Clinic;
 
@@ -8,20 +9,20 @@ public static class DeliveryCard
 {
     public static string StartCommand(string assignmentId) => $"start assignment {assignmentId}";
 
-    public static IMessageActivity Build(Assignment assignment)
+    public static IMessageActivity Build(Assignment assignment, StringCatalog strings)
     {
         ArgumentNullException.ThrowIfNull(assignment);
-        var text = $"Hi! {assignment.ClinicianName} asked you to take a few minutes for \"{assignment.Title}\".";
-        if (!string.IsNullOrWhiteSpace(assignment.Note))
-        {
-            text += $" Their note: \"{assignment.Note}\"";
-        }
-
-        text += " Whenever you're ready, tap Start (or type \"" + StartCommand(assignment.Id) + "\").";
+        ArgumentNullException.ThrowIfNull(strings);
+        var text = strings.Text(
+            string.IsNullOrWhiteSpace(assignment.Note) ? ClinicStrings.Delivery : ClinicStrings.DeliveryWithNote,
+            ("clinician", assignment.ClinicianName),
+            ("title", assignment.Title),
+            ("note", assignment.Note),
+            ("command", StartCommand(assignment.Id)));
         var card = new HeroCard
         {
             Text = text,
-            Buttons = [new CardAction(ActionTypes.ImBack, "Start", value: StartCommand(assignment.Id))],
+            Buttons = [new CardAction(ActionTypes.ImBack, strings[ClinicStrings.DeliveryStartButton], value: StartCommand(assignment.Id))],
         };
         return MessageFactory.Attachment(card.ToAttachment());
     }

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Microsoft.Bot.Builder;
 using Newtonsoft.Json.Linq;
 using ReflectBot.Content;
@@ -32,8 +31,9 @@ public sealed class MeasureDialog : ComponentDialog
     private readonly ClinicStore _store;
     private readonly ISafetyEscalation _safety;
     private readonly TimeProvider _time;
+    private readonly StringCatalog _strings;
 
-    public MeasureDialog(MeasureDefinition measure, IJournalStore journal, ClinicStore store, ISafetyEscalation safety, TimeProvider time)
+    public MeasureDialog(MeasureDefinition measure, IJournalStore journal, ClinicStore store, ISafetyEscalation safety, TimeProvider time, StringCatalog strings)
         : base(MeasureCatalog.DialogPrefix + (measure ?? throw new ArgumentNullException(nameof(measure))).Id)
     {
         _measure = measure;
@@ -41,6 +41,7 @@ public sealed class MeasureDialog : ComponentDialog
         _store = store;
         _safety = safety;
         _time = time;
+        _strings = strings;
 
         var waterfall = new WaterfallDialog(WaterfallId);
         for (var i = 0; i < measure.Items.Count; i++)
@@ -71,17 +72,17 @@ public sealed class MeasureDialog : ComponentDialog
     {
         if (index == 0)
         {
-            await step.Context.SendActivityAsync(MessageFactory.Text($"{_measure.Title}: {_measure.Items.Count} short questions. There are no right answers; this is a check-in, not a test or a diagnosis."), cancellationToken).ConfigureAwait(false);
+            await step.Context.SendActivityAsync(MessageFactory.Text(_strings.Text(ClinicStrings.MeasureIntro, ("title", _measure.Title), ("count", _measure.Items.Count))), cancellationToken).ConfigureAwait(false);
         }
 
         var item = _measure.Items[index];
         return await step.PromptAsync(ChoiceId, new PromptOptions
         {
-            Prompt = $"({index + 1}/{_measure.Items.Count}) {_measure.Preamble} {item.Text}.",
+            Prompt = _strings.Text(ClinicStrings.MeasureQuestion, ("number", index + 1), ("of", _measure.Items.Count), ("preamble", _measure.Preamble), ("item", item.Text)),
             Choices = [.. _measure.Options.Select(o => new Choice(o.Label))],
             Style = ListStyle.HeroCard,
             MaxAttempts = 3,
-            TooManyAttemptsMessage = "Let's skip that one.",
+            TooManyAttemptsMessage = _strings[ClinicStrings.SkipQuestion],
         }, cancellationToken).ConfigureAwait(false);
     }
 
@@ -134,9 +135,9 @@ public sealed class MeasureDialog : ComponentDialog
         return await step.PromptAsync(ConfirmId, new PromptOptions
         {
             Prompt = question switch { 0 => thoughts, 1 => plan, _ => safe },
-            RetryPrompt = "Please answer yes or no.",
+            RetryPrompt = _strings[ClinicStrings.FollowUpRetry],
             MaxAttempts = 3,
-            TooManyAttemptsMessage = "I'll take that as a yes, to be safe.",
+            TooManyAttemptsMessage = _strings[ClinicStrings.FollowUpGiveUp],
         }, cancellationToken).ConfigureAwait(false);
     }
 
@@ -174,7 +175,7 @@ public sealed class MeasureDialog : ComponentDialog
             StringComparer.Ordinal);
         if (complete)
         {
-            answers["score"] = $"{score} of {_measure.MaxScore}";
+            answers["score"] = _strings.Text(ClinicStrings.MeasureScore, ("score", score), ("max", _measure.MaxScore));
             answers["band"] = band;
         }
 
@@ -211,8 +212,8 @@ public sealed class MeasureDialog : ComponentDialog
         }
 
         var text = complete
-            ? string.Create(CultureInfo.InvariantCulture, $"Thank you. Your total is {score} out of {_measure.MaxScore} (in the {band} range). It's a check-in score, not a diagnosis, and it can be a useful thing to talk through with your clinician. Saved to your journal.")
-            : "Thank you. Some questions were skipped, so there's no total this time. Your answers are saved to your journal.";
+            ? _strings.Text(ClinicStrings.MeasureTotal, ("score", score), ("max", _measure.MaxScore), ("band", band))
+            : _strings[ClinicStrings.MeasureNoTotal];
         await step.Context.SendActivityAsync(MessageFactory.Text(text), cancellationToken).ConfigureAwait(false);
         return await step.EndDialogAsync(new JourneyOutcome(_measure.Id, true, entry.Id), cancellationToken).ConfigureAwait(false);
     }

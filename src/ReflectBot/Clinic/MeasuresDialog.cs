@@ -11,17 +11,20 @@ public sealed class MeasuresDialog : ComponentDialog, IDescribedDialog
 {
     public const string DialogId = "clinic-measure";
 
-    public string Title => "Questionnaire";
+    private readonly StringCatalog _strings;
+
+    public string Title => _strings[ClinicStrings.MeasuresTitle];
 
     public (int Question, int Of)? Progress(DialogInstance instance) => null;
 
-    public MeasuresDialog(MeasureCatalog catalog, IJournalStore journal, ClinicStore store, ISafetyEscalation safety, TimeProvider time)
+    public MeasuresDialog(MeasureCatalog catalog, IJournalStore journal, ClinicStore store, ISafetyEscalation safety, TimeProvider time, StringCatalog strings)
         : base(DialogId)
     {
         ArgumentNullException.ThrowIfNull(catalog);
+        _strings = strings;
         foreach (var measure in catalog.All)
         {
-            AddDialog(new MeasureDialog(measure, journal, store, safety, time));
+            AddDialog(new MeasureDialog(measure, journal, store, safety, time, strings));
         }
     }
 

@@ -1,5 +1,6 @@
 using Microsoft.Bot.Builder;
 using Microsoft.Extensions.Options;
+using ReflectBot.Content;
 using ReflectBot.Storage;
 
 namespace ReflectBot.Clinic;
@@ -11,7 +12,7 @@ namespace ReflectBot.Clinic;
 /// scheduler's sending so the adapter's middleware does not depend on the proactive messenger (which
 /// depends on the adapter).
 /// </summary>
-public sealed class PendingDelivery(ClinicStore store, Assignments assignments, ClinicLinks links, TimeProvider time, IOptions<ClinicOptions> options)
+public sealed class PendingDelivery(ClinicStore store, Assignments assignments, ClinicLinks links, TimeProvider time, IOptions<ClinicOptions> options, StringCatalog strings)
 {
     private readonly ClinicOptions _options = options.Value;
     private readonly string _instance = Guid.NewGuid().ToString("N")[..8];
@@ -41,7 +42,7 @@ public sealed class PendingDelivery(ClinicStore store, Assignments assignments, 
                 continue;
             }
 
-            await turnContext.SendActivityAsync(DeliveryCard.Build(assignment), cancellationToken).ConfigureAwait(false);
+            await turnContext.SendActivityAsync(DeliveryCard.Build(assignment, strings), cancellationToken).ConfigureAwait(false);
             await AssignmentDelivery.Confirm(store, assignment.Id, due, claim, etag, now, cancellationToken).ConfigureAwait(false);
             shown++;
         }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Newtonsoft.Json;
+using ReflectBot.Content;
 using ReflectBot.Dialogs.Prompts;
 
 namespace ReflectBot.Clinic;
@@ -86,24 +87,28 @@ public sealed class Recurrence
     public DateTimeOffset? Next(DateTimeOffset from) => Occurrences().SkipWhile(o => o < from).Select(o => (DateTimeOffset?)o).FirstOrDefault();
 
     /// <summary>Says the schedule in plain words ("every Monday and Thursday at 19:00 until 20 Dec 2025 (Europe/London)").</summary>
-    public string Describe()
+    public string Describe(StringCatalog strings)
     {
-        var when = IsOneOff
-            ? $"once, on {DateOnly.ParseExact(StartDate, "yyyy-MM-dd", CultureInfo.InvariantCulture):ddd d MMM yyyy} at {LocalTime}"
-            : Days.Count == 7
-                ? $"every day at {LocalTime}"
-                : $"every {JoinDays()} at {LocalTime}";
-        if (!IsOneOff && UntilDate is not null)
+        ArgumentNullException.ThrowIfNull(strings);
+        var zone = ("zone", (object?)TimeZoneId);
+        var time = ("time", (object?)LocalTime);
+        if (IsOneOff)
         {
-            when += $" until {DateOnly.ParseExact(UntilDate, "yyyy-MM-dd", CultureInfo.InvariantCulture):d MMM yyyy}";
+            return strings.Text(ClinicStrings.ScheduleOnce, ("date", DateOnly.ParseExact(StartDate, "yyyy-MM-dd", CultureInfo.InvariantCulture).ToString("ddd d MMM yyyy", CultureInfo.CurrentCulture)), time, zone);
         }
 
-        if (!IsOneOff && Count is { } count)
+        var until = ("until", (object?)(UntilDate is null ? null : DateOnly.ParseExact(UntilDate, "yyyy-MM-dd", CultureInfo.InvariantCulture).ToString("d MMM yyyy", CultureInfo.CurrentCulture)));
+        var count = ("count", (object?)Count);
+        var days = ("days", (object?)ClinicStrings.List(strings, DayNames()));
+        var daily = Days.Count == 7;
+        var key = (UntilDate is not null, Count is not null) switch
         {
-            when += $", {count} times";
-        }
-
-        return $"{when} ({TimeZoneId})";
+            (false, false) => daily ? ClinicStrings.ScheduleDaily : ClinicStrings.ScheduleDays,
+            (true, false) => daily ? ClinicStrings.ScheduleDailyUntil : ClinicStrings.ScheduleDaysUntil,
+            (false, true) => daily ? ClinicStrings.ScheduleDailyTimes : ClinicStrings.ScheduleDaysTimes,
+            (true, true) => daily ? ClinicStrings.ScheduleDailyUntilTimes : ClinicStrings.ScheduleDaysUntilTimes,
+        };
+        return strings.Text(key, days, time, until, count, zone);
     }
 
     /// <summary>
@@ -124,9 +129,6 @@ public sealed class Recurrence
         return new DateTimeOffset(local, offset).ToUniversalTime();
     }
 
-    private string JoinDays()
-    {
-        var ordered = Days.Distinct().OrderBy(d => ((int)d + 6) % 7).Select(d => CultureInfo.InvariantCulture.DateTimeFormat.GetDayName(d)).ToList();
-        return ordered.Count == 1 ? ordered[0] : $"{string.Join(", ", ordered[..^1])} and {ordered[^1]}";
-    }
+    private List<string> DayNames()
+        => [.. Days.Distinct().OrderBy(d => ((int)d + 6) % 7).Select(d => CultureInfo.InvariantCulture.DateTimeFormat.GetDayName(d))];
 }

@@ -1,6 +1,7 @@
 using Microsoft.Bot.Builder;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
+using ReflectBot.Content;
 using ReflectBot.Dialogs;
 using ReflectBot.Dialogs.Prompts;
 
@@ -19,11 +20,13 @@ public sealed class ScheduleDialog : ComponentDialog
     private const int MaxTries = 3;
 
     private readonly TimeProvider _time;
+    private readonly StringCatalog _strings;
 
-    public ScheduleDialog(TimeProvider time)
+    public ScheduleDialog(TimeProvider time, StringCatalog strings)
         : base(DialogId)
     {
         _time = time;
+        _strings = strings;
         AddDialog(new WaterfallDialog(LoopId).AddStep(AskAsync).AddStep(ReadAsync));
         AddDialog(new TextPrompt(TextId));
     }
@@ -34,19 +37,20 @@ public sealed class ScheduleDialog : ComponentDialog
         [JsonProperty("zone")]
         public string TimeZoneId { get; set; } = "UTC";
 
+        /// <summary>The client's name; empty says "your client".</summary>
         [JsonProperty("clientName")]
-        public string ClientName { get; set; } = "your client";
+        public string ClientName { get; set; } = string.Empty;
 
         [JsonProperty("try")]
         public int Try { get; set; } = 1;
     }
 
-    private static async Task<DialogTurnResult> AskAsync(WaterfallStepContext step, CancellationToken cancellationToken)
+    private async Task<DialogTurnResult> AskAsync(WaterfallStepContext step, CancellationToken cancellationToken)
     {
         var request = step.GetOptions<Request>() ?? new Request();
         var prompt = request.Try == 1
-            ? $"When? In {request.ClientName}'s time ({request.TimeZoneId}), for example \"every Monday and Thursday at 7pm until 20 December\", \"tomorrow morning\" or \"daily at 9 for two weeks\"."
-            : "I couldn't read that as a schedule. Try a day and a time, like \"every Tuesday at 6pm for 4 weeks\" or \"next Friday at 5pm\".";
+            ? _strings.Text(ClinicStrings.WhenQuestion, ("client", request.ClientName.Length > 0 ? request.ClientName : _strings[ClinicStrings.YourClient]), ("zone", request.TimeZoneId))
+            : _strings[ClinicStrings.WhenRetry];
         return await step.PromptAsync(TextId, new PromptOptions { Prompt = prompt }, cancellationToken).ConfigureAwait(false);
     }
 
@@ -61,7 +65,7 @@ public sealed class ScheduleDialog : ComponentDialog
 
         if (request.Try >= MaxTries)
         {
-            await step.Context.SendActivityAsync(MessageFactory.Text("Let's leave the schedule for now; type \"assign\" to start again."), cancellationToken).ConfigureAwait(false);
+            await step.Context.SendActivityAsync(MessageFactory.Text(_strings[ClinicStrings.WhenGiveUp]), cancellationToken).ConfigureAwait(false);
             return await step.EndDialogAsync(null, cancellationToken).ConfigureAwait(false);
         }
 

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Time.Testing;
 using ReflectBot.Clinic;
+using ReflectBot.Tests.Journeys;
 using ReflectBot.Tests.Support;
 
 namespace ReflectBot.Tests.Clinic;
@@ -82,7 +83,7 @@ public sealed class AssignTests : IDisposable
         var client = _host.User("client-1", "Sam", timeZone: "Asia/Tokyo");
         await client.ConnectAsync(await clinician.NewCodeAsync());
 
-        await AssignAsync(clinician, "Sam", AssignDialog.OwnPrompt, "tomorrow morning", ownPrompt: "What went well this week?");
+        await AssignAsync(clinician, "Sam", ContentFolders.Say(ClinicStrings.OwnPrompt), "tomorrow morning", ownPrompt: "What went well this week?");
         var assignment = Assert.Single(await _host.Get<Assignments>().ActiveOfClientAsync(client.Key));
         Assert.Equal("What went well this week?", assignment.CustomPrompt);
         var occurrence = Assert.Single(assignment.Recurrence.Occurrences());

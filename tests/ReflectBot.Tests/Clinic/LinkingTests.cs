@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Time.Testing;
 using ReflectBot.Clinic;
+using ReflectBot.Tests.Journeys;
 
 namespace ReflectBot.Tests.Clinic;
 
@@ -81,9 +82,9 @@ public sealed class LinkingTests : IDisposable
     public async Task NobodyBecomesAClinicianByTypingSomething()
     {
         var client = _host.User("client-1", "Sam");
-        Assert.Equal(ClinicText.OnlyClinicians, await client.ReadAsync("new client code"));
-        Assert.Equal(ClinicText.OnlyClinicians, await client.ReadAsync("clients"));
-        Assert.Equal(ClinicText.OnlyClinicians, await client.ReadAsync("assign"));
+        Assert.Equal(ContentFolders.Say(ClinicStrings.OnlyClinicians), await client.ReadAsync("new client code"));
+        Assert.Equal(ContentFolders.Say(ClinicStrings.OnlyClinicians), await client.ReadAsync("clients"));
+        Assert.Equal(ContentFolders.Say(ClinicStrings.OnlyClinicians), await client.ReadAsync("assign"));
         Assert.Empty(await ListAsync("codes"));
     }
 

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Time.Testing;
 using ReflectBot.Clinic;
 using ReflectBot.Safety;
+using ReflectBot.Tests.Journeys;
 using ReflectBot.Tests.Support;
 
 namespace ReflectBot.Tests.Clinic;
@@ -80,5 +81,5 @@ public sealed class SafetyNotesTests : IAsyncLifetime, IDisposable
 
     [Fact]
     public async Task OnlyAClinicianCanTurnSafetyNotesOn()
-        => Assert.Contains(ClinicText.OnlyClinicians, await _host.User("client-1", "Sam").ReadAsync("safety notes on"), StringComparison.Ordinal);
+        => Assert.Contains(ContentFolders.Say(ClinicStrings.OnlyClinicians), await _host.User("client-1", "Sam").ReadAsync("safety notes on"), StringComparison.Ordinal);
 }

@@ -2,6 +2,7 @@ using System.Net;
 using Microsoft.Bot.Schema;
 using Newtonsoft.Json;
 using ReflectBot.Clinic;
+using ReflectBot.Tests.Journeys;
 using ReflectBot.Tests.Support;
 
 namespace ReflectBot.Tests.Security;
@@ -65,6 +66,6 @@ public sealed class AuthenticatedPathTests : IDisposable
         var body = await response.Content.ReadAsStringAsync();
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Contains("Your new client code is", body, StringComparison.Ordinal);
-        Assert.DoesNotContain(ClinicText.OnlyClinicians, body, StringComparison.Ordinal);
+        Assert.DoesNotContain(ContentFolders.Say(ClinicStrings.OnlyClinicians), body, StringComparison.Ordinal);
     }
 }

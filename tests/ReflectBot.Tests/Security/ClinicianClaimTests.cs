@@ -2,6 +2,7 @@ using Microsoft.Bot.Schema;
 using Microsoft.Extensions.DependencyInjection;
 using ReflectBot.Clinic;
 using ReflectBot.Storage;
+using ReflectBot.Tests.Journeys;
 using ReflectBot.Tests.Support;
 
 namespace ReflectBot.Tests.Security;
@@ -27,7 +28,7 @@ public sealed class ClinicianClaimTests : IDisposable
     {
         var claimed = _host.Client(userId: "dr-lee", conversationId: "conv-claim");
         var reply = BotClient.Read(await claimed.SayAsync("new client code"));
-        Assert.Contains(ClinicText.OnlyClinicians, reply, StringComparison.Ordinal);
+        Assert.Contains(ContentFolders.Say(ClinicStrings.OnlyClinicians), reply, StringComparison.Ordinal);
         await NoCodeExistsAsync();
     }
 
@@ -39,7 +40,7 @@ public sealed class ClinicianClaimTests : IDisposable
         activity.From = new ChannelAccount("29:1claimed", "Dr Lee", aadObjectId: ClinicianAad);
         activity.Conversation = new ConversationAccount(conversationType: "personal", id: "a:1claimed");
         var reply = BotClient.Read(await teams.SendAsync(activity));
-        Assert.Contains(ClinicText.OnlyClinicians, reply, StringComparison.Ordinal);
+        Assert.Contains(ContentFolders.Say(ClinicStrings.OnlyClinicians), reply, StringComparison.Ordinal);
         await NoCodeExistsAsync();
     }
 
