@@ -1,211 +1,133 @@
-using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
+using static ReflectBot.Content.YamlValues;
 
 namespace ReflectBot.Content;
 
-/// <summary>Reads journey files into <see cref="JourneyDefinition"/>s, collecting every problem with its file and line.</summary>
+/// <summary>
+/// Reads journey files into <see cref="JourneyDefinition"/>s. The shape is journey.schema.json's to check; here
+/// only what a schema cannot say: step ids unique, jumps forward to steps that exist, one mood step, a scale's
+/// range and bands in order, choices listed once.
+/// </summary>
 public static class JourneyLoader
 {
     public static JourneyDefinition? Load(string path, string displayName, List<ContentError> errors)
     {
-        ArgumentNullException.ThrowIfNull(errors);
-        if (YamlReader.ReadRoot(path, displayName, errors, "a journey file should be a mapping with id, title, summary and steps.") is not { } root)
+        ArgumentNullException.ThrowIfNull(path);
+        ArgumentNullException.ThrowIfNull(displayName);
+        if (Read(path, displayName, errors) is not { } root)
         {
             return null;
         }
 
-        var read = new YamlReader(displayName, errors);
-        read.OnlyKeys(root, "id", "title", "summary", "minutes", "long", "tags", "commands", "steps", "close");
         var journey = new JourneyDefinition
         {
-            Id = read.String(root, "id", required: true) ?? string.Empty,
-            Title = read.String(root, "title", required: true) ?? string.Empty,
-            Summary = read.String(root, "summary", required: true) ?? string.Empty,
-            Minutes = read.Int(root, "minutes") ?? 0,
-            IsLong = read.Bool(root, "long") ?? false,
-            Tags = read.Strings(root, "tags"),
-            Commands = read.Strings(root, "commands"),
+            Id = Text(root, "id")!,
+            Title = Text(root, "title")!,
+            Summary = Text(root, "summary")!,
+            Minutes = Number(root, "minutes") ?? 0,
+            IsLong = Flag(root, "long") ?? false,
+            Tags = Texts(root, "tags"),
+            Commands = Texts(root, "commands"),
             SourceFile = displayName,
         };
 
-        foreach (var node in read.Maps(root, "steps", required: true))
+        foreach (var node in Maps(root, "steps"))
         {
-            journey.Steps.Add(ReadStep(read, node, journey));
+            journey.Steps.Add(ReadStep(node, journey, (line, message) => errors.Add(new ContentError(displayName, line, message))));
         }
 
-        if (journey.Steps.Count == 0 && YamlReader.Child(root, "steps") is { } emptySteps)
+        if (Map(root, "close") is { } close)
         {
-            read.Error(emptySteps, "a journey needs at least one step.");
-        }
-
-        if (read.Map(root, "close") is { } close)
-        {
-            read.OnlyKeys(close, "savePrompt", "saved", "notSaved", "offer");
-            journey.Close.SavePrompt = read.String(close, "savePrompt");
-            journey.Close.Saved = read.String(close, "saved") ?? journey.Close.Saved;
-            journey.Close.NotSaved = read.String(close, "notSaved") ?? journey.Close.NotSaved;
-            if (read.Map(close, "offer") is { } offer)
+            journey.Close.SavePrompt = Text(close, "savePrompt");
+            journey.Close.Saved = Text(close, "saved") ?? journey.Close.Saved;
+            journey.Close.NotSaved = Text(close, "notSaved") ?? journey.Close.NotSaved;
+            if (Map(close, "offer") is { } offer)
             {
-                read.OnlyKeys(offer, "card", "journey");
-                journey.Close.Offer.Card = Reference(read, offer, "card", ContentKind.Card, journey, "the close's offer");
-                journey.Close.Offer.Journey = Reference(read, offer, "journey", ContentKind.Journey, journey, "the close's offer");
-                if ((journey.Close.Offer.Card is null) == (journey.Close.Offer.Journey is null))
-                {
-                    read.Error(offer, "the close's offer should name either a card or a journey.");
-                }
+                journey.Close.Offer.Card = Reference(offer, "card", ContentKind.Card, journey, "the close's offer");
+                journey.Close.Offer.Journey = Reference(offer, "journey", ContentKind.Journey, journey, "the close's offer");
             }
         }
 
-        Check(read, root, journey);
+        Check(displayName, root, journey, errors);
         return journey;
     }
 
-    private static JourneyStep ReadStep(YamlReader read, YamlMappingNode node, JourneyDefinition journey)
+    private static JourneyStep ReadStep(YamlMappingNode node, JourneyDefinition journey, Action<int, string> error)
     {
-        read.OnlyKeys(node, "id", "prompt", "answer", "save", "mood", "card", "next", "suggestCards", "reflect");
         var step = new JourneyStep
         {
-            Id = read.String(node, "id", required: true) ?? string.Empty,
-            Prompt = read.Strings(node, "prompt"),
-            Save = read.Bool(node, "save") ?? true,
-            Mood = read.Bool(node, "mood") ?? false,
-            Next = read.String(node, "next"),
-            SuggestCards = read.Bool(node, "suggestCards") ?? true,
-            Reflect = read.Bool(node, "reflect") ?? false,
-            Line = YamlReader.LineOf(node),
-            NextLine = YamlReader.LineOf(YamlReader.Child(node, "next") ?? node),
+            Id = Text(node, "id")!,
+            Prompt = Texts(node, "prompt"),
+            Save = Flag(node, "save") ?? true,
+            Mood = Flag(node, "mood") ?? false,
+            Next = Text(node, "next"),
+            SuggestCards = Flag(node, "suggestCards") ?? true,
+            Reflect = Flag(node, "reflect") ?? false,
+            Line = YamlJson.LineOf(node),
+            NextLine = Line(node, "next"),
         };
-        step.Card = Reference(read, node, "card", ContentKind.Card, journey, $"step '{step.Id}'");
-
-        if (step.Prompt.Count == 0 && YamlReader.Child(node, "prompt") is not YamlSequenceNode { Children.Count: > 0 })
+        step.Card = Reference(node, "card", ContentKind.Card, journey, $"step '{step.Id}'");
+        var answer = Map(node, "answer")!;
+        step.Answer.Kind = Enum.Parse<AnswerKind>(Text(answer, "kind")!.Replace("-", string.Empty, StringComparison.Ordinal), ignoreCase: true);
+        step.Answer.Min = Number(answer, "min") ?? 0;
+        step.Answer.Max = Number(answer, "max") ?? 10;
+        step.Answer.MinLabel = Text(answer, "minLabel");
+        step.Answer.MaxLabel = Text(answer, "maxLabel");
+        foreach (var choice in Maps(answer, "choices"))
         {
-            read.Error(node, $"step '{step.Id}' has no prompt.");
-        }
-        else if (step.Prompt.Count > 3)
-        {
-            read.Error(YamlReader.Child(node, "prompt"), $"step '{step.Id}' has {step.Prompt.Count} wordings; give one to three.");
-        }
-
-        if (read.Map(node, "answer", required: true) is { } answer)
-        {
-            ReadAnswer(read, answer, step, journey);
+            var value = Text(choice, "value")!;
+            step.Answer.Choices.Add(ReadFollowUp(choice, new ChoiceDefinition { Value = value, Synonyms = Texts(choice, "synonyms") }, journey, $"step '{step.Id}', choice '{value}'"));
         }
 
-        if (step.Reflect && step.Answer.Kind != AnswerKind.Text)
+        foreach (var band in Maps(answer, "bands"))
         {
-            read.ErrorAt(step.Line, $"step '{step.Id}': only a text answer can be reflected back.");
+            var (from, to) = (Number(band, "from")!.Value, Number(band, "to")!.Value);
+            step.Answer.Bands.Add(ReadFollowUp(band, new ScaleBand { From = from, To = to }, journey, $"step '{step.Id}', band {from}-{to}"));
         }
 
+        CheckAnswer(step, answer, error);
         return step;
     }
 
-    private static void ReadAnswer(YamlReader read, YamlMappingNode answer, JourneyStep step, JourneyDefinition journey)
-    {
-        read.OnlyKeys(answer, "kind", "min", "max", "minLabel", "maxLabel", "choices", "bands");
-        var kindText = read.String(answer, "kind", required: true);
-        if (kindText is not null && Enum.TryParse<AnswerKind>(kindText.Replace("-", string.Empty, StringComparison.Ordinal), ignoreCase: true, out var kind))
-        {
-            step.Answer.Kind = kind;
-        }
-        else if (kindText is not null)
-        {
-            read.Error(YamlReader.Child(answer, "kind"), $"unknown answer kind '{kindText}' (expected text, scale, choice, confirm or date-time).");
-        }
-
-        step.Answer.Min = read.Int(answer, "min") ?? 0;
-        step.Answer.Max = read.Int(answer, "max") ?? 10;
-        step.Answer.MinLabel = read.String(answer, "minLabel");
-        step.Answer.MaxLabel = read.String(answer, "maxLabel");
-        if (step.Answer.Kind == AnswerKind.Scale && step.Answer.Min > step.Answer.Max)
-        {
-            read.Error(YamlReader.Child(answer, "min"), $"step '{step.Id}': the scale's min ({step.Answer.Min}) is above its max ({step.Answer.Max}).");
-        }
-
-        foreach (var choice in read.Maps(answer, "choices"))
-        {
-            read.OnlyKeys(choice, "value", "synonyms", "card", "goto", "offer");
-            var value = read.String(choice, "value", required: true) ?? string.Empty;
-            step.Answer.Choices.Add(ReadFollowUp(read, choice, new ChoiceDefinition { Value = value, Synonyms = read.Strings(choice, "synonyms") }, journey, $"step '{step.Id}', choice '{value}'"));
-        }
-
-        if (step.Answer.Kind == AnswerKind.Choice && step.Answer.Choices.Count < 2)
-        {
-            read.Error(answer, $"step '{step.Id}': a choice step needs at least two choices.");
-        }
-        else if (step.Answer.Kind != AnswerKind.Choice && step.Answer.Choices.Count > 0)
-        {
-            read.Error(YamlReader.Child(answer, "choices"), $"step '{step.Id}': only a choice step has choices.");
-        }
-
-        foreach (var choice in step.Answer.Choices.GroupBy(c => c.Value, StringComparer.OrdinalIgnoreCase).Where(g => g.Count() > 1))
-        {
-            read.ErrorAt(choice.Last().Line, $"step '{step.Id}': the choice '{choice.Key}' is listed twice.");
-        }
-
-        foreach (var bandNode in read.Maps(answer, "bands"))
-        {
-            read.OnlyKeys(bandNode, "from", "to", "card", "goto", "offer");
-            var band = new ScaleBand { From = read.Int(bandNode, "from", required: true) ?? 0, To = read.Int(bandNode, "to", required: true) ?? 0 };
-            step.Answer.Bands.Add(ReadFollowUp(read, bandNode, band, journey, $"step '{step.Id}', band {band.From}-{band.To}"));
-            if (band.From > band.To)
-            {
-                read.ErrorAt(band.Line, $"step '{step.Id}': the band's from ({band.From}) is above its to ({band.To}).");
-            }
-            else if (step.Answer.Kind == AnswerKind.Scale && (band.From < step.Answer.Min || band.To > step.Answer.Max))
-            {
-                read.ErrorAt(band.Line, $"step '{step.Id}': the band {band.From}-{band.To} is outside the scale {step.Answer.Min}-{step.Answer.Max}.");
-            }
-        }
-
-        if (step.Answer.Kind != AnswerKind.Scale && step.Answer.Bands.Count > 0)
-        {
-            read.Error(YamlReader.Child(answer, "bands"), $"step '{step.Id}': only a scale step has bands.");
-        }
-    }
-
-    private static T ReadFollowUp<T>(YamlReader read, YamlMappingNode node, T followUp, JourneyDefinition journey, string where)
+    private static T ReadFollowUp<T>(YamlMappingNode node, T followUp, JourneyDefinition journey, string where)
         where T : AnswerFollowUp
     {
-        followUp.Line = YamlReader.LineOf(node);
-        followUp.Card = Reference(read, node, "card", ContentKind.Card, journey, where);
-        followUp.Goto = read.String(node, "goto");
-        followUp.GotoLine = YamlReader.LineOf(YamlReader.Child(node, "goto") ?? node);
-        followUp.Offer = Reference(read, node, "offer", ContentKind.Journey, journey, where);
+        followUp.Line = YamlJson.LineOf(node);
+        followUp.Card = Reference(node, "card", ContentKind.Card, journey, where);
+        followUp.Goto = Text(node, "goto");
+        followUp.GotoLine = Line(node, "goto");
+        followUp.Offer = Reference(node, "offer", ContentKind.Journey, journey, where);
         return followUp;
     }
 
     /// <summary>Reads a card or journey id and notes it, to be checked once every file is loaded.</summary>
-    private static string? Reference(YamlReader read, YamlMappingNode node, string key, ContentKind kind, JourneyDefinition journey, string where)
+    private static string? Reference(YamlMappingNode node, string key, ContentKind kind, JourneyDefinition journey, string where)
     {
-        if (read.String(node, key) is not { Length: > 0 } id)
+        if (Text(node, key) is not { Length: > 0 } id)
         {
             return null;
         }
 
-        journey.References.Add(new ContentReference(kind, id, read.File, YamlReader.LineOf(YamlReader.Child(node, key)), where));
+        journey.References.Add(new ContentReference(kind, id, journey.SourceFile, Line(node, key), where));
         return id;
     }
 
-    private static void Check(YamlReader read, YamlMappingNode root, JourneyDefinition journey)
+    private static void Check(string file, YamlMappingNode root, JourneyDefinition journey, List<ContentError> errors)
     {
-        CheckMinutes(read, root, journey);
+        void Error(int line, string message) => errors.Add(new ContentError(file, line, message));
         var seen = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var step in journey.Steps.Where(s => s.Id.Length > 0))
+        foreach (var step in journey.Steps)
         {
             if (!seen.Add(step.Id))
             {
-                read.ErrorAt(step.Line, $"duplicate step id '{step.Id}'.");
+                Error(step.Line, $"duplicate step id '{step.Id}'.");
             }
+
         }
 
         if (journey.Steps.Count(s => s.Mood) > 1)
         {
-            read.Error(root, "only one step can be the mood score.");
-        }
-
-        foreach (var step in journey.Steps.Where(s => s.Mood && s.Answer.Kind != AnswerKind.Scale))
-        {
-            read.ErrorAt(step.Line, $"step '{step.Id}' is marked as the mood but is not a scale.");
+            Error(YamlJson.LineOf(root), "only one step can be the mood score.");
         }
 
         // Branches only go forward, so every journey ends and a writer can read it top to bottom.
@@ -213,34 +135,41 @@ public static class JourneyLoader
         for (var i = 0; i < journey.Steps.Count; i++)
         {
             var step = journey.Steps[i];
-            CheckJump(read, index, i, step.Next, step.NextLine, $"step '{step.Id}': next goes");
+            CheckJump(index, i, step.Next, step.NextLine, $"step '{step.Id}': next goes", Error);
             foreach (var followUp in step.Answer.Choices.Cast<AnswerFollowUp>().Concat(step.Answer.Bands))
             {
                 var what = followUp is ChoiceDefinition c ? $"choice '{c.Value}'" : $"band {((ScaleBand)followUp).From}-{((ScaleBand)followUp).To}";
-                CheckJump(read, index, i, followUp.Goto, followUp.GotoLine, $"step '{step.Id}': {what} goes");
+                CheckJump(index, i, followUp.Goto, followUp.GotoLine, $"step '{step.Id}': {what} goes", Error);
             }
         }
     }
 
-    // Journeys are short by design; a longer one says so in its file, so the exception is visible and reviewed.
-    private static void CheckMinutes(YamlReader read, YamlMappingNode root, JourneyDefinition journey)
+    private static void CheckAnswer(JourneyStep step, YamlMappingNode answer, Action<int, string> error)
     {
-        var minutes = YamlReader.Child(root, "minutes");
-        if (journey.IsLong && journey.Minutes <= JourneyDefinition.ShortMinutes)
+        if (step.Answer.Kind == AnswerKind.Scale && step.Answer.Min > step.Answer.Max)
         {
-            read.Error(YamlReader.Child(root, "long"), $"'long: true' is for a journey over {JourneyDefinition.ShortMinutes} minutes; give its 'minutes' or remove 'long'.");
+            error(Line(answer, "min"), $"step '{step.Id}': the scale's min ({step.Answer.Min}) is above its max ({step.Answer.Max}).");
         }
-        else if (journey.IsLong && journey.Minutes > JourneyDefinition.LongMinutes)
+
+        foreach (var choice in step.Answer.Choices.GroupBy(c => c.Value, StringComparer.OrdinalIgnoreCase).Where(g => g.Count() > 1))
         {
-            read.Error(minutes, $"a long journey takes at most {JourneyDefinition.LongMinutes} minutes, not {journey.Minutes}.");
+            error(choice.Last().Line, $"step '{step.Id}': the choice '{choice.Key}' is listed twice.");
         }
-        else if (!journey.IsLong && minutes is not null && (journey.Minutes < 1 || journey.Minutes > JourneyDefinition.ShortMinutes))
+
+        foreach (var band in step.Answer.Bands)
         {
-            read.Error(minutes, $"a journey takes 1 to {JourneyDefinition.ShortMinutes} minutes, not {journey.Minutes}; mark one that cannot be shorter with 'long: true'.");
+            if (band.From > band.To)
+            {
+                error(band.Line, $"step '{step.Id}': the band's from ({band.From}) is above its to ({band.To}).");
+            }
+            else if (step.Answer.Kind == AnswerKind.Scale && (band.From < step.Answer.Min || band.To > step.Answer.Max))
+            {
+                error(band.Line, $"step '{step.Id}': the band {band.From}-{band.To} is outside the scale {step.Answer.Min}-{step.Answer.Max}.");
+            }
         }
     }
 
-    private static void CheckJump(YamlReader read, Dictionary<string, int> index, int from, string? target, int line, string what)
+    private static void CheckJump(Dictionary<string, int> index, int from, string? target, int line, string what, Action<int, string> error)
     {
         if (target is null)
         {
@@ -249,11 +178,11 @@ public static class JourneyLoader
 
         if (!index.TryGetValue(target, out var to))
         {
-            read.ErrorAt(line, $"{what} to step '{target}', which does not exist.");
+            error(line, $"{what} to step '{target}', which does not exist.");
         }
         else if (to <= from)
         {
-            read.ErrorAt(line, $"{what} back to step '{target}'; a journey only skips forward.");
+            error(line, $"{what} back to step '{target}'; a journey only skips forward.");
         }
     }
 }

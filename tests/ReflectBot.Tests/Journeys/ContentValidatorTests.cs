@@ -114,7 +114,7 @@ public sealed class ContentValidatorTests
         {
             "journeys/not-long.yaml",
             "id: not-long\ntitle: T\nsummary: s\nminutes: 4\nlong: true\nsteps:\n  - id: one\n    prompt: Hi?\n    answer: { kind: text }\n",
-            5, "'long: true' is for a journey over 5 minutes"
+            4, "'long: true' is for a journey over 5 minutes"
         },
         {
             "journeys/far-too-long.yaml",

@@ -1,17 +1,12 @@
-using System.Globalization;
-using Newtonsoft.Json.Linq;
-using NJsonSchema;
 using ReflectBot.Content;
 using ReflectBot.Hosting;
-using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
 namespace ReflectBot.Tests.Journeys;
 
 /// <summary>
-/// The JSON Schemas in dialogs/schema (what an editor checks against) and the loader (what the bot
-/// checks at start-up) agree: every shipped file passes both, and mistakes the schema can describe
-/// are rejected by both.
+/// The JSON Schemas in dialogs/schema are what an editor checks against and what the bot applies at start-up
+/// (<see cref="ContentSchemas"/>): every shipped file passes, and a mistake a schema describes stops loading.
 /// </summary>
 public sealed class JsonSchemaTests
 {
@@ -28,11 +23,10 @@ public sealed class JsonSchemaTests
 
     [Theory]
     [MemberData(nameof(ShippedFiles))]
-    public async Task EveryShippedFileMatchesItsSchema(string file)
+    public void EveryShippedFileMatchesItsSchema(string file)
     {
-        var schema = await SchemaFor(file);
-        var errors = schema.Validate(ToJson(File.ReadAllText(Path.Combine(ContentFolders.Shipped, file))));
-        Assert.True(errors.Count == 0, string.Join("\n", errors.Select(e => $"{e.Path}: {e.Kind}")));
+        var errors = Validate(file, File.ReadAllText(Path.Combine(ContentFolders.Shipped, file)));
+        Assert.True(errors.Count == 0, string.Join("\n", errors));
     }
 
     public static TheoryData<string, string> SchemaLevelMistakes => new()
@@ -63,9 +57,9 @@ public sealed class JsonSchemaTests
     private const string ValidMeasure = "id: x\ntitle: X\nterms: Free to use.\npreamble: How often?\noptions:\n  - { value: 0, label: Never }\n  - { value: 1, label: Often }\nitems:\n  - { id: one, text: First }\nbands: [ { min: 0, max: 1 } ]\n";
 
     [Fact]
-    public async Task AValidMeasurePassesTheSchemaAndTheLoader()
+    public void AValidMeasurePassesTheSchemaAndTheLoader()
     {
-        Assert.Empty((await SchemaFor("measures/x.yaml")).Validate(ToJson(ValidMeasure)));
+        Assert.Empty(Validate("measures/x.yaml", ValidMeasure));
         var errors = new List<ContentError>();
         ContentValidation.Check(ContentFolders.With(("measures/x.yaml", ValidMeasure)), errors);
         Assert.Empty(errors);
@@ -75,35 +69,21 @@ public sealed class JsonSchemaTests
 
     [Theory]
     [MemberData(nameof(SchemaLevelMistakes))]
-    public async Task AMistakeTheSchemaDescribesIsRejectedByTheSchemaAndTheLoader(string file, string yaml)
+    public void AMistakeTheSchemaDescribesIsRejectedByTheSchemaAndTheLoader(string file, string yaml)
     {
-        var schema = await SchemaFor(file);
-        Assert.NotEmpty(schema.Validate(ToJson(yaml)));
+        Assert.NotEmpty(Validate(file, yaml));
 
         var errors = new List<ContentError>();
         ContentValidation.Check(ContentFolders.With((file, yaml)), errors);
         Assert.Contains(errors, e => e.File == file.Replace('/', Path.DirectorySeparatorChar));
     }
 
-    private static Task<JsonSchema> SchemaFor(string file)
-        => JsonSchema.FromFileAsync(Path.Combine(ContentFolders.Shipped, "schema", ContentFolders.SchemaFor(file)));
-
-    /// <summary>YAML as the JSON an editor's schema check sees: plain scalars typed as YAML 1.2's core schema types them.</summary>
-    private static JToken ToJson(string yaml)
+    private static List<ContentError> Validate(string file, string yaml)
     {
         var stream = new YamlStream();
         stream.Load(new StringReader(yaml));
-        return Convert(stream.Documents[0].RootNode);
+        var errors = new List<ContentError>();
+        ContentSchemas.Check(ContentFolders.Shipped, file, stream.Documents[0].RootNode, errors);
+        return errors;
     }
-
-    private static JToken Convert(YamlNode node) => node switch
-    {
-        YamlMappingNode map => new JObject(map.Children.Select(p => new JProperty(((YamlScalarNode)p.Key).Value!, Convert(p.Value)))),
-        YamlSequenceNode list => new JArray(list.Children.Select(Convert)),
-        YamlScalarNode { Style: ScalarStyle.Plain, Value: var v } when long.TryParse(v, NumberStyles.Integer, CultureInfo.InvariantCulture, out var n) => new JValue(n),
-        YamlScalarNode { Style: ScalarStyle.Plain, Value: "true" or "false" } s => new JValue(s.Value == "true"),
-        YamlScalarNode { Style: ScalarStyle.Plain, Value: "null" or "~" or "" } => JValue.CreateNull(),
-        YamlScalarNode s => new JValue(s.Value),
-        _ => JValue.CreateNull(),
-    };
 }
