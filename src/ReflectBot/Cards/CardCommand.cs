@@ -27,7 +27,7 @@ public sealed partial class CardCommand(CardCatalog cards, JourneyCatalog journe
         var channel = turn.Context.Activity.ChannelId;
         if (Browse().IsMatch(turn.Text))
         {
-            await turn.Context.SendActivityAsync(CardRenderer.Topics(cards, channel), cancellationToken).ConfigureAwait(false);
+            await turn.Context.SendActivityAsync(CardRenderer.Topics(cards, strings, channel), cancellationToken).ConfigureAwait(false);
         }
         else if (About().Match(turn.Text) is { Success: true } about)
         {
@@ -35,9 +35,9 @@ public sealed partial class CardCommand(CardCatalog cards, JourneyCatalog journe
             var found = cards.Lookup(topic);
             var reply = found.Count switch
             {
-                0 => MessageFactory.Text($"I don't have a card about \"{Shorten(topic)}\" yet. Type \"learn\" to see the topics I do have."),
-                1 => CardRenderer.Render(found[0], journeys, channel),
-                _ => CardRenderer.List(found, $"Here are the cards about {topic.Trim()}. Pick one to read.", channel),
+                0 => MessageFactory.Text(strings.Text(CardStrings.NoCard, ("topic", Shorten(topic)))),
+                1 => CardRenderer.Render(found[0], journeys, strings, channel),
+                _ => CardRenderer.List(found, strings.Text(CardStrings.CardsAbout, ("topic", topic.Trim())), strings, channel),
             };
             await turn.Context.SendActivityAsync(reply, cancellationToken).ConfigureAwait(false);
         }

@@ -14,40 +14,41 @@ namespace ReflectBot.Cards;
 public static class CardRenderer
 {
     public const string AdaptiveContentType = "application/vnd.microsoft.card.adaptive";
-    public const string Footer = "This card is education, not therapy or diagnosis.";
-
     /// <param name="card">The card.</param>
     /// <param name="journeys">Where its button's journey is found.</param>
+    /// <param name="strings">The bot's sentences (the footer, the button's title).</param>
     /// <param name="channelId">The channel, which decides the rendering.</param>
     /// <param name="currentJourneyId">The journey in progress: a button that would restart it is left off.</param>
-    public static IMessageActivity Render(CardDefinition card, JourneyCatalog journeys, string? channelId, string? currentJourneyId = null)
+    public static IMessageActivity Render(CardDefinition card, JourneyCatalog journeys, StringCatalog strings, string? channelId, string? currentJourneyId = null)
     {
         ArgumentNullException.ThrowIfNull(card);
         ArgumentNullException.ThrowIfNull(journeys);
         var journey = card.Journey == currentJourneyId ? null : journeys.Find(card.Journey);
-        var attachment = ChannelCapabilities.SupportsAdaptiveCards(channelId) ? Adaptive(card, journey) : Hero(card, journey);
+        var attachment = ChannelCapabilities.SupportsAdaptiveCards(channelId) ? Adaptive(card, journey, strings) : Hero(card, journey, strings);
         return MessageFactory.Attachment(attachment);
     }
 
-    public static Attachment Hero(CardDefinition card, JourneyDefinition? journey)
+    public static Attachment Hero(CardDefinition card, JourneyDefinition? journey, StringCatalog strings)
     {
         ArgumentNullException.ThrowIfNull(card);
+        ArgumentNullException.ThrowIfNull(strings);
         var hero = new HeroCard
         {
             Title = card.Title,
-            Text = $"{card.Text}\n\n{card.Question}\n\n{Footer}",
-            Buttons = journey is null ? [] : [new CardAction(ActionTypes.ImBack, StartTitle(journey), value: CommandOf(journey))],
+            Text = $"{card.Text}\n\n{card.Question}\n\n{strings[CardStrings.Footer]}",
+            Buttons = journey is null ? [] : [new CardAction(ActionTypes.ImBack, StartTitle(journey, strings), value: CommandOf(journey))],
         };
         return hero.ToAttachment();
     }
 
-    public static Attachment Adaptive(CardDefinition card, JourneyDefinition? journey)
+    public static Attachment Adaptive(CardDefinition card, JourneyDefinition? journey, StringCatalog strings)
     {
         ArgumentNullException.ThrowIfNull(card);
+        ArgumentNullException.ThrowIfNull(strings);
         var actions = new JArray();
         if (journey is not null)
         {
-            actions.Add(Submit(StartTitle(journey), CommandOf(journey)));
+            actions.Add(Submit(StartTitle(journey, strings), CommandOf(journey)));
         }
 
         var content = new JObject
@@ -60,7 +61,7 @@ public static class CardRenderer
                 TextBlock(card.Title, ("size", "Medium"), ("weight", "Bolder")),
                 TextBlock(card.Text),
                 TextBlock(card.Question, ("weight", "Bolder"), ("color", "Accent")),
-                TextBlock(Footer, ("size", "Small"), ("isSubtle", true)),
+                TextBlock(strings[CardStrings.Footer], ("size", "Small"), ("isSubtle", true)),
             },
             ["actions"] = actions,
         };
@@ -68,9 +69,10 @@ public static class CardRenderer
     }
 
     /// <summary>A browsable list: a carousel of small cards where the channel has carousels, else one card of buttons.</summary>
-    public static IMessageActivity List(IReadOnlyList<CardDefinition> cards, string intro, string? channelId)
+    public static IMessageActivity List(IReadOnlyList<CardDefinition> cards, string intro, StringCatalog strings, string? channelId)
     {
         ArgumentNullException.ThrowIfNull(cards);
+        ArgumentNullException.ThrowIfNull(strings);
 
         // The channels that render Adaptive Cards are the ones that show a carousel well.
         if (ChannelCapabilities.SupportsAdaptiveCards(channelId))
@@ -79,7 +81,7 @@ public static class CardRenderer
             {
                 Title = c.Title,
                 Text = c.Question,
-                Buttons = [new CardAction(ActionTypes.ImBack, "Read this", value: AskFor(c))],
+                Buttons = [new CardAction(ActionTypes.ImBack, strings[CardStrings.ReadThis], value: AskFor(c))],
             }.ToAttachment()).ToList();
             var carousel = MessageFactory.Carousel(items, intro);
             return carousel;
@@ -91,12 +93,12 @@ public static class CardRenderer
     }
 
     /// <summary>The topics to browse, each a button asking for that topic's cards.</summary>
-    public static IMessageActivity Topics(CardCatalog catalog, string? channelId)
+    public static IMessageActivity Topics(CardCatalog catalog, StringCatalog strings, string? channelId)
     {
         ArgumentNullException.ThrowIfNull(catalog);
+        ArgumentNullException.ThrowIfNull(strings);
         var topics = catalog.Topics.Take(8).ToList();
-        var text = "Short reads about how we learn to feel, soothe and relate. Pick a topic, or type \"tell me about\" and a word (for example \"tell me about engulfment\").";
-        return ChoiceRenderer.Render(channelId, text, [.. topics.Select(t => new Choice($"tell me about {t}"))], ListStyle.HeroCard);
+        return ChoiceRenderer.Render(channelId, strings[CardStrings.Topics], [.. topics.Select(t => new Choice($"tell me about {t}"))], ListStyle.HeroCard);
     }
 
     /// <summary>What a card's "read" button posts: the words that open exactly this card.</summary>
@@ -108,7 +110,7 @@ public static class CardRenderer
 
     private static string CommandOf(JourneyDefinition journey) => journey.Commands.FirstOrDefault() ?? journey.Title;
 
-    private static string StartTitle(JourneyDefinition journey) => $"Start: {journey.Title}";
+    private static string StartTitle(JourneyDefinition journey, StringCatalog strings) => strings.Text(CardStrings.StartJourney, ("title", journey.Title));
 
     private static JObject TextBlock(string text, params (string Key, JToken Value)[] style)
     {

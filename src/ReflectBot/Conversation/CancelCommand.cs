@@ -18,9 +18,10 @@ public sealed class CancelCommand(StringCatalog strings) : ITurnCommand
         var dc = turn.Dialogs;
         if (dc.ActiveDialog is not null)
         {
-            var title = dc.DescribeActive()?.Title ?? "that";
+            var title = dc.DescribeActive()?.Title;
             await dc.CancelAllDialogsAsync(cancellationToken).ConfigureAwait(false);
-            await dc.Context.SendActivityAsync(MessageFactory.Text(strings.Text(ConversationStrings.Stopped, ("title", title.ToLowerInvariant()))), cancellationToken).ConfigureAwait(false);
+            var stopped = title is null ? strings[ConversationStrings.StoppedUntitled] : strings.Text(ConversationStrings.Stopped, ("title", title.ToLowerInvariant()));
+            await dc.Context.SendActivityAsync(MessageFactory.Text(stopped), cancellationToken).ConfigureAwait(false);
             return true;
         }
 

@@ -16,6 +16,9 @@ public static class ConversationStrings
     /// <summary>{title}: what was stopped, in lower case.</summary>
     public static readonly StringKey Stopped = new("conversation.stopped", "title");
 
+    /// <summary>"cancel" when what is in progress has no title to name.</summary>
+    public static readonly StringKey StoppedUntitled = new("conversation.stoppedUntitled");
+
     /// <summary>{title}: what is still open, in lower case.</summary>
     public static readonly StringKey Paused = new("conversation.paused", "title");
 
@@ -26,4 +29,12 @@ public static class ConversationStrings
 
     /// <summary>{commands}: each journey's first command, quoted, comma-separated.</summary>
     public static readonly StringKey Help = new("conversation.help", "commands");
+
+    public static readonly StringKey MenuHeading = new("conversation.menuHeading");
+
+    /// <summary>One journey's line of the menu: its {title}, {minutes}, {summary} and first {command}.</summary>
+    public static readonly StringKey MenuJourney = new("conversation.menuJourney", "title", "minutes", "summary", "command");
+
+    /// <summary>The menu's line for the cards; {command}: their command ("learn").</summary>
+    public static readonly StringKey MenuLearn = new("conversation.menuLearn", "command");
 }

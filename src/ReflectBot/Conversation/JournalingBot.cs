@@ -68,7 +68,7 @@ public sealed class JournalingBot : TeamsActivityHandler
         {
             profile.Welcomed = true;
             await turnContext.SendActivityAsync(MessageFactory.Text(_strings[ConversationStrings.Welcome]), cancellationToken).ConfigureAwait(false);
-            await turnContext.SendActivityAsync(Menu.Card(_catalog, turnContext.Activity.ChannelId), cancellationToken).ConfigureAwait(false);
+            await turnContext.SendActivityAsync(Menu.Card(_catalog, _strings, turnContext.Activity.ChannelId), cancellationToken).ConfigureAwait(false);
         }
     }
 
@@ -94,7 +94,7 @@ public sealed class JournalingBot : TeamsActivityHandler
             BotLog.StaleDialogStack(_logger);
             state.DialogStack.Clear();
             await turnContext.SendActivityAsync(MessageFactory.Text(_strings[ConversationStrings.LostOurPlace]), cancellationToken).ConfigureAwait(false);
-            await turnContext.SendActivityAsync(Menu.Card(_catalog, turnContext.Activity.ChannelId), cancellationToken).ConfigureAwait(false);
+            await turnContext.SendActivityAsync(Menu.Card(_catalog, _strings, turnContext.Activity.ChannelId), cancellationToken).ConfigureAwait(false);
         }
     }
 

@@ -14,17 +14,18 @@ public static class Menu
     /// <summary>The psychoeducation cards' command (see Cards/CardCommand).</summary>
     public const string LearnCommand = "learn";
 
-    public static IMessageActivity Card(JourneyCatalog catalog, string? channelId)
+    public static IMessageActivity Card(JourneyCatalog catalog, StringCatalog strings, string? channelId)
     {
         ArgumentNullException.ThrowIfNull(catalog);
+        ArgumentNullException.ThrowIfNull(strings);
         var choices = catalog.All
             .OrderBy(j => j.Id == DefaultJourneyId ? 0 : 1).ThenBy(j => j.Title, StringComparer.Ordinal)
             .Select(j => new Choice(j.Commands.FirstOrDefault() ?? j.Title))
             .Append(new Choice(LearnCommand))
             .ToList();
         var lines = string.Join("\n", catalog.All.OrderBy(j => j.Id == DefaultJourneyId ? 0 : 1).ThenBy(j => j.Title, StringComparer.Ordinal)
-            .Select(j => $"- {j.Title} ({j.Minutes} min): {j.Summary} Type \"{j.Commands.FirstOrDefault() ?? j.Title}\"."));
-        lines += $"\n- Short reads about feelings, attachment and closeness. Type \"{LearnCommand}\".";
-        return ChoiceRenderer.Render(channelId, $"Here's what we can do together:\n{lines}", choices, ListStyle.HeroCard);
+            .Select(j => "- " + strings.Text(ConversationStrings.MenuJourney, ("title", j.Title), ("minutes", j.Minutes), ("summary", j.Summary), ("command", j.Commands.FirstOrDefault() ?? j.Title))));
+        lines += "\n- " + strings.Text(ConversationStrings.MenuLearn, ("command", LearnCommand));
+        return ChoiceRenderer.Render(channelId, $"{strings[ConversationStrings.MenuHeading]}\n{lines}", choices, ListStyle.HeroCard);
     }
 }

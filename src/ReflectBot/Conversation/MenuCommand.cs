@@ -16,7 +16,7 @@ public sealed class MenuCommand(JourneyCatalog catalog, StringCatalog strings) :
         }
 
         var context = turn.Context;
-        await context.SendActivityAsync(Menu.Card(catalog, context.Activity.ChannelId), cancellationToken).ConfigureAwait(false);
+        await context.SendActivityAsync(Menu.Card(catalog, strings, context.Activity.ChannelId), cancellationToken).ConfigureAwait(false);
         if (turn.Dialogs.DescribeActive()?.Title is { } open)
         {
             await context.SendActivityAsync(MessageFactory.Text(strings.Text(ConversationStrings.Paused, ("title", open.ToLowerInvariant()))), cancellationToken).ConfigureAwait(false);

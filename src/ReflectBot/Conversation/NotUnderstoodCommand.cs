@@ -18,7 +18,7 @@ public sealed class NotUnderstoodCommand(JourneyCatalog catalog, StringCatalog s
         }
 
         await context.SendActivityAsync(MessageFactory.Text(strings[ConversationStrings.NotSure]), cancellationToken).ConfigureAwait(false);
-        await context.SendActivityAsync(Menu.Card(catalog, context.Activity.ChannelId), cancellationToken).ConfigureAwait(false);
+        await context.SendActivityAsync(Menu.Card(catalog, strings, context.Activity.ChannelId), cancellationToken).ConfigureAwait(false);
         return true;
     }
 }

@@ -21,7 +21,7 @@ public sealed class ConsoleAdapter : BotAdapter
             Use(item);
         }
 
-        OnTurnError = (turnContext, exception) => TurnErrors.HandleAsync(turnContext, exception, logger);
+        OnTurnError = (turnContext, exception) => pipeline.Errors.HandleAsync(turnContext, exception, logger);
     }
 
     public async Task ProcessActivityAsync(Activity activity, BotCallbackHandler callback, CancellationToken cancellationToken = default)

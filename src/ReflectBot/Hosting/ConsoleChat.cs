@@ -3,6 +3,7 @@ using Microsoft.Bot.Builder;
 using Microsoft.Bot.Schema;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using ReflectBot.Content;
 
 namespace ReflectBot.Hosting;
 
@@ -31,7 +32,7 @@ public static class ConsoleChat
 
         if (interactive)
         {
-            await output.WriteLineAsync("ReflectBot in your terminal. Say hi to begin; type 'help' any time; Ctrl+D to leave.").ConfigureAwait(false);
+            await output.WriteLineAsync(services.GetRequiredService<StringCatalog>()[HostingStrings.ConsoleIntro]).ConfigureAwait(false);
         }
 
         while (!cancellationToken.IsCancellationRequested)

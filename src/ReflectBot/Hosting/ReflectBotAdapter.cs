@@ -21,6 +21,6 @@ public sealed class ReflectBotAdapter : CloudAdapter
             Use(item);
         }
 
-        OnTurnError = (turnContext, exception) => TurnErrors.HandleAsync(turnContext, exception, logger);
+        OnTurnError = (turnContext, exception) => pipeline.Errors.HandleAsync(turnContext, exception, logger);
     }
 }

@@ -44,7 +44,12 @@ public static class ServiceCollectionExtensions
         services.AddConversation();
         services.AddUpgrade();
 
-        // The turn: its steps and its bot, and the adapter that runs them for /api/messages and the web chat.
+        // The turn: its steps and its bot, and the adapter that runs them for /api/messages and the web chat. What
+        // the kernel's input limits and storage's state saving tell a person is content, handed in from here.
+        services.AddSingleton(sp => new InputLimitReply(sp.GetRequiredService<StringCatalog>().Text(
+            HostingStrings.MessageTooLong, ("max", InputLimits.MaxMessageChars.ToString("N0", System.Globalization.CultureInfo.InvariantCulture)))));
+        services.AddSingleton(sp => new StorageReplies(sp.GetRequiredService<StringCatalog>()[HostingStrings.CouldNotSave], sp.GetRequiredService<StringCatalog>()[HostingStrings.Crossed]));
+        services.AddSingleton<TurnErrors>();
         services.AddSingleton<IdentityMiddleware>();
         services.AddSingleton<TurnPipeline>();
         services.AddSingleton(TurnRoutes.Table);

@@ -1,15 +1,14 @@
 using Microsoft.Bot.Builder;
 using Microsoft.Extensions.Logging;
+using ReflectBot.Content;
 using ReflectBot.Storage;
 
 namespace ReflectBot.Hosting;
 
 /// <summary>What happens when a turn throws, shared by every adapter (HTTP and terminal).</summary>
-public static class TurnErrors
+public sealed class TurnErrors(StringCatalog strings, StorageReplies storage)
 {
-    public const string Apology = "Sorry, something went wrong on my side. Anything you saved before is safe. Please try again in a moment.";
-
-    public static async Task HandleAsync(ITurnContext turnContext, Exception exception, ILogger logger)
+    public async Task HandleAsync(ITurnContext turnContext, Exception exception, ILogger logger)
     {
         ArgumentNullException.ThrowIfNull(turnContext);
         ArgumentNullException.ThrowIfNull(exception);
@@ -19,14 +18,14 @@ public static class TurnErrors
         if (exception is StorageUnavailableException)
         {
             HostLog.StorageUnavailable(logger, exception.InnerException?.GetType().Name ?? "-");
-            await TrySendAsync(() => StorageMessages.SendCouldNotSaveOnceAsync(turnContext), logger).ConfigureAwait(false);
+            await TrySendAsync(() => storage.SendCouldNotSaveOnceAsync(turnContext), logger).ConfigureAwait(false);
             return;
         }
 
         // Exception messages can quote input (a parser echoing what it choked on), so only the type and
         // the stack are logged.
         HostLog.TurnFailed(logger, exception.GetType().FullName ?? "Exception", SafeStack(exception));
-        await TrySendAsync(() => turnContext.SendActivityAsync(Apology), logger).ConfigureAwait(false);
+        await TrySendAsync(() => turnContext.SendActivityAsync(strings[HostingStrings.Apology]), logger).ConfigureAwait(false);
     }
 
     private static async Task TrySendAsync(Func<Task> send, ILogger logger)

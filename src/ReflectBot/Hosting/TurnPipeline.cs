@@ -50,6 +50,9 @@ public sealed class TurnPipeline
         ];
     }
 
+    /// <summary>What every adapter does when a turn throws.</summary>
+    public TurnErrors Errors => _services.GetRequiredService<TurnErrors>();
+
     /// <summary>The middleware of every turn, in the order they run.</summary>
     public IReadOnlyList<IMiddleware> Middleware { get; }
 
@@ -63,5 +66,6 @@ public sealed class TurnPipeline
         _services.GetRequiredService<ConversationState>(),
         _services.GetRequiredService<UserState>(),
         _services.GetRequiredService<IStorage>(),
+        _services.GetRequiredService<StorageReplies>(),
         _services.GetRequiredService<ILogger<StateSavingBot>>());
 }

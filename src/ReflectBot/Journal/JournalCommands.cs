@@ -24,6 +24,7 @@ public sealed partial class JournalCommands : ITurnCommand
     public const int ListSize = 10;
 
     private readonly IJournalStore _journal;
+    private readonly StringCatalog _strings;
     private readonly JourneyCatalog _catalog;
     private readonly ExportLinks _links;
     private readonly IHttpContextAccessor _http;
@@ -32,11 +33,12 @@ public sealed partial class JournalCommands : ITurnCommand
     private readonly ILogger<JournalCommands> _logger;
     private readonly IStatePropertyAccessor<JournalListing> _listing;
 
-    public JournalCommands(IJournalStore journal, JourneyCatalog catalog, ExportLinks links, IHttpContextAccessor http, TimeProvider time, IOptions<JournalOptions> options, ConversationState conversationState, ILogger<JournalCommands> logger)
+    public JournalCommands(IJournalStore journal, JourneyCatalog catalog, StringCatalog strings, ExportLinks links, IHttpContextAccessor http, TimeProvider time, IOptions<JournalOptions> options, ConversationState conversationState, ILogger<JournalCommands> logger)
     {
         ArgumentNullException.ThrowIfNull(conversationState);
         _journal = journal;
         _catalog = catalog;
+        _strings = strings;
         _links = links;
         _http = http;
         _time = time;
@@ -57,7 +59,7 @@ public sealed partial class JournalCommands : ITurnCommand
 
         if (List().IsMatch(text))
         {
-            await ListAsync(turn, "Your latest entries:", e => true, cancellationToken).ConfigureAwait(false);
+            await ListAsync(turn, _strings[JournalStrings.LatestHeading], e => true, cancellationToken, latest: true).ConfigureAwait(false);
             return true;
         }
 
@@ -88,19 +90,19 @@ public sealed partial class JournalCommands : ITurnCommand
             var phrase = from.Groups["when"].Value;
             if (JournalSearch.Range(phrase, zone, _time.GetUtcNow()) is not { } range)
             {
-                await Say(turn, $"I couldn't tell which dates \"{phrase.Trim()}\" means. Try \"journal from last week\" or \"entries from 3 March\".", cancellationToken).ConfigureAwait(false);
+                await Say(turn, _strings.Text(JournalStrings.DatesUnclear, ("phrase", phrase.Trim())), cancellationToken).ConfigureAwait(false);
                 return true;
             }
 
-            var span = $"{JournalFormat.Local(range.From, zone):d MMM} to {JournalFormat.Local(range.To.AddSeconds(-1), zone):d MMM}";
-            await ListAsync(turn, $"Your entries from {span}:", e => e.CreatedUtc >= range.From && e.CreatedUtc < range.To, cancellationToken).ConfigureAwait(false);
+            var heading = _strings.Text(JournalStrings.FromHeading, ("from", $"{JournalFormat.Local(range.From, zone):d MMM}"), ("to", $"{JournalFormat.Local(range.To.AddSeconds(-1), zone):d MMM}"));
+            await ListAsync(turn, heading, e => e.CreatedUtc >= range.From && e.CreatedUtc < range.To, cancellationToken).ConfigureAwait(false);
             return true;
         }
 
         if (About().Match(text) is { Success: true } about)
         {
             var query = about.Groups["q"].Value.Trim();
-            await ListAsync(turn, $"Your entries about \"{query}\":", e => JournalSearch.Matches(e, query), cancellationToken).ConfigureAwait(false);
+            await ListAsync(turn, _strings.Text(JournalStrings.AboutHeading, ("query", query)), e => JournalSearch.Matches(e, query), cancellationToken).ConfigureAwait(false);
             return true;
         }
 
@@ -119,7 +121,7 @@ public sealed partial class JournalCommands : ITurnCommand
         return false;
     }
 
-    private async Task ListAsync(TurnInfo turn, string heading, Func<JournalEntry, bool> filter, CancellationToken cancellationToken)
+    private async Task ListAsync(TurnInfo turn, string heading, Func<JournalEntry, bool> filter, CancellationToken cancellationToken, bool latest = false)
     {
         var zone = TimeZones.Of(turn.Context);
         var all = await _journal.ListAsync(turn.UserId, cancellationToken).ConfigureAwait(false);
@@ -130,14 +132,14 @@ public sealed partial class JournalCommands : ITurnCommand
 
         if (shown.Count == 0)
         {
-            var none = all.Count == 0 ? "Your journal is empty so far. Finish a reflection (try \"check in\") and say yes to saving it." : "I found no entries for that.";
+            var none = all.Count == 0 ? _strings[JournalStrings.Empty] : _strings[JournalStrings.NoneFound];
             await Say(turn, none, cancellationToken).ConfigureAwait(false);
             return;
         }
 
-        var lines = string.Join("\n", shown.Select((e, i) => JournalFormat.Line(i + 1, e, zone)));
-        var more = all.Count > shown.Count && heading.StartsWith("Your latest", StringComparison.Ordinal) ? $"\n({all.Count} entries in all; \"export\" gives you every one.)" : string.Empty;
-        var reply = Suggestions.Of([.. shown.Take(5).Select((_, i) => $"read {i + 1}")], $"{heading}\n{lines}{more}\n\nType \"read\" and a number to open one, or \"delete entry\" and a number to delete it.");
+        var lines = string.Join("\n", shown.Select((e, i) => JournalFormat.Line(i + 1, e, zone, _strings)));
+        var more = all.Count > shown.Count && latest ? "\n" + _strings.Text(JournalStrings.MoreEntries, ("count", all.Count)) : string.Empty;
+        var reply = Suggestions.Of([.. shown.Take(5).Select((_, i) => $"read {i + 1}")], $"{heading}\n{lines}{more}\n\n{_strings[JournalStrings.ListFooter]}");
         await turn.Context.SendActivityAsync(reply, cancellationToken).ConfigureAwait(false);
     }
 
@@ -146,18 +148,18 @@ public sealed partial class JournalCommands : ITurnCommand
         var listing = await _listing.GetAsync(turn.Context, () => new JournalListing(), cancellationToken).ConfigureAwait(false);
         if (listing.Ids.Count == 0)
         {
-            await Say(turn, "Type \"my journal\" first to see your entries, then \"read\" and a number.", cancellationToken).ConfigureAwait(false);
+            await Say(turn, _strings[JournalStrings.ListFirstToRead], cancellationToken).ConfigureAwait(false);
             return true;
         }
 
         if (number < 1 || number > listing.Ids.Count)
         {
-            await Say(turn, $"Pick a number from 1 to {listing.Ids.Count}.", cancellationToken).ConfigureAwait(false);
+            await Say(turn, _strings.Text(JournalStrings.PickNumber, ("max", listing.Ids.Count)), cancellationToken).ConfigureAwait(false);
             return true;
         }
 
         var entry = await _journal.ReadAsync(turn.UserId, listing.Ids[number - 1], cancellationToken).ConfigureAwait(false);
-        var text = entry is null ? "That entry isn't there any more." : JournalFormat.Entry(entry, TimeZones.Of(turn.Context), _catalog);
+        var text = entry is null ? _strings[JournalStrings.EntryGone] : JournalFormat.Entry(entry, TimeZones.Of(turn.Context), _catalog, _strings);
         await Say(turn, text, cancellationToken).ConfigureAwait(false);
         return true;
     }
@@ -168,14 +170,14 @@ public sealed partial class JournalCommands : ITurnCommand
         var listing = await _listing.GetAsync(turn.Context, () => new JournalListing(), cancellationToken).ConfigureAwait(false);
         if (number < 1 || number > listing.Ids.Count)
         {
-            await Say(turn, listing.Ids.Count == 0 ? "Type \"my journal\" first to see your entries, then \"delete entry\" and a number." : $"Pick a number from 1 to {listing.Ids.Count}.", cancellationToken).ConfigureAwait(false);
+            await Say(turn, listing.Ids.Count == 0 ? _strings[JournalStrings.ListFirstToDelete] : _strings.Text(JournalStrings.PickNumber, ("max", listing.Ids.Count)), cancellationToken).ConfigureAwait(false);
             return true;
         }
 
         var deleted = await _journal.DeleteAsync(turn.UserId, listing.Ids[number - 1], cancellationToken).ConfigureAwait(false);
         listing.Ids = [.. listing.Ids.Where((_, i) => i != number - 1)];
         await _listing.SetAsync(turn.Context, listing, cancellationToken).ConfigureAwait(false);
-        await Say(turn, deleted ? $"Entry {number} is deleted." : "That entry isn't there any more.", cancellationToken).ConfigureAwait(false);
+        await Say(turn, deleted ? _strings.Text(JournalStrings.EntryDeleted, ("number", number)) : _strings[JournalStrings.EntryGone], cancellationToken).ConfigureAwait(false);
         return true;
     }
 
@@ -184,12 +186,12 @@ public sealed partial class JournalCommands : ITurnCommand
         var zone = TimeZones.Of(turn.Context);
         var now = _time.GetUtcNow();
         var points = MoodChart.Points(await _journal.ListAsync(turn.UserId, cancellationToken).ConfigureAwait(false), zone, now);
-        var reply = MessageFactory.Text(MoodChart.Summary(points));
+        var reply = MessageFactory.Text(MoodChart.Summary(points, _strings));
         if (points.Count > 0)
         {
             try
             {
-                var png = MoodChart.Png(points, JournalFormat.Local(now, zone));
+                var png = MoodChart.Png(points, JournalFormat.Local(now, zone), _strings);
                 reply.Attachments = [new Attachment("image/png", $"data:image/png;base64,{Convert.ToBase64String(png)}", name: "mood.png")];
             }
             catch (Exception ex) when (ex is TypeInitializationException or DllNotFoundException or InvalidOperationException or ArgumentException)
@@ -211,10 +213,10 @@ public sealed partial class JournalCommands : ITurnCommand
             // No web address to link to (the terminal chat): hand the files over as attachments.
             var entries = await _journal.ListAsync(turn.UserId, cancellationToken).ConfigureAwait(false);
             var files = new[] { JournalExport.Markdown, JournalExport.Json }
-                .Select(f => JournalExport.Render(f, entries, zone, _time.GetUtcNow(), _catalog))
+                .Select(f => JournalExport.Render(f, entries, zone, _time.GetUtcNow(), _catalog, _strings))
                 .Select(f => new Attachment(f.ContentType, $"data:{f.ContentType.Split(';')[0]};base64,{Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes(f.Content))}", name: f.FileName))
                 .ToList();
-            var attached = MessageFactory.Text($"Here's your whole journal ({entries.Count} entries), as Markdown and as JSON.");
+            var attached = MessageFactory.Text(entries.Count == 1 ? _strings[JournalStrings.ExportAttachedOne] : _strings.Text(JournalStrings.ExportAttached, ("count", entries.Count)));
             attached.Attachments = files;
             await turn.Context.SendActivityAsync(attached, cancellationToken).ConfigureAwait(false);
             return;
@@ -225,9 +227,9 @@ public sealed partial class JournalCommands : ITurnCommand
         var minutes = (int)_options.Value.ExportLinkLifetime.TotalMinutes;
         var card = new HeroCard
         {
-            Title = "Your journal export",
-            Text = $"Your whole journal, to keep: as Markdown (to read) or JSON (to move elsewhere). The links work for {minutes} minutes; anyone with a link can download it until then, so keep them to yourself.\n\nMarkdown: {markdown}\n\nJSON: {json}",
-            Buttons = [new CardAction(ActionTypes.OpenUrl, "Download Markdown", value: markdown), new CardAction(ActionTypes.OpenUrl, "Download JSON", value: json)],
+            Title = _strings[JournalStrings.ExportTitle],
+            Text = _strings.Text(JournalStrings.ExportText, ("minutes", minutes), ("markdown", markdown), ("json", json)),
+            Buttons = [new CardAction(ActionTypes.OpenUrl, _strings[JournalStrings.DownloadMarkdown], value: markdown), new CardAction(ActionTypes.OpenUrl, _strings[JournalStrings.DownloadJson], value: json)],
         };
         await turn.Context.SendActivityAsync(MessageFactory.Attachment(card.ToAttachment()), cancellationToken).ConfigureAwait(false);
     }

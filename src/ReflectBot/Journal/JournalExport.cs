@@ -11,7 +11,7 @@ public static class JournalExport
     public const string Markdown = "md";
     public const string Json = "json";
 
-    public static (string ContentType, string FileName, string Content) Render(string format, IReadOnlyList<JournalEntry> entries, TimeZoneInfo zone, DateTimeOffset utcNow, JourneyCatalog? catalog)
+    public static (string ContentType, string FileName, string Content) Render(string format, IReadOnlyList<JournalEntry> entries, TimeZoneInfo zone, DateTimeOffset utcNow, JourneyCatalog? catalog, StringCatalog strings)
     {
         ArgumentNullException.ThrowIfNull(entries);
         var day = utcNow.UtcDateTime.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
@@ -27,6 +27,6 @@ public static class JournalExport
             return ("application/json", $"journal-{day}.json", document.ToString(Formatting.Indented));
         }
 
-        return ("text/markdown; charset=utf-8", $"journal-{day}.md", JournalFormat.Markdown(entries, zone, utcNow, catalog));
+        return ("text/markdown; charset=utf-8", $"journal-{day}.md", JournalFormat.Markdown(entries, zone, utcNow, catalog, strings));
     }
 }

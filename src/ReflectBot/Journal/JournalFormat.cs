@@ -14,11 +14,14 @@ public static class JournalFormat
     public static string When(DateTimeOffset utc, TimeZoneInfo zone)
         => Local(utc, zone).ToString("ddd d MMM yyyy, HH:mm", English);
 
-    public static string Line(int number, JournalEntry entry, TimeZoneInfo zone)
+    public static string Line(int number, JournalEntry entry, TimeZoneInfo zone, StringCatalog strings)
     {
         ArgumentNullException.ThrowIfNull(entry);
-        var mood = entry.Mood is { } m ? $" · mood {m}/10" : string.Empty;
-        return $"{number}. {When(entry.CreatedUtc, zone)} · {entry.JourneyTitle}{mood}";
+        ArgumentNullException.ThrowIfNull(strings);
+        var when = When(entry.CreatedUtc, zone);
+        return entry.Mood is { } mood
+            ? strings.Text(JournalStrings.ListLineWithMood, ("number", number), ("when", when), ("title", entry.JourneyTitle), ("mood", mood))
+            : strings.Text(JournalStrings.ListLine, ("number", number), ("when", when), ("title", entry.JourneyTitle));
     }
 
     /// <summary>The question a step asked, from the journey as it is now; the step id when the journey has changed.</summary>
@@ -29,14 +32,15 @@ public static class JournalFormat
         return step?.Prompt.FirstOrDefault() ?? stepId;
     }
 
-    public static string Entry(JournalEntry entry, TimeZoneInfo zone, JourneyCatalog? catalog)
+    public static string Entry(JournalEntry entry, TimeZoneInfo zone, JourneyCatalog? catalog, StringCatalog strings)
     {
         ArgumentNullException.ThrowIfNull(entry);
+        ArgumentNullException.ThrowIfNull(strings);
         var text = new StringBuilder();
-        text.Append("**").Append(entry.JourneyTitle).Append("**, ").Append(When(entry.CreatedUtc, zone));
+        text.Append(strings.Text(JournalStrings.EntryHeading, ("title", entry.JourneyTitle), ("when", When(entry.CreatedUtc, zone))));
         if (entry.Mood is { } mood)
         {
-            text.Append("\nMood: ").Append(mood).Append("/10");
+            text.Append('\n').Append(strings.Text(JournalStrings.EntryMood, ("mood", mood)));
         }
 
         foreach (var (stepId, answer) in entry.Answers)
@@ -47,24 +51,28 @@ public static class JournalFormat
         return text.ToString();
     }
 
-    public static string Markdown(IReadOnlyList<JournalEntry> entries, TimeZoneInfo zone, DateTimeOffset exportedUtc, JourneyCatalog? catalog)
+    public static string Markdown(IReadOnlyList<JournalEntry> entries, TimeZoneInfo zone, DateTimeOffset exportedUtc, JourneyCatalog? catalog, StringCatalog strings)
     {
         ArgumentNullException.ThrowIfNull(entries);
         ArgumentNullException.ThrowIfNull(zone);
+        ArgumentNullException.ThrowIfNull(strings);
+        var when = When(exportedUtc, zone);
+        var intro = entries.Count == 1
+            ? strings.Text(JournalStrings.FileIntroOne, ("when", when), ("zone", zone.Id))
+            : strings.Text(JournalStrings.FileIntro, ("when", when), ("zone", zone.Id), ("count", entries.Count));
         var text = new StringBuilder();
-        text.Append("# My journal\n\nExported from ReflectBot on ").Append(When(exportedUtc, zone)).Append(" (").Append(zone.Id).Append("). ")
-            .Append(entries.Count).Append(entries.Count == 1 ? " entry." : " entries.").Append('\n');
+        text.Append("# ").Append(strings[JournalStrings.FileTitle]).Append("\n\n").Append(intro).Append('\n');
         foreach (var entry in entries.OrderBy(e => e.CreatedUtc))
         {
             text.Append("\n## ").Append(entry.JourneyTitle).Append(" — ").Append(When(entry.CreatedUtc, zone)).Append('\n');
             if (entry.Mood is { } mood)
             {
-                text.Append("\nMood: ").Append(mood).Append("/10\n");
+                text.Append('\n').Append(strings.Text(JournalStrings.EntryMood, ("mood", mood))).Append('\n');
             }
 
             if (entry.Tags.Count > 0)
             {
-                text.Append("\nTags: ").Append(string.Join(", ", entry.Tags)).Append('\n');
+                text.Append('\n').Append(strings.Text(JournalStrings.FileTags, ("tags", string.Join(", ", entry.Tags)))).Append('\n');
             }
 
             foreach (var (stepId, answer) in entry.Answers)

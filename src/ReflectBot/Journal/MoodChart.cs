@@ -1,4 +1,5 @@
 using System.Globalization;
+using ReflectBot.Content;
 using ScottPlot;
 
 namespace ReflectBot.Journal;
@@ -19,38 +20,53 @@ public static class MoodChart
             .OrderBy(e => e.CreatedUtc)
             .Select(e => (JournalFormat.Local(e.CreatedUtc, zone), e.Mood!.Value))];
 
-    public static string Summary(IReadOnlyList<(DateTimeOffset Local, int Mood)> points)
+    public static string Summary(IReadOnlyList<(DateTimeOffset Local, int Mood)> points, StringCatalog strings)
     {
         ArgumentNullException.ThrowIfNull(points);
+        ArgumentNullException.ThrowIfNull(strings);
         if (points.Count == 0)
         {
-            return $"No mood scores in the last {Days} days yet. A daily check-in (\"check in\") adds one.";
+            return strings.Text(JournalStrings.MoodNone, ("days", Days));
         }
 
         var moods = points.Select(p => p.Mood).ToList();
         var average = moods.Average().ToString("0.0", CultureInfo.InvariantCulture);
-        var trend = string.Empty;
-        if (moods.Count >= 4)
+        var key = JournalStrings.MoodScores;
+        if (moods.Count == 1)
+        {
+            key = JournalStrings.MoodOneScore;
+        }
+        else if (moods.Count >= 4)
         {
             var half = moods.Count / 2;
             var change = moods.Skip(moods.Count - half).Average() - moods.Take(half).Average();
-            trend = change switch
+            key = change switch
             {
-                >= 0.75 => ", trending up",
-                <= -0.75 => ", trending down",
-                _ => ", fairly steady",
+                >= 0.75 => JournalStrings.MoodScoresUp,
+                <= -0.75 => JournalStrings.MoodScoresDown,
+                _ => JournalStrings.MoodScoresSteady,
             };
         }
 
-        var count = moods.Count == 1 ? "1 score" : $"{moods.Count} scores";
-        return $"Your mood over the last {Days} days: {count}, average {average} out of 10 (lowest {moods.Min()}, highest {moods.Max()}){trend}.";
+        return strings.Text(key, ("days", Days), ("count", moods.Count), ("average", average), ("lowest", moods.Min()), ("highest", moods.Max()));
     }
 
-    public static byte[] Png(IReadOnlyList<(DateTimeOffset Local, int Mood)> points, DateTimeOffset localNow)
-        => Png(points, localNow.AddDays(-Days), localNow.AddDays(1), $"Mood, last {Days} days");
+    public static byte[] Png(IReadOnlyList<(DateTimeOffset Local, int Mood)> points, DateTimeOffset localNow, StringCatalog strings)
+    {
+        ArgumentNullException.ThrowIfNull(strings);
+        return Png(points, localNow.AddDays(-Days), localNow.AddDays(1), strings.Text(JournalStrings.ChartTitle, ("days", Days)), strings[JournalStrings.ChartAxis]);
+    }
+
+    /// <summary>
+    /// The clinician's chart as Clinic/ClinicianCommands draws it today. Kept only so Clinic compiles while its sentences
+    /// move to content in parallel: once it passes its axis label (journal.chartAxis or its own), this overload and its
+    /// label go.
+    /// </summary>
+    public static byte[] Png(IReadOnlyList<(DateTimeOffset At, int Mood)> points, DateTimeOffset from, DateTimeOffset to, string title)
+        => Png(points, from, to, title, "mood (0-10)");
 
     /// <summary>Mood points (0–10) between <paramref name="from"/> and <paramref name="to"/>, as a PNG.</summary>
-    public static byte[] Png(IReadOnlyList<(DateTimeOffset At, int Mood)> points, DateTimeOffset from, DateTimeOffset to, string title)
+    public static byte[] Png(IReadOnlyList<(DateTimeOffset At, int Mood)> points, DateTimeOffset from, DateTimeOffset to, string title, string yLabel)
     {
         ArgumentNullException.ThrowIfNull(points);
         using var plot = new Plot();
@@ -62,7 +78,7 @@ public static class MoodChart
         plot.Axes.DateTimeTicksBottom();
         plot.Axes.SetLimits(from.DateTime.ToOADate(), to.DateTime.ToOADate(), 0, 10);
         plot.Title(title);
-        plot.YLabel("mood (0-10)");
+        plot.YLabel(yLabel);
         return plot.GetImageBytes(Width, Height, ImageFormat.Png);
     }
 }

@@ -27,13 +27,9 @@ public sealed class JourneyDialog : ComponentDialog, IDescribedDialog
     private readonly TimeProvider _time;
     private readonly CardCatalog _cards;
     private readonly JourneyCatalog _journeys;
+    private readonly StringCatalog _strings;
 
-    public JourneyDialog(JourneyDefinition journey, IJournalStore journal, TimeProvider time)
-        : this(journey, journal, time, new CardCatalog([]), new JourneyCatalog(journey is null ? [] : [journey]))
-    {
-    }
-
-    public JourneyDialog(JourneyDefinition journey, IJournalStore journal, TimeProvider time, CardCatalog cards, JourneyCatalog journeys)
+    public JourneyDialog(JourneyDefinition journey, IJournalStore journal, TimeProvider time, CardCatalog cards, JourneyCatalog journeys, StringCatalog strings)
         : base(journey?.Id ?? throw new ArgumentNullException(nameof(journey)))
     {
         _journey = journey;
@@ -41,6 +37,7 @@ public sealed class JourneyDialog : ComponentDialog, IDescribedDialog
         _time = time;
         _cards = cards;
         _journeys = journeys;
+        _strings = strings;
 
         var waterfall = new WaterfallDialog(WaterfallId);
         for (var i = 0; i < journey.Steps.Count; i++)
@@ -96,7 +93,7 @@ public sealed class JourneyDialog : ComponentDialog, IDescribedDialog
         {
             Prompt = Wording(content, step.Context),
             MaxAttempts = 3,
-            TooManyAttemptsMessage = "Let's leave that one for now and move on.",
+            TooManyAttemptsMessage = _strings[JourneyStrings.TooManyAttempts],
         };
 
         string promptId;
@@ -156,7 +153,7 @@ public sealed class JourneyDialog : ComponentDialog, IDescribedDialog
 
         if (content.Reflect && step.Result is string written)
         {
-            await step.Context.SendActivityAsync(MessageFactory.Text(Reflection.Reflect(written)), cancellationToken).ConfigureAwait(false);
+            await step.Context.SendActivityAsync(MessageFactory.Text(Reflection.Reflect(written, _strings)), cancellationToken).ConfigureAwait(false);
         }
 
         var card = _cards.Find(followUp?.Card) ?? _cards.Find(content.Card);
@@ -195,9 +192,9 @@ public sealed class JourneyDialog : ComponentDialog, IDescribedDialog
         return await step.PromptAsync(PromptIds.Confirm, new PromptOptions
         {
             Prompt = savePrompt,
-            RetryPrompt = "Shall I save it? Please answer yes or no.",
+            RetryPrompt = _strings[JourneyStrings.SaveRetry],
             MaxAttempts = 3,
-            TooManyAttemptsMessage = "I'll leave it unsaved for now.",
+            TooManyAttemptsMessage = _strings[JourneyStrings.SaveTooManyAttempts],
         }, cancellationToken).ConfigureAwait(false);
     }
 
@@ -232,13 +229,13 @@ public sealed class JourneyDialog : ComponentDialog, IDescribedDialog
         await step.Context.SendActivityAsync(MessageFactory.Text(closing), cancellationToken).ConfigureAwait(false);
         if (offeredCard is not null)
         {
-            await step.Context.SendActivityAsync(MessageFactory.Text("Before you go, here's a short read that goes with this."), cancellationToken).ConfigureAwait(false);
-            await step.Context.SendActivityAsync(CardRenderer.Render(offeredCard, _journeys, step.Context.Activity.ChannelId), cancellationToken).ConfigureAwait(false);
+            await step.Context.SendActivityAsync(MessageFactory.Text(_strings[JourneyStrings.OfferCard]), cancellationToken).ConfigureAwait(false);
+            await step.Context.SendActivityAsync(CardRenderer.Render(offeredCard, _journeys, _strings, step.Context.Activity.ChannelId), cancellationToken).ConfigureAwait(false);
         }
         else if (offeredJourney is not null && offeredJourney.Id != _journey.Id)
         {
             var command = offeredJourney.Commands.FirstOrDefault() ?? offeredJourney.Title;
-            var text = $"Whenever you'd like, another reflection that goes with this one: {offeredJourney.Title} (about {offeredJourney.Minutes} min). {offeredJourney.Summary}";
+            var text = _strings.Text(JourneyStrings.OfferJourney, ("title", offeredJourney.Title), ("minutes", offeredJourney.Minutes), ("summary", offeredJourney.Summary));
             await step.Context.SendActivityAsync(ChoiceRenderer.Render(step.Context.Activity.ChannelId, text, [new Choice(command), new Choice("menu")]), cancellationToken).ConfigureAwait(false);
         }
 
@@ -248,7 +245,7 @@ public sealed class JourneyDialog : ComponentDialog, IDescribedDialog
     private async Task ShowAsync(WaterfallStepContext step, CardDefinition card, CancellationToken cancellationToken)
     {
         JourneyProgress.RecordShown(step.Values, card.Id);
-        await step.Context.SendActivityAsync(CardRenderer.Render(card, _journeys, step.Context.Activity.ChannelId, _journey.Id), cancellationToken).ConfigureAwait(false);
+        await step.Context.SendActivityAsync(CardRenderer.Render(card, _journeys, _strings, step.Context.Activity.ChannelId, _journey.Id), cancellationToken).ConfigureAwait(false);
     }
 
     private static AnswerFollowUp? FollowUpOf(JourneyStep content, object? result) => result switch

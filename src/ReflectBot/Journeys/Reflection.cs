@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using ReflectBot.Content;
 
 namespace ReflectBot.Journeys;
 
@@ -20,26 +21,30 @@ public static partial class Reflection
 
     private const int MaxQuoteWords = 14;
 
-    public static string Reflect(string? text)
+    public static string Reflect(string? text, StringCatalog strings)
     {
+        ArgumentNullException.ThrowIfNull(strings);
         if (string.IsNullOrWhiteSpace(text))
         {
-            return "Thank you for taking the time to write.";
+            return strings[JourneyStrings.ReflectNothing];
         }
 
         var feelings = Word().Matches(text).Select(m => m.Value).Where(FeelingWords.Contains)
-            .Distinct(StringComparer.OrdinalIgnoreCase).Take(3).Select(w => $"\"{w.ToLowerInvariant()}\"").ToList();
-        if (feelings.Count > 0)
+            .Distinct(StringComparer.OrdinalIgnoreCase).Take(3).Select(w => w.ToLowerInvariant()).ToList();
+        switch (feelings.Count)
         {
-            var list = feelings.Count == 1 ? feelings[0] : string.Join(", ", feelings[..^1]) + " and " + feelings[^1];
-            var noun = feelings.Count == 1 ? "word" : "words";
-            return $"I notice the {noun} {list} in what you wrote. It's okay to let that be here for a moment.";
+            case 1:
+                return strings.Text(JourneyStrings.ReflectOneFeeling, ("first", feelings[0]));
+            case 2:
+                return strings.Text(JourneyStrings.ReflectTwoFeelings, ("first", feelings[0]), ("second", feelings[1]));
+            case 3:
+                return strings.Text(JourneyStrings.ReflectThreeFeelings, ("first", feelings[0]), ("second", feelings[1]), ("third", feelings[2]));
         }
 
         var first = Sentence().Match(text.Trim()).Value.Trim();
         var words = first.Split(' ', StringSplitOptions.RemoveEmptyEntries);
         var quote = words.Length <= MaxQuoteWords ? first.TrimEnd('.', '!', ',', ';') : string.Join(' ', words[..MaxQuoteWords]) + "…";
-        return $"What stays with me from what you wrote: \"{quote}\". Thank you for putting it into words.";
+        return strings.Text(JourneyStrings.ReflectQuote, ("quote", quote));
     }
 
     [GeneratedRegex(@"[\p{L}']+", RegexOptions.CultureInvariant)]

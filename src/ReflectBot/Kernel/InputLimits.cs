@@ -11,20 +11,17 @@ public static class InputLimits
 {
     public const int MaxMessageChars = 8_000;
 
-    public static readonly string TooLong =
-        $"That message is longer than I can take in one go (up to {MaxMessageChars:N0} characters). Could you send it in shorter parts? Nothing was lost from your journey.";
-
-    /// <summary>Null when the activity is within the limit; else what to tell the person.</summary>
-    public static string? ProblemWith(IActivity activity)
+    /// <summary>Whether the activity is over the limit (the person is told <see cref="InputLimitReply"/>).</summary>
+    public static bool Exceeded(IActivity activity)
     {
         ArgumentNullException.ThrowIfNull(activity);
         var message = activity.AsMessageActivity();
         if (message?.Text?.Length > MaxMessageChars || activity.From?.Name?.Length > MaxMessageChars)
         {
-            return TooLong;
+            return true;
         }
 
-        return (activity as Activity)?.Value is { } value && LongestText(value) > MaxMessageChars ? TooLong : null;
+        return (activity as Activity)?.Value is { } value && LongestText(value) > MaxMessageChars;
     }
 
     private static int LongestText(object value)

@@ -10,7 +10,7 @@ namespace ReflectBot.Kernel;
 /// "text" stands in for typed words) and the sender's name (<see cref="InputLimits"/>). It runs after the
 /// safety screen (Hosting/TurnPipeline), so a long message that says someone is in danger still gets the crisis reply.
 /// </summary>
-public sealed class InputLimitsMiddleware : IMiddleware
+public sealed class InputLimitsMiddleware(InputLimitReply reply) : IMiddleware
 {
     public const int MaxMessageChars = InputLimits.MaxMessageChars;
 
@@ -18,9 +18,9 @@ public sealed class InputLimitsMiddleware : IMiddleware
     {
         ArgumentNullException.ThrowIfNull(turnContext);
         ArgumentNullException.ThrowIfNull(next);
-        if (turnContext.Activity.Type == ActivityTypes.Message && InputLimits.ProblemWith(turnContext.Activity) is { } tooLong)
+        if (turnContext.Activity.Type == ActivityTypes.Message && InputLimits.Exceeded(turnContext.Activity))
         {
-            await turnContext.SendActivityAsync(MessageFactory.Text(tooLong), cancellationToken).ConfigureAwait(false);
+            await turnContext.SendActivityAsync(MessageFactory.Text(reply.Text), cancellationToken).ConfigureAwait(false);
             return;
         }
 

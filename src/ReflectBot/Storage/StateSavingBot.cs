@@ -33,10 +33,12 @@ public sealed class StateSavingBot : IBot
     private readonly ConversationState _conversationState;
     private readonly UserState _userState;
     private readonly IStorage _storage;
+    private readonly StorageReplies _replies;
     private readonly ILogger<StateSavingBot> _logger;
 
-    public StateSavingBot(IBot inner, ConversationState conversationState, UserState userState, IStorage storage, ILogger<StateSavingBot> logger)
+    public StateSavingBot(IBot inner, ConversationState conversationState, UserState userState, IStorage storage, StorageReplies replies, ILogger<StateSavingBot> logger)
     {
+        _replies = replies ?? throw new ArgumentNullException(nameof(replies));
         _inner = inner ?? throw new ArgumentNullException(nameof(inner));
         _conversationState = conversationState;
         _userState = userState;
@@ -79,14 +81,14 @@ public sealed class StateSavingBot : IBot
             {
                 replies.Discard();
                 StorageLog.TurnConflict(_logger, attempt, "asked the user to send the message again");
-                await turnContext.SendActivityAsync(StorageMessages.Crossed, cancellationToken: cancellationToken).ConfigureAwait(false);
+                await turnContext.SendActivityAsync(_replies.Crossed, cancellationToken: cancellationToken).ConfigureAwait(false);
                 return;
             }
             catch (StorageUnavailableException ex)
             {
                 replies.Discard();
                 StorageLog.TurnStorageUnavailable(_logger, phase, ex.GetType().Name, ex.InnerException?.GetType().Name ?? "-");
-                await StorageMessages.SendCouldNotSaveOnceAsync(turnContext, cancellationToken).ConfigureAwait(false);
+                await _replies.SendCouldNotSaveOnceAsync(turnContext, cancellationToken).ConfigureAwait(false);
                 return;
             }
             catch

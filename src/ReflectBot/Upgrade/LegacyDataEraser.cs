@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using ReflectBot.Clinic;
+using ReflectBot.Content;
 using ReflectBot.Kernel;
 using ReflectBot.Privacy;
 using ReflectBot.Safety;
@@ -21,7 +22,8 @@ public sealed class LegacyDataEraser(
     SafetyEventStore events,
     ClinicStore clinic,
     ClinicLinks links,
-    ClientRecords clients) : IUserDataEraser
+    ClientRecords clients,
+    StringCatalog strings) : IUserDataEraser
 {
     public async Task<string?> EraseAsync(string userId, CancellationToken cancellationToken = default)
     {
@@ -52,6 +54,6 @@ public sealed class LegacyDataEraser(
 
         // The clinic's keys held the key of then escaped whole, one segment, so its own eraser reaches exactly them.
         var clinical = await new ClinicDataEraser(clinic, links, clients).EraseAsync(earlier, cancellationToken).ConfigureAwait(false);
-        return count == 0 && clinical is null ? null : "what an earlier version of the bot kept for you";
+        return count == 0 && clinical is null ? null : strings[UpgradeStrings.ErasedEarlier];
     }
 }

@@ -29,7 +29,7 @@ public sealed class CardRendererTests
     {
         var card = Library.Cards.Find(id)!;
         var journey = Library.Journeys.Find(card.Journey)!;
-        var attachment = CardRenderer.Adaptive(card, journey);
+        var attachment = CardRenderer.Adaptive(card, journey, Library.Strings);
         Assert.Equal("application/vnd.microsoft.card.adaptive", attachment.ContentType);
 
         // Round-trip through the wire format, as a channel would receive it.
@@ -38,7 +38,7 @@ public sealed class CardRendererTests
         Assert.Equal("AdaptiveCard", content.Value<string>("type"));
         Assert.Equal("1.5", content.Value<string>("version"));
         var body = ((JArray)content["body"]!).Select(b => b.Value<string>("text")).ToList();
-        Assert.Equal([card.Title, card.Text, card.Question, CardRenderer.Footer], body);
+        Assert.Equal([card.Title, card.Text, card.Question, Library.Strings[CardStrings.Footer]], body);
         Assert.All(content["body"]!, b => Assert.Equal("TextBlock", b.Value<string>("type")));
 
         var action = Assert.Single((JArray)content["actions"]!);
@@ -53,14 +53,14 @@ public sealed class CardRendererTests
     {
         var card = Library.Cards.Find(id)!;
         var journey = Library.Journeys.Find(card.Journey)!;
-        var json = JObject.Parse(JsonConvert.SerializeObject(CardRenderer.Hero(card, journey)));
+        var json = JObject.Parse(JsonConvert.SerializeObject(CardRenderer.Hero(card, journey, Library.Strings)));
         Assert.Equal(HeroCard.ContentType, json.Value<string>("contentType"));
         var content = (JObject)json["content"]!;
         Assert.Equal(card.Title, content.Value<string>("title"));
         var text = content.Value<string>("text")!;
         Assert.Contains(card.Text, text, StringComparison.Ordinal);
         Assert.Contains(card.Question, text, StringComparison.Ordinal);
-        Assert.EndsWith(CardRenderer.Footer, text, StringComparison.Ordinal);
+        Assert.EndsWith(Library.Strings[CardStrings.Footer], text, StringComparison.Ordinal);
         var button = Assert.Single((JArray)content["buttons"]!);
         Assert.Equal("imBack", button.Value<string>("type"));
         Assert.Equal(journey, Library.Journeys.ByCommand(button.Value<string>("value")));
@@ -70,9 +70,9 @@ public sealed class CardRendererTests
     public void TheRenderingFollowsTheChannel()
     {
         var card = Library.Cards.Find("fear-engulfment")!;
-        Assert.Equal(CardRenderer.AdaptiveContentType, CardRenderer.Render(card, Library.Journeys, "msteams").Attachments[0].ContentType);
-        Assert.Equal(CardRenderer.AdaptiveContentType, CardRenderer.Render(card, Library.Journeys, "webchat").Attachments[0].ContentType);
-        Assert.Equal(HeroCard.ContentType, CardRenderer.Render(card, Library.Journeys, "sms").Attachments[0].ContentType);
+        Assert.Equal(CardRenderer.AdaptiveContentType, CardRenderer.Render(card, Library.Journeys, Library.Strings, "msteams").Attachments[0].ContentType);
+        Assert.Equal(CardRenderer.AdaptiveContentType, CardRenderer.Render(card, Library.Journeys, Library.Strings, "webchat").Attachments[0].ContentType);
+        Assert.Equal(HeroCard.ContentType, CardRenderer.Render(card, Library.Journeys, Library.Strings, "sms").Attachments[0].ContentType);
     }
 
     [Fact]

@@ -113,7 +113,7 @@ public sealed class CardSurfacingTests : IDisposable
         Assert.Equal(HeroCard.ContentType, hero.ContentType);
         var content = (JObject)hero.Content;
         Assert.Equal("The fear of being swallowed up", content.Value<string>("title"));
-        Assert.Contains(CardRenderer.Footer, content.Value<string>("text"), StringComparison.Ordinal);
+        Assert.Contains(ContentFolders.Say(CardStrings.Footer), content.Value<string>("text"), StringComparison.Ordinal);
         Assert.Equal("imBack", content["buttons"]![0]!.Value<string>("type"));
         Assert.Equal("fears", content["buttons"]![0]!.Value<string>("value"));
     }

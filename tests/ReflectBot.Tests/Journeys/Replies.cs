@@ -20,6 +20,8 @@ public static class Replies
         return all;
     }
 
+    private static readonly string Footer = ContentFolders.Say(CardStrings.Footer);
+
     /// <summary>The titles of the psychoeducation cards among the replies, in either rendering.</summary>
     public static List<string> CardTitles(IEnumerable<Activity> replies)
         => [.. replies.SelectMany(r => r.Attachments ?? []).Select(TitleOf).OfType<string>()];
@@ -38,6 +40,6 @@ public static class Replies
         }
 
         // A Hero card is a psychoeducation card when it carries the footer (menus and lists do not).
-        return content.Value<string>("text")?.Contains(CardRenderer.Footer, StringComparison.Ordinal) == true ? content.Value<string>("title") : null;
+        return content.Value<string>("text")?.Contains(Footer, StringComparison.Ordinal) == true ? content.Value<string>("title") : null;
     }
 }

@@ -315,7 +315,7 @@ public sealed class CrisisReplyTests : IDisposable
         bot.TimeZone = "America/Denver";
 
         // Storage really is down: an ordinary message gets the one-line storage message, and only that.
-        Assert.Equal(StorageMessages.CouldNotSave, BotClient.Read(await bot.SayAsync("check in")));
+        Assert.Equal(ReflectBot.Tests.Journeys.ContentFolders.Say(ReflectBot.Hosting.HostingStrings.CouldNotSave), BotClient.Read(await bot.SayAsync("check in")));
 
         var replies = await bot.SayAsync("I'm going to kill myself tonight");
         Assert.True(Conversations.HasCrisisCard(replies));
@@ -323,11 +323,11 @@ public sealed class CrisisReplyTests : IDisposable
         Assert.Contains("988", text, StringComparison.Ordinal);
         Assert.Contains(Replies.CheckQuestion, text, StringComparison.Ordinal);
         Assert.DoesNotContain("went wrong", text, StringComparison.Ordinal);
-        Assert.DoesNotContain(StorageMessages.CouldNotSave, text, StringComparison.Ordinal);
+        Assert.DoesNotContain(ReflectBot.Tests.Journeys.ContentFolders.Say(ReflectBot.Hosting.HostingStrings.CouldNotSave), text, StringComparison.Ordinal);
 
         // The buttons need no stored state.
         var unsafeReplies = await bot.SayAsync(Replies.UnsafeButton);
         Assert.Contains("911", BotClient.ReadOne(unsafeReplies[0]), StringComparison.Ordinal);
-        Assert.DoesNotContain(StorageMessages.CouldNotSave, BotClient.Read(unsafeReplies), StringComparison.Ordinal);
+        Assert.DoesNotContain(ReflectBot.Tests.Journeys.ContentFolders.Say(ReflectBot.Hosting.HostingStrings.CouldNotSave), BotClient.Read(unsafeReplies), StringComparison.Ordinal);
     }
 }

@@ -9,6 +9,7 @@ using ReflectBot.Clinic;
 using ReflectBot.Tests.Channels;
 using ReflectBot.Tests.Clinic;
 using ReflectBot.Tests.Deployment;
+using ReflectBot.Tests.Journeys;
 using ReflectBot.Tests.Support;
 
 namespace ReflectBot.Tests.Security;
@@ -86,7 +87,9 @@ public sealed partial class PageTests : IDisposable
 
         using var handler = new HttpClientHandler { UseCookies = true, CookieContainer = new CookieContainer(), AllowAutoRedirect = false };
         using var browser = new HttpClient(handler) { BaseAddress = _host.BaseAddress };
-        Assert.Contains("dr-lee", await browser.GetStringAsync(new Uri(link.PathAndQuery, UriKind.Relative)), StringComparison.Ordinal);
+        var page = await browser.GetStringAsync(new Uri(link.PathAndQuery, UriKind.Relative));
+        Assert.Contains(ContentFolders.Say(WebChatStrings.SignInQuestion, ("name", "dr-lee")), page, StringComparison.Ordinal);
+        Assert.Contains($"<button type=\"submit\">{ContentFolders.Say(WebChatStrings.SignInButton, ("name", "dr-lee"))}</button>", page, StringComparison.Ordinal);
         var signIn = await browser.PostAsync(new Uri("webchat/signin", UriKind.Relative), new FormUrlEncodedContent([new("code", code)]));
         Assert.Equal(HttpStatusCode.Redirect, signIn.StatusCode);
 
@@ -100,7 +103,9 @@ public sealed partial class PageTests : IDisposable
 
         // Once only, whoever tries it next.
         using var second = new HttpClient { BaseAddress = _host.BaseAddress };
-        Assert.Equal(HttpStatusCode.BadRequest, (await second.PostAsync(new Uri("webchat/signin", UriKind.Relative), new FormUrlEncodedContent([new("code", code)]))).StatusCode);
+        var again = await second.PostAsync(new Uri("webchat/signin", UriKind.Relative), new FormUrlEncodedContent([new("code", code)]));
+        Assert.Equal(HttpStatusCode.BadRequest, again.StatusCode);
+        Assert.Contains(ContentFolders.Say(WebChatStrings.SignInInvalid), await again.Content.ReadAsStringAsync(), StringComparison.Ordinal);
 
         // And only for a configured clinician.
         Assert.Equal(1, ClinicianLink.Run(_host.Services, _host.Services.GetRequiredService<IConfiguration>(), "dr-who", output, errors));

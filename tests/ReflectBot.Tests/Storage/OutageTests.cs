@@ -2,7 +2,8 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using ReflectBot.Journal;
 using ReflectBot.Kernel;
-using ReflectBot.Storage;
+using ReflectBot.Hosting;
+using ReflectBot.Tests.Journeys;
 using ReflectBot.Tests.Support;
 
 namespace ReflectBot.Tests.Storage;
@@ -36,10 +37,10 @@ public sealed class OutageTests
         {
             // One line, compared as text so a second reply shows what it was.
             var replies = await during.SayAsync("calm");
-            Assert.Equal([StorageMessages.CouldNotSave], replies.Select(BotClient.ReadOne));
+            Assert.Equal([ContentFolders.Say(HostingStrings.CouldNotSave)], replies.Select(BotClient.ReadOne));
         }
 
-        Assert.Equal(StorageMessages.CouldNotSave, BotClient.Read(await host.Client("user-new", "conv-new").SayAsync("hi")));
+        Assert.Equal(ContentFolders.Say(HostingStrings.CouldNotSave), BotClient.Read(await host.Client("user-new", "conv-new").SayAsync("hi")));
 
         await azurite.StartAsync();
         Assert.Contains("?", BotClient.Read(await during.SayAsync("calm")), StringComparison.Ordinal);

@@ -1,6 +1,7 @@
 using Microsoft.Bot.Builder;
 using Microsoft.Extensions.DependencyInjection;
-using ReflectBot.Storage;
+using ReflectBot.Hosting;
+using ReflectBot.Tests.Journeys;
 using ReflectBot.Tests.Support;
 
 namespace ReflectBot.Tests.Storage;
@@ -26,7 +27,7 @@ public sealed class StateRaceTests
         Assert.Equal(1, racing.RacesLost);
         var question = Assert.Single(replies);
         Assert.Contains("?", BotClient.ReadOne(question), StringComparison.Ordinal);
-        Assert.DoesNotContain(StorageMessages.Crossed, BotClient.Read(replies), StringComparison.Ordinal);
+        Assert.DoesNotContain(ContentFolders.Say(HostingStrings.Crossed), BotClient.Read(replies), StringComparison.Ordinal);
 
         // The state saved is the re-run's: the next answer is taken as the answer to that question.
         Assert.Contains("?", BotClient.Read(await bot.SayAsync("heavy")), StringComparison.Ordinal);
@@ -45,7 +46,7 @@ public sealed class StateRaceTests
         var replies = await bot.SayAsync("3");
 
         Assert.Equal(2, racing.RacesLost);
-        Assert.Equal(StorageMessages.Crossed, BotClient.ReadOne(Assert.Single(replies)));
+        Assert.Equal(ContentFolders.Say(HostingStrings.Crossed), BotClient.ReadOne(Assert.Single(replies)));
 
         // Nothing of the lost turn was kept: "help" still places the user on the first question.
         Assert.Contains("1", BotClient.Read(await bot.SayAsync("help")), StringComparison.Ordinal);

@@ -4,21 +4,25 @@ using Microsoft.Bot.Schema;
 using Newtonsoft.Json.Linq;
 using ReflectBot.Channels;
 using ReflectBot.Channels.Teams;
+using ReflectBot.Content;
+using ReflectBot.Tests.Journeys;
 
 namespace ReflectBot.Tests.Teams;
 
 public sealed class ReplyShapingTests
 {
+    private static readonly StringCatalog Strings = ContentLibrary.Load(ContentFolders.Shipped).Strings;
+
     [Fact]
     public void AReplyFarOverTheSizeLimitBecomesAFewMessagesEachUnderItAndEndsWithANote()
     {
         var paragraph = string.Concat(Enumerable.Repeat("I wrote about the week, and the long walk home. ", 40));
         var text = string.Join("\n\n", Enumerable.Repeat(paragraph, 200)); // about 400 KB
-        var parts = ReplySize.Fit(MessageFactory.Text(text) as Activity ?? throw new InvalidOperationException());
+        var parts = ReplySize.Fit(MessageFactory.Text(text) as Activity ?? throw new InvalidOperationException(), Strings);
 
         Assert.Equal(ReplySize.MaxParts, parts.Count);
         Assert.All(parts, p => Assert.True(ReplySize.BytesOf(p) <= ReplySize.MaxActivityBytes));
-        Assert.Equal(TeamsText.Shortened, parts[^1].Text);
+        Assert.Equal(Strings[TeamsStrings.Shortened], parts[^1].Text);
         Assert.All(parts.SkipLast(1), p => Assert.EndsWith("long walk home.", p.Text, StringComparison.Ordinal));
     }
 
@@ -26,7 +30,7 @@ public sealed class ReplyShapingTests
     public void AReplyJustOverTheTextLimitIsSplitInTwoWithNothingLost()
     {
         var words = string.Join(' ', Enumerable.Range(0, 6000).Select(i => $"w{i}"));
-        var parts = ReplySize.Fit((Activity)MessageFactory.Text(words));
+        var parts = ReplySize.Fit((Activity)MessageFactory.Text(words), Strings);
         Assert.Equal(2, parts.Count);
         Assert.Equal(words, parts[0].Text + " " + parts[1].Text);
     }
@@ -35,7 +39,7 @@ public sealed class ReplyShapingTests
     public void ASmallReplyIsLeftAlone()
     {
         var reply = (Activity)MessageFactory.Text("Saved to your journal.");
-        Assert.Same(reply, Assert.Single(ReplySize.Fit(reply)));
+        Assert.Same(reply, Assert.Single(ReplySize.Fit(reply, Strings)));
     }
 
     [Fact]

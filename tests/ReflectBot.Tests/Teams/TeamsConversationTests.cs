@@ -88,7 +88,7 @@ public sealed class TeamsConversationTests : IAsyncLifetime
 
         var all = onInstall.Concat(replies).ToList();
         Assert.Equal(2, all.Count);
-        Assert.All(all, a => Assert.Equal(TeamsText.OneToOneOnly, a.Text));
+        Assert.All(all, a => Assert.Equal(ContentFolders.Say(TeamsStrings.OneToOneOnly), a.Text));
         Assert.All(all, a => Assert.True(a.Attachments is null or { Count: 0 }));
         Assert.Null(await _host.Services.GetRequiredService<ConversationReferences>().GetAsync(UserKeys.From("msteams", user.UserId)));
         Assert.Empty(await _host.Services.GetRequiredService<IJournalStore>().ListAsync(UserKeys.From("msteams", user.UserId)));
@@ -238,7 +238,7 @@ public sealed class TeamsConversationTests : IAsyncLifetime
         // 1 attempt + 3 retries for the reply, all refused; then the apology gets through.
         Assert.Equal(5, _connector.Attempts - before);
         var delivered = Assert.Single(_connector.Take());
-        Assert.Equal(ReflectBot.Hosting.TurnErrors.Apology, delivered.Text);
+        Assert.Equal(ContentFolders.Say(ReflectBot.Hosting.HostingStrings.Apology), delivered.Text);
     }
 
     private static string ConnectorText(IEnumerable<Activity> activities) => BotClient.Read(activities);

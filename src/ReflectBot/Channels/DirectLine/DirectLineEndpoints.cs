@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Schema;
 using Microsoft.Extensions.Logging;
@@ -65,7 +66,7 @@ public static class DirectLineEndpoints
             return refusal ?? Grant(conversation!, tokens, StatusCodes.Status200OK);
         });
 
-        routes.MapPost("/conversations/{conversationId}/activities", async (string conversationId, HttpContext http, DirectLineConversations conversations, DirectLineTokens tokens, DirectLineRevocations revocations, DirectLineBridge bridge, IBot bot, IOptions<DirectLineOptions> options, ILogger<DirectLineConversations> logger) =>
+        routes.MapPost("/conversations/{conversationId}/activities", async (string conversationId, HttpContext http, DirectLineConversations conversations, DirectLineTokens tokens, DirectLineRevocations revocations, DirectLineBridge bridge, IBot bot, [FromServices] InputLimitReply tooLong, IOptions<DirectLineOptions> options, ILogger<DirectLineConversations> logger) =>
         {
             var (refusal, conversation, _) = await AuthorizeAsync(http, tokens, conversations, revocations, conversationId, logger).ConfigureAwait(false);
             if (refusal is not null)
@@ -87,10 +88,10 @@ public static class DirectLineEndpoints
             }
 
             // Refused before anything is kept: the log, the bot's state and its stores see none of it.
-            if (InputLimits.ProblemWith(posted) is { } tooLong)
+            if (InputLimits.Exceeded(posted))
             {
                 DirectLineLog.Refused(logger, "activities", "over the input limit");
-                return DirectLineJson.Error(StatusCodes.Status413PayloadTooLarge, "MessageSizeTooBig", tooLong);
+                return DirectLineJson.Error(StatusCodes.Status413PayloadTooLarge, "MessageSizeTooBig", tooLong.Text);
             }
 
             if (conversation!.TryStart())

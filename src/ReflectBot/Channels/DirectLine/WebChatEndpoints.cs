@@ -3,6 +3,7 @@ using Microsoft.Bot.Builder;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using ReflectBot.Kernel;
+using ReflectBot.Content;
 
 namespace ReflectBot.Channels.DirectLine;
 
@@ -75,24 +76,25 @@ public static class WebChatEndpoints
         return Session(api, token, conversation.Id, tokens.SecondsLeft(conversation.SessionStart), webSocket: false, resumed: false);
     }
 
-    private static IResult SignInPage(string code, WebChatIdentity identity, IClinicianDirectory clinicians, IOptions<WebChatOptions> webChat)
+    private static IResult SignInPage(string code, WebChatIdentity identity, IClinicianDirectory clinicians, IOptions<WebChatOptions> webChat, StringCatalog strings)
     {
         // A page with a button, not a sign-in on GET: link previews in chat apps fetch links, and would use it up.
         if (identity.ReadSignInCode(code) is not { } signIn || !clinicians.IsClinicianKey(UserKeys.From(webChat.Value.ChannelId, signIn.UserId)))
         {
-            return Page(StatusCodes.Status400BadRequest, "This sign-in link is not valid any more. Ask for a new one.", null);
+            return Page(StatusCodes.Status400BadRequest, strings[WebChatStrings.SignInInvalid], null);
         }
 
-        var name = HtmlEncoder.Default.Encode(signIn.UserId);
-        var form = $"<form method=\"post\" action=\"/webchat/signin\"><input type=\"hidden\" name=\"code\" value=\"{HtmlEncoder.Default.Encode(code)}\"><button type=\"submit\">Sign in as {name}</button></form>";
-        return Page(StatusCodes.Status200OK, $"Sign this browser in to ReflectBot as the clinician {name}? The link works once.", form);
+        var name = ("name", (object?)signIn.UserId);
+        var button = HtmlEncoder.Default.Encode(strings.Text(WebChatStrings.SignInButton, name));
+        var form = $"<form method=\"post\" action=\"/webchat/signin\"><input type=\"hidden\" name=\"code\" value=\"{HtmlEncoder.Default.Encode(code)}\"><button type=\"submit\">{button}</button></form>";
+        return Page(StatusCodes.Status200OK, strings.Text(WebChatStrings.SignInQuestion, name), form);
     }
 
-    private static async Task<IResult> SignInAsync(HttpContext http, WebChatIdentity identity, WebChatSignIns signIns, IClinicianDirectory clinicians, IOptions<WebChatOptions> webChat, ILogger<DirectLineConversations> logger)
+    private static async Task<IResult> SignInAsync(HttpContext http, WebChatIdentity identity, WebChatSignIns signIns, IClinicianDirectory clinicians, IOptions<WebChatOptions> webChat, StringCatalog strings, ILogger<DirectLineConversations> logger)
     {
         if (!http.Request.HasFormContentType)
         {
-            return Page(StatusCodes.Status400BadRequest, "This sign-in link is not valid any more. Ask for a new one.", null);
+            return Page(StatusCodes.Status400BadRequest, strings[WebChatStrings.SignInInvalid], null);
         }
 
         var form = await http.Request.ReadFormAsync(http.RequestAborted).ConfigureAwait(false);
@@ -101,7 +103,7 @@ public static class WebChatEndpoints
             || !await signIns.TryUseAsync(signIn.CodeId, http.RequestAborted).ConfigureAwait(false))
         {
             DirectLineLog.Refused(logger, "sign-in", "link forged, expired, used or no longer a clinician's");
-            return Page(StatusCodes.Status400BadRequest, "This sign-in link is not valid any more. Ask for a new one.", null);
+            return Page(StatusCodes.Status400BadRequest, strings[WebChatStrings.SignInInvalid], null);
         }
 
         SetCookie(http, identity.Cookie(signIn.UserId, clinician: true));
@@ -123,9 +125,10 @@ public static class WebChatEndpoints
             IsEssential = true,
         });
 
+    /// <summary>A page of one sentence (HTML-encoded here, content and names alike) and, optionally, its form.</summary>
     private static IResult Page(int status, string message, string? form)
         => Results.Content(
-            $"<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>ReflectBot</title><link rel=\"stylesheet\" href=\"/chat.css\"></head><body><main class=\"signin\"><p>{message}</p>{form}</main></body></html>",
+            $"<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>ReflectBot</title><link rel=\"stylesheet\" href=\"/chat.css\"></head><body><main class=\"signin\"><p>{HtmlEncoder.Default.Encode(message)}</p>{form}</main></body></html>",
             "text/html; charset=utf-8",
             statusCode: status);
 }

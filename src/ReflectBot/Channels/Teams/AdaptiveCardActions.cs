@@ -2,6 +2,7 @@ using Microsoft.Bot.Builder;
 using Microsoft.Bot.Schema;
 using Newtonsoft.Json.Linq;
 using IMiddleware = Microsoft.Bot.Builder.IMiddleware;
+using ReflectBot.Content;
 
 namespace ReflectBot.Channels.Teams;
 
@@ -12,7 +13,7 @@ namespace ReflectBot.Channels.Teams;
 /// it exactly as if it had been typed, then answers the invoke with 200, which Teams needs to not show an
 /// error on the card. <c>Action.Submit</c> needs nothing of this: it already arrives as a message.
 /// </summary>
-public sealed class AdaptiveCardActions : IMiddleware
+public sealed class AdaptiveCardActions(StringCatalog strings) : IMiddleware
 {
     public const string InvokeName = "adaptiveCard/action";
 
@@ -45,7 +46,7 @@ public sealed class AdaptiveCardActions : IMiddleware
         {
             StatusCode = 200,
             Type = "application/vnd.microsoft.activity.message",
-            Value = TeamsText.CardActionDone,
+            Value = strings[TeamsStrings.CardActionDone],
         };
         await turnContext.SendActivityAsync(
             new Activity(ActivityTypesEx.InvokeResponse) { Value = new InvokeResponse { Status = 200, Body = body } },

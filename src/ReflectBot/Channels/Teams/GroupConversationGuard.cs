@@ -2,6 +2,7 @@ using Microsoft.Bot.Builder;
 using Microsoft.Bot.Schema;
 using Microsoft.Extensions.Logging;
 using IMiddleware = Microsoft.Bot.Builder.IMiddleware;
+using ReflectBot.Content;
 
 namespace ReflectBot.Channels.Teams;
 
@@ -11,7 +12,7 @@ namespace ReflectBot.Channels.Teams;
 /// the identity step (Hosting/TurnPipeline), so no feature, state or store sees a shared conversation; the only
 /// reply there is one short, impersonal message when the bot is added or spoken to.
 /// </summary>
-public sealed class GroupConversationGuard(ILogger<GroupConversationGuard> logger) : IMiddleware
+public sealed class GroupConversationGuard(StringCatalog strings, ILogger<GroupConversationGuard> logger) : IMiddleware
 {
     public async Task OnTurnAsync(ITurnContext turnContext, NextDelegate next, CancellationToken cancellationToken = default)
     {
@@ -30,7 +31,7 @@ public sealed class GroupConversationGuard(ILogger<GroupConversationGuard> logge
             && string.Equals(activity.Action, "add", StringComparison.OrdinalIgnoreCase);
         if (activity.Type == ActivityTypes.Message || added)
         {
-            await turnContext.SendActivityAsync(MessageFactory.Text(TeamsText.OneToOneOnly), cancellationToken).ConfigureAwait(false);
+            await turnContext.SendActivityAsync(MessageFactory.Text(strings[TeamsStrings.OneToOneOnly]), cancellationToken).ConfigureAwait(false);
         }
         else if (activity.Type == ActivityTypes.Invoke)
         {

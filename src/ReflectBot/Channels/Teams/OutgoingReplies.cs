@@ -2,6 +2,7 @@ using Microsoft.Bot.Builder;
 using Microsoft.Bot.Schema;
 using Microsoft.Extensions.Logging;
 using IMiddleware = Microsoft.Bot.Builder.IMiddleware;
+using ReflectBot.Content;
 
 namespace ReflectBot.Channels.Teams;
 
@@ -9,7 +10,7 @@ namespace ReflectBot.Channels.Teams;
 /// Shapes every reply on its way out, whoever built it: fitted to Teams' rendering in Teams, and split or
 /// shortened wherever it would exceed the message size limit.
 /// </summary>
-public sealed class OutgoingReplies(ILogger<OutgoingReplies> logger) : IMiddleware
+public sealed class OutgoingReplies(StringCatalog strings, ILogger<OutgoingReplies> logger) : IMiddleware
 {
     public async Task OnTurnAsync(ITurnContext turnContext, NextDelegate next, CancellationToken cancellationToken = default)
     {
@@ -26,7 +27,7 @@ public sealed class OutgoingReplies(ILogger<OutgoingReplies> logger) : IMiddlewa
                 }
 
                 var bytes = activity.Type == ActivityTypes.Message ? ReplySize.BytesOf(activity) : 0;
-                var parts = ReplySize.Fit(activity);
+                var parts = ReplySize.Fit(activity, strings);
                 if (parts.Count > 1)
                 {
                     TeamsLog.ReplySplit(logger, bytes, parts.Count);

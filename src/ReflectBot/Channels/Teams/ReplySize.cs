@@ -1,6 +1,7 @@
 using System.Text;
 using Microsoft.Bot.Schema;
 using Newtonsoft.Json;
+using ReflectBot.Content;
 
 namespace ReflectBot.Channels.Teams;
 
@@ -24,9 +25,10 @@ public static class ReplySize
     public static int BytesOf(Activity activity) => Encoding.UTF8.GetByteCount(JsonConvert.SerializeObject(activity));
 
     /// <summary>The activity, or the messages it becomes when it is too large.</summary>
-    public static IReadOnlyList<Activity> Fit(Activity activity)
+    public static IReadOnlyList<Activity> Fit(Activity activity, StringCatalog strings)
     {
         ArgumentNullException.ThrowIfNull(activity);
+        ArgumentNullException.ThrowIfNull(strings);
         if (activity.Type != ActivityTypes.Message || BytesOf(activity) <= MaxActivityBytes && Encoding.UTF8.GetByteCount(activity.Text ?? string.Empty) <= MaxTextBytes)
         {
             return [activity];
@@ -38,7 +40,7 @@ public static class ReplySize
             {
                 if (Encoding.UTF8.GetByteCount(JsonConvert.SerializeObject(attachments[i])) > MaxActivityBytes / 2)
                 {
-                    attachments[i] = new HeroCard { Text = TeamsText.CardTooLarge }.ToAttachment();
+                    attachments[i] = new HeroCard { Text = strings[TeamsStrings.CardTooLarge] }.ToAttachment();
                 }
             }
         }
@@ -46,7 +48,7 @@ public static class ReplySize
         var chunks = Split(activity.Text ?? string.Empty, MaxTextBytes);
         if (chunks.Count > MaxParts)
         {
-            chunks = [.. chunks.Take(MaxParts - 1), TeamsText.Shortened];
+            chunks = [.. chunks.Take(MaxParts - 1), strings[TeamsStrings.Shortened]];
         }
 
         if (chunks.Count <= 1)
