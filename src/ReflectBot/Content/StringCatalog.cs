@@ -73,34 +73,23 @@ public sealed partial class StringCatalog
         var where = new Dictionary<string, (string File, int Line)>(StringComparer.Ordinal);
         var stringsFolder = Path.Combine(folder, Folder);
         var files = Directory.Exists(stringsFolder) ? Directory.EnumerateFiles(stringsFolder, "*.yaml").Order(StringComparer.Ordinal).ToList() : [];
+
+        // A file that does not match the schema is reported there; its keys are not also reported missing.
+        var unread = new HashSet<string>(StringComparer.Ordinal);
         foreach (var file in files)
         {
-            var display = Path.GetRelativePath(folder, file);
             var name = Path.GetFileNameWithoutExtension(file);
-            var root = YamlReader.ReadRoot(file, display, errors, "a strings file is a mapping of key to sentence.");
-            if (root is null)
+            if (YamlValues.Read(file, Path.GetRelativePath(folder, file), errors) is not { } root)
             {
+                unread.Add(name);
                 continue;
             }
 
-            foreach (var (keyNode, valueNode) in root.Children)
+            foreach (var (key, sentence) in root.Children)
             {
-                var key = (keyNode as YamlScalarNode)?.Value ?? string.Empty;
-                var line = YamlReader.LineOf(keyNode);
-                if (!KeyName().IsMatch(key))
-                {
-                    errors.Add(new ContentError(display, line, $"'{key}' is not a key: a letter, then letters and digits (camelCase)."));
-                    continue;
-                }
-
-                if (valueNode is not YamlScalarNode { Value: { Length: > 0 } sentence })
-                {
-                    errors.Add(new ContentError(display, line, $"'{key}' should be a sentence (text)."));
-                    continue;
-                }
-
-                text[$"{name}.{key}"] = sentence;
-                where[$"{name}.{key}"] = (display, line);
+                var id = $"{name}.{((YamlScalarNode)key).Value}";
+                text[id] = ((YamlScalarNode)sentence).Value!;
+                where[id] = (Path.GetRelativePath(folder, file), YamlJson.LineOf(key));
             }
         }
 
@@ -109,6 +98,12 @@ public sealed partial class StringCatalog
             var display = Path.Combine(Folder, key.File + ".yaml");
             if (!text.TryGetValue(key.Key, out var sentence))
             {
+                if (unread.Contains(key.File))
+                {
+                    continue;
+                }
+
+
                 errors.Add(new ContentError(display, 1, $"'{key.Key[(key.File.Length + 1)..]}' is missing: the code says it ({key.Key})."));
                 continue;
             }
@@ -140,7 +135,4 @@ public sealed partial class StringCatalog
 
     [GeneratedRegex(@"\{(?<name>[a-zA-Z][a-zA-Z0-9]*)\}", RegexOptions.CultureInvariant)]
     private static partial Regex Placeholder();
-
-    [GeneratedRegex(@"^[a-z][a-zA-Z0-9]*$", RegexOptions.CultureInvariant)]
-    private static partial Regex KeyName();
 }

@@ -123,16 +123,24 @@ public sealed class SafetyContentTests
     [Fact]
     public void AMissingReplyAndAPlaceholderAReplyCannotFillAreReported()
     {
+        // The schema is checked first and a file that fails it is not read further, so each mistake in a file of its own.
+        var missing = Replies(yaml => yaml.Replace("trusted: If you can,", "trustd: If you can,", StringComparison.Ordinal));
+        Assert.Contains(missing, e => e.Message.Contains("'trusted' is missing", StringComparison.Ordinal));
+        Assert.Contains(missing, e => e.Message.Contains("unknown key 'trustd'", StringComparison.Ordinal) && e.Line > 1);
+
+        var placeholder = Replies(yaml => yaml.Replace("possible: \"That sounds heavy.", "possible: \"That sounds heavy, {clinician}.", StringComparison.Ordinal));
+        Assert.Contains(placeholder, e => e.Message.Contains("'possible' may not use {clinician}", StringComparison.Ordinal) && e.Line > 1);
+    }
+
+    private static List<ContentError> Replies(Func<string, string> edit)
+    {
         var folder = ContentFolders.CopyOfShipped();
         var path = Path.Combine(folder, "safety", "replies.yaml");
-        var yaml = File.ReadAllText(path)
-            .Replace("trusted: If you can,", "trustd: If you can,", StringComparison.Ordinal)
-            .Replace("possible: \"That sounds heavy.", "possible: \"That sounds heavy, {clinician}.", StringComparison.Ordinal);
-        File.WriteAllText(path, yaml);
+        File.WriteAllText(path, edit(File.ReadAllText(path)));
         var errors = new List<ContentError>();
         SafetyRepliesLoader.Load(folder, errors);
-        Assert.Contains(errors, e => e.Message.Contains("'trusted' is missing", StringComparison.Ordinal));
-        Assert.Contains(errors, e => e.Message.Contains("'possible' may not use {clinician}", StringComparison.Ordinal) && e.Line > 1);
+        Assert.All(errors, e => Assert.Equal(Path.Combine("safety", "replies.yaml"), e.File));
+        return errors;
     }
 
     private static RiskScreen Lexicon()

@@ -48,7 +48,8 @@ public sealed class SafetyModelTests
         var errors = new List<ContentError>();
         SafetyExamples.LoadExamples(folder, errors);
         var error = Assert.Single(errors);
-        Assert.Contains("unknown label 'sadness'", error.Message, StringComparison.Ordinal);
+        Assert.Equal(Path.Combine("safety", "examples.yaml"), error.File);
+        Assert.Contains("'label' is 'sadness'; expected one of: attempt,", error.Message, StringComparison.Ordinal);
         Assert.True(error.Line > 10);
     }
 

@@ -17,50 +17,25 @@ public static class SafetyExamples
 
     public const string Author = "ex";
 
+    /// <summary>The examples of <c>safety/examples.yaml</c>; its shape and labels are safety-examples.schema.json's to check.</summary>
     public static List<LabelledMessage> LoadExamples(string content, List<ContentError> errors)
     {
         ArgumentNullException.ThrowIfNull(errors);
         var display = Path.Combine("safety", ExamplesFile);
+        var path = Path.Combine(content, display);
         var messages = new List<LabelledMessage>();
-        if (!File.Exists(Path.Combine(content, "safety", ExamplesFile)))
+        if (!File.Exists(path))
         {
             errors.Add(new ContentError(display, 1, "the content folder has no " + display + "."));
             return messages;
         }
 
-        var root = YamlReader.ReadRoot(Path.Combine(content, "safety", ExamplesFile), display, errors, "the file should be a mapping (version, examples).");
-        if (root is null)
+        foreach (var group in YamlValues.Maps(YamlValues.Read(path, display, errors) ?? new YamlMappingNode(), "examples"))
         {
-            return messages;
-        }
-
-        var reader = new YamlReader(display, errors);
-        reader.OnlyKeys(root, "version", "examples");
-        foreach (var group in reader.Maps(root, "examples", required: true))
-        {
-            reader.OnlyKeys(group, "label", "texts");
-            var label = reader.String(group, "label", required: true);
-            if (label is not null && !LabelledSet.Labels.Contains(label))
+            var label = YamlValues.Text(group, "label")!;
+            foreach (var node in ((YamlSequenceNode)YamlValues.Child(group, "texts")!).Children)
             {
-                reader.Error(group, $"unknown label '{label}' (expected one of: {string.Join(", ", LabelledSet.Labels)}).");
-                continue;
-            }
-
-            if (YamlReader.Child(group, "texts") is not YamlSequenceNode texts || texts.Children.Count == 0)
-            {
-                reader.Error(group, "'texts' should be a list of at least one message.");
-                continue;
-            }
-
-            foreach (var node in texts)
-            {
-                if (node is not YamlScalarNode { Value: { Length: > 0 } text })
-                {
-                    reader.Error(node, "every example should be a message (text).");
-                    continue;
-                }
-
-                messages.Add(new LabelledMessage($"{Author}-{messages.Count + 1:D3}", label!, "example", string.Empty, text.Trim(), display, YamlReader.LineOf(node)));
+                messages.Add(new LabelledMessage($"{Author}-{messages.Count + 1:D3}", label, "example", string.Empty, ((YamlScalarNode)node).Value!.Trim(), display, YamlJson.LineOf(node)));
             }
         }
 
