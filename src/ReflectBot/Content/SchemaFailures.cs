@@ -43,6 +43,13 @@ internal static class SchemaFailures
             }
         }
 
+        // A failed "contains" carries no error of its own, only its items' (none of which is what it asks for).
+        var contains = children.Where(c => Segment(c.EvaluationPath, parent) == "contains").ToList();
+        if (contains.Count > 0 && contains.All(c => !c.IsValid))
+        {
+            found.Add(new Failure(results.InstanceLocation.ToString(), "contains", Location(results), "contains"));
+        }
+
         foreach (var branches in children.Where(c => Segment(c.EvaluationPath, parent) is "oneOf" or "anyOf").GroupBy(c => Segment(c.EvaluationPath, parent)))
         {
             if (branches.Key == "anyOf" ? branches.Any(b => b.IsValid) : branches.Count(b => b.IsValid) == 1)
@@ -128,6 +135,7 @@ internal static class SchemaFailures
             "minItems" => $"{name} has {ContentSchemas.Count((value as JsonArray)?.Count ?? 0, "item")}; give at least {ContentSchemas.Show(rule)}.",
             "maxItems" => $"{name} has {ContentSchemas.Count((value as JsonArray)?.Count ?? 0, "item")}; give at most {ContentSchemas.Show(rule)}.",
             "minProperties" => $"{name} is empty.",
+            "contains" => $"{name} has no item of the kind it needs.",
             "uniqueItems" => $"{name} lists the same thing twice.",
             "format" when ContentSchemas.Show(rule) == "uri" => $"{name} should be an absolute link.",
             "format" => $"{name} should be a {ContentSchemas.Show(rule)}, not '{shown}'.",
