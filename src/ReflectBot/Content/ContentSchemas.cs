@@ -60,14 +60,14 @@ public static class ContentSchemas
         }
 
         var before = errors.Count;
-        foreach (var failure in SchemaFailures.Collect(results, document).Distinct())
+        foreach (var failure in SchemaFailures.Collect(results, document, json).Distinct())
         {
             errors.AddRange(SchemaFailures.Describe(failure, display, root, json, document));
         }
 
         if (errors.Count == before)
         {
-            throw new InvalidOperationException($"{display} does not match its schema, but no error could be described: {string.Join("; ", SchemaFailures.Collect(results, document))}");
+            throw new InvalidOperationException($"{display} does not match its schema, but no error could be described: {string.Join("; ", SchemaFailures.Collect(results, document, json))}");
         }
 
         return false;

@@ -16,7 +16,7 @@ internal static class SchemaFailures
 
     public readonly record struct Failure(string Pointer, string Keyword, string SchemaLocation, string Library);
 
-    public static List<Failure> Collect(EvaluationResults results, JsonNode schemaDocument)
+    public static List<Failure> Collect(EvaluationResults results, JsonNode schemaDocument, JsonNode? instance)
     {
         var found = new List<Failure>();
         if (results.IsValid)
@@ -26,7 +26,9 @@ internal static class SchemaFailures
 
         foreach (var (keyword, message) in results.Errors ?? [])
         {
-            if (keyword is not ("oneOf" or "anyOf"))
+            // JsonSchema.Net 8.0.5 words a "contains" error on a node whether or not it failed (seen on a list
+            // whose first item matched); the items' own results below say whether it did.
+            if (keyword is not ("oneOf" or "anyOf" or "contains"))
             {
                 found.Add(new Failure(results.InstanceLocation.ToString(), keyword, Location(results), message));
             }
@@ -39,13 +41,13 @@ internal static class SchemaFailures
             var step = Segment(child.EvaluationPath, parent);
             if (!Silent.Contains(step))
             {
-                found.AddRange(Collect(child, schemaDocument));
+                found.AddRange(Collect(child, schemaDocument, instance));
             }
         }
 
-        // A failed "contains" carries no error of its own, only its items' (none of which is what it asks for).
-        var contains = children.Where(c => Segment(c.EvaluationPath, parent) == "contains").ToList();
-        if (contains.Count > 0 && contains.All(c => !c.IsValid))
+        // A "contains" failed when every item of the list failed its schema.
+        var missed = children.Where(c => Segment(c.EvaluationPath, parent) == "contains" && !c.IsValid).Select(c => c.InstanceLocation.ToString()).Distinct().Count();
+        if (missed > 0 && Value(instance, YamlJson.Segments(results.InstanceLocation.ToString())) is JsonArray list && missed == list.Count)
         {
             found.Add(new Failure(results.InstanceLocation.ToString(), "contains", Location(results), "contains"));
         }
@@ -63,7 +65,7 @@ internal static class SchemaFailures
                 continue;
             }
 
-            var best = branches.Select(b => Collect(b, schemaDocument)).Where(f => f.Count > 0)
+            var best = branches.Select(b => Collect(b, schemaDocument, instance)).Where(f => f.Count > 0)
                 .OrderBy(f => f.Count).ThenByDescending(f => f.Max(x => YamlJson.Segments(x.Pointer).Count)).FirstOrDefault();
             found.AddRange(best ?? [new Failure(results.InstanceLocation.ToString(), branches.Key, Location(results), $"matches no {branches.Key} branch")]);
         }
