@@ -17,7 +17,7 @@ public class ChoicePromptTests
     ];
 
     private static AskOnce AskForTopic() => new(
-        new ChoicePrompt("topic"),
+        new ChoicePrompt("topic", Wording.English),
         new PromptOptions { Prompt = Question, Choices = Topics },
         result => result is FoundChoice found ? $"Topic: {found.Value} (by {found.MatchedBy})" : "No topic");
 
@@ -71,7 +71,7 @@ public class ChoicePromptTests
     [Fact]
     public Task ChoiceNamedInsideALongerChoiceGivesWayToTheLongerOne()
         => TestBot.Flow(new AskOnce(
-                new ChoicePrompt("kind"),
+                new ChoicePrompt("kind", Wording.English),
                 new PromptOptions { Prompt = "Which kind?", Choices = [new("Stress"), new("Work stress")] },
                 result => $"Kind: {((FoundChoice)result!).Value}"))
             .Send("hi").AssertReply("Which kind?")

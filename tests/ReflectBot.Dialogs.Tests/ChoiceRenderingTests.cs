@@ -12,7 +12,7 @@ public class ChoiceRenderingTests
     private const string Question = "Pick one";
 
     private static AskOnce AskAmong(params string[] values) => new(
-        new ChoicePrompt("pick"),
+        new ChoicePrompt("pick", Wording.English),
         new PromptOptions { Prompt = Question, Choices = [.. values.Select(v => new Choice(v))] },
         result => $"Picked {((FoundChoice?)result)?.Value}");
 

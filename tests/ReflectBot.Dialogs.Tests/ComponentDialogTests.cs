@@ -18,7 +18,7 @@ public class ComponentDialogTests
             },
             (step, cancellationToken) => step.EndDialogAsync($"{step.Values["name"]} at {step.Result}", cancellationToken),
         ]));
-        journey.AddDialog(new TextPrompt("name")).AddDialog(new CheckIn());
+        journey.AddDialog(new TextPrompt("name", Wording.English)).AddDialog(new CheckIn());
 
         var root = new Interruptible();
         root.AddDialog(new WaterfallDialog("main", [
@@ -93,7 +93,7 @@ public class ComponentDialogTests
                 return await step.EndDialogAsync(null, cancellationToken);
             },
         ]));
-        root.AddDialog(inner).AddDialog(new TextPrompt("shared-text"));
+        root.AddDialog(inner).AddDialog(new TextPrompt("shared-text", Wording.English));
 
         return TestBot.Flow(root)
             .Send("hi").AssertReply("One word for today?")

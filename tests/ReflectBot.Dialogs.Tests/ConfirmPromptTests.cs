@@ -8,7 +8,7 @@ public class ConfirmPromptTests
     private const string Question = "Shall I save this to your journal?";
 
     private static AskOnce AskToSave() => new(
-        new ConfirmPrompt("save"),
+        new ConfirmPrompt("save", Wording.English),
         new PromptOptions { Prompt = Question },
         result => result is true ? "Saved." : "Not saved.");
 

@@ -18,7 +18,7 @@ public class DateTimePromptTests
     private static readonly DateTimeOffset ServerNow = new(2026, 3, 16, 3, 0, 0, TimeSpan.Zero);
 
     private static AskOnce AskWhen() => new(
-        new DateTimePrompt("when", timeProvider: new FakeTimeProvider(ServerNow)),
+        new DateTimePrompt("when", Wording.English, timeProvider: new FakeTimeProvider(ServerNow)),
         new PromptOptions { Prompt = Question },
         result => ((IReadOnlyList<DateTimeResolution>)result!)[0].ToDateTimeOffset() is { } at
             ? $"At {at.ToString("yyyy-MM-dd HH:mm zzz", CultureInfo.InvariantCulture)}"

@@ -8,7 +8,7 @@ public class NumberPromptTests
     private const string Question = "How many hours did you sleep?";
 
     private static AskOnce AskForHours() => new(
-        new NumberPrompt("hours"),
+        new NumberPrompt("hours", Wording.English),
         new PromptOptions { Prompt = Question },
         result => $"Hours: {result}");
 

@@ -28,7 +28,7 @@ public class PersistenceTests
                 return await step.EndDialogAsync(null, cancellationToken);
             },
         ]));
-        root.AddDialog(new TextPrompt("name")).AddDialog(new CheckIn()).AddDialog(new ConfirmPrompt("save"));
+        root.AddDialog(new TextPrompt("name", Wording.English)).AddDialog(new CheckIn()).AddDialog(new ConfirmPrompt("save", Wording.English));
         return root;
     }
 
@@ -48,7 +48,7 @@ public class PersistenceTests
     public async Task PromptOptionsSurviveARestartForTheRetry()
     {
         var bot = new RestartingBot(() => new AskOnce(
-            new ChoicePrompt("topic"),
+            new ChoicePrompt("topic", Wording.English),
             new PromptOptions { Prompt = "Which?", Choices = [new("Work"), new("Sleep", ["tired"])], RetryPrompt = "Work or sleep?" },
             result => $"Picked {((Choices.FoundChoice)result!).Value}"));
         await bot.TurnAsync("hi", "Which?");
@@ -77,7 +77,7 @@ public class PersistenceTests
         var bot = new RestartingBot(Journey);
         await bot.TurnAsync("hi", "What's your name?");
 
-        bot.BuildRoot = () => new AskOnce(new TextPrompt("q"), new PromptOptions { Prompt = "New journey: what's up?" }, r => $"Heard {r}");
+        bot.BuildRoot = () => new AskOnce(new TextPrompt("q", Wording.English), new PromptOptions { Prompt = "New journey: what's up?" }, r => $"Heard {r}");
         await bot.TurnAsync("Sam", RestartingBot.LostPlace, "New journey: what's up?");
         await bot.TurnAsync("work", "Heard work");
         Assert.Equal(["evening-reflection"], bot.MissingDialogs);

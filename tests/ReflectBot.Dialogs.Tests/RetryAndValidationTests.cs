@@ -8,7 +8,7 @@ public class RetryAndValidationTests
     private const string Question = "How many hours did you sleep?";
 
     private static AskOnce AskForHours(PromptOptions options, PromptValidator<double>? validator = null) => new(
-        new NumberPrompt("hours", validator),
+        new NumberPrompt("hours", Wording.English, validator),
         options,
         result => result is null ? "Skipped." : $"Hours: {result}");
 

@@ -9,7 +9,7 @@ public class ScalePromptTests
     private const string Question = "How stressed do you feel right now?";
 
     private static AskOnce AskForStress() => new(
-        new ScalePrompt("stress"),
+        new ScalePrompt("stress", Wording.English),
         new PromptOptions { Prompt = Question, Scale = new ScaleRange(0, 10, "calm", "overwhelmed") },
         result => $"Stress: {result}");
 

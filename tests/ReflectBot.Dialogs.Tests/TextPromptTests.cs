@@ -9,7 +9,7 @@ public class TextPromptTests
     private const string Question = "What's on your mind?";
 
     private static AskOnce AskWhatsUp() => new(
-        new TextPrompt("whats-up"),
+        new TextPrompt("whats-up", Wording.English),
         new PromptOptions { Prompt = Question },
         result => $"Noted: {result}");
 

@@ -32,7 +32,7 @@ public class WaterfallTests
             },
         ]));
         root.AddDialog(Greet());
-        root.AddDialog(new TextPrompt("name"));
+        root.AddDialog(new TextPrompt("name", Wording.English));
         return root;
     }
 
@@ -58,7 +58,7 @@ public class WaterfallTests
                 return await step.EndDialogAsync(null, cancellationToken);
             },
         ]));
-        root.AddDialog(new TextPrompt("name")).AddDialog(new TextPrompt("topic")).AddDialog(new ScalePrompt("stress"));
+        root.AddDialog(new TextPrompt("name", Wording.English)).AddDialog(new TextPrompt("topic", Wording.English)).AddDialog(new ScalePrompt("stress", Wording.English));
 
         return TestBot.Flow(root)
             .Send("hi").AssertReply("What's your name?")
@@ -118,7 +118,7 @@ public class WaterfallTests
                 ? step.ReplaceDialogAsync("log", null, cancellationToken)
                 : step.EndDialogAsync("done", cancellationToken),
         ]));
-        root.AddDialog(new ScalePrompt("stress")).AddDialog(new ConfirmPrompt("again"));
+        root.AddDialog(new ScalePrompt("stress", Wording.English)).AddDialog(new ConfirmPrompt("again", Wording.English));
 
         return TestBot.Flow(root)
             .Send("hi").AssertReply("Score?")

@@ -10,8 +10,8 @@ namespace ReflectBot.Dialogs.Prompts;
 /// </summary>
 public sealed class ChoicePrompt : Prompt<FoundChoice>
 {
-    public ChoicePrompt(string dialogId, PromptValidator<FoundChoice>? validator = null)
-        : base(dialogId, validator)
+    public ChoicePrompt(string dialogId, PromptWording wording, PromptValidator<FoundChoice>? validator = null)
+        : base(dialogId, wording, validator)
     {
     }
 
@@ -19,8 +19,8 @@ public sealed class ChoicePrompt : Prompt<FoundChoice>
     {
         var choices = options.Choices ?? [];
         return choices.Count == 0
-            ? "Please pick one of the options."
-            : $"Please pick one of these, by name or number: {string.Join(", ", choices.Select((c, i) => $"{i + 1}. {c.Value}"))}.";
+            ? Wording.PickAny
+            : Wording.PickFrom(string.Join(", ", choices.Select((c, i) => $"{i + 1}. {c.Value}")));
     }
 
     protected override IMessageActivity BuildPrompt(ITurnContext turnContext, PromptOptions options, string text)

@@ -9,12 +9,12 @@ public sealed class ConfirmPrompt : Prompt<bool>
 {
     private static readonly Choice[] YesNo = [new("Yes"), new("No")];
 
-    public ConfirmPrompt(string dialogId, PromptValidator<bool>? validator = null)
-        : base(dialogId, validator)
+    public ConfirmPrompt(string dialogId, PromptWording wording, PromptValidator<bool>? validator = null)
+        : base(dialogId, wording, validator)
     {
     }
 
-    protected override string DefaultRetryPrompt(PromptOptions options) => "Please answer yes or no.";
+    protected override string DefaultRetryPrompt(PromptOptions options) => Wording.YesOrNo;
 
     protected override IMessageActivity BuildPrompt(ITurnContext turnContext, PromptOptions options, string text)
     {

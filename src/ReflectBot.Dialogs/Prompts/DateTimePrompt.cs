@@ -12,14 +12,14 @@ public sealed class DateTimePrompt : Prompt<IReadOnlyList<DateTimeResolution>>
 {
     private readonly TimeProvider _time;
 
-    public DateTimePrompt(string dialogId, PromptValidator<IReadOnlyList<DateTimeResolution>>? validator = null, TimeProvider? timeProvider = null)
-        : base(dialogId, validator)
+    public DateTimePrompt(string dialogId, PromptWording wording, PromptValidator<IReadOnlyList<DateTimeResolution>>? validator = null, TimeProvider? timeProvider = null)
+        : base(dialogId, wording, validator)
     {
         _time = timeProvider ?? TimeProvider.System;
     }
 
     protected override string DefaultRetryPrompt(PromptOptions options)
-        => "I couldn't read a date or time there. Try something like \"tomorrow at 8pm\" or \"next Monday evening\".";
+        => Wording.DateTime;
 
     protected override Task<PromptRecognizerResult<IReadOnlyList<DateTimeResolution>>> OnRecognizeAsync(ITurnContext turnContext, PromptOptions options, CancellationToken cancellationToken)
     {

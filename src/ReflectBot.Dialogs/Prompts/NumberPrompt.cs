@@ -6,12 +6,12 @@ namespace ReflectBot.Dialogs.Prompts;
 /// <summary>Asks for a number, in digits or words ("12", "twelve", "3.5").</summary>
 public sealed class NumberPrompt : Prompt<double>
 {
-    public NumberPrompt(string dialogId, PromptValidator<double>? validator = null)
-        : base(dialogId, validator)
+    public NumberPrompt(string dialogId, PromptWording wording, PromptValidator<double>? validator = null)
+        : base(dialogId, wording, validator)
     {
     }
 
-    protected override string DefaultRetryPrompt(PromptOptions options) => "Please answer with a number, like 3 or three.";
+    protected override string DefaultRetryPrompt(PromptOptions options) => Wording.Number;
 
     protected override Task<PromptRecognizerResult<double>> OnRecognizeAsync(ITurnContext turnContext, PromptOptions options, CancellationToken cancellationToken)
     {

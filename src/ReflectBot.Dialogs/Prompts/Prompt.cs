@@ -15,11 +15,16 @@ public abstract class Prompt<T> : Dialog
 
     private readonly PromptValidator<T>? _validator;
 
-    protected Prompt(string dialogId, PromptValidator<T>? validator = null)
+    protected Prompt(string dialogId, PromptWording wording, PromptValidator<T>? validator = null)
         : base(dialogId)
     {
+        ArgumentNullException.ThrowIfNull(wording);
+        Wording = wording;
         _validator = validator;
     }
+
+    /// <summary>What this prompt says after an answer it cannot take, when the options give no retry prompt.</summary>
+    protected PromptWording Wording { get; }
 
     public override async Task<DialogTurnResult> BeginDialogAsync(DialogContext dc, object? options = null, CancellationToken cancellationToken = default)
     {

@@ -13,15 +13,15 @@ namespace ReflectBot.Dialogs.Prompts;
 /// </summary>
 public sealed partial class ScalePrompt : Prompt<int>
 {
-    public ScalePrompt(string dialogId, PromptValidator<int>? validator = null)
-        : base(dialogId, validator)
+    public ScalePrompt(string dialogId, PromptWording wording, PromptValidator<int>? validator = null)
+        : base(dialogId, wording, validator)
     {
     }
 
     protected override string DefaultRetryPrompt(PromptOptions options)
     {
         var range = RangeOf(options);
-        return $"Please answer with a whole number from {range.Min} to {range.Max} ({range.Describe()}).";
+        return Wording.WholeNumber(range.Min, range.Max, range.Describe());
     }
 
     protected override IMessageActivity BuildPrompt(ITurnContext turnContext, PromptOptions options, string text)

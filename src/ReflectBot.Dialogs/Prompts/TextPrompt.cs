@@ -5,12 +5,12 @@ namespace ReflectBot.Dialogs.Prompts;
 /// <summary>Asks for free text; accepts any message with some text in it.</summary>
 public sealed class TextPrompt : Prompt<string>
 {
-    public TextPrompt(string dialogId, PromptValidator<string>? validator = null)
-        : base(dialogId, validator)
+    public TextPrompt(string dialogId, PromptWording wording, PromptValidator<string>? validator = null)
+        : base(dialogId, wording, validator)
     {
     }
 
-    protected override string DefaultRetryPrompt(PromptOptions options) => "Could you put that in a few words?";
+    protected override string DefaultRetryPrompt(PromptOptions options) => Wording.Text;
 
     protected override Task<PromptRecognizerResult<string>> OnRecognizeAsync(ITurnContext turnContext, PromptOptions options, CancellationToken cancellationToken)
     {

@@ -5,6 +5,7 @@ using ReflectBot.Content;
 using ReflectBot.Dialogs;
 using ReflectBot.Dialogs.Choices;
 using ReflectBot.Dialogs.Prompts;
+using ReflectBot.Journeys;
 using ReflectBot.Kernel;
 
 namespace ReflectBot.Clinic;
@@ -55,9 +56,10 @@ public sealed class AssignDialog : ComponentDialog, IDescribedDialog
             .AddStep(NoteAsync)
             .AddStep(ConfirmAsync)
             .AddStep(SaveAsync));
-        AddDialog(new ChoicePrompt(ChoiceId));
-        AddDialog(new TextPrompt(TextId));
-        AddDialog(new ConfirmPrompt(ConfirmId));
+        var wording = PromptStrings.Wording(strings);
+        AddDialog(new ChoicePrompt(ChoiceId, wording));
+        AddDialog(new TextPrompt(TextId, wording));
+        AddDialog(new ConfirmPrompt(ConfirmId, wording));
         AddDialog(new ScheduleDialog(time, strings));
     }
 

@@ -46,7 +46,8 @@ public sealed class AssignedJourneyDialog : ComponentDialog, IDescribedDialog
         _time = time;
         _strings = strings;
         AddDialog(new WaterfallDialog("waterfall").AddStep(StartAsync).AddStep(FinishAsync));
-        AddDialog(new TextPrompt(TextId));
+        var wording = PromptStrings.Wording(strings);
+        AddDialog(new TextPrompt(TextId, wording));
     }
 
     /// <summary>Options: which assignment.</summary>

@@ -11,21 +11,12 @@ namespace ReflectBot.Clinic;
 /// ends (as if each client had disconnected), the assignments they made are deleted with their delivery
 /// marks, and so are the join codes they created.
 /// </summary>
-public sealed class ClinicDataEraser(ClinicStore store, ClinicLinks links, ClientRecords clients, StringCatalog? strings) : IUserDataEraser
+public sealed class ClinicDataEraser(ClinicStore store, ClinicLinks links, ClientRecords clients, StringCatalog strings) : IUserDataEraser
 {
     public const string Erased = "(erased)";
 
-    /// <summary>
-    /// Without the sentences, for a caller that only asks whether anything was erased (the upgrade's eraser of
-    /// data kept under an earlier key): what was erased is then named by its key in <c>dialogs/strings/clinic.yaml</c>.
-    /// </summary>
-    public ClinicDataEraser(ClinicStore store, ClinicLinks links, ClientRecords clients)
-        : this(store, links, clients, null)
-    {
-    }
-
     public async Task<string?> EraseAsync(string userId, CancellationToken cancellationToken = default)
-        => await EraseWhatAsync(userId, cancellationToken).ConfigureAwait(false) is { } what ? strings?[what] ?? what.Key : null;
+        => await EraseWhatAsync(userId, cancellationToken).ConfigureAwait(false) is { } what ? strings[what] : null;
 
     /// <summary>Erases, and says which of the clinic's sentences names what went (null for nothing).</summary>
     public async Task<StringKey?> EraseWhatAsync(string userId, CancellationToken cancellationToken = default)

@@ -197,7 +197,7 @@ public sealed partial class ClinicianCommands(
                 text.Append(strings.Text(safety == 1 ? ClinicStrings.SafetyShownOne : ClinicStrings.SafetyShownMany, ("count", safety), ("days", window))).Append('\n');
                 if (mood.Count > 0)
                 {
-                    var png = Journal.MoodChart.Png([.. mood.Select(p => (p.AtUtc, p.Mood))], now.AddDays(-window), now, strings[ClinicStrings.MoodChartLabel]);
+                    var png = Journal.MoodChart.Png([.. mood.Select(p => (p.AtUtc, p.Mood))], now.AddDays(-window), now, strings[ClinicStrings.MoodChartLabel], strings[Journal.JournalStrings.ChartAxis]);
                     chart = new Attachment("image/png", "data:image/png;base64," + Convert.ToBase64String(png), name: $"mood-{i + 1}.png");
                 }
             }

@@ -2,6 +2,7 @@ using Microsoft.Bot.Builder;
 using ReflectBot.Content;
 using ReflectBot.Dialogs;
 using ReflectBot.Dialogs.Prompts;
+using ReflectBot.Journeys;
 using ReflectBot.Kernel;
 using ReflectBot.Safety;
 
@@ -49,7 +50,8 @@ public sealed class ConsentDialog : ComponentDialog, IDescribedDialog
             .AddStep((step, ct) => AskScopeAsync(step, ConsentScope.Mood, ClinicStrings.AskShared, ct))
             .AddStep(AskSafetyNotesAsync)
             .AddStep(FinishAsync));
-        AddDialog(new ConfirmPrompt(ConfirmId));
+        var wording = PromptStrings.Wording(strings);
+        AddDialog(new ConfirmPrompt(ConfirmId, wording));
     }
 
     private static ConsentRequest RequestOf(WaterfallStepContext step) => step.GetOptions<ConsentRequest>() ?? new ConsentRequest();

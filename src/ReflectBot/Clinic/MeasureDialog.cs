@@ -61,8 +61,9 @@ public sealed class MeasureDialog : ComponentDialog
 
         waterfall.AddStep(FinishAsync);
         AddDialog(waterfall);
-        AddDialog(new ChoicePrompt(ChoiceId));
-        AddDialog(new ConfirmPrompt(ConfirmId));
+        var wording = PromptStrings.Wording(strings);
+        AddDialog(new ChoicePrompt(ChoiceId, wording));
+        AddDialog(new ConfirmPrompt(ConfirmId, wording));
         InitialDialogId = WaterfallId;
     }
 

@@ -12,7 +12,7 @@ namespace ReflectBot.Clinic;
 /// little more. A plan, or not safe: the safety feature's crisis reply (the emergency number first when not
 /// safe), a content-free safety event, and the measure pauses (no score message after it).
 /// </summary>
-public sealed class SafetyCrisisEscalation(SafetyContent content, CrisisResponder responder, ILogger<SafetyCrisisEscalation> logger) : ISafetyEscalation
+public sealed class SafetyCrisisEscalation(SafetyContent content, StringCatalog strings, CrisisResponder responder, ILogger<SafetyCrisisEscalation> logger) : ISafetyEscalation
 {
     public (string ThoughtsNow, string Plan, string SafeNow) Questions => (content.Replies.Phq9Thoughts, content.Replies.Phq9Plan, content.Replies.Phq9Safe);
 
@@ -29,7 +29,7 @@ public sealed class SafetyCrisisEscalation(SafetyContent content, CrisisResponde
         var profile = turnContext.TurnState.Get<UserProfile>();
         var region = RegionResolver.Resolve(content.Resources, turnContext.Activity, profile?.Region, profile?.TimeZone);
         var words = thoughtsNow ? content.Replies.Phq9NoPlan : content.Replies.Phq9NotNow;
-        await turnContext.SendActivityAsync(MessageFactory.Text(CrisisReply.Fill(words, content.Replies, content.Resources, region, RiskClass.Suicidal)), cancellationToken).ConfigureAwait(false);
+        await turnContext.SendActivityAsync(MessageFactory.Text(CrisisReply.Fill(words, strings, content.Resources, region, RiskClass.Suicidal)), cancellationToken).ConfigureAwait(false);
         return false;
     }
 }

@@ -4,6 +4,7 @@ using Newtonsoft.Json.Linq;
 using ReflectBot.Content;
 using ReflectBot.Dialogs;
 using ReflectBot.Dialogs.Prompts;
+using ReflectBot.Journeys;
 
 namespace ReflectBot.Clinic;
 
@@ -28,7 +29,8 @@ public sealed class ScheduleDialog : ComponentDialog
         _time = time;
         _strings = strings;
         AddDialog(new WaterfallDialog(LoopId).AddStep(AskAsync).AddStep(ReadAsync));
-        AddDialog(new TextPrompt(TextId));
+        var wording = PromptStrings.Wording(strings);
+        AddDialog(new TextPrompt(TextId, wording));
     }
 
     /// <summary>Options: the client's zone, and which try this is.</summary>

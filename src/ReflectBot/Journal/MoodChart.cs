@@ -57,14 +57,6 @@ public static class MoodChart
         return Png(points, localNow.AddDays(-Days), localNow.AddDays(1), strings.Text(JournalStrings.ChartTitle, ("days", Days)), strings[JournalStrings.ChartAxis]);
     }
 
-    /// <summary>
-    /// The clinician's chart as Clinic/ClinicianCommands draws it today. Kept only so Clinic compiles while its sentences
-    /// move to content in parallel: once it passes its axis label (journal.chartAxis or its own), this overload and its
-    /// label go.
-    /// </summary>
-    public static byte[] Png(IReadOnlyList<(DateTimeOffset At, int Mood)> points, DateTimeOffset from, DateTimeOffset to, string title)
-        => Png(points, from, to, title, "mood (0-10)");
-
     /// <summary>Mood points (0–10) between <paramref name="from"/> and <paramref name="to"/>, as a PNG.</summary>
     public static byte[] Png(IReadOnlyList<(DateTimeOffset At, int Mood)> points, DateTimeOffset from, DateTimeOffset to, string title, string yLabel)
     {

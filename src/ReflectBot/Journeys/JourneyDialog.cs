@@ -51,11 +51,12 @@ public sealed class JourneyDialog : ComponentDialog, IDescribedDialog
         waterfall.AddStep(FinishAsync);
 
         AddDialog(waterfall);
-        AddDialog(new TextPrompt(PromptIds.Text));
-        AddDialog(new ScalePrompt(PromptIds.Scale));
-        AddDialog(new ChoicePrompt(PromptIds.Choice));
-        AddDialog(new ConfirmPrompt(PromptIds.Confirm));
-        AddDialog(new DateTimePrompt(PromptIds.DateTime, timeProvider: time));
+        var wording = PromptStrings.Wording(strings);
+        AddDialog(new TextPrompt(PromptIds.Text, wording));
+        AddDialog(new ScalePrompt(PromptIds.Scale, wording));
+        AddDialog(new ChoicePrompt(PromptIds.Choice, wording));
+        AddDialog(new ConfirmPrompt(PromptIds.Confirm, wording));
+        AddDialog(new DateTimePrompt(PromptIds.DateTime, wording, timeProvider: time));
         InitialDialogId = WaterfallId;
     }
 
@@ -183,7 +184,7 @@ public sealed class JourneyDialog : ComponentDialog, IDescribedDialog
     private async Task<DialogTurnResult> AskToSaveAsync(WaterfallStepContext step, CancellationToken cancellationToken)
     {
         // Consent is asked at the first save; after a "no" nothing is saved or asked (Privacy/ConsentGate).
-        var savePrompt = ConsentGate.SavePrompt(step.Context, _journey.Close.SavePrompt);
+        var savePrompt = ConsentGate.SavePrompt(step.Context, _journey.Close.SavePrompt, _strings);
         if (ConsentGate.Of(step.Context) == ConsentState.Refused || savePrompt is null)
         {
             return await step.NextAsync(ConsentGate.Of(step.Context) != ConsentState.Refused, cancellationToken).ConfigureAwait(false);
@@ -225,7 +226,9 @@ public sealed class JourneyDialog : ComponentDialog, IDescribedDialog
             await _journal.AddAsync(entry, cancellationToken).ConfigureAwait(false);
         }
 
-        var closing = save ? _journey.Close.Saved : refused ? $"{_journey.Close.NotSaved} {ConsentGate.NotKeeping}" : _journey.Close.NotSaved;
+        var closing = save ? _journey.Close.Saved ?? _strings[JourneyStrings.Saved]
+            : refused ? _strings[PrivacyStrings.NotKeeping]
+            : _journey.Close.NotSaved ?? _strings[JourneyStrings.NotSaved];
         await step.Context.SendActivityAsync(MessageFactory.Text(closing), cancellationToken).ConfigureAwait(false);
         if (offeredCard is not null)
         {

@@ -8,6 +8,8 @@ public static class JourneyStrings
     public static readonly StringKey TooManyAttempts = new("journeys.tooManyAttempts");
     public static readonly StringKey SaveRetry = new("journeys.saveRetry");
     public static readonly StringKey SaveTooManyAttempts = new("journeys.saveTooManyAttempts");
+    public static readonly StringKey Saved = new("journeys.saved");
+    public static readonly StringKey NotSaved = new("journeys.notSaved");
     public static readonly StringKey OfferCard = new("journeys.offerCard");
 
     /// <summary>{title}, {minutes} and {summary} of the journey offered.</summary>

@@ -10,19 +10,6 @@ namespace ReflectBot.Privacy;
 /// </summary>
 public static class ConsentGate
 {
-    /// <summary>
-    /// Copies of <see cref="PrivacyStrings.FirstSaveQuestion"/> and <see cref="PrivacyStrings.NotKeeping"/> for callers
-    /// outside Privacy that do not pass the catalog yet (Journeys/JourneyDialog, and tests in Teams and the browser
-    /// suite); a test checks they agree with the content. Delete them when those callers read the catalog.
-    /// </summary>
-    public const string FirstSaveQuestion =
-        "Before I save anything: if you'd like, I'll keep a private journal of your reflections. Entries are stored encrypted in this bot's " +
-        "own storage, only you can read them here, and you can export or delete them any time (type \"privacy\" to see how). " +
-        "Shall I keep a journal for you and save this?";
-
-    /// <inheritdoc cref="FirstSaveQuestion"/>
-    public const string NotKeeping = "You chose not to keep a journal, so nothing from this was saved. Type \"journal on\" if you change your mind.";
-
     public static ConsentState Of(ITurnContext turnContext)
     {
         ArgumentNullException.ThrowIfNull(turnContext);
@@ -42,13 +29,6 @@ public static class ConsentGate
         ArgumentNullException.ThrowIfNull(strings);
         return Of(turnContext) == ConsentState.Unknown ? strings[PrivacyStrings.FirstSaveQuestion] : journeyPrompt;
     }
-
-    /// <summary>
-    /// <see cref="SavePrompt(ITurnContext, string?, StringCatalog)"/> with the copy in <see cref="FirstSaveQuestion"/>,
-    /// for Journeys/JourneyDialog until it passes the catalog.
-    /// </summary>
-    public static string? SavePrompt(ITurnContext turnContext, string? journeyPrompt)
-        => Of(turnContext) == ConsentState.Unknown ? FirstSaveQuestion : journeyPrompt;
 
     /// <summary>Takes the answer to the first-time question as the user's consent.</summary>
     public static void Answered(ITurnContext turnContext, bool save)

@@ -14,12 +14,6 @@ namespace ReflectBot.Safety;
 public static class CrisisReply
 {
     /// <summary>
-    /// The card's title in the shipped <c>replies.yaml</c> (<see cref="SafetyReplies.CardTitle"/>), for tests that
-    /// look for the crisis card in a transcript; a test checks the two agree. The bot says the content's.
-    /// </summary>
-    public const string CardTitle = "You don't have to go through this alone";
-
-    /// <summary>
     /// The full reply to clear risk: for an attempt the emergency number first; empathy; the card with the
     /// lines for the class and region; their own therapist or someone they trust, and whether anyone is
     /// notified. The question "Are you safe right now?" comes after (see <see cref="Check"/>).
@@ -126,25 +120,6 @@ public static class CrisisReply
         return text
             .Replace("{lines}", Lines(strings, resources, region, risk), StringComparison.Ordinal)
             .Replace("{emergency}", region?.Emergency ?? strings[SafetyStrings.EmergencyUnknown], StringComparison.Ordinal);
-    }
-
-    /// <summary>
-    /// <see cref="Fill(string, StringCatalog, CrisisResources, CrisisRegion?, RiskClass)"/> for a caller outside Safety
-    /// that does not pass the catalog yet (Clinic/SafetyCrisisEscalation). Its two phrases are copies of
-    /// <see cref="SafetyStrings.EmergencyUnknown"/> and <see cref="SafetyStrings.LinesDirectory"/>, and a test checks
-    /// that both overloads say the same; delete this one when that caller passes the catalog.
-    /// </summary>
-    public static string Fill(string text, SafetyReplies replies, CrisisResources resources, CrisisRegion? region, RiskClass risk)
-    {
-        ArgumentNullException.ThrowIfNull(text);
-        ArgumentNullException.ThrowIfNull(resources);
-        var names = region is null ? null : Names(region, risk);
-        var lines = names is null ? $"a crisis line in your country ({resources.Fallback.Name}, {resources.Fallback.Url}, lists them)"
-            : names.Count == 1 ? names[0]
-            : string.Join(", ", names[..^1]) + " and " + names[^1];
-        return text
-            .Replace("{lines}", lines, StringComparison.Ordinal)
-            .Replace("{emergency}", region?.Emergency ?? "your local emergency number", StringComparison.Ordinal);
     }
 
     /// <summary>The lines in one phrase: "Samaritans (116 123), Shout (85258) and Childline (0800 1111)".</summary>

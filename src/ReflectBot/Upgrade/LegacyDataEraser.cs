@@ -53,7 +53,7 @@ public sealed class LegacyDataEraser(
         await events.ForgetUserAsync(earlier, cancellationToken).ConfigureAwait(false);
 
         // The clinic's keys held the key of then escaped whole, one segment, so its own eraser reaches exactly them.
-        var clinical = await new ClinicDataEraser(clinic, links, clients).EraseAsync(earlier, cancellationToken).ConfigureAwait(false);
+        var clinical = await new ClinicDataEraser(clinic, links, clients, strings).EraseAsync(earlier, cancellationToken).ConfigureAwait(false);
         return count == 0 && clinical is null ? null : strings[UpgradeStrings.ErasedEarlier];
     }
 }

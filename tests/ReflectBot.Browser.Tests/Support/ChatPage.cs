@@ -2,6 +2,7 @@ using System.Text;
 using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 using Newtonsoft.Json.Linq;
+using ReflectBot.Content;
 using ReflectBot.Privacy;
 using static Microsoft.Playwright.Assertions;
 
@@ -15,11 +16,31 @@ public sealed class ChatPage(IPage page)
     public const string Welcome = "automated journaling companion";
 
     /// <summary>
-    /// How a new user's first "save this?" reads: the consent question (Privacy/ConsentGate), by its last
+    /// How a new user's first "save this?" reads: the consent question of dialogs/strings/privacy.yaml, by its last
     /// sentence, which has no quotes for Web Chat's markdown to turn curly.
     /// </summary>
-    public static readonly string FirstSaveQuestion =
-        ConsentGate.FirstSaveQuestion[ConsentGate.FirstSaveQuestion.LastIndexOf("Shall I", StringComparison.Ordinal)..];
+    public static readonly string FirstSaveQuestion = LastSentence(ContentLibrary.Load(ShippedContent()).Strings[PrivacyStrings.FirstSaveQuestion]);
+
+    private static string LastSentence(string text)
+    {
+        var trimmed = text.TrimEnd();
+        var end = trimmed.LastIndexOfAny(['.', '!', '?'], trimmed.Length - 2);
+        return trimmed[(end + 1)..].Trim();
+    }
+
+    /// <summary>The repo's dialogs/, found by walking up from the test binaries to the solution.</summary>
+    private static string ShippedContent()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "ReflectBot.sln")))
+            {
+                return Path.Combine(dir.FullName, "dialogs");
+            }
+        }
+
+        throw new InvalidOperationException("ReflectBot.sln not found above " + AppContext.BaseDirectory);
+    }
 
     /// <summary>Opens the page and waits for the welcome, so the chat is connected before anyone types.</summary>
     public static async Task<ChatPage> OpenAsync(IBrowserContext context, Uri address)

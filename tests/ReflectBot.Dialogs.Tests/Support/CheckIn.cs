@@ -15,7 +15,7 @@ internal sealed class CheckIn : ComponentDialog
             (step, cancellationToken) => step.PromptAsync("stress", new PromptOptions { Prompt = Question, Scale = new ScaleRange(0, 10, "calm", "overwhelmed") }, cancellationToken),
             (step, cancellationToken) => step.EndDialogAsync(step.Result, cancellationToken),
         ]));
-        AddDialog(new ScalePrompt("stress"));
+        AddDialog(new ScalePrompt("stress", Wording.English));
     }
 
     protected override async Task OnEndDialogAsync(ITurnContext turnContext, DialogInstance instance, DialogReason reason, CancellationToken cancellationToken)

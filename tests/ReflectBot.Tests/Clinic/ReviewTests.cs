@@ -85,7 +85,7 @@ public sealed class ReviewTests : IDisposable
         Assert.Contains("PHQ-9", await client.ReadAsync("phq-9"), StringComparison.Ordinal);
         for (var i = 0; i < 7; i++)
         {
-            Assert.DoesNotContain(CrisisReply.CardTitle, await client.ReadAsync("Not at all"), StringComparison.Ordinal);
+            Assert.DoesNotContain(Conversations.CrisisCardTitle, await client.ReadAsync("Not at all"), StringComparison.Ordinal);
         }
 
         Assert.Contains("Thoughts that you would be better off dead", await client.ReadAsync("More than half the days"), StringComparison.Ordinal);
@@ -96,7 +96,7 @@ public sealed class ReviewTests : IDisposable
 
         // A plan: the safety feature's own crisis reply, a safety event (a count only), and no score message after it.
         Assert.Contains(replies.Empathy(RiskClass.Suicidal), last, StringComparison.Ordinal);
-        Assert.Contains(CrisisReply.CardTitle, last, StringComparison.Ordinal);
+        Assert.Contains(Conversations.CrisisCardTitle, last, StringComparison.Ordinal);
         Assert.Contains(replies.CheckQuestion, last, StringComparison.Ordinal);
         Assert.DoesNotContain("Your total is", last, StringComparison.Ordinal);
         Assert.Equal(1, await _host.Get<SafetyEventStore>().CountOfUserAsync(client.Key, DateTimeOffset.MinValue));
@@ -123,7 +123,7 @@ public sealed class ReviewTests : IDisposable
         Assert.Contains(replies.Phq9Thoughts, await client.ReadAsync("Nearly every day"), StringComparison.Ordinal);
         var last = await client.ReadAsync("no");
         Assert.Contains("glad those thoughts aren't with you right now", last, StringComparison.Ordinal);
-        Assert.DoesNotContain(CrisisReply.CardTitle, last, StringComparison.Ordinal);
+        Assert.DoesNotContain(Conversations.CrisisCardTitle, last, StringComparison.Ordinal);
         Assert.Contains("Your total is 3 out of 27 (in the 0-4 range)", last, StringComparison.Ordinal);
         Assert.DoesNotContain("depression", last, StringComparison.OrdinalIgnoreCase);
         Assert.Equal(0, await _host.Get<SafetyEventStore>().CountOfUserAsync(client.Key, DateTimeOffset.MinValue));

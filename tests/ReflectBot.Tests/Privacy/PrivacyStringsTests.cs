@@ -10,13 +10,6 @@ public sealed class PrivacyStringsTests
 {
     private static readonly StringCatalog Strings = ContentLibrary.Load(ContentFolders.Shipped).Strings;
 
-    [Fact]
-    public void TheConsentSentencesStillCopiedForJourneysAgreeWordForWordWithTheContent()
-    {
-        Assert.Equal(ConsentGate.FirstSaveQuestion, Strings[PrivacyStrings.FirstSaveQuestion]);
-        Assert.Equal(ConsentGate.NotKeeping, Strings[PrivacyStrings.NotKeeping]);
-    }
-
     [Theory]
     [InlineData(0, "What stays: a count that crisis support was shown")]
     [InlineData(1, "recycle bin (soft delete) for 1 day, then they're gone for good; and a count that crisis support was shown")]

@@ -6,7 +6,7 @@ using ReflectBot.Tests.Journeys;
 
 namespace ReflectBot.Tests.Safety;
 
-/// <summary>The safety feature's own words come from dialogs/strings/safety.yaml; the copies kept for callers outside Safety agree with it.</summary>
+/// <summary>The safety feature's own words come from dialogs/strings/safety.yaml.</summary>
 public sealed class SafetyStringsTests
 {
     private static readonly ContentLibrary Shipped = ContentLibrary.Load(ContentFolders.Shipped);
@@ -17,28 +17,6 @@ public sealed class SafetyStringsTests
         var (_, resources, replies, _) = SafetyContent.Load(folder, errors);
         Assert.Empty(errors);
         return (replies!, resources!);
-    }
-
-    [Fact]
-    public void TheCardTitleTestsLookForIsTheOneTheShippedRepliesSay()
-        => Assert.Equal(CrisisReply.CardTitle, Safety(ContentFolders.Shipped).Replies.CardTitle);
-
-    [Theory]
-    [InlineData(null, "suicidal")]
-    [InlineData("GB", "suicidal")]
-    [InlineData("GB", "abuse")]
-    [InlineData("US", "eating-disorder")]
-    public void FillWithoutTheCatalogSaysWordForWordWhatFillWithTheCatalogSays(string? regionId, string riskId)
-    {
-        var (replies, resources) = Safety(ContentFolders.Shipped);
-        var region = resources.ById(regionId);
-        var risk = RiskClasses.FromId(riskId);
-        const string text = "Reach {lines}, or call {emergency}.";
-
-        var withCatalog = CrisisReply.Fill(text, Shipped.Strings, resources, region, risk);
-
-        Assert.Equal(withCatalog, CrisisReply.Fill(text, replies, resources, region, risk));
-        Assert.DoesNotContain("{", withCatalog, StringComparison.Ordinal);
     }
 
     [Fact]

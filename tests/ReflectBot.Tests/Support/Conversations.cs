@@ -24,7 +24,17 @@ public static class Conversations
         return await bot.SayAsync("nothing much");
     }
 
+    /// <summary>The crisis card's title, as the shipped dialogs/safety/replies.yaml says it.</summary>
+    public static string CrisisCardTitle { get; } = ShippedCardTitle();
+
     /// <summary>Whether the replies hold the crisis card.</summary>
     public static bool HasCrisisCard(IEnumerable<Activity> replies)
-        => replies.Any(r => BotClient.ReadOne(r).Contains(ReflectBot.Safety.CrisisReply.CardTitle, StringComparison.Ordinal));
+        => replies.Any(r => BotClient.ReadOne(r).Contains(CrisisCardTitle, StringComparison.Ordinal));
+
+    private static string ShippedCardTitle()
+    {
+        var errors = new List<ReflectBot.Content.ContentError>();
+        var (_, _, replies, _) = ReflectBot.Safety.SafetyContent.Load(Journeys.ContentFolders.Shipped, errors);
+        return replies?.CardTitle ?? throw new InvalidOperationException("The shipped safety replies do not load: " + string.Join("; ", errors));
+    }
 }

@@ -178,7 +178,7 @@ public sealed class TeamsConversationTests : IAsyncLifetime
 
         // A new user: the first save is asked as the one consent question; "yes" keeps a journal and saves.
         var save = await user.SayAsync("work was long but fine");
-        Assert.Contains(ConsentGate.FirstSaveQuestion, ConnectorText(save), StringComparison.Ordinal);
+        Assert.Contains(ContentFolders.Say(PrivacyStrings.FirstSaveQuestion), ConnectorText(save), StringComparison.Ordinal);
         Assert.All(save, a => Assert.Equal("msteams", a.ChannelId));
         var done = await user.SayAsync("yes");
         Assert.Contains("Saved to your journal", ConnectorText(done), StringComparison.Ordinal);

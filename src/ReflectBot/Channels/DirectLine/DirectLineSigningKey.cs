@@ -36,13 +36,7 @@ public static class DirectLineSigningKey
         }
 
         var keyFile = Path.Combine(Path.GetFullPath(storage.DataPath), "keys", KeyFileName);
-        if (TryRead(keyFile) is { } existing)
-        {
-            DirectLineLog.UsingSigningKeyFile(logger, keyFile);
-            return existing;
-        }
-
-        var (key, created) = KeyFiles.Create(keyFile, TryRead);
+        var (key, created) = KeyFiles.ReadOrCreate(keyFile, text => Parse(keyFile, text));
         if (created)
         {
             DirectLineLog.GeneratedSigningKey(logger, keyFile);
@@ -55,15 +49,10 @@ public static class DirectLineSigningKey
         return key;
     }
 
-    private static byte[]? TryRead(string keyFile)
+    private static byte[] Parse(string keyFile, string text)
     {
-        if (!File.Exists(keyFile))
-        {
-            return null;
-        }
-
         var buffer = new byte[64];
-        return Convert.TryFromBase64String(File.ReadAllText(keyFile).Trim(), buffer, out var written) && written >= 32
+        return Convert.TryFromBase64String(text.Trim(), buffer, out var written) && written >= 32
             ? buffer[..written]
             : throw new InvalidOperationException($"The Direct Line key file {keyFile} is not base64 of at least 32 bytes; delete it to have a new one made (open pages then start new conversations).");
     }

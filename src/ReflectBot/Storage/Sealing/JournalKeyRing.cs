@@ -36,14 +36,9 @@ public sealed class JournalKeyRing
             // JournalOptionsValidator stops start-up first; this guards hosts built without starting (the CLI commands).
             throw new InvalidOperationException(JournalOptionsValidator.KeyRequiredWithBlobs);
         }
-        else if (ReadKeyFile(keyFile) is { } existing)
-        {
-            current = existing;
-            SealingLog.UsingKeyFile(logger, keyFile);
-        }
         else
         {
-            current = CreateKeyFile(keyFile, logger);
+            current = ReadOrCreateKeyFile(keyFile, logger);
         }
 
         CurrentKeyId = IdOf(current);
@@ -96,16 +91,21 @@ public sealed class JournalKeyRing
             return null;
         }
 
-        var text = File.ReadAllText(keyFile).Trim();
+        return ParseKeyFile(keyFile, File.ReadAllText(keyFile));
+    }
+
+    private static byte[] ParseKeyFile(string keyFile, string text)
+    {
+        text = text.Trim();
         return JournalOptions.IsValidKey(text)
             ? Convert.FromBase64String(text)
             : throw new InvalidOperationException($"The journal key file {keyFile} is not 32 bytes in base64. Restore it from your backup: entries sealed with it cannot be read without it.");
     }
 
     // Made whole and private, once, whoever of two hosts on one data folder starts first (Storage/KeyFiles).
-    private static byte[] CreateKeyFile(string keyFile, ILogger logger)
+    private static byte[] ReadOrCreateKeyFile(string keyFile, ILogger logger)
     {
-        var (key, created) = KeyFiles.Create(keyFile, ReadKeyFile);
+        var (key, created) = KeyFiles.ReadOrCreate(keyFile, text => ParseKeyFile(keyFile, text));
         if (created)
         {
             SealingLog.GeneratedKey(logger, keyFile);

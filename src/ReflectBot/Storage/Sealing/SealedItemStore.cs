@@ -1,4 +1,3 @@
-using ReflectBot.Journal;
 
 namespace ReflectBot.Storage.Sealing;
 
