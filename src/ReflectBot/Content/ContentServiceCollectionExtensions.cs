@@ -14,7 +14,7 @@ public static class ContentServiceCollectionExtensions
         services.AddSingleton(sp => ContentLibrary.Load(sp.GetRequiredService<IOptions<ContentOptions>>().Value.Path));
         services.AddSingleton(sp => sp.GetRequiredService<ContentLibrary>().Journeys);
         services.AddSingleton(sp => sp.GetRequiredService<ContentLibrary>().Cards);
-        services.AddSingleton(sp => sp.GetRequiredService<ContentLibrary>().Strings);
+        services.AddSingleton(sp => sp.GetRequiredService<ContentLibrary>().Strings.WithClock(sp.GetService<TimeProvider>() ?? TimeProvider.System));
         services.AddSingleton(sp => new MeasureCatalog(sp.GetRequiredService<IOptions<ContentOptions>>()));
         return services;
     }

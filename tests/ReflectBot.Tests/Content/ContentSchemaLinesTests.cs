@@ -17,7 +17,7 @@ public sealed class ContentSchemaLinesTests
     {
         // file, shipped text, replaced by, what the error says (the line is that of the replacement)
         { "measures/phq-9.yaml", "  - { value: 0, label: Not at all }", "  - { value: 0, label: Not at all, points: 3 }", "unknown key 'points' (expected one of: value, label)." },
-        { "strings/conversation.yaml", "hello:", "hello: [hi, hey]\nhello2:", "'hello' should be text." },
+        { "strings/conversation.yaml", "iAmABot:", "iAmABot: [just one]\niAmABot2:", "a key holds a sentence, or a list of 2 to 5 different wordings of it, not [\"just one\"]." },
         { "safety/resources.yaml", "        checked: 2026-11-27", "        checked: 2026-13-45", "'checked' should be a date, not '2026-13-45'." },
         { "safety/replies.yaml", "cardTitle: You don't have to go through this alone", "cardTitle: [You don't have to, go through this alone]", "'cardTitle' should be text." },
         { "safety/lexicon.yaml", "  - id: attempt", "  - id: attempts", "'id' is 'attempts'; expected one of: attempt, suicidal," },
