@@ -1,10 +1,19 @@
-# ReflectBot in a container, for Azure Container Apps or any container host.
-#   docker build -t reflectbot .
-#   docker run -p 8080:8080 reflectbot
+# ReflectBot in a container, for App Service (runtime=container in deploymentTemplates/azure), Azure Container
+# Apps or any container host.
+#   docker build -t reflectbot .            (or, in Azure: scripts/deploy-app.sh --container, which runs az acr build)
+#   docker run -p 8080:8080 -e MicrosoftAppId=... reflectbot
 # Configuration comes from environment variables (MicrosoftAppType, MicrosoftAppId, MicrosoftAppTenantId,
 # Storage__Kind=Blob, Storage__Blob__AccountUri, ...), as in the README. Without MicrosoftAppId the app refuses
 # to start here (it would listen on every interface with nobody authenticated), unless
 # Hosting__AllowAnonymousNetworkAccess=true is passed for development.
+
+# Web Chat's bundle comes from npm (package.json), never from a CDN: the page must work offline. Only the bundle
+# leaves this stage; --ignore-scripts because nothing in package.json needs an install script to give us a file.
+FROM node:22-bookworm-slim AS webchat
+WORKDIR /src
+COPY package.json package-lock.json .npmrc ./
+RUN npm ci --no-audit --no-fund --ignore-scripts --loglevel=error \
+    && test -s node_modules/botframework-webchat/dist/webchat.js
 
 FROM mcr.microsoft.com/dotnet/sdk:10.0 AS build
 WORKDIR /src
@@ -16,7 +25,10 @@ RUN dotnet restore src/ReflectBot/ReflectBot.csproj
 COPY src/ src/
 COPY dialogs/ dialogs/
 COPY deploymentTemplates/teams/ deploymentTemplates/teams/
-RUN dotnet publish src/ReflectBot/ReflectBot.csproj -c Release -o /app --no-restore
+# Where ReflectBot.csproj looks for the bundle: with it there, the build copies it into wwwroot/lib and never runs npm.
+COPY --from=webchat /src/node_modules/botframework-webchat/dist/webchat.js node_modules/botframework-webchat/dist/webchat.js
+RUN dotnet publish src/ReflectBot/ReflectBot.csproj -c Release -o /app --no-restore \
+    && test -s /app/wwwroot/lib/webchat.js
 
 FROM mcr.microsoft.com/dotnet/aspnet:10.0 AS runtime
 # curl for the health check only.
@@ -35,6 +47,8 @@ VOLUME /data
 EXPOSE 8080
 # The image's non-root user (uid 1654).
 USER $APP_UID
+# Liveness only: readiness (/health/ready) is App Service's probe, and a container that cannot reach storage
+# should be taken out of rotation, not restarted in a loop.
 HEALTHCHECK --interval=30s --timeout=5s --start-period=20s --retries=3 \
     CMD curl --fail --silent http://127.0.0.1:8080/health || exit 1
 ENTRYPOINT ["dotnet", "ReflectBot.dll"]

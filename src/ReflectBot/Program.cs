@@ -25,6 +25,13 @@ if (command == "validate")
 
 var builder = WebApplication.CreateBuilder(hostArgs);
 
+// A secret App Service could not fetch from Key Vault arrives as its reference's text: never take it for the value.
+if (UnresolvedSecrets.Refusal(builder.Configuration) is { } unresolved)
+{
+    await Console.Error.WriteLineAsync(unresolved);
+    return 4;
+}
+
 if (command == "teams-package")
 {
     return ReflectBot.Channels.Teams.TeamsAppPackage.Run(builder.Configuration, hostArgs.FirstOrDefault(a => !a.StartsWith('-')), Console.Out, Console.Error);
@@ -77,6 +84,8 @@ if (AnonymousExposure.Refusal(app.Configuration) is { } refusal)
 }
 
 app.CheckBotCredentials();
+app.UseTrustedForwardedHeaders();
+app.UseAdminGate();
 app.UseSecurityHeaders();
 app.UseWebChat();
 app.MapReflectBot();

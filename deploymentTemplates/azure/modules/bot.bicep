@@ -9,6 +9,7 @@ param identityId string
 param endpoint string
 @description('The app\'s own origin (https://<app>.azurewebsites.net), the only origin Direct Line trusts.')
 param appOrigin string
+param workspaceId string
 
 resource bot 'Microsoft.BotService/botServices@2022-09-15' = {
   name: name
@@ -25,6 +26,27 @@ resource bot 'Microsoft.BotService/botServices@2022-09-15' = {
     msaAppTenantId: tenantId
     msaAppMSIResourceId: appType == 'UserAssignedMSI' ? identityId : null
     disableLocalAuth: false
+  }
+}
+
+// What the channels sent the bot and how it answered (status and latency per request; no message text).
+resource diagnostics 'Microsoft.Insights/diagnosticSettings@2021-05-01-preview' = {
+  scope: bot
+  name: 'to-log-analytics'
+  properties: {
+    workspaceId: workspaceId
+    logs: [
+      {
+        category: 'BotRequest'
+        enabled: true
+      }
+    ]
+    metrics: [
+      {
+        category: 'AllMetrics'
+        enabled: true
+      }
+    ]
   }
 }
 
@@ -83,3 +105,6 @@ resource webChat 'Microsoft.BotService/botServices/channels@2022-09-15' = {
     }
   }
 }
+
+output name string = bot.name
+output directLineChannelId string = directLine.id

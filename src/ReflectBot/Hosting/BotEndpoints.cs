@@ -31,6 +31,7 @@ public static class BotEndpoints
         // activity, and returns the replies in the body for deliveryMode "expectReplies".
         app.MapPost("/api/messages", HandleAsync);
         app.MapGet("/health", () => Results.Ok(new { status = "ok" }));
+        app.MapReadiness();
         app.MapJournal();
         app.MapSafetyAdmin();
         return app;

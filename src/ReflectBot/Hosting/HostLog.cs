@@ -37,4 +37,10 @@ internal static partial class HostLog
 
     [LoggerMessage(EventId = 2004, Level = LogLevel.Warning, Message = "Storage was unavailable during a turn ({InnerType}); the user was told to try again.")]
     public static partial void StorageUnavailable(ILogger logger, string innerType);
+
+    [LoggerMessage(EventId = 2012, Level = LogLevel.Warning, Message = "Not ready: the {Check} check failed or took too long (Health:ReadinessTimeout).")]
+    public static partial void NotReady(ILogger logger, string check);
+
+    [LoggerMessage(EventId = 2013, Level = LogLevel.Warning, Message = "Ignored X-Forwarded-For from {Peer}, which is not in Hosting:TrustedProxyNetworks; if it is your proxy, add its network there. Logged once per address.")]
+    public static partial void UntrustedForwardedHeaders(ILogger logger, string peer);
 }

@@ -11,7 +11,7 @@ public sealed class DockerfileTests
     public void TheDockerfileBuildsInOneStageAndRunsTheAppInAnotherAsANonRootUserWithAHealthCheck()
     {
         var stages = Regex.Matches(Dockerfile, @"^FROM\s+(\S+)", RegexOptions.Multiline).Select(m => m.Groups[1].Value).ToList();
-        Assert.Equal(["mcr.microsoft.com/dotnet/sdk:10.0", "mcr.microsoft.com/dotnet/aspnet:10.0"], stages);
+        Assert.Equal(["node:22-bookworm-slim", "mcr.microsoft.com/dotnet/sdk:10.0", "mcr.microsoft.com/dotnet/aspnet:10.0"], stages);
         var runtime = Dockerfile[Dockerfile.LastIndexOf("FROM ", StringComparison.Ordinal)..];
         Assert.Matches(@"(?m)^USER\s+\$APP_UID\s*$", runtime);
         Assert.Matches(@"(?m)^HEALTHCHECK\b[\s\S]*?http://127\.0\.0\.1:8080/health", runtime);
@@ -19,6 +19,35 @@ public sealed class DockerfileTests
         Assert.Contains("Urls=http://+:8080", runtime, StringComparison.Ordinal);
         Assert.Matches(@"(?m)^ENTRYPOINT\s+\[""dotnet"",\s*""ReflectBot.dll""\]", runtime);
         Assert.Contains("COPY dialogs/ dialogs/", Dockerfile, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void TheImageCarriesTheWebChatBundleFromNpm()
+    {
+        // The bundle comes from package.json through npm in its own stage, lands where ReflectBot.csproj looks for it,
+        // and the publish step fails if it is not in wwwroot/lib: a page without Web Chat cannot be built.
+        Assert.Matches(@"(?m)^COPY package\.json package-lock\.json \.npmrc \./\s*$", Dockerfile);
+        Assert.Matches(@"(?m)^RUN npm ci\b[\s\S]*?test -s node_modules/botframework-webchat/dist/webchat\.js", Dockerfile);
+        Assert.Matches(@"(?m)^COPY --from=webchat \S*node_modules/botframework-webchat/dist/webchat\.js node_modules/botframework-webchat/dist/webchat\.js\s*$", Dockerfile);
+        Assert.Contains("test -s /app/wwwroot/lib/webchat.js", Dockerfile, StringComparison.Ordinal);
+        var csproj = File.ReadAllText(RepoPaths.Of("src", "ReflectBot", "ReflectBot.csproj"));
+        Assert.Contains("$(RepositoryRoot)node_modules/botframework-webchat/dist/webchat.js", csproj, StringComparison.Ordinal);
+        Assert.Contains("\"botframework-webchat\"", File.ReadAllText(RepoPaths.Of("package.json")), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void EveryFileTheImageCopiesFromTheRepositoryExistsAndIsNotDockerIgnored()
+    {
+        var ignored = File.ReadAllLines(RepoPaths.Of(".dockerignore")).Select(l => l.Trim().Trim('*', '/')).Where(l => l.Length > 0).ToList();
+        var sources = Regex.Matches(Dockerfile, @"(?m)^COPY\s+(?!--from)(.+)$")
+            .SelectMany(m => m.Groups[1].Value.Split(' ', StringSplitOptions.RemoveEmptyEntries).SkipLast(1)).ToList();
+        Assert.Contains("package.json", sources);
+        foreach (var source in sources)
+        {
+            var path = RepoPaths.Of(source.TrimEnd('/'));
+            Assert.True(File.Exists(path) || Directory.Exists(path), $"The Dockerfile copies {source}, which is not in the repository");
+            Assert.DoesNotContain(ignored, i => source.TrimEnd('/') == i || source.StartsWith(i + "/", StringComparison.Ordinal));
+        }
     }
 
     [SkippableFact]

@@ -34,9 +34,10 @@ public sealed class BlobStorageOptions
     public int MaxRetries { get; set; } = 2;
 
     /// <summary>
-    /// The blob soft-delete retention set on the storage account, in days (0: soft delete is off), so that
-    /// "delete my data" can tell the person how long deleted records stay recoverable there. Null: not stated;
-    /// the bot then says it depends on the account's setting.
+    /// The longest a deleted record stays recoverable in the storage account, in days (0: not at all): blob soft
+    /// delete, plus how long replaced versions are kept when versioning is on. "Delete my data" tells the person.
+    /// The Azure template derives it from the same numbers that configure the account. Null: not stated; the bot
+    /// then says it depends on the account's setting.
     /// </summary>
     public int? SoftDeleteRetentionDays { get; set; }
 
