@@ -56,9 +56,11 @@ public static class CardRenderer
             ["type"] = "AdaptiveCard",
             ["$schema"] = "http://adaptivecards.io/schemas/adaptive-card.json",
             ["version"] = "1.5",
+            // What a screen reader gets for the card: Web Chat announces "A card:" and this, none of the body.
+            ["speak"] = Speech(card.Title, card.Text, card.Question, strings[CardStrings.Footer]),
             ["body"] = new JArray
             {
-                TextBlock(card.Title, ("size", "Medium"), ("weight", "Bolder")),
+                TextBlock(card.Title, ("size", "Medium"), ("weight", "Bolder"), ("style", "heading")),
                 TextBlock(card.Text),
                 TextBlock(card.Question, ("weight", "Bolder"), ("color", "Accent")),
                 TextBlock(strings[CardStrings.Footer], ("size", "Small"), ("isSubtle", true)),
@@ -84,6 +86,13 @@ public static class CardRenderer
                 Buttons = [new CardAction(ActionTypes.ImBack, strings[CardStrings.ReadThis], value: AskFor(c))],
             }.ToAttachment()).ToList();
             var carousel = MessageFactory.Carousel(items, intro);
+
+            // Web Chat's carousel scrolls sideways and cuts its cards at 320 px (WCAG 1.4.10): a list there.
+            if (channelId is "webchat" or "directline")
+            {
+                carousel.AttachmentLayout = AttachmentLayoutTypes.List;
+            }
+
             return carousel;
         }
 
@@ -111,6 +120,11 @@ public static class CardRenderer
     private static string CommandOf(JourneyDefinition journey) => journey.Commands.FirstOrDefault() ?? journey.Title;
 
     private static string StartTitle(JourneyDefinition journey, StringCatalog strings) => strings.Text(CardStrings.StartJourney, ("title", journey.Title));
+
+    /// <summary>The card's sentences read as one text, each ending in a stop so a screen reader pauses between them.</summary>
+    private static string Speech(params string[] parts) => string.Join(
+        ' ',
+        parts.Where(p => !string.IsNullOrWhiteSpace(p)).Select(p => p.TrimEnd() is var t && t.Length > 0 && char.IsPunctuation(t[^1]) ? t : t + "."));
 
     private static JObject TextBlock(string text, params (string Key, JToken Value)[] style)
     {

@@ -186,13 +186,16 @@ public sealed partial class JournalCommands : ITurnCommand
         var zone = TimeZones.Of(turn.Context);
         var now = _time.GetUtcNow();
         var points = MoodChart.Points(await _journal.ListAsync(turn.UserId, cancellationToken).ConfigureAwait(false), zone, now);
-        var reply = MessageFactory.Text(MoodChart.Summary(points, _strings));
+        var summary = MoodChart.Summary(points, _strings);
+        var reply = MessageFactory.Text(summary);
         if (points.Count > 0)
         {
             try
             {
                 var png = MoodChart.Png(points, JournalFormat.Local(now, zone), _strings);
-                reply.Attachments = [new Attachment("image/png", $"data:image/png;base64,{Convert.ToBase64String(png)}", name: "mood.png")];
+                // Web Chat uses an image attachment's name as its alt text: the chart's says what the summary says.
+                var alt = _strings.Text(JournalStrings.ChartAlt, ("summary", summary));
+                reply.Attachments = [new Attachment("image/png", $"data:image/png;base64,{Convert.ToBase64String(png)}", name: alt)];
             }
             catch (Exception ex) when (ex is TypeInitializationException or DllNotFoundException or InvalidOperationException or ArgumentException)
             {

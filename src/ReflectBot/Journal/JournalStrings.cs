@@ -38,6 +38,9 @@ public static class JournalStrings
     public static readonly StringKey ChartTitle = new("journal.chartTitle", "days");
     public static readonly StringKey ChartAxis = new("journal.chartAxis");
 
+    /// <summary>The chart image's alternative text; {summary} is the one-line mood summary sent with it.</summary>
+    public static readonly StringKey ChartAlt = new("journal.chartAlt", "summary");
+
     public static readonly StringKey ExportAttachedOne = new("journal.exportAttachedOne");
     public static readonly StringKey ExportAttached = new("journal.exportAttached", "count");
     public static readonly StringKey ExportTitle = new("journal.exportTitle");

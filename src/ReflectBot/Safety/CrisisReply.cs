@@ -88,7 +88,8 @@ public static class CrisisReply
             text.Append(strings.Text(SafetyStrings.CardSupportIn, ("region", region.Name)));
             foreach (var line in region.LinesFor(risk))
             {
-                text.Append("\n\n**").Append(line.Name).Append("**: ").Append(line.How);
+                // Plain "Name: how", no Markdown: Web Chat reads a Hero card's text raw, so "**" is read as "star star".
+                text.Append("\n\n").Append(line.Name).Append(": ").Append(line.How);
                 if (line.Url is not null)
                 {
                     buttons.Add(new CardAction(ActionTypes.OpenUrl, line.Name, value: line.Url));

@@ -81,8 +81,13 @@
     }, every);
   }
 
+  const reducedMotion = window.matchMedia('(prefers-reduced-motion: reduce)').matches;
+
   const styleOptions = {
     accent: '#3d6b63',
+    // Timestamps and Adaptive Cards' "isSubtle" text: Web Chat's #767676 is 4.5:1 on white only
+    // (4.35:1 on our page, 3.89:1 on the bot's bubble).
+    subtle: '#595959',
     backgroundColor: '#fbfaf7',
     primaryFont: '"Segoe UI", "Noto Sans", "Helvetica Neue", "DejaVu Sans", Arial, sans-serif',
     botAvatarImage: 'avatar.svg',
@@ -90,10 +95,14 @@
     userAvatarInitials: 'You',
     avatarSize: 36,
     bubbleBackground: '#f1ede6',
-    bubbleBorderWidth: 0,
+    // A border the colour of the bubble: invisible normally, drawn in forced-colors mode (system colours
+    // replace border colours), so messages keep their outline in high contrast.
+    bubbleBorderColor: '#f1ede6',
+    bubbleBorderWidth: 1,
     bubbleBorderRadius: 14,
     bubbleFromUserBackground: '#dfeae6',
-    bubbleFromUserBorderWidth: 0,
+    bubbleFromUserBorderColor: '#dfeae6',
+    bubbleFromUserBorderWidth: 1,
     bubbleFromUserBorderRadius: 14,
     bubbleMinHeight: 36,
     suggestedActionBorderRadius: 18,
@@ -101,6 +110,18 @@
     suggestedActionBorderColor: '#3d6b63',
     suggestedActionTextColor: '#2f3a37',
     suggestedActionLayout: 'flow',
+    // The default keyboard focus ring is a 1 px dashed grey line: make it unmistakable.
+    suggestedActionKeyboardFocusIndicatorBorderColor: '#2f3a37',
+    suggestedActionKeyboardFocusIndicatorBorderStyle: 'solid',
+    suggestedActionKeyboardFocusIndicatorBorderWidth: 2,
+    suggestedActionKeyboardFocusIndicatorBorderRadius: 14,
+    suggestedActionKeyboardFocusIndicatorInset: 3,
+    sendBoxButtonKeyboardFocusIndicatorBorderColor: '#2f3a37',
+    sendBoxButtonKeyboardFocusIndicatorBorderWidth: 2,
+    // The typing indicator is an animated GIF, which prefers-reduced-motion does not reach.
+    ...(reducedMotion ? { typingAnimationBackgroundImage: "url('typing-static.svg')" } : {}),
+    // Card titles are cut with an ellipsis by default: the crisis card's title lost half its words at 320 px.
+    richCardWrapTitle: true,
     sendBoxTextWrap: true,
     disableFileUpload: true,
     hideUploadButton: true,
@@ -146,7 +167,9 @@
     });
 
     window.WebChat.renderWebChat(
-      { directLine, styleOptions, locale: 'en-US' },
+      // Web Chat's root is a "complementary" landmark by default; inside our <main> it is the main
+      // content itself, so a plain region (unnamed: not announced as a second landmark).
+      { directLine, styleOptions, locale: 'en-US', role: 'region' },
       pane
     );
     document.querySelector('#webchat textarea, #webchat input')?.focus();

@@ -43,9 +43,14 @@ public sealed class ChatPage(IPage page)
     }
 
     /// <summary>Opens the page and waits for the welcome, so the chat is connected before anyone types.</summary>
-    public static async Task<ChatPage> OpenAsync(IBrowserContext context, Uri address)
+    public static async Task<ChatPage> OpenAsync(IBrowserContext context, Uri address, bool withAxe = false)
     {
         var page = new ChatPage(await context.NewPageAsync());
+        if (withAxe)
+        {
+            await Axe.ServeAsync(page.Page);
+        }
+
         await page.Page.GotoAsync(address.AbsoluteUri);
         await Expect(page.Said(Welcome)).ToBeVisibleAsync();
         return page;
@@ -57,6 +62,26 @@ public sealed class ChatPage(IPage page)
     public ILocator Said(string text) => Transcript.Locator("p").Filter(new() { HasText = text }).Last;
 
     public ILocator Said(Regex text) => Transcript.Locator("p").Filter(new() { HasTextRegex = text }).Last;
+
+    /// <summary>Waits for a message, then for Web Chat to come to rest (it scrolls smoothly and fades in).</summary>
+    public async Task WaitSaidAsync(string text)
+    {
+        await Expect(Said(text)).ToBeVisibleAsync();
+        await SettleAsync();
+    }
+
+    public async Task WaitSaidAsync(Regex text)
+    {
+        await Expect(Said(text)).ToBeVisibleAsync();
+        await SettleAsync();
+    }
+
+    /// <summary>Lets Web Chat's smooth scroll finish: a half-scrolled transcript changes what is measured.</summary>
+    public async Task SettleAsync()
+    {
+        await Page.WaitForTimeoutAsync(600);
+        await Page.EvaluateAsync("() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))");
+    }
 
     public async Task TypeAsync(string text)
     {

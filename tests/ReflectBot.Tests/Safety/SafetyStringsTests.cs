@@ -46,7 +46,7 @@ public sealed class SafetyStringsTests
         var regional = (HeroCard)((IMessageActivity)CrisisReply.Card(RiskClass.Suicidal, replies, strings, resources, resources.ById("GB"))).Attachments[0].Content;
 
         Assert.Contains("Which country are you in? Or, as before, Tell me where you are", card.Text, StringComparison.Ordinal);
-        Assert.StartsWith("Free, confidential support in the United Kingdom:\n\n**Samaritans**: ", regional.Text, StringComparison.Ordinal);
+        Assert.StartsWith("Free, confidential support in the United Kingdom:\n\nSamaritans: ", regional.Text, StringComparison.Ordinal);
         Assert.Contains("\n\nIn an emergency call 999.\n\n" + replies.NotEmergency, regional.Text, StringComparison.Ordinal);
         Assert.Equal(replies.CardTitle, regional.Title);
     }

@@ -82,6 +82,11 @@ public static class TeamsRendering
             ["version"] = AdaptiveCardVersion,
             ["body"] = body,
         };
+
+        // What a screen reader announces for the card (Teams and Web Chat read none of the body otherwise);
+        // a card of buttons alone is announced by its buttons' titles.
+        card["speak"] = string.IsNullOrWhiteSpace(text) ? string.Join(", ", actions.Select(a => a.Title)) : text;
+
         return new Attachment { ContentType = AdaptiveCardContentType, Content = card };
     }
 

@@ -1,0 +1,556 @@
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+using ReflectBot.Browser.Tests.Support;
+using ReflectBot.Journal;
+using ReflectBot.Kernel;
+using ReflectBot.Tests.Support;
+using static Microsoft.Playwright.Assertions;
+
+namespace ReflectBot.Browser.Tests.Accessibility;
+
+/// <summary>
+/// WCAG 2.2 AA on the page and the cards (issue 17), in Debian's Chromium against the real host: axe-core on every
+/// state the issue names, the keyboard, names and the live region, zoom and reflow, motion, forced colors.
+/// Screenshots go to artifacts/a11y/ beside the test binaries.
+/// </summary>
+public sealed partial class AccessibilityTests(ChromiumFixture chromium) : IClassFixture<ChromiumFixture>, IDisposable
+{
+    private readonly LiveBotHost _host = new();
+
+    private static readonly string Shots = Directory.CreateDirectory(Path.Combine(AppContext.BaseDirectory, "artifacts", "a11y")).FullName;
+
+    public void Dispose() => _host.Dispose();
+
+    [Theory]
+    [InlineData(390)]
+    [InlineData(1280)]
+    public async Task EveryStateTheIssueNamesHasNoAxeViolationsOfAnyImpact(int width)
+    {
+        await using var context = await chromium.Browser.NewContextAsync(new() { ViewportSize = new() { Width = width, Height = width == 390 ? 844 : 900 } });
+        var chat = await ChatPage.OpenAsync(context, _host.BaseAddress, withAxe: true);
+        var report = new List<string>();
+        var failures = new List<string>();
+        async Task Check(string state)
+        {
+            await chat.SettleAsync();
+            var violations = await Axe.ViolationsAsync(chat.Page);
+            report.Add($"{width}px {state}: {violations.Count} violations");
+            failures.AddRange(violations.Select(v => $"{width}px {state}: {v}"));
+            if (width == 390)
+            {
+                await chat.Page.ScreenshotAsync(new() { Path = Path.Combine(Shots, $"390-{state}.png") });
+            }
+        }
+
+        await Check("welcome");
+        await chat.TypeAsync("check in");
+        await chat.WaitSaidAsync("0 to 10");
+        await Check("scale-prompt");
+
+        await chat.TapSuggestedAsync("7");
+        await chat.WaitSaidAsync(FeelingsQuestion());
+        await chat.TypeAsync("calm, tired");
+        await chat.WaitSaidAsync(OnYourMindQuestion());
+        await chat.TypeAsync("work was long");
+        await chat.WaitSaidAsync(ChatPage.FirstSaveQuestion);
+        await Check("choice-prompt-save-consent");
+        await chat.TapSuggestedAsync("Yes");
+        await chat.WaitSaidAsync("Saved to your journal");
+        await Check("saved");
+
+        await chat.TypeAsync("my journal");
+        await Expect(chat.Transcript.Locator("p, li").Filter(new() { HasText = "mood 7/10" }).Last).ToBeVisibleAsync();
+        await Check("journal-listing");
+
+        await chat.TypeAsync("mood");
+        await chat.WaitSaidAsync("Your mood over the last");
+        await Expect(chat.Transcript.Locator("img[alt^='Mood chart']").Last).ToBeVisibleAsync();
+        await Check("mood-chart");
+
+        await chat.TypeAsync("learn");
+        await Expect(chat.Transcript.GetByRole(AriaRole.Button, new() { Name = "tell me about attachment" }).Last).ToBeVisibleAsync();
+        await Check("hero-card-topics");
+
+        await chat.TypeAsync("tell me about attachment");
+        await Expect(chat.Transcript.GetByRole(AriaRole.Button, new() { Name = "Read this" }).First).ToBeVisibleAsync();
+        await Check("hero-card-list");
+
+        await chat.Transcript.GetByRole(AriaRole.Button, new() { Name = "Read this" }).First.ClickAsync();
+        await chat.WaitSaidAsync("This card is education");
+        await Check("adaptive-card");
+
+        await chat.TypeAsync("fears");
+        await chat.WaitSaidAsync(FearsOpening());
+        await chat.TypeAsync("I went quiet when a friend asked how I was");
+        await chat.WaitSaidAsync(FearsChoice());
+        await Check("choice-prompt-fears");
+
+        await chat.TypeAsync("I want to die");
+        await chat.WaitSaidAsync("Are you safe right now?");
+        await Check("crisis-reply");
+
+        await File.WriteAllLinesAsync(Path.Combine(Shots, $"axe-summary-{width}.txt"), report);
+        Assert.True(failures.Count == 0, string.Join("\n", failures));
+        Assert.Equal(11, report.Count);
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task ACheckInCanBeDoneWithTheKeyboardOnlyInVisibleOrderWithVisibleFocus(bool forcedColors)
+    {
+        await using var context = await chromium.Browser.NewContextAsync(new()
+        {
+            ViewportSize = new() { Width = 390, Height = 844 },
+            ForcedColors = forcedColors ? ForcedColors.Active : ForcedColors.None,
+        });
+        var chat = await ChatPage.OpenAsync(context, _host.BaseAddress);
+        var page = chat.Page;
+        var sendBox = page.Locator("[data-id='webchat-sendbox-input']");
+        await chat.SettleAsync();
+
+        // On load the text box has focus, and shows it.
+        await Expect(sendBox).ToBeFocusedAsync();
+        await page.Keyboard.PressAsync("Shift+Tab");
+        await page.Keyboard.PressAsync("Tab");
+        await AssertFocusVisibleAsync(page, "the text box");
+
+        // The menu card's "check in": Shift+Tab to the transcript, End to the newest message, Enter into it, Tab to its button.
+        await ShiftTabUntilAsync(page, "() => !!document.activeElement.closest('.webchat__basic-transcript')");
+        await page.Keyboard.PressAsync("End");
+        await page.Keyboard.PressAsync("Enter");
+        for (var i = 0; i < 5 && !await FocusedIsAsync(page, "check in"); i++)
+        {
+            await page.Keyboard.PressAsync("Tab");
+        }
+
+        Assert.True(await FocusedIsAsync(page, "check in"), "Tab did not reach the menu card's button: " + await FocusedAsync(page));
+        await AssertFocusVisibleAsync(page, "the card button");
+        await page.Keyboard.PressAsync(" ");
+        await chat.WaitSaidAsync("0 to 10");
+
+        // The suggested actions: one Tab stop before the text box, arrows between them, each in reading order with visible focus.
+        await page.Keyboard.PressAsync("Escape");
+        await TabUntilAsync(page, "() => document.activeElement?.dataset?.id === 'webchat-sendbox-input'");
+        await page.Keyboard.PressAsync("Shift+Tab");
+        Assert.True(await page.EvaluateAsync<bool>("() => !!document.activeElement.closest('.webchat__suggested-actions')"), "Shift+Tab from the text box did not reach the suggested actions: " + await FocusedAsync(page));
+        await page.Keyboard.PressAsync("Home");
+        var seen = new List<(string Name, double X, double Y)>();
+        for (var i = 0; i < 11; i++)
+        {
+            await AssertFocusVisibleAsync(page, $"suggested action {i}");
+            var box = await page.EvaluateAsync<JsonElement>("() => { const r = document.activeElement.getBoundingClientRect(); return { name: document.activeElement.innerText.trim(), x: r.x, y: r.y }; }");
+            seen.Add((box.GetProperty("name").GetString()!, box.GetProperty("x").GetDouble(), box.GetProperty("y").GetDouble()));
+            await page.Keyboard.PressAsync("ArrowRight");
+        }
+
+        Assert.Equal(Enumerable.Range(0, 11).Select(n => n.ToString(System.Globalization.CultureInfo.InvariantCulture)), seen.Select(s => s.Name));
+        for (var i = 1; i < seen.Count; i++)
+        {
+            // Reading order: to the right on the same row, or on a lower row.
+            Assert.True(seen[i].Y > seen[i - 1].Y + 1 || (Math.Abs(seen[i].Y - seen[i - 1].Y) <= 1 && seen[i].X > seen[i - 1].X), $"{seen[i].Name} is not after {seen[i - 1].Name} on screen");
+        }
+
+        await page.Keyboard.PressAsync("Home");
+        for (var i = 0; i < 7; i++)
+        {
+            await page.Keyboard.PressAsync("ArrowRight");
+        }
+
+        Assert.True(await FocusedIsAsync(page, "7"), await FocusedAsync(page));
+        await page.Keyboard.PressAsync("Enter");
+        await chat.WaitSaidAsync(FeelingsQuestion());
+        await Expect(sendBox).ToBeFocusedAsync();
+
+        await page.Keyboard.TypeAsync("calm, tired");
+        await page.Keyboard.PressAsync("Enter");
+        await chat.WaitSaidAsync(OnYourMindQuestion());
+        await page.Keyboard.TypeAsync("work was long");
+        await page.Keyboard.PressAsync("Enter");
+        await chat.WaitSaidAsync(ChatPage.FirstSaveQuestion);
+
+        await page.Keyboard.PressAsync("Shift+Tab");
+        await page.Keyboard.PressAsync("Home");
+        Assert.True(await FocusedIsAsync(page, "Yes"), await FocusedAsync(page));
+        await AssertFocusVisibleAsync(page, "Yes");
+        await page.Keyboard.PressAsync(" ");
+        await chat.WaitSaidAsync("Saved to your journal");
+        await page.ScreenshotAsync(new() { Path = Path.Combine(Shots, forcedColors ? "forced-keyboard-check-in-saved.png" : "390-keyboard-check-in-saved.png") });
+
+        var entry = Assert.Single(await _host.Services.GetRequiredService<IJournalStore>().ListAsync(UserKeys.From("webchat", await chat.UserIdAsync())));
+        Assert.Equal(7, entry.Mood);
+    }
+
+    [Fact]
+    public async Task InForcedColorsButtonsAndMessageBubblesKeepTheirEdges()
+    {
+        await using var context = await chromium.Browser.NewContextAsync(new() { ViewportSize = new() { Width = 390, Height = 844 }, ForcedColors = ForcedColors.Active });
+        var chat = await ChatPage.OpenAsync(context, _host.BaseAddress);
+        Assert.True(await chat.Page.EvaluateAsync<bool>("() => matchMedia('(forced-colors: active)').matches"));
+        await chat.TypeAsync("check in");
+        await chat.WaitSaidAsync("0 to 10");
+
+        var edgeless = await chat.Page.EvaluateAsync<string[]>("""
+            () => [...document.querySelectorAll('#webchat button, .webchat__bubble__content')]
+              .filter(el => el.getBoundingClientRect().width > 0)
+              .filter(el => { const cs = getComputedStyle(el); return !(cs.borderTopStyle !== 'none' && parseFloat(cs.borderTopWidth) > 0) && cs.outlineStyle === 'none'; })
+              .filter(el => !el.closest('.webchat__send-box, .webchat__keyboard-help'))
+              .map(el => el.className + ' ' + (el.innerText || el.getAttribute('aria-label') || '').slice(0, 30))
+            """);
+        Assert.True(edgeless.Length == 0, "no edge in forced colors: " + string.Join(" | ", edgeless));
+        await chat.Page.ScreenshotAsync(new() { Path = Path.Combine(Shots, "forced-scale-prompt.png") });
+
+        await chat.TypeAsync("I want to die");
+        await chat.WaitSaidAsync("Are you safe right now?");
+        await chat.Page.ScreenshotAsync(new() { Path = Path.Combine(Shots, "forced-crisis-reply.png") });
+    }
+
+    [Fact]
+    public async Task EveryMessageCardAndButtonHasANameAndNewMessagesAreAnnouncedWithTheirText()
+    {
+        await using var context = await chromium.Browser.NewContextAsync(new() { ViewportSize = new() { Width = 390, Height = 844 } });
+        var chat = await ChatPage.OpenAsync(context, _host.BaseAddress);
+        await chat.Page.EvaluateAsync("""
+            () => {
+              // What screen readers hear: text added to any live region (aria-live other than off, or role log/status/alert).
+              window.__announced = [];
+              const seen = new WeakSet();
+              const watch = () => {
+                for (const region of document.querySelectorAll('[aria-live], [role=log], [role=status], [role=alert]')) {
+                  if (seen.has(region) || region.getAttribute('aria-live') === 'off') continue;
+                  seen.add(region);
+                  new MutationObserver(records => { for (const r of records) for (const n of r.addedNodes) window.__announced.push(n.textContent ?? ''); })
+                    .observe(region, { childList: true, subtree: true });
+                }
+              };
+              watch();
+              new MutationObserver(watch).observe(document.body, { childList: true, subtree: true });
+            }
+            """);
+
+        await chat.TypeAsync("tell me about attachment");
+        await Expect(chat.Transcript.GetByRole(AriaRole.Button, new() { Name = "Read this" }).First).ToBeVisibleAsync();
+        await chat.Transcript.GetByRole(AriaRole.Button, new() { Name = "Read this" }).First.ClickAsync();
+        await chat.WaitSaidAsync("This card is education");
+        var cardTitle = await chat.Transcript.Locator(".ac-adaptiveCard [role=heading]").Last.InnerTextAsync();
+        await chat.TypeAsync("I want to die");
+        await chat.WaitSaidAsync("Are you safe right now?");
+        await chat.Page.WaitForTimeoutAsync(1000);
+
+        var announced = string.Join("\n", await chat.Page.EvaluateAsync<string[]>("() => window.__announced"));
+        Assert.Contains("said", announced, StringComparison.Ordinal);
+        Assert.Contains(cardTitle.Trim(), announced, StringComparison.Ordinal);
+        Assert.Contains("This card is education", announced, StringComparison.Ordinal);
+        Assert.Contains("Are you safe right now?", announced, StringComparison.Ordinal);
+        Assert.DoesNotContain("**", announced, StringComparison.Ordinal);
+
+        // Names from Chromium's accessibility tree, what a screen reader gets.
+        var cdp = await context.NewCDPSessionAsync(chat.Page);
+        var tree = (await cdp.SendAsync("Accessibility.getFullAXTree"))!.Value;
+        var unnamed = new List<string>();
+        var named = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var node in tree.GetProperty("nodes").EnumerateArray())
+        {
+            if (node.TryGetProperty("ignored", out var ignored) && ignored.GetBoolean())
+            {
+                continue;
+            }
+
+            var role = node.TryGetProperty("role", out var r) ? r.GetProperty("value").GetString() : null;
+            var name = node.TryGetProperty("name", out var n) && n.TryGetProperty("value", out var v) ? v.GetString() : null;
+            // Images are left out: the only unnamed ones are icons inside named buttons and the avatar beside a named message.
+            if (role is "button" or "link" or "textbox")
+            {
+                if (string.IsNullOrWhiteSpace(name))
+                {
+                    unnamed.Add(role!);
+                }
+                else
+                {
+                    named[role!] = named.GetValueOrDefault(role!) + 1;
+                }
+            }
+        }
+
+        Assert.True(unnamed.Count == 0, "without a name: " + string.Join(", ", unnamed));
+        Assert.True(named.GetValueOrDefault("button") >= 5, string.Join(", ", named));
+
+        // Each message is labelled by what was said ("Bot ... said: ..."); the Adaptive Card by its speak.
+        var labels = await chat.Page.EvaluateAsync<string[]>("""
+            () => [...document.querySelectorAll('.webchat__basic-transcript__activity')].map(activity => {
+              const labelled = activity.querySelector('[aria-labelledby]');
+              return labelled ? labelled.getAttribute('aria-labelledby').split(' ').map(id => document.getElementById(id)?.textContent ?? '').join(' ').trim() : '';
+            })
+            """);
+        Assert.True(labels.Length >= 4, $"{labels.Length} messages");
+        Assert.All(labels, label => Assert.Matches("said", label));
+        var card = chat.Transcript.Locator(".ac-adaptiveCard[aria-label]").Last;
+        await Expect(card).ToHaveAttributeAsync("aria-label", new Regex(Regex.Escape(cardTitle.Trim())));
+    }
+
+    [Fact]
+    public async Task TheMoodChartsAlternativeTextCarriesItsOneLineSummary()
+    {
+        await using var context = await chromium.Browser.NewContextAsync(new() { ViewportSize = new() { Width = 390, Height = 844 } });
+        var chat = await ChatPage.OpenAsync(context, _host.BaseAddress);
+        await chat.TypeAsync("check in");
+        await chat.WaitSaidAsync("0 to 10");
+        await chat.TypeAsync("6");
+        await chat.WaitSaidAsync(FeelingsQuestion());
+        await chat.TypeAsync("tired");
+        await chat.WaitSaidAsync(OnYourMindQuestion());
+        await chat.TypeAsync("a long week");
+        await chat.WaitSaidAsync(ChatPage.FirstSaveQuestion);
+        await chat.TapSuggestedAsync("Yes");
+        await chat.WaitSaidAsync("Saved to your journal");
+
+        await chat.TypeAsync("mood");
+        await chat.WaitSaidAsync("Your mood over the last");
+        var summary = (await chat.Said("Your mood over the last").InnerTextAsync()).Trim();
+        var image = chat.Transcript.Locator(".webchat__bubble img").Last;
+        await Expect(image).ToBeVisibleAsync();
+        var alt = await image.GetAttributeAsync("alt");
+
+        Assert.Contains("1 score", summary, StringComparison.Ordinal);
+        Assert.NotNull(alt);
+        Assert.Contains(summary, alt, StringComparison.Ordinal);
+        await chat.Page.ScreenshotAsync(new() { Path = Path.Combine(Shots, "390-mood-chart-with-alt.png") });
+    }
+
+    [Theory]
+    [InlineData("zoom200", 640, 450, 2)]
+    [InlineData("320", 320, 640, 1)]
+    public async Task AtTwoHundredPercentZoomAndThreeHundredTwentyPixelsNothingIsCutOffOrScrollsSideways(string name, int width, int height, int scale)
+    {
+        await using var context = await chromium.Browser.NewContextAsync(new() { ViewportSize = new() { Width = width, Height = height }, DeviceScaleFactor = scale });
+        var chat = await ChatPage.OpenAsync(context, _host.BaseAddress);
+        var failures = new List<string>();
+        async Task Check(string state, bool withSuggestedActions)
+        {
+            await chat.SettleAsync();
+            var m = await chat.Page.EvaluateAsync<JsonElement>(MeasureReflow, withSuggestedActions);
+            if (m.GetProperty("scrollWidth").GetDouble() > m.GetProperty("clientWidth").GetDouble())
+            {
+                failures.Add($"{state}: scrolls sideways ({m.GetProperty("scrollWidth")} > {m.GetProperty("clientWidth")})");
+            }
+
+            foreach (var clipped in m.GetProperty("clipped").EnumerateArray())
+            {
+                failures.Add($"{state}: text cut off: {clipped.GetString()}");
+            }
+
+            if (!m.GetProperty("latestVisible").GetBoolean())
+            {
+                failures.Add($"{state}: the latest bot message is not on screen");
+            }
+
+            if (withSuggestedActions && !m.GetProperty("actionsVisible").GetBoolean())
+            {
+                failures.Add($"{state}: its suggested actions are not on screen");
+            }
+
+            await chat.Page.ScreenshotAsync(new() { Path = Path.Combine(Shots, $"{name}-{state}.png") });
+        }
+
+        await Check("welcome", false);
+        await chat.TypeAsync("check in");
+        await chat.WaitSaidAsync("0 to 10");
+        await Check("scale-prompt", true);
+        await chat.TypeAsync("tell me about attachment");
+        await Expect(chat.Transcript.GetByRole(AriaRole.Button, new() { Name = "Read this" }).Last).ToBeVisibleAsync();
+        await Check("hero-card-list", false);
+        await chat.TypeAsync("tell me about Fearing both closeness and being left");
+        await chat.WaitSaidAsync("This card is education");
+        await Check("adaptive-card", false);
+        await chat.TypeAsync("fears");
+        await chat.WaitSaidAsync(FearsOpening());
+        await chat.TypeAsync("I went quiet when a friend asked how I was");
+        await chat.WaitSaidAsync(FearsChoice());
+        await Check("choice-prompt-fears", true);
+        await chat.TypeAsync("I want to die");
+        await chat.WaitSaidAsync("Are you safe right now?");
+        await Check("crisis-reply", true);
+
+        Assert.True(failures.Count == 0, string.Join("\n", failures));
+    }
+
+    [Fact]
+    public async Task ReducedMotionTurnsOffAnimationAndTheAnimatedTypingIndicator()
+    {
+        var motion = new Dictionary<ReducedMotion, JsonElement>();
+        foreach (var preference in new[] { ReducedMotion.NoPreference, ReducedMotion.Reduce })
+        {
+            await using var context = await chromium.Browser.NewContextAsync(new() { ViewportSize = new() { Width = 390, Height = 844 }, ReducedMotion = preference });
+            var chat = await ChatPage.OpenAsync(context, _host.BaseAddress);
+            await chat.Page.EvaluateAsync("""
+                () => {
+                  window.__running = new Set();
+                  const watch = () => {
+                    for (const a of document.getAnimations()) {
+                      const d = a.effect?.getComputedTiming?.().duration;
+                      if (typeof d === 'number' && d > 0.01) window.__running.add(`${a.animationName || a.transitionProperty || a.constructor.name} ${d}`);
+                    }
+                    requestAnimationFrame(watch);
+                  };
+                  requestAnimationFrame(watch);
+                }
+                """);
+            await chat.TypeAsync("check in");
+            await chat.WaitSaidAsync("0 to 10");
+            motion[preference] = await chat.Page.EvaluateAsync<JsonElement>("""
+                async () => {
+                  const gifs = [];
+                  for (const sheet of document.styleSheets) {
+                    let rules = [];
+                    try { rules = [...sheet.cssRules]; } catch { }
+                    for (const rule of rules) if (/image\/gif|\.gif\b/.test(rule.cssText)) gifs.push(rule.cssText.slice(0, 80));
+                  }
+                  for (const img of document.images) if (/image\/gif|\.gif\b/.test(img.src)) gifs.push(img.src.slice(0, 80));
+                  // Web Chat's typing indicator is a background image: by default an animated GIF behind a blob: URL.
+                  const urls = new Set();
+                  for (const sheet of document.styleSheets) {
+                    let rules = [];
+                    try { rules = [...sheet.cssRules]; } catch { }
+                    for (const rule of rules) for (const m of (rule.style?.backgroundImage ?? '').matchAll(/url\("?([^")]+)"?\)/g)) urls.add(m[1]);
+                  }
+                  // The page's CSP keeps blob: out of fetch, so the default GIF is known by its blob: URL, ours by its name.
+                  const typing = [...urls].map(u => u.startsWith('blob:') ? 'blob:' : u);
+                  return { matches: matchMedia('(prefers-reduced-motion: reduce)').matches, gifs, typing, running: [...window.__running] };
+                }
+                """);
+        }
+
+        var reduced = motion[ReducedMotion.Reduce];
+        Assert.True(reduced.GetProperty("matches").GetBoolean());
+        Assert.True(reduced.GetProperty("gifs").GetArrayLength() == 0, "animated GIF under reduced motion: " + reduced.GetProperty("gifs"));
+        var typing = reduced.GetProperty("typing").EnumerateArray().Select(t => t.GetString()!).ToList();
+        Assert.Contains(typing, t => t.EndsWith("typing-static.svg", StringComparison.Ordinal));
+        Assert.True(reduced.GetProperty("running").GetArrayLength() == 0, "animations ran: " + reduced.GetProperty("running"));
+
+        // Without the preference the indicator is Web Chat's animated GIF (a blob: URL), not ours: the check above can tell.
+        var animated = motion[ReducedMotion.NoPreference].GetProperty("typing").EnumerateArray().Select(t => t.GetString()!).ToList();
+        Assert.DoesNotContain(animated, t => t.EndsWith("typing-static.svg", StringComparison.Ordinal));
+        Assert.True(animated.Count(t => t == "blob:") > typing.Count(t => t == "blob:"), "the default indicator's blob: image is not replaced under reduced motion");
+    }
+
+    [Fact]
+    public async Task TheDisclaimerAndCrisisLinkComeAfterTheChatAndAreReachedByTab()
+    {
+        await using var context = await chromium.Browser.NewContextAsync(new() { ViewportSize = new() { Width = 390, Height = 844 } });
+        var chat = await ChatPage.OpenAsync(context, _host.BaseAddress);
+        var page = chat.Page;
+
+        // Landmarks in reading order: banner, one main (the conversation), contentinfo with the disclaimer.
+        var landmarks = await page.EvaluateAsync<string[]>("""
+            () => [...document.querySelectorAll('header, main, footer, [role=main], [role=banner], [role=contentinfo]')]
+              .filter(el => !el.closest('#webchat') || el.getAttribute('role'))
+              .map(el => el.getAttribute('role') || el.tagName.toLowerCase())
+            """);
+        Assert.Equal(["header", "main", "footer"], landmarks);
+        await Expect(page.GetByRole(AriaRole.Main)).ToHaveCountAsync(1);
+        await Expect(page.GetByRole(AriaRole.Main)).ToHaveAccessibleNameAsync("Conversation with ReflectBot");
+        await Expect(page.GetByRole(AriaRole.Contentinfo)).ToContainTextAsync("not an emergency service");
+
+        var link = page.GetByRole(AriaRole.Contentinfo).GetByRole(AriaRole.Link);
+        await Expect(link).ToHaveAccessibleNameAsync(new Regex("findahelpline\\.com.*opens in a new tab"));
+        await Expect(link).ToHaveAttributeAsync("target", "_blank");
+
+        // From the text box: Tab reaches Send, then the link.
+        await Expect(page.Locator("[data-id='webchat-sendbox-input']")).ToBeFocusedAsync();
+        await TabUntilAsync(page, "() => document.activeElement?.closest('footer') !== null");
+        await Expect(link).ToBeFocusedAsync();
+        await AssertFocusVisibleAsync(page, "the crisis link");
+        await page.ScreenshotAsync(new() { Path = Path.Combine(Shots, "390-crisis-link-focused.png") });
+    }
+
+    /// <summary>Whether focus shows: an outline or box-shadow on the element, Web Chat's focus indicator beside it, or the ring of a nearby ancestor that has focus within.</summary>
+    private const string FocusIndicator = """
+        () => {
+          const el = document.activeElement;
+          if (!el || el === document.body) return null;
+          const ring = (node, pseudo) => {
+            const cs = getComputedStyle(node, pseudo);
+            if (cs.outlineStyle !== 'none' && parseFloat(cs.outlineWidth) > 0) return `outline ${cs.outlineWidth} ${cs.outlineStyle}`;
+            if (cs.boxShadow && cs.boxShadow !== 'none') return `box-shadow ${cs.boxShadow}`;
+            return null;
+          };
+          const border = node => { const cs = getComputedStyle(node); return cs.display !== 'none' && cs.borderTopStyle !== 'none' && parseFloat(cs.borderTopWidth) > 0 ? `border ${cs.borderTopWidth} ${cs.borderTopStyle}` : null; };
+          for (const p of [null, '::before', '::after']) { const r = ring(el, p); if (r) return r; }
+          for (const scope of [el, el.parentElement]) {
+            const indicator = scope?.querySelector(':scope > [class*=focus-indicator]');
+            if (indicator) { const r = border(indicator) || ring(indicator); if (r) return 'indicator ' + r; }
+          }
+          let a = el.parentElement;
+          for (let i = 0; a && i < 3; i++, a = a.parentElement) { const r = ring(a); if (r) return 'ancestor ' + r; }
+          return null;
+        }
+        """;
+
+    private const string MeasureReflow = """
+        withActions => {
+          const root = document.documentElement;
+          const clipped = [];
+          for (const el of document.querySelectorAll('body *')) {
+            const cs = getComputedStyle(el);
+            if (cs.display === 'none' || cs.visibility === 'hidden' || el.clientWidth <= 2) continue;
+            if (el.closest('.webchat__keyboard-help, .webchat__live-region-transcript, .visually-hidden')) continue;
+            if (el.scrollWidth > el.clientWidth + 1 && (cs.overflowX === 'hidden' || cs.overflowX === 'clip' || cs.textOverflow === 'ellipsis') && el.innerText?.trim())
+              clipped.push(`${el.tagName.toLowerCase()}.${[...el.classList].filter(c => !c.startsWith('css-')).slice(0, 2).join('.')} "${el.innerText.trim().slice(0, 40)}"`);
+          }
+          const visible = el => { if (!el) return false; const r = el.getBoundingClientRect(); return r.height > 0 && r.bottom > 0 && r.top < innerHeight && r.right > 0 && r.left < innerWidth; };
+          const scroller = document.querySelector('.webchat__basic-transcript__scrollable');
+          const bots = [...document.querySelectorAll('.webchat__bubble:not(.webchat__bubble--from-user) .webchat__bubble__content')];
+          const latest = bots[bots.length - 1];
+          let latestVisible = visible(latest);
+          if (latestVisible && scroller) { const s = scroller.getBoundingClientRect(), b = latest.getBoundingClientRect(); latestVisible = Math.min(b.bottom, s.bottom) - Math.max(b.top, s.top) > 0; }
+          const actions = document.querySelector('.webchat__suggested-actions button');
+          return { scrollWidth: root.scrollWidth, clientWidth: root.clientWidth, clipped: [...new Set(clipped)].slice(0, 10), latestVisible, actionsVisible: !withActions || visible(actions) };
+        }
+        """;
+
+    private static async Task AssertFocusVisibleAsync(IPage page, string what)
+    {
+        var indicator = await page.EvaluateAsync<string?>(FocusIndicator);
+        Assert.True(indicator is not null, $"no visible focus on {what}: {await FocusedAsync(page)}");
+    }
+
+    private static Task<string> FocusedAsync(IPage page) => page.EvaluateAsync<string>(
+        "() => { const el = document.activeElement; return el ? `${el.tagName} ${el.className} \"${(el.innerText || el.getAttribute('aria-label') || '').trim().slice(0, 40)}\"` : 'nothing'; }");
+
+    private static Task<bool> FocusedIsAsync(IPage page, string name) => page.EvaluateAsync<bool>(
+        "name => { const el = document.activeElement; return !!el && el.tagName === 'BUTTON' && (el.innerText.trim() === name || el.getAttribute('aria-label') === name); }", name);
+
+    private static async Task TabUntilAsync(IPage page, string condition)
+    {
+        for (var i = 0; i < 30 && !await page.EvaluateAsync<bool>(condition); i++)
+        {
+            await page.Keyboard.PressAsync("Tab");
+        }
+
+        Assert.True(await page.EvaluateAsync<bool>(condition), "Tab never reached it: " + await FocusedAsync(page));
+    }
+
+    private static async Task ShiftTabUntilAsync(IPage page, string condition)
+    {
+        for (var i = 0; i < 8 && !await page.EvaluateAsync<bool>(condition); i++)
+        {
+            await page.Keyboard.PressAsync("Shift+Tab");
+        }
+
+        Assert.True(await page.EvaluateAsync<bool>(condition), "Shift+Tab never reached it: " + await FocusedAsync(page));
+    }
+
+    [GeneratedRegex("word or two")]
+    private static partial Regex FeelingsQuestion();
+
+    [GeneratedRegex("on your mind|taking up space")]
+    private static partial Regex OnYourMindQuestion();
+
+    [GeneratedRegex("pulled back|arm's length|arm’s length")]
+    private static partial Regex FearsOpening();
+
+    [GeneratedRegex("Which of these fears|Which fear")]
+    private static partial Regex FearsChoice();
+}
