@@ -9,6 +9,7 @@ using Microsoft.Bot.Schema;
 using Microsoft.Extensions.Options;
 using Newtonsoft.Json;
 using ReflectBot.Channels;
+using ReflectBot.Clinic;
 using ReflectBot.Channels.DirectLine;
 using ReflectBot.Journal;
 using ReflectBot.Kernel;
@@ -32,6 +33,7 @@ public static class BotEndpoints
         app.MapPost("/api/messages", HandleAsync);
         app.MapGet("/health", () => Results.Ok(new { status = "ok" }));
         app.MapJournal();
+        app.MapClinicNotes();
         app.MapSafetyAdmin();
         return app;
     }

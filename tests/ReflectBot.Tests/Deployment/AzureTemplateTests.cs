@@ -46,6 +46,7 @@ public sealed class AzureTemplateTests
         ["Clinic__MissedAfter"] = "a clinical policy default; change it in the app's configuration when a practice needs to",
         ["Clinic__Lookback"] = "a clinical policy default; change it in the app's configuration when a practice needs to",
         ["Clinic__MoodWindowDays"] = "a clinical policy default; change it in the app's configuration when a practice needs to",
+        ["Clinic__SummaryLead"] = "a clinical policy default (the day before a session); change it in the app's configuration when a practice needs to",
         ["Clinic__Scheduler__Enabled"] = "every instance may run it: one leads at a time and each occurrence is claimed once",
         ["Clinic__Scheduler__LeaseDuration"] = "60 s suits every deployment size: a leader renews it at a third of its length, and a crashed leader is replaced within a minute",
         ["Clinic__Scheduler__Interval"] = "the default (1 minute) is the delivery precision the clinic promises",
