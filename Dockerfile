@@ -31,9 +31,9 @@ RUN dotnet publish src/ReflectBot/ReflectBot.csproj -c Release -o /app --no-rest
     && test -s /app/wwwroot/lib/webchat.js
 
 FROM mcr.microsoft.com/dotnet/aspnet:10.0 AS runtime
-# curl for the health check only.
+# curl for the health check; DejaVu Sans for the clinician's PDF notes (PDFsharp finds no system fonts itself).
 RUN apt-get update \
-    && apt-get install -y --no-install-recommends curl \
+    && apt-get install -y --no-install-recommends curl fonts-dejavu-core \
     && rm -rf /var/lib/apt/lists/* \
     && mkdir -p /data && chown "$APP_UID" /data
 WORKDIR /app

@@ -106,6 +106,7 @@ type policyType = {
     missedAfter: string?
     lookback: string?
     moodWindowDays: int?
+    summaryLead: string?
     schedulerEnabled: bool?
     schedulerInterval: string?
     schedulerClaimTimeout: string?
@@ -412,6 +413,7 @@ var appDefaults = {
     missedAfter: '1.00:00:00'
     lookback: '7.00:00:00'
     moodWindowDays: 60
+    summaryLead: '1.00:00:00'
     schedulerEnabled: true
     schedulerInterval: '00:01:00'
     schedulerClaimTimeout: '00:05:00'
@@ -513,6 +515,7 @@ module web 'modules/web.bicep' = {
       Clinic__MissedAfter: clinic.missedAfter
       Clinic__Lookback: clinic.lookback
       Clinic__MoodWindowDays: string(clinic.moodWindowDays)
+      Clinic__SummaryLead: clinic.summaryLead
       Clinic__Scheduler__Enabled: string(clinic.schedulerEnabled)
       Clinic__Scheduler__Interval: clinic.schedulerInterval
       Clinic__Scheduler__ClaimTimeout: clinic.schedulerClaimTimeout

@@ -31,6 +31,7 @@ public sealed class AssignmentDelivery(
     TimeProvider time,
     IOptions<ClinicOptions> options,
     StringCatalog strings,
+    IEnumerable<IDueDelivery> otherDue,
     ILogger<AssignmentDelivery> logger)
 {
     public const string LeaseName = "clinic-scheduler";
@@ -78,6 +79,11 @@ public sealed class AssignmentDelivery(
             {
                 sent++;
             }
+        }
+
+        foreach (var due in otherDue)
+        {
+            sent += await due.DeliverDueAsync(now, cancellationToken).ConfigureAwait(false);
         }
 
         if (sent + missed > 0)

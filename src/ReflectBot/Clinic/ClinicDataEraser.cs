@@ -33,7 +33,7 @@ public sealed class ClinicDataEraser(ClinicStore store, ClinicLinks links, Clien
             await store.DeleteFolderAsync($"occurrences/{assignment.Id}", cancellationToken).ConfigureAwait(false);
         }
 
-        foreach (var folder in new[] { ClinicKeys.AssignmentsOf(userId), ClinicKeys.SharedOf(userId), ClinicKeys.ScoresOf(userId), ClinicKeys.LinksOfClient(userId) })
+        foreach (var folder in new[] { ClinicKeys.AssignmentsOf(userId), ClinicKeys.SharedOf(userId), ClinicKeys.ScoresOf(userId), ClinicKeys.LinksOfClient(userId), ClinicKeys.FlagsOf(userId), ClinicKeys.SessionsOf(userId), ClinicKeys.RepliesOf(userId) })
         {
             await store.DeleteFolderAsync(folder, cancellationToken).ConfigureAwait(false);
         }
@@ -70,6 +70,15 @@ public sealed class ClinicDataEraser(ClinicStore store, ClinicLinks links, Clien
                 }
             }
 
+            foreach (var reply in await store.ListValuesAsync<EntryReply>(ClinicKeys.RepliesOf(clientId), cancellationToken).ConfigureAwait(false))
+            {
+                if (reply.ClinicianId == clinicianId)
+                {
+                    await store.DeleteAsync(ClinicKeys.Reply(clientId, reply.Id), cancellationToken).ConfigureAwait(false);
+                }
+            }
+
+            await store.DeleteAsync(ClinicKeys.Session(clientId, clinicianId), cancellationToken).ConfigureAwait(false);
             await links.UnlinkAsync(clientId, clinicianId, cancellationToken).ConfigureAwait(false);
         }
 

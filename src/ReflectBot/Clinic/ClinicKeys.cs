@@ -46,6 +46,21 @@ public static class ClinicKeys
 
     public static string ScoresOf(string clientId) => $"scores/{Segment(clientId)}";
 
+    /// <summary>Something a client asked to bring to their session: flags/{client}/{id}.</summary>
+    public static string Flag(string clientId, string flagId) => $"{FlagsOf(clientId)}/{Segment(flagId)}";
+
+    public static string FlagsOf(string clientId) => $"flags/{Segment(clientId)}";
+
+    /// <summary>The next and last session of one link: sessions/{client}/{clinician}.</summary>
+    public static string Session(string clientId, string clinicianId) => $"{SessionsOf(clientId)}/{Segment(clinicianId)}";
+
+    public static string SessionsOf(string clientId) => $"sessions/{Segment(clientId)}";
+
+    /// <summary>A clinician's short reply to a shared entry, waiting for the client: replies/{client}/{id}.</summary>
+    public static string Reply(string clientId, string replyId) => $"{RepliesOf(clientId)}/{Segment(replyId)}";
+
+    public static string RepliesOf(string clientId) => $"replies/{Segment(clientId)}";
+
     public static string WrongCodes(string userId) => $"wrongcodes/{Segment(userId)}";
 
     /// <summary>Wrong codes of all clients together (times only, nobody's id).</summary>

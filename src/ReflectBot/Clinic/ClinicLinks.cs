@@ -63,6 +63,9 @@ public sealed class ClinicLinks(ClinicStore store, TimeProvider time)
     {
         var existed = await store.DeleteAsync(ClinicKeys.Link(clientId, clinicianId), cancellationToken).ConfigureAwait(false);
         await store.DeleteFolderAsync(ClinicKeys.SharedOver(clientId, clinicianId), cancellationToken).ConfigureAwait(false);
+
+        // The next session's date belongs to the link; with it goes the summary that would have been sent.
+        await store.DeleteAsync(ClinicKeys.Session(clientId, clinicianId), cancellationToken).ConfigureAwait(false);
         foreach (var assignment in await store.ListValuesAsync<Assignment>(ClinicKeys.AssignmentsOf(clientId), cancellationToken).ConfigureAwait(false))
         {
             if (assignment.ClinicianId == clinicianId && !assignment.Cancelled)

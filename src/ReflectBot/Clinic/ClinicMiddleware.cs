@@ -14,7 +14,7 @@ namespace ReflectBot.Clinic;
 /// (the <see cref="UserProfile.ClinicClient"/> flag in the user state the turn loaded anyway) cost no
 /// clinic read.
 /// </summary>
-public sealed partial class ClinicMiddleware(ClientRecords clients, PendingDelivery delivery, UserState userState) : IMiddleware
+public sealed partial class ClinicMiddleware(ClientRecords clients, PendingDelivery delivery, EntryReplies replies, UserState userState) : IMiddleware
 {
     public async Task OnTurnAsync(ITurnContext turnContext, NextDelegate next, CancellationToken cancellationToken = default)
     {
@@ -37,6 +37,8 @@ public sealed partial class ClinicMiddleware(ClientRecords clients, PendingDeliv
         {
             await clients.KeepZoneAsync(clientId, zone, cancellationToken).ConfigureAwait(false);
         }
+
+        await replies.ShowPendingAsync(turnContext, clientId, cancellationToken).ConfigureAwait(false);
 
         // Not when the message is itself about assignments: it already shows them or starts one.
         if (!AboutAssignments().IsMatch(activity.Text ?? string.Empty))

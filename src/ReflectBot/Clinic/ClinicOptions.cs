@@ -47,5 +47,8 @@ public sealed class ClinicOptions
     /// <summary>The mood chart's window, 30 to 90 days.</summary>
     public int MoodWindowDays { get; set; } = 60;
 
+    /// <summary>How long before a session its summary is sent to the clinician.</summary>
+    public TimeSpan SummaryLead { get; set; } = TimeSpan.FromHours(24);
+
     public SchedulerOptions Scheduler { get; set; } = new();
 }

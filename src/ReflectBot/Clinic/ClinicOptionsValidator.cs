@@ -25,6 +25,11 @@ public sealed class ClinicOptionsValidator : IValidateOptions<ClinicOptions>
             problems.Add("Clinic:MoodWindowDays must be between 30 and 90.");
         }
 
+        if (options.SummaryLead < TimeSpan.FromHours(1) || options.SummaryLead > TimeSpan.FromDays(7))
+        {
+            problems.Add("Clinic:SummaryLead must be between 1 hour and 7 days.");
+        }
+
         if (options.CodeLifetime <= TimeSpan.Zero || options.WrongCodeWindow <= TimeSpan.Zero || options.WrongCodeLimit < 1)
         {
             problems.Add("Clinic:CodeLifetime, WrongCodeWindow and WrongCodeLimit must be positive.");

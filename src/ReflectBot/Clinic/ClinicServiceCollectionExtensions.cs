@@ -44,6 +44,11 @@ public static class ClinicServiceCollectionExtensions
         services.AddHostedService<DeliveryScheduler>();
         services.AddSingleton<ClinicMiddleware>();
         services.AddSingleton<ClinicianCommands>();
+        services.AddSingleton<SessionSummaries>();
+        services.AddSingleton<SummaryNotes>();
+        services.AddSingleton<EntryReplies>();
+        services.AddSingleton<SessionCommands>();
+        services.AddSingleton<IDueDelivery, SummaryDelivery>();
         services.AddSingleton<ClientCommands>();
 
         // Dialogs of the root set (JourneyDialogs adds every registered Dialog).

@@ -6,6 +6,7 @@ using Microsoft.Bot.Schema;
 using Microsoft.Extensions.Options;
 using ReflectBot.Content;
 using ReflectBot.Dialogs.Prompts;
+using ReflectBot.Journal;
 using ReflectBot.Kernel;
 
 namespace ReflectBot.Clinic;
@@ -23,6 +24,7 @@ public sealed partial class ClinicianCommands(
     TimeProvider time,
     IOptions<ClinicOptions> options,
     ClinicStore store,
+    JourneyCatalog journeys,
     StringCatalog strings) : ITurnCommand
 {
     /// <summary>The phrases these commands take (from anyone else they get "only clinicians").</summary>
@@ -250,9 +252,10 @@ public sealed partial class ClinicianCommands(
 
         var entry = shared[e - 1];
         var body = new StringBuilder(strings.Text(ClinicStrings.EntryHeader, ("client", clients[c - 1].ClientName), ("title", entry.JourneyTitle), ("date", entry.CreatedUtc.ToString("d MMM yyyy", CultureInfo.InvariantCulture)))).Append('\n');
-        foreach (var (question, answer) in entry.Answers)
+        foreach (var (stepId, answer) in entry.Answers)
         {
-            body.Append(strings.Text(ClinicStrings.EntryAnswer, ("question", question), ("answer", answer))).Append('\n');
+            // The question as it was asked (or as the journey asks it now), never the step's id.
+            body.Append(strings.Text(ClinicStrings.EntryAnswer, ("question", JournalFormat.Question(journeys, entry, stepId)), ("answer", answer))).Append('\n');
         }
 
         await SayAsync(turn, body.ToString().TrimEnd(), cancellationToken).ConfigureAwait(false);

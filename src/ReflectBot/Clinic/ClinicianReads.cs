@@ -109,6 +109,57 @@ public sealed class ClinicianReads(
         return await safety.CountAsync(clientId, time.GetUtcNow().AddDays(-_options.MoodWindowDays), cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>How many times safety support was shown since a moment: a count, never content. Scope: mood.</summary>
+    public async Task<int?> SafetyCountSinceAsync(string clinicianId, string clientId, DateTimeOffset sinceUtc, CancellationToken cancellationToken = default)
+    {
+        if (await AuthorizeAsync(clinicianId, clientId, ConsentScope.Mood, cancellationToken).ConfigureAwait(false) is null)
+        {
+            return null;
+        }
+
+        return await safety.CountAsync(clientId, sinceUtc, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// What the client asked to bring to a session with this clinician, oldest first: the client addressed it to
+    /// them, so it needs the link, not a scope. Null when not linked.
+    /// </summary>
+    public async Task<IReadOnlyList<SessionFlag>?> FlagsAsync(string clinicianId, string clientId, CancellationToken cancellationToken = default)
+    {
+        if (await AuthorizeAsync(clinicianId, clientId, null, cancellationToken).ConfigureAwait(false) is null)
+        {
+            return null;
+        }
+
+        var flags = await store.ListValuesAsync<SessionFlag>(ClinicKeys.FlagsOf(clientId), cancellationToken).ConfigureAwait(false);
+        return [.. flags.Where(f => f.ClinicianIds.Contains(clinicianId, StringComparer.Ordinal)).OrderBy(f => f.CreatedUtc)];
+    }
+
+    /// <summary>The session dates this clinician set for a linked client (theirs to see); null when not linked.</summary>
+    public async Task<SessionDate?> SessionAsync(string clinicianId, string clientId, CancellationToken cancellationToken = default)
+    {
+        if (await AuthorizeAsync(clinicianId, clientId, null, cancellationToken).ConfigureAwait(false) is null)
+        {
+            return null;
+        }
+
+        return await store.GetAsync<SessionDate>(ClinicKeys.Session(clientId, clinicianId), cancellationToken).ConfigureAwait(false) ?? new SessionDate();
+    }
+
+    /// <summary>Done and missed between two moments. Scope: completion.</summary>
+    public async Task<CompletionSummary?> CompletionBetweenAsync(string clinicianId, string clientId, DateTimeOffset fromUtc, DateTimeOffset toUtc, CancellationToken cancellationToken = default)
+    {
+        if (await AuthorizeAsync(clinicianId, clientId, ConsentScope.Completion, cancellationToken).ConfigureAwait(false) is null)
+        {
+            return null;
+        }
+
+        var mine = (await assignments.OfClientAsync(clientId, cancellationToken).ConfigureAwait(false)).Where(a => a.ClinicianId == clinicianId).ToList();
+        var (done, missed) = await assignments.TallyAsync(mine, fromUtc, toUtc.AddTicks(1), cancellationToken).ConfigureAwait(false);
+        var entries = await journal.ListAsync(clientId, cancellationToken).ConfigureAwait(false);
+        return new CompletionSummary(done, missed, entries.Count > 0 ? entries[0].CreatedUtc : null);
+    }
+
     /// <summary>The entries the client shared with this clinician, newest first. Scope: shared entries.</summary>
     public async Task<IReadOnlyList<JournalEntry>?> SharedEntriesAsync(string clinicianId, string clientId, CancellationToken cancellationToken = default)
     {

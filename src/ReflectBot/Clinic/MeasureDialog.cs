@@ -187,6 +187,7 @@ public sealed class MeasureDialog : ComponentDialog
             JourneyId = _measure.Id,
             JourneyTitle = _measure.Title,
             Answers = answers,
+            Questions = answered.ToDictionary(i => i.Id, i => i.Text, StringComparer.Ordinal),
             Tags = ["measure", _measure.Id],
             CreatedUtc = _time.GetUtcNow(),
             TimeZone = TimeZones.Of(step.Context).Id,

@@ -9,6 +9,7 @@ using Microsoft.Bot.Schema;
 using Microsoft.Extensions.Options;
 using Newtonsoft.Json;
 using ReflectBot.Channels;
+using ReflectBot.Clinic;
 using ReflectBot.Channels.DirectLine;
 using ReflectBot.Journal;
 using ReflectBot.Kernel;
@@ -33,6 +34,7 @@ public static class BotEndpoints
         app.MapGet("/health", () => Results.Ok(new { status = "ok" }));
         app.MapReadiness();
         app.MapJournal();
+        app.MapClinicNotes();
         app.MapSafetyAdmin();
         return app;
     }

@@ -21,6 +21,18 @@ public static class ConsoleRendering
             var card = attachment.Content is JObject json ? json : attachment.Content is null ? null : JObject.FromObject(attachment.Content);
             if (card is null)
             {
+                // A file (the terminal gets exports as attachments): its name, so the person knows it came.
+                if (attachment.Name is { Length: > 0 } name)
+                {
+                    text.Append(text.Length == 0 ? "bot> " : "\n     ").Append('[').Append(name).Append(']');
+                }
+
+                continue;
+            }
+
+            if (card.Value<string>("type") == "AdaptiveCard")
+            {
+                AppendAdaptive(text, card);
                 continue;
             }
 
@@ -41,6 +53,26 @@ public static class ConsoleRendering
         }
 
         return text.ToString();
+    }
+
+    /// <summary>An Adaptive Card's text blocks in order, a picture by its alt text, and its actions as buttons.</summary>
+    private static void AppendAdaptive(StringBuilder text, JObject card)
+    {
+        foreach (var element in card.SelectTokens("$..body[*]").OfType<JObject>())
+        {
+            var line = element.Value<string>("type") switch
+            {
+                "TextBlock" => element.Value<string>("text"),
+                "Image" => element.Value<string>("altText") is { Length: > 0 } alt ? $"[{alt}]" : null,
+                _ => null,
+            };
+            if (line is { Length: > 0 })
+            {
+                text.Append(text.Length == 0 ? "bot> " : "\n     ").Append(line.Replace("\n", "\n     ", StringComparison.Ordinal));
+            }
+        }
+
+        AppendButtons(text, card["actions"] as JArray);
     }
 
     private static void AppendButtons(StringBuilder text, JArray? buttons)

@@ -34,6 +34,7 @@ public static class TurnRoutes
         TurnRoute.Command<SafetyPlanCommand>("safety plan", "safety plan · show my safety plan", SafetyPlanCommand.Claims),
         TurnRoute.Command<JournalCommands>("journal", "my journal · read 2 · delete entry 2 · journal from last week · entries about X · mood · export", JournalCommands.Claims),
         TurnRoute.Command<ClinicianCommands>("clinician", "new client code · revoke code X · assign · assignments · cancel assignment X · clients · open entry N.M · safety notes on/off", ClinicianCommands.Claims),
+        TurnRoute.Command<SessionCommands>("sessions", "summary for NAME · export summary for NAME · next session for NAME on DATE · reply to entry N.M: TEXT · bring this to my session[: TEXT]", SessionCommands.Claims),
         TurnRoute.Command<ClientCommands>("client", "connect CODE · my clinician · change sharing · disconnect · (un)share entry N · my assignments · start assignment X · a measure's command (phq-9)", ClientCommands.Claims),
         TurnRoute.ContentCommand<StartJourneyCommand>("journey", "a journey's commands or title (dialogs/journeys/*.yaml: check in, fears, …)"),
         TurnRoute.Command<CardCommand>("cards", "learn · cards · tell me about X", CardCommand.Claims),

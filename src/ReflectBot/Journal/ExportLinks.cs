@@ -17,16 +17,22 @@ public sealed class ExportLinks(JournalKeyRing keys, TimeProvider time, IOptions
 {
     private const string Purpose = "reflectbot-export-links";
 
-    public string Create(string userId, string format, string? timeZone)
+    /// <summary>A link for <paramref name="userId"/>; <paramref name="subject"/> names whom a clinician's notes are about (their reads are authorized again at download).</summary>
+    public string Create(string userId, string format, string? timeZone, string? subject = null)
     {
         var expires = time.GetUtcNow() + options.Value.ExportLinkLifetime;
         var payload = new JObject { ["u"] = userId, ["f"] = format, ["z"] = timeZone, ["exp"] = expires.ToUnixTimeSeconds() };
+        if (subject is not null)
+        {
+            payload["s"] = subject;
+        }
+
         var body = Encoding.UTF8.GetBytes(payload.ToString(Formatting.None));
         return $"{WebEncoders.Base64UrlEncode(body)}.{WebEncoders.Base64UrlEncode(Sign(body))}";
     }
 
-    /// <summary>The user, format and zone a token grants, or null when it is forged, malformed or expired.</summary>
-    public (string UserId, string Format, string? TimeZone)? Validate(string token)
+    /// <summary>The user, format, zone and subject a token grants, or null when it is forged, malformed or expired.</summary>
+    public (string UserId, string Format, string? TimeZone, string? Subject)? Validate(string token)
     {
         var parts = (token ?? string.Empty).Split('.');
         if (parts.Length != 2)
@@ -48,7 +54,7 @@ public sealed class ExportLinks(JournalKeyRing keys, TimeProvider time, IOptions
                 return null;
             }
 
-            return (payload.Value<string>("u") ?? string.Empty, payload.Value<string>("f") ?? string.Empty, payload.Value<string>("z"));
+            return (payload.Value<string>("u") ?? string.Empty, payload.Value<string>("f") ?? string.Empty, payload.Value<string>("z"), payload.Value<string>("s"));
         }
         catch (FormatException)
         {

@@ -15,8 +15,8 @@ public static class JournalEndpoints
     {
         app.MapGet("/journal/export/{token}", async (string token, ExportLinks links, IJournalStore journal, JourneyCatalog catalog, StringCatalog strings, TimeProvider time, ILogger<JournalKeyRing> logger, HttpContext http) =>
         {
-            // A link from before user keys were one segment names nobody now.
-            if (links.Validate(token) is not { } grant || !ReflectBot.Kernel.UserKeys.IsKey(grant.UserId))
+            // A link from before user keys were one segment names nobody now; a clinician's notes link is not a journal's.
+            if (links.Validate(token) is not { } grant || !ReflectBot.Kernel.UserKeys.IsKey(grant.UserId) || grant.Subject is not null)
             {
                 return Results.NotFound();
             }

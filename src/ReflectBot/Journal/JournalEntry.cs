@@ -21,6 +21,13 @@ public sealed class JournalEntry
     [JsonProperty("answers")]
     public Dictionary<string, string> Answers { get; set; } = new(StringComparer.Ordinal);
 
+    /// <summary>
+    /// The question each answer was given to, worded as it was asked that day (journeys vary their wording,
+    /// and content changes); entries from before this was kept have none, and fall back to the journey.
+    /// </summary>
+    [JsonProperty("questions", NullValueHandling = NullValueHandling.Ignore)]
+    public Dictionary<string, string>? Questions { get; set; }
+
     [JsonProperty("mood", NullValueHandling = NullValueHandling.Ignore)]
     public int? Mood { get; set; }
 

@@ -24,10 +24,18 @@ public static class JournalFormat
             : strings.Text(JournalStrings.ListLine, ("number", number), ("when", when), ("title", entry.JourneyTitle));
     }
 
-    /// <summary>The question a step asked, from the journey as it is now; the step id when the journey has changed.</summary>
+    /// <summary>
+    /// The question a step asked: as it was worded when asked, else from the journey as it is now; the step
+    /// id only when neither is known (an old entry of a journey that has since changed).
+    /// </summary>
     public static string Question(JourneyCatalog? catalog, JournalEntry entry, string stepId)
     {
         ArgumentNullException.ThrowIfNull(entry);
+        if (entry.Questions?.GetValueOrDefault(stepId) is { Length: > 0 } asked)
+        {
+            return asked;
+        }
+
         var step = catalog?.Find(entry.JourneyId)?.Steps.FirstOrDefault(s => s.Id == stepId);
         return step?.Prompt.FirstOrDefault() ?? stepId;
     }

@@ -90,9 +90,11 @@ public sealed class JourneyDialog : ComponentDialog, IDescribedDialog
         }
 
         JourneyProgress.CountQuestion(step.Values);
+        var wording = Wording(content, step.Context);
+        JourneyProgress.Questions(step.Values)[content.Id] = wording;
         var options = new PromptOptions
         {
-            Prompt = Wording(content, step.Context),
+            Prompt = wording,
             MaxAttempts = 3,
             TooManyAttemptsMessage = _strings[JourneyStrings.TooManyAttempts],
         };
@@ -276,6 +278,7 @@ public sealed class JourneyDialog : ComponentDialog, IDescribedDialog
         var userId = UserKeys.Of(activity);
         var zone = TimeZones.Of(step.Context);
         var answers = JourneyProgress.Answers(step.Values);
+        var asked = JourneyProgress.Questions(step.Values);
         return new JournalEntry
         {
             Id = JournalEntryIds.From(userId, activity.Conversation?.Id, activity.Id),
@@ -283,6 +286,7 @@ public sealed class JourneyDialog : ComponentDialog, IDescribedDialog
             JourneyId = _journey.Id,
             JourneyTitle = _journey.Title,
             Answers = answers.Properties().ToDictionary(p => p.Name, p => p.Value.ToString(), StringComparer.Ordinal),
+            Questions = asked.Properties().Where(p => answers.ContainsKey(p.Name)).ToDictionary(p => p.Name, p => p.Value.ToString(), StringComparer.Ordinal),
             Mood = JourneyProgress.Mood(step.Values),
             Tags = [.. _journey.Tags],
             Cards = [.. JourneyProgress.Shown(step.Values)],

@@ -13,6 +13,7 @@ internal static class JourneyProgress
     public static readonly object Skipped = new();
 
     private const string AnswersKey = "answers";
+    private const string QuestionsKey = "questions";
     private const string MoodKey = "mood";
     private const string GotoKey = "goto";
     private const string OfferKey = "offer";
@@ -29,6 +30,18 @@ internal static class JourneyProgress
         }
 
         return answers;
+    }
+
+    /// <summary>The wording each step was asked in, by step id.</summary>
+    public static JObject Questions(JObject values)
+    {
+        if (values[QuestionsKey] is not JObject questions)
+        {
+            questions = [];
+            values[QuestionsKey] = questions;
+        }
+
+        return questions;
     }
 
     public static void SetMood(JObject values, int mood) => values[MoodKey] = mood;

@@ -60,6 +60,16 @@ public sealed class ClinicHost : ReflectBotHost
             Token = a => BotFrameworkStandIn.Shared.ChannelToken(AppId, a.ServiceUrl),
         };
 
+    /// <summary>A Teams user (channel msteams, an Entra object id), with a channel token as the Bot Connector signs one.</summary>
+    public BotClient TeamsUser(string id, string name, string aadObjectId)
+        => new(CreateClient(), id, $"a:1personal-{id}", "msteams")
+        {
+            Name = name,
+            AadObjectId = aadObjectId,
+            TimeZone = "Europe/London",
+            Token = a => BotFrameworkStandIn.Shared.ChannelToken(AppId, a.ServiceUrl),
+        };
+
     public static FakeTimeProvider Clock(DateTimeOffset? at = null) => new(at ?? Start);
 
     /// <summary>One delivery round as the scheduler runs it (lease, then claims).</summary>

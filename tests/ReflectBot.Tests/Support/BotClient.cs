@@ -34,6 +34,9 @@ public sealed class BotClient(HttpClient http, string userId, string conversatio
     /// <summary>The Authorization header's token for an activity (a channel's token, for a host with an app id); none when null.</summary>
     public Func<Activity, string>? Token { get; init; }
 
+    /// <summary>The Entra object id Teams sends with a user (null elsewhere).</summary>
+    public string? AadObjectId { get; init; }
+
     public Activity Message(string? text, string? id = null) => new()
     {
         Type = ActivityTypes.Message,
@@ -41,7 +44,7 @@ public sealed class BotClient(HttpClient http, string userId, string conversatio
         Text = text,
         ChannelId = ChannelId,
         ServiceUrl = ServiceUrl ?? "http://localhost/connector-not-used",
-        From = new ChannelAccount(UserId, Name),
+        From = new ChannelAccount(UserId, Name, aadObjectId: AadObjectId),
         Recipient = new ChannelAccount("bot", "ReflectBot"),
         Conversation = new ConversationAccount(id: ConversationId),
         Locale = "en-US",
