@@ -70,6 +70,31 @@ public sealed partial class WebChatTests(ChromiumFixture chromium) : IClassFixtu
     }
 
     [Fact]
+    public async Task MyWeekShowsTheWeeksMoodChartWithItsAltTextAndThePersonsOwnWords()
+    {
+        var chat = await ChatPage.OpenAsync(_context, _host.BaseAddress);
+        await chat.TypeAsync("check in");
+        await Expect(chat.Said("0 to 10")).ToBeVisibleAsync();
+        await chat.TypeAsync("4");
+        await Expect(chat.Said(FeelingsQuestion())).ToBeVisibleAsync();
+        await chat.TypeAsync("tired, anxious");
+        await Expect(chat.Said(OnYourMindQuestion())).ToBeVisibleAsync();
+        await chat.TypeAsync("work");
+        await Expect(chat.Said(ChatPage.FirstSaveQuestion)).ToBeVisibleAsync();
+        await chat.TapSuggestedAsync("Yes");
+        await Expect(chat.Said("Saved to your journal")).ToBeVisibleAsync();
+
+        await chat.TypeAsync("my week");
+        await Expect(chat.Said("The feelings you named most often")).ToBeVisibleAsync();
+        await Expect(chat.Transcript.GetByAltText("A chart of your mood this week, one score of 4 out of 10.").First).ToBeVisibleAsync();
+
+        await chat.Said("what would you be glad to set down?").ScrollIntoViewIfNeededAsync();
+        await Expect(chat.Page.GetByRole(AriaRole.Button, new() { Name = "Jump to last message" })).ToHaveCountAsync(0);
+        var artifacts = Directory.CreateDirectory(Path.Combine(AppContext.BaseDirectory, "artifacts"));
+        await chat.Page.ScreenshotAsync(new() { Path = Path.Combine(artifacts.FullName, "my-week.png") });
+    }
+
+    [Fact]
     public async Task TheMenuCardsButtonStartsTheCheckIn()
     {
         var chat = await ChatPage.OpenAsync(_context, _host.BaseAddress);

@@ -6,7 +6,8 @@ namespace ReflectBot.Hosting;
 /// <summary>
 /// <c>validate [folder]</c>: checks a content folder (journeys, cards, measures, and the safety folder: lexicon,
 /// resources, replies, training examples, labelled sets, and model weights trained on exactly this content and
-/// for this embedding model) with the loaders start-up uses, and exits non-zero on any error.
+/// for this embedding model) with the loaders start-up uses, and exits non-zero on any error; warns (exit code
+/// unchanged) for content that changed after its review in <c>REVIEW.md</c>.
 /// </summary>
 public static class ContentValidation
 {
@@ -27,13 +28,22 @@ public static class ContentValidation
             error.WriteLine(problem.ToString());
         }
 
+        // Warnings leave the exit code alone: a file read long ago still works.
+        var warnings = ContentReviewRecord.Warnings(folder);
+        foreach (var warning in warnings)
+        {
+            error.WriteLine($"{warning.File}:{warning.Line}: warning: {warning.Message}");
+        }
+
         if (errors.Count > 0)
         {
             error.WriteLine($"{errors.Count} problem(s) in {folder}.");
             return 1;
         }
 
-        output.WriteLine($"{folder}: {summary}: no problems.");
+        output.WriteLine(warnings.Count == 0
+            ? $"{folder}: {summary}: no problems."
+            : $"{folder}: {summary}: no problems, {warnings.Count} review warning(s).");
         return 0;
     }
 

@@ -12,6 +12,7 @@ public static class JournalServiceCollectionExtensions
         services.AddSingleton<ExportLinks>();
         services.AddHttpContextAccessor();
         services.AddSingleton<JournalCommands>();
+        services.AddSingleton<WeekCommand>();
         return services;
     }
 }

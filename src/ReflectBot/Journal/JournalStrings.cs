@@ -54,4 +54,19 @@ public static class JournalStrings
 
     public static readonly StringKey ErasedOne = new("journal.erasedOne");
     public static readonly StringKey Erased = new("journal.erased", "count");
+
+    /// <summary>"my week": {from}/{to} days as "3 Mar"; {count}; {mood}, {lowest}, {highest} scores 0-10; {average} one decimal; {feelings} the person's own words, quoted; {cards} card titles.</summary>
+    public static readonly StringKey WeekHeading = new("journal.weekHeading", "from", "to");
+
+    public static readonly StringKey WeekNoReflections = new("journal.weekNoReflections");
+    public static readonly StringKey WeekOneReflection = new("journal.weekOneReflection");
+    public static readonly StringKey WeekReflections = new("journal.weekReflections", "count");
+    public static readonly StringKey WeekOneMood = new("journal.weekOneMood", "mood");
+    public static readonly StringKey WeekMoods = new("journal.weekMoods", "count", "lowest", "highest", "average");
+    public static readonly StringKey WeekFeelings = new("journal.weekFeelings", "feelings");
+    public static readonly StringKey WeekCards = new("journal.weekCards", "cards");
+    public static readonly StringKey WeekQuestion = new("journal.weekQuestion");
+    public static readonly StringKey WeekChartTitle = new("journal.weekChartTitle");
+    public static readonly StringKey WeekChartAltOne = new("journal.weekChartAltOne", "mood");
+    public static readonly StringKey WeekChartAlt = new("journal.weekChartAlt", "count", "lowest", "highest");
 }

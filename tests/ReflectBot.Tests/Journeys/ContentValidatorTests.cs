@@ -231,10 +231,12 @@ public sealed class ContentValidatorTests
         var measures = Directory.GetFiles(Path.Combine(ContentFolders.Shipped, "measures"), "*.yaml").Length;
         Assert.True(measures >= 2, $"only {measures} measures");
         Assert.Contains(
-            $"{library.Journeys.All.Count} journeys, {library.Cards.All.Count} cards, {measures} measures, the safety lexicon, crisis resources, replies, training examples, labelled sets and model weights: no problems.",
+            $"{library.Journeys.All.Count} journeys, {library.Cards.All.Count} cards, {measures} measures, the safety lexicon, crisis resources, replies, training examples, labelled sets and model weights: no problems",
             output.ToString(),
             StringComparison.Ordinal);
-        Assert.Equal(string.Empty, error.ToString());
+
+        // Only review warnings (files not yet read by a person), never a problem.
+        Assert.All(error.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries), l => Assert.Contains(": warning: ", l, StringComparison.Ordinal));
     }
 
     [Fact]

@@ -54,7 +54,7 @@ public sealed class JourneyFlowTests : IDisposable
     {
         // "people" and "feeling mostly secure" both lead to the secure-attachment card: it is shown once.
         var replies = await _host.Client().SayAllAsync(
-            "attachment", "unpredictable", "my grandmother", "people", "feeling mostly secure", "saying what I need sooner", "yes");
+            "attachment", "unpredictable", "my grandmother", "people", "feeling mostly secure", "saying what I need sooner", "done", "yes");
 
         var cards = Replies.CardTitles(replies);
         Assert.Equal([Title("soothed-early"), Title("secure-attachment"), Title("patterns-can-change")], cards);
@@ -64,6 +64,7 @@ public sealed class JourneyFlowTests : IDisposable
         Assert.Equal("people", entry.Answers["now"]);
         Assert.Equal("feeling mostly secure", entry.Answers["pattern"]);
         Assert.Equal("saying what I need sooner", entry.Answers["new-way"]);
+        Assert.False(entry.Answers.ContainsKey("settle"), "the settling step is not kept");
         Assert.Equal(["soothed-early", "secure-attachment", "patterns-can-change"], entry.Cards);
     }
 
