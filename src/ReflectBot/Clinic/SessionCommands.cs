@@ -235,16 +235,7 @@ public sealed partial class SessionCommands(
         await SayAsync(turn, strings.Text(SessionStrings.FlagSaved, ("clinicians", ClinicStrings.EachAnd(strings, [.. mine.Select(l => l.ClinicianName)]))), cancellationToken).ConfigureAwait(false);
     }
 
-    private string? BaseUrl()
-    {
-        if (!string.IsNullOrWhiteSpace(journalOptions.Value.PublicBaseUrl))
-        {
-            return journalOptions.Value.PublicBaseUrl.TrimEnd('/');
-        }
-
-        var request = http.HttpContext?.Request;
-        return request is null ? null : $"{request.Scheme}://{request.Host}{request.PathBase}";
-    }
+    private string? BaseUrl() => LinkAddress.Of(journalOptions.Value, http.HttpContext);
 
     private static Task<ResourceResponse> SayAsync(TurnInfo turn, string text, CancellationToken cancellationToken)
         => turn.Context.SendActivityAsync(MessageFactory.Text(text), cancellationToken);

@@ -237,16 +237,7 @@ public sealed partial class JournalCommands : ITurnCommand
         await turn.Context.SendActivityAsync(MessageFactory.Attachment(card.ToAttachment()), cancellationToken).ConfigureAwait(false);
     }
 
-    private string? BaseUrl()
-    {
-        if (!string.IsNullOrWhiteSpace(_options.Value.PublicBaseUrl))
-        {
-            return _options.Value.PublicBaseUrl.TrimEnd('/');
-        }
-
-        var request = _http.HttpContext?.Request;
-        return request is null ? null : $"{request.Scheme}://{request.Host}{request.PathBase}";
-    }
+    private string? BaseUrl() => LinkAddress.Of(_options.Value, _http.HttpContext);
 
     private static Task<ResourceResponse> Say(TurnInfo turn, string text, CancellationToken cancellationToken)
         => turn.Context.SendActivityAsync(MessageFactory.Text(text), cancellationToken);
