@@ -20,6 +20,9 @@ public sealed class AzureTemplateTests
     private static readonly Dictionary<string, string> LeftAtDefault = new(StringComparer.OrdinalIgnoreCase)
     {
         ["Storage__DataPath"] = "only the file store uses it; Azure runs the blob store",
+        ["Telemetry__AzureMonitorConnectionString"] = "Application Insights' standard APPLICATIONINSIGHTS_CONNECTION_STRING is read as well, which is what the template wires",
+        ["Telemetry__OtlpEndpoint"] = "Azure exports to Application Insights; OTLP is for a collector elsewhere",
+        ["Telemetry__Enabled"] = "for tests and hosts that add their own exporter; an exporter's setting turns telemetry on",
         ["Storage__Blob__ConnectionString"] = "Azure uses the account URI and the managed identity, no keys",
         ["Storage__Blob__ContainerPrefix"] = "one deployment per account",
         ["Storage__Blob__StateContainer"] = "the template creates the default names",
