@@ -35,6 +35,26 @@ public sealed class BotProcess : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// The private memory the process holds (RssAnon of /proc/pid/status, in bytes; -1 off Linux). On Linux
+    /// PrivateMemorySize64 is VmData: writable private mappings, resident or not, which counts the model's
+    /// memory-mapped weights file although its clean pages are shared and evictable.
+    /// </summary>
+    public long ResidentAnonymous
+    {
+        get
+        {
+            var status = $"/proc/{_process.Id}/status";
+            if (!File.Exists(status))
+            {
+                return -1;
+            }
+
+            var line = File.ReadLines(status).FirstOrDefault(l => l.StartsWith("RssAnon:", StringComparison.Ordinal));
+            return line is null ? -1 : long.Parse(line["RssAnon:".Length..].Trim().Split(' ')[0], System.Globalization.CultureInfo.InvariantCulture) * 1024;
+        }
+    }
+
     public static async Task<BotProcess> StartAsync(string root, string connectionString, string containerPrefix)
     {
         var bin = Path.Combine(root, "src", "ReflectBot", "bin", "Release", "net10.0");

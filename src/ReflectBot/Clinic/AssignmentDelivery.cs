@@ -2,6 +2,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using ReflectBot.Channels;
 using ReflectBot.Content;
+using ReflectBot.Kernel;
 using ReflectBot.Storage;
 using ReflectBot.Storage.Leases;
 
@@ -41,9 +42,18 @@ public sealed class AssignmentDelivery(
     private readonly string _instance = Guid.NewGuid().ToString("N")[..8];
 
     /// <summary>One round, if this instance can lead: deliver what is due, mark what was missed.</summary>
+    // Whether this instance held the lease at its last round: a change is a leader change (telemetry).
+    private bool _leader;
+
     public async Task<DeliveryRound> RunRoundAsync(CancellationToken cancellationToken = default)
     {
         var held = await lease.TryAcquireAsync(LeaseName, cancellationToken).ConfigureAwait(false);
+        if (_leader != (held is not null))
+        {
+            _leader = held is not null;
+            ReflectBotTelemetry.LeaderChanges.Add(1, new KeyValuePair<string, object?>("change", _leader ? "gained" : "lost"));
+        }
+
         if (held is null)
         {
             return new DeliveryRound(false, 0, 0);
@@ -51,7 +61,10 @@ public sealed class AssignmentDelivery(
 
         await using (held.ConfigureAwait(false))
         {
-            return await DeliverDueAsync(cancellationToken).ConfigureAwait(false);
+            var round = await DeliverDueAsync(cancellationToken).ConfigureAwait(false);
+            ReflectBotTelemetry.SchedulerDeliveries.Add(round.Sent, new KeyValuePair<string, object?>("outcome", "sent"));
+            ReflectBotTelemetry.SchedulerDeliveries.Add(round.Missed, new KeyValuePair<string, object?>("outcome", "missed"));
+            return round;
         }
     }
 

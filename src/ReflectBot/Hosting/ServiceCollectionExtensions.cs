@@ -55,6 +55,8 @@ public static class ServiceCollectionExtensions
         services.AddSingleton(sp => new StorageReplies(sp.GetRequiredService<StringCatalog>()[HostingStrings.CouldNotSave], sp.GetRequiredService<StringCatalog>()[HostingStrings.Crossed]));
         services.AddSingleton<TurnErrors>();
         services.AddSingleton<IdentityMiddleware>();
+        services.AddSingleton<TurnTelemetryMiddleware>();
+        services.AddTelemetry(configuration);
         services.AddSingleton<TurnPipeline>();
         services.AddSingleton(TurnRoutes.Table);
         services.AddSingleton<TurnRouter>();

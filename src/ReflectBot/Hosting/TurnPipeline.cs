@@ -26,6 +26,9 @@ public sealed class TurnPipeline
         _services = services;
         Middleware =
         [
+            // 0. The turn's span and duration (telemetry), around everything below.
+            services.GetRequiredService<TurnTelemetryMiddleware>(),
+
             // 1. Identity: the sender's key from what the channel vouches for; a turn it refuses ends here.
             services.GetRequiredService<IdentityMiddleware>(),
 

@@ -24,6 +24,8 @@ public sealed class TurnRouter
             if (_table.MayInterrupt(route, turn.Dialogs.ActiveDialog?.Id)
                 && await handler.TryHandleAsync(turn, cancellationToken).ConfigureAwait(false))
             {
+                // The kind of turn for telemetry: the row's kind and its handler's type, never the message.
+                turn.Context.TurnState[ReflectBotTelemetry.RouteKey] = route.Kind + ":" + handler.GetType().Name;
                 return;
             }
         }

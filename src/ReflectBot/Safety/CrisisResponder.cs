@@ -269,6 +269,12 @@ public sealed class CrisisResponder(
 
     private async Task RecordAsync(ITurnContext turnContext, string userId, RiskClass risk, List<string> offered, DateTimeOffset now, CancellationToken cancellationToken)
     {
+        // Counted before the event is stored, so a storage fault cannot hide a crisis reply from the dashboard.
+        ReflectBotTelemetry.CrisisReplies.Add(
+            1,
+            new KeyValuePair<string, object?>("risk.class", RiskClasses.IdOf(risk)),
+            new KeyValuePair<string, object?>("reply", offered.Count > 0 ? offered[0] : "none"));
+        turnContext.TurnState[ReflectBotTelemetry.RouteKey] = "Crisis:" + RiskClasses.IdOf(risk);
         try
         {
             using var wait = Bounded(cancellationToken);

@@ -1,4 +1,6 @@
+using System.Diagnostics;
 using ReflectBot.Content;
+using ReflectBot.Kernel;
 
 namespace ReflectBot.Safety;
 
@@ -10,6 +12,9 @@ namespace ReflectBot.Safety;
 /// </summary>
 public sealed class SafetyScreen(RiskScreen lexicon, ISafetyModelLayer? model = null)
 {
+    private static readonly KeyValuePair<string, object?> LexiconLayer = new("layer", "lexicon");
+    private static readonly KeyValuePair<string, object?> ModelLayer = new("layer", "model");
+
     public RiskScreen Lexicon => lexicon;
 
     public ISafetyModelLayer? Model => model;
@@ -27,8 +32,16 @@ public sealed class SafetyScreen(RiskScreen lexicon, ISafetyModelLayer? model = 
 
     public ScreenResult Screen(string? text)
     {
+        var started = Stopwatch.GetTimestamp();
         var reading = lexicon.Read(text);
+        var lexiconDone = Stopwatch.GetTimestamp();
+        ReflectBotTelemetry.SafetyScreenDuration.Record(Stopwatch.GetElapsedTime(started, lexiconDone).TotalSeconds, LexiconLayer);
         var read = reading.Live == RiskClass.None && model is not null && FreeText.Has(text) ? model.Read(text!, reading) : null;
+        if (read is not null)
+        {
+            ReflectBotTelemetry.SafetyScreenDuration.Record(Stopwatch.GetElapsedTime(lexiconDone).TotalSeconds, ModelLayer);
+        }
+
         return Combine(reading, read);
     }
 

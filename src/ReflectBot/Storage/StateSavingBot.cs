@@ -76,11 +76,13 @@ public sealed class StateSavingBot : IBot
             {
                 replies.Discard();
                 StorageLog.TurnConflict(_logger, attempt, "running the turn again on fresh state");
+                ReflectBotTelemetry.TurnConflictRetries.Add(1, new KeyValuePair<string, object?>("state", "conversation"), new KeyValuePair<string, object?>("outcome", "rerun"));
             }
             catch (ETagConflictException)
             {
                 replies.Discard();
                 StorageLog.TurnConflict(_logger, attempt, "asked the user to send the message again");
+                ReflectBotTelemetry.TurnConflictRetries.Add(1, new KeyValuePair<string, object?>("state", "conversation"), new KeyValuePair<string, object?>("outcome", "gave-up"));
                 await turnContext.SendActivityAsync(_replies.Crossed, cancellationToken: cancellationToken).ConfigureAwait(false);
                 return;
             }
@@ -191,6 +193,7 @@ public sealed class StateSavingBot : IBot
             {
                 await _storage.WriteAsync(new Dictionary<string, object> { [key] = fresh }, cancellationToken).ConfigureAwait(false);
                 StorageLog.UserStateMerged(_logger, attempt);
+                ReflectBotTelemetry.TurnConflictRetries.Add(1, new KeyValuePair<string, object?>("state", "user"), new KeyValuePair<string, object?>("outcome", "merged"));
                 return;
             }
             catch (ETagConflictException)

@@ -1,6 +1,7 @@
 using System.Net.Sockets;
 using Azure;
 using Azure.Identity;
+using ReflectBot.Kernel;
 
 namespace ReflectBot.Storage.Blobs;
 
@@ -22,8 +23,10 @@ internal static class BlobCalls
         switch (exception)
         {
             case RequestFailedException { Status: 412 } ex:
+                ReflectBotTelemetry.ETagConflicts.Add(1, new KeyValuePair<string, object?>("condition", "if-match"));
                 return new ETagConflictException("The stored item was changed by another writer.", ex);
             case RequestFailedException { Status: 409, ErrorCode: "BlobAlreadyExists" } ex:
+                ReflectBotTelemetry.ETagConflicts.Add(1, new KeyValuePair<string, object?>("condition", "create-only"));
                 return new ETagConflictException("An item with this key already exists.", ex);
             case RequestFailedException { Status: 0 or 408 or 429 or >= 500 } ex:
                 return new StorageUnavailableException($"Blob storage did not answer (status {ex.Status}).", ex);

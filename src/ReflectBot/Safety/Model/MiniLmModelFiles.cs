@@ -1,0 +1,77 @@
+using System.Security.Cryptography;
+using System.Text.Json;
+
+namespace ReflectBot.Safety.Model;
+
+/// <summary>
+/// Where all-MiniLM-L6-v2's files are at run time: <c>models/all-MiniLM-L6-v2/</c> under the app's base
+/// directory, which is bin/ when run from a build (tests and benchmarks included: the files flow to projects
+/// that reference the app) and the publish folder in a container. build/MiniLmModel.targets puts them there.
+/// </summary>
+public sealed class MiniLmModelFiles
+{
+    public const string Folder = "models/all-MiniLM-L6-v2";
+
+    private static readonly string[] Names = ["model.onnx", "model.onnx.data", "vocab.txt"];
+
+    private readonly Dictionary<string, string> _fileSha256;
+
+    private MiniLmModelFiles(string directory, string sourceSha256, Dictionary<string, string> fileSha256)
+    {
+        Directory = directory;
+        SourceSha256 = sourceSha256;
+        _fileSha256 = fileSha256;
+    }
+
+    public string Directory { get; }
+
+    /// <summary>The graph; its weights are in model.onnx.data beside it, which ONNX Runtime maps.</summary>
+    public string Model => Path.Combine(Directory, "model.onnx");
+
+    public string Vocabulary => Path.Combine(Directory, "vocab.txt");
+
+    /// <summary>SHA-256 of the ONNX model inside the package, which the build checked: what the classifier weights name.</summary>
+    public string SourceSha256 { get; }
+
+    /// <summary>The files under <paramref name="baseDirectory"/> (default: the app's), with their manifest read.</summary>
+    public static MiniLmModelFiles Find(string? baseDirectory = null)
+    {
+        var directory = Path.Combine(baseDirectory ?? AppContext.BaseDirectory, Folder);
+        var manifestPath = Path.Combine(directory, "manifest.json");
+        if (!File.Exists(manifestPath))
+        {
+            throw new FileNotFoundException($"The embedding model is missing: {manifestPath} was not found (build/MiniLmModel.targets writes it at build and publish).", manifestPath);
+        }
+
+        using var manifest = JsonDocument.Parse(File.ReadAllBytes(manifestPath));
+        var root = manifest.RootElement;
+        var files = root.GetProperty("files").EnumerateObject().ToDictionary(p => p.Name, p => p.Value.GetString() ?? string.Empty, StringComparer.Ordinal);
+        foreach (var name in Names)
+        {
+            if (!files.ContainsKey(name) || !File.Exists(Path.Combine(directory, name)))
+            {
+                throw new FileNotFoundException($"The embedding model is incomplete: {Path.Combine(directory, name)} is missing.", name);
+            }
+        }
+
+        return new MiniLmModelFiles(directory, root.GetProperty("sourceSha256").GetString() ?? string.Empty, files);
+    }
+
+    /// <summary>
+    /// Hashes the files against the manifest (about 90 MB: some 60 ms of CPU, once, in the background load),
+    /// so a damaged or swapped file is refused rather than read with weights trained on another.
+    /// </summary>
+    public void Verify(CancellationToken cancellationToken = default)
+    {
+        foreach (var name in Names)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            using var stream = new FileStream(Path.Combine(Directory, name), FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
+            var actual = Convert.ToHexStringLower(SHA256.HashData(stream));
+            if (!string.Equals(actual, _fileSha256[name], StringComparison.OrdinalIgnoreCase))
+            {
+                throw new InvalidDataException($"{Path.Combine(Directory, name)} does not match its manifest (SHA-256 {actual[..12]}…).");
+            }
+        }
+    }
+}
