@@ -25,6 +25,7 @@ public sealed class AzureTemplateTests
         ["Storage__Blob__ConnectionString"] = "never set: Azure uses the account URI and the managed identity, no keys",
         ["Telemetry__AzureMonitorConnectionString"] = "Application Insights' standard APPLICATIONINSIGHTS_CONNECTION_STRING is read as well, which is what the template wires",
         ["Telemetry__OtlpEndpoint"] = "Azure exports to Application Insights; OTLP is for a collector elsewhere",
+        ["OTEL_EXPORTER_OTLP_ENDPOINT"] = "OpenTelemetry's standard name for Telemetry__OtlpEndpoint: Azure exports to Application Insights",
         ["Telemetry__Enabled"] = "for tests and hosts that add their own exporter; an exporter's setting turns telemetry on",
         ["Storage__Blob__ContainerPrefix"] = "one deployment per account",
         ["Content__Path"] = "the content ships beside the app",
