@@ -213,7 +213,11 @@ public sealed class CrisisResponder(
                 using var wait = Bounded(cancellationToken);
                 if (await notifier.RecipientAsync(userId, wait.Token).ConfigureAwait(false) is not null)
                 {
-                    await notifier.NotifyAsync(userId, at, wait.Token).ConfigureAwait(false);
+                    // The storage bound is for deciding; the note itself goes through the clinician's channel, which
+                    // can be slower (throttling, retries) than a storage read. Cut off by that bound, the proactive
+                    // turn failed half-way and the clinician got the turn's apology instead of the note. The crisis
+                    // reply has already gone out, so waiting here delays nobody's help.
+                    await notifier.NotifyAsync(userId, at, cancellationToken).ConfigureAwait(false);
                     sent = true;
                 }
             }

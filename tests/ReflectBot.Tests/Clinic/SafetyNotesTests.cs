@@ -50,6 +50,26 @@ public sealed class SafetyNotesTests : IAsyncLifetime, IDisposable
     }
 
     [Fact]
+    public async Task ANoteToAClinicianWhoseChannelIsSlowerThanAStorageReadStillArrivesAsTheNote()
+    {
+        var clinician = _host.User(ClinicHost.ClinicianA, "Dr A", serviceUrl: _connector.Url);
+        await clinician.ReadAsync("safety notes on");
+        var client = _host.User("client-1", "Sam");
+        await client.ReadAsync($"connect {await clinician.NewCodeAsync()}");
+        foreach (var answer in new[] { "yes", "yes", "no", "no", "yes" })
+        {
+            await client.ReadAsync(answer);
+        }
+
+        // Longer than the crisis reply's storage bound (Safety:StorageWait, 2 s): the note must not be cut off by it.
+        _connector.Delay = TimeSpan.FromSeconds(3);
+        Assert.Contains("Dr A gets a short note that a safety check happened", await client.ReadAsync("I want to die"), StringComparison.Ordinal);
+
+        var (_, note) = Assert.Single(_connector.Posts);
+        Assert.Contains("A safety check happened with Sam at", note.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task ByDefaultNobodyIsNotifiedAndTheClientIsNotAsked()
     {
         var clinician = _host.User(ClinicHost.ClinicianA, "Dr A", serviceUrl: _connector.Url);

@@ -51,6 +51,9 @@ public sealed class ConnectorStandIn : IAsyncDisposable
         return standIn;
     }
 
+    /// <summary>How long each call waits before it is answered (a slow or distant channel).</summary>
+    public TimeSpan Delay { get; set; }
+
     /// <summary>The next calls are answered with these statuses (and a Retry-After of zero), one each.</summary>
     public void FailNext(params int[] statuses)
     {
@@ -78,6 +81,11 @@ public sealed class ConnectorStandIn : IAsyncDisposable
     private async Task ReceiveAsync(HttpContext http)
     {
         Interlocked.Increment(ref _attempts);
+        if (Delay > TimeSpan.Zero)
+        {
+            await Task.Delay(Delay);
+        }
+
         using var reader = new StreamReader(http.Request.Body);
         var body = await reader.ReadToEndAsync();
         if (_failures.TryDequeue(out var status))
