@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Microsoft.Extensions.Configuration;
 using ReflectBot.Hosting;
 using ReflectBot.Tests.Support;
@@ -39,30 +38,19 @@ public sealed class UnresolvedSecretsTests
     [Fact]
     public async Task TheAppRefusesToStartInOneLineNamingEveryUnresolvedSetting()
     {
-        var start = new ProcessStartInfo("dotnet") { WorkingDirectory = AppContext.BaseDirectory, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "ReflectBot.dll"));
-        start.Environment["Urls"] = "http://127.0.0.1:0";
-        start.Environment["Storage__DataPath"] = TempFolder.Create();
-        start.Environment["Journal__EncryptionKey"] = Reference;
-        start.Environment["Safety__OperatorKey"] = Reference.Replace("journal-key", "safety-operator-key", StringComparison.Ordinal);
-        using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-        try
-        {
-            await process.WaitForExitAsync(timeout.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            process.Kill(entireProcessTree: true);
-            Assert.Fail("The host started with unresolved Key Vault references instead of refusing.");
-        }
+        var (exitCode, stdout, stderr) = await RefusedStart.RunAsync(
+            new Dictionary<string, string>
+            {
+                ["Urls"] = "http://127.0.0.1:0",
+                ["Journal__EncryptionKey"] = Reference,
+                ["Safety__OperatorKey"] = Reference.Replace("journal-key", "safety-operator-key", StringComparison.Ordinal),
+            },
+            "The host started with unresolved Key Vault references instead of refusing.");
 
-        Assert.Equal(4, process.ExitCode);
-        var reason = Assert.Single((await stderr).Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.Equal(4, exitCode);
+        var reason = Assert.Single(stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries));
         Assert.Contains("Journal__EncryptionKey, Safety__OperatorKey", reason, StringComparison.Ordinal);
         Assert.Contains("Key Vault Secrets User", reason, StringComparison.Ordinal);
-        Assert.DoesNotContain("Now listening", await stdout, StringComparison.Ordinal);
+        Assert.DoesNotContain("Now listening", stdout, StringComparison.Ordinal);
     }
 }

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Net;
 using System.Text;
 using System.Text.RegularExpressions;
@@ -64,33 +63,22 @@ public sealed class AnonymousExposureTests
         Assert.Equal("http://+:8080", env["Urls"]);
         Assert.DoesNotContain(env.Keys, k => k.Contains("AllowAnonymous", StringComparison.OrdinalIgnoreCase) || k.StartsWith("MicrosoftApp", StringComparison.Ordinal));
 
-        var start = new ProcessStartInfo("dotnet") { WorkingDirectory = AppContext.BaseDirectory, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "ReflectBot.dll"));
-        start.Environment["Urls"] = env["Urls"];
-        start.Environment["Storage__DataPath"] = TempFolder.Create();
+        var (exitCode, stdout, stderr) = await RefusedStart.RunAsync(
+            new Dictionary<string, string>
+            {
+                ["Urls"] = env["Urls"],
 
-        // Should the check ever fail, Kestrel binds these configured endpoints instead of Urls: loopback only.
-        start.Environment["Kestrel__Endpoints__Test__Url"] = "http://127.0.0.1:0";
-        using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-        try
-        {
-            await process.WaitForExitAsync(timeout.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            process.Kill(entireProcessTree: true);
-            Assert.Fail("The host started anonymous on http://+:8080 instead of refusing.");
-        }
+                // Should the check ever fail, Kestrel binds these configured endpoints instead of Urls: loopback only.
+                ["Kestrel__Endpoints__Test__Url"] = "http://127.0.0.1:0",
+            },
+            "The host started anonymous on http://+:8080 instead of refusing.");
 
-        Assert.NotEqual(0, process.ExitCode);
-        var lines = (await stderr).Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.NotEqual(0, exitCode);
+        var lines = stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries);
         var reason = Assert.Single(lines);
         Assert.Contains("MicrosoftAppId", reason, StringComparison.Ordinal);
         Assert.Contains("Hosting__AllowAnonymousNetworkAccess", reason, StringComparison.Ordinal);
-        Assert.DoesNotContain("Now listening", await stdout, StringComparison.Ordinal);
+        Assert.DoesNotContain("Now listening", stdout, StringComparison.Ordinal);
     }
 
     [Theory]
