@@ -79,16 +79,19 @@ public static class CardRenderer
         // The channels that render Adaptive Cards are the ones that show a carousel well.
         if (ChannelCapabilities.SupportsAdaptiveCards(channelId))
         {
+            // Web Chat shows the list as a list, so its buttons are read one after another: each names its card
+            // (2.4.6), where Teams' carousel shows one card, and its button, at a time.
+            var webChat = channelId is "webchat" or "directline";
             var items = cards.Select(c => new HeroCard
             {
                 Title = c.Title,
                 Text = c.Question,
-                Buttons = [new CardAction(ActionTypes.ImBack, strings[CardStrings.ReadThis], value: AskFor(c))],
+                Buttons = [new CardAction(ActionTypes.ImBack, webChat ? strings.Text(CardStrings.ReadCard, ("title", c.Title)) : strings[CardStrings.ReadThis], value: AskFor(c))],
             }.ToAttachment()).ToList();
             var carousel = MessageFactory.Carousel(items, intro);
 
             // Web Chat's carousel scrolls sideways and cuts its cards at 320 px (WCAG 1.4.10): a list there.
-            if (channelId is "webchat" or "directline")
+            if (webChat)
             {
                 carousel.AttachmentLayout = AttachmentLayoutTypes.List;
             }

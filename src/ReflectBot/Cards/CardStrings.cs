@@ -11,6 +11,9 @@ public static class CardStrings
     public static readonly StringKey Footer = new("cards.footer");
     public static readonly StringKey ReadThis = new("cards.readThis");
 
+    /// <summary>{title}: the card a button in Web Chat's list of cards opens.</summary>
+    public static readonly StringKey ReadCard = new("cards.readCard", "title");
+
     /// <summary>{title}: the journey a card's button starts.</summary>
     public static readonly StringKey StartJourney = new("cards.startJourney", "title");
 

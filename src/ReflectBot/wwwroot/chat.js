@@ -128,6 +128,133 @@
     timestampFormat: 'relative'
   };
 
+  // Names Chromium's accessibility tree would otherwise leave empty in Web Chat 4.18's own markup. Web Chat
+  // renders each message as an unnamed <article> around a role="article" child that it labels for its
+  // arrow-key (aria-activedescendant) navigation (the outer one now shares that label), the live region's
+  // copies as unnamed articles, the keyboard help's sections too, the send box as an unnamed <form>, and decorative icons
+  // (the Send arrow, the external-link mark) as images without alt text; no prop or middleware reaches them.
+  // Only attributes Web Chat does not set are added, so its re-renders keep them.
+  let liveLines = 0;
+
+  function nameWhatWebChatLeavesUnnamed(root) {
+    for (const article of root.querySelectorAll('article.webchat__basic-transcript__activity:not([aria-labelledby])')) {
+      const labelled = article.querySelector(':scope > .webchat__basic-transcript__activity-active-descendant[aria-labelledby]');
+      if (labelled) {
+        article.setAttribute('aria-labelledby', labelled.getAttribute('aria-labelledby'));
+      }
+    }
+    // The live region announces each new message through a copy of it in an unnamed <article> (and one per
+    // attachment): named by their own first lines, "Bot RB said:" and the text.
+    for (const copy of root.querySelectorAll('.webchat__live-region-transcript article:not([aria-labelledby])')) {
+      const lines = [...copy.children].filter(line => line.textContent.trim()).slice(0, 2);
+      if (lines.length) {
+        for (const line of lines) {
+          line.id ||= `reflectbot-live-${++liveLines}`;
+        }
+        copy.setAttribute('aria-labelledby', lines.map(line => line.id).join(' '));
+      }
+    }
+    let sections = 0;
+    for (const section of root.querySelectorAll('article.webchat__keyboard-help__section:not([aria-labelledby])')) {
+      const heading = section.querySelector('h3');
+      if (heading) {
+        heading.id ||= `reflectbot-keyboard-help-${++sections}`;
+        section.setAttribute('aria-labelledby', heading.id);
+      }
+    }
+    for (const form of root.querySelectorAll('form.webchat__send-box-text-box:not([aria-label])')) {
+      const label = form.querySelector('[aria-label]')?.getAttribute('aria-label');
+      if (label) {
+        form.setAttribute('aria-label', label);
+      }
+    }
+    for (const icon of root.querySelectorAll('img[alt=""]:not([aria-hidden]), button svg:not([aria-hidden]):not([aria-label]), a svg:not([aria-hidden]):not([aria-label])')) {
+      icon.setAttribute('aria-hidden', 'true');
+    }
+  }
+
+  // Web Chat 4.18 draws a Hero card through its own Adaptive Card builder, which sets no "speak": the card's root
+  // then gets role="figure" and no name (Web Chat names a card only from an Adaptive Card's speak, and makes a card
+  // with buttons a named "form"). So Hero cards are shown as the same Adaptive Card with speak: title, text,
+  // images with their alt text, and buttons that act exactly as Web Chat's own Hero buttons do (the card action
+  // itself is handed back to Web Chat). Teams, which reads Hero cards well, still gets them from the bot.
+  const heroContentType = 'application/vnd.microsoft.card.hero';
+
+  function plain(markdown) {
+    return String(markdown)
+      .replace(/\[([^\]]+)\]\([^)]*\)/g, '$1')
+      .replace(/\*\*|__/g, '')
+      .replace(/\s+/g, ' ')
+      .trim();
+  }
+
+  function spoken(hero) {
+    const sentences = [hero.title, hero.subtitle, hero.text]
+      .filter(part => typeof part === 'string' && part.trim())
+      .map(plain)
+      .map(part => (/[.!?:;…]$/.test(part) ? part : `${part}.`));
+    return sentences.length ? sentences.join(' ') : (hero.buttons || []).map(button => button.title).join(', ');
+  }
+
+  function heroAsAdaptiveCard(hero) {
+    const body = [];
+    if (hero.title) {
+      body.push({ type: 'TextBlock', text: hero.title, wrap: true, size: 'Medium', weight: 'Bolder', style: 'heading' });
+    }
+    if (hero.subtitle) {
+      body.push({ type: 'TextBlock', text: hero.subtitle, wrap: true, isSubtle: true });
+    }
+    for (const image of hero.images || []) {
+      body.push({ type: 'Image', url: image.url, altText: image.alt || hero.title || '' });
+    }
+    if (hero.text) {
+      body.push({ type: 'TextBlock', text: hero.text, wrap: true });
+    }
+    const actions = (hero.buttons || []).map(button =>
+      button.type === 'openUrl'
+        ? { type: 'Action.OpenUrl', title: button.title, url: button.value }
+        : { type: 'Action.Submit', title: button.title || String(button.value), data: { __isBotFrameworkCardAction: true, cardAction: button } }
+    );
+    return {
+      type: 'AdaptiveCard',
+      $schema: 'http://adaptivecards.io/schemas/adaptive-card.json',
+      version: '1.5',
+      speak: spoken(hero),
+      body,
+      ...(actions.length ? { actions } : {})
+    };
+  }
+
+  function heroCardsAsNamedAdaptiveCards() {
+    // One converted card per Hero card, kept: a new object on every render would make Web Chat draw the card
+    // afresh each time, losing the focus inside it.
+    const converted = new WeakMap();
+    return () => next => card => {
+      const attachment = card && card.attachment;
+      // A tap on the whole card has no place in an Adaptive Card's actions: such a card is left as it is.
+      if (attachment && attachment.contentType === heroContentType && attachment.content && !attachment.content.tap) {
+        if (!converted.has(attachment)) {
+          converted.set(attachment, { ...attachment, contentType: 'application/vnd.microsoft.card.adaptive', content: heroAsAdaptiveCard(attachment.content) });
+        }
+        return next({ ...card, attachment: converted.get(attachment) });
+      }
+      return next(card);
+    };
+  }
+
+  // A card button keeps focus after it is pressed, and the reply scrolls it out of view (2.4.11): after a
+  // card's answer is sent, focus goes to the text box, as Web Chat does for its suggested actions.
+  function focusSendBoxAfterCardActions() {
+    return () => next => action => {
+      const result = next(action);
+      const fromCard = document.activeElement?.closest('#webchat .webchat__basic-transcript .ac-adaptiveCard');
+      if (fromCard && (action.type === 'WEB_CHAT/SEND_MESSAGE' || action.type === 'WEB_CHAT/SEND_POST_BACK' || action.type === 'WEB_CHAT/SEND_MESSAGE_BACK')) {
+        window.setTimeout(() => document.querySelector('#webchat [data-id="webchat-sendbox-input"]')?.focus(), 0);
+      }
+      return result;
+    };
+  }
+
   async function start() {
     if (!window.WebChat) {
       showStatus('The chat could not load its script (lib/webchat.js). Build the app with Node.js installed, then reload.');
@@ -166,12 +293,16 @@
       }
     });
 
+    new MutationObserver(() => nameWhatWebChatLeavesUnnamed(pane)).observe(pane, { childList: true, subtree: true });
+    const store = window.WebChat.createStore({}, focusSendBoxAfterCardActions());
+
     window.WebChat.renderWebChat(
       // Web Chat's root is a "complementary" landmark by default; inside our <main> it is the main
       // content itself, so a plain region (unnamed: not announced as a second landmark).
-      { directLine, styleOptions, locale: 'en-US', role: 'region' },
+      { directLine, store, styleOptions, attachmentMiddleware: heroCardsAsNamedAdaptiveCards(), locale: 'en-US', role: 'region' },
       pane
     );
+    nameWhatWebChatLeavesUnnamed(pane);
     document.querySelector('#webchat textarea, #webchat input')?.focus();
   }
 

@@ -55,7 +55,10 @@ public sealed class CardSurfacingTests : IDisposable
         Assert.True(reply.Attachments.Count >= 5, $"{reply.Attachments.Count} cards");
         Assert.All(reply.Attachments, a => Assert.StartsWith("tell me about ", ((JObject)a.Content)["buttons"]![0]!.Value<string>("value"), StringComparison.Ordinal));
 
-        // Each "Read this" button opens exactly its card.
+        // Each button is named by its card, so a screen reader going through the list tells them apart.
+        Assert.All(reply.Attachments, a => Assert.Equal($"Read: {((JObject)a.Content).Value<string>("title")}", ((JObject)a.Content)["buttons"]![0]!.Value<string>("title")));
+
+        // Each button opens exactly its card.
         var first = (JObject)reply.Attachments[0].Content;
         var opened = await _host.Client().SayAsync(first["buttons"]![0]!.Value<string>("value"));
         Assert.Equal([first.Value<string>("title")!], Replies.CardTitles(opened));
