@@ -50,12 +50,16 @@ public static class ClinicServiceCollectionExtensions
         services.AddSingleton<SessionCommands>();
         services.AddSingleton<IDueDelivery, SummaryDelivery>();
         services.AddSingleton<ClientCommands>();
+        services.AddSingleton<ClinicianTextScreen>();
+        services.AddSingleton<ReflectionTemplates>();
+        services.AddSingleton<ReflectionCommands>();
 
         // Dialogs of the root set (JourneyDialogs adds every registered Dialog).
         services.AddSingleton<Dialog, AssignDialog>();
         services.AddSingleton<Dialog, ConsentDialog>();
         services.AddSingleton<Dialog, AssignedJourneyDialog>();
         services.AddSingleton<Dialog, MeasuresDialog>();
+        services.AddSingleton<Dialog, ReflectionWritingDialog>();
         return services;
     }
 }
