@@ -33,7 +33,7 @@ public sealed class ClinicDataEraser(ClinicStore store, ClinicLinks links, Clien
             await store.DeleteFolderAsync($"occurrences/{assignment.Id}", cancellationToken).ConfigureAwait(false);
         }
 
-        foreach (var folder in new[] { ClinicKeys.AssignmentsOf(userId), ClinicKeys.SharedOf(userId), ClinicKeys.ScoresOf(userId), ClinicKeys.LinksOfClient(userId), ClinicKeys.FlagsOf(userId), ClinicKeys.SessionsOf(userId), ClinicKeys.RepliesOf(userId) })
+        foreach (var folder in new[] { ClinicKeys.AssignmentsOf(userId), ClinicKeys.SharedOf(userId), ClinicKeys.ScoresOf(userId), ClinicKeys.LinksOfClient(userId), ClinicKeys.FlagsOf(userId), ClinicKeys.SessionsOf(userId), ClinicKeys.RepliesOf(userId), ClinicKeys.SettingsOf(userId) })
         {
             await store.DeleteFolderAsync(folder, cancellationToken).ConfigureAwait(false);
         }

@@ -53,6 +53,10 @@ public static class ClinicServiceCollectionExtensions
         services.AddSingleton<ClinicianTextScreen>();
         services.AddSingleton<ReflectionTemplates>();
         services.AddSingleton<ReflectionCommands>();
+        services.AddSingleton<ClientSettingsRecords>();
+        services.AddSingleton<IJourneyAvailability>(sp => sp.GetRequiredService<ClientSettingsRecords>());
+        services.AddSingleton<ReflectBot.Cards.ICardAvailability>(sp => sp.GetRequiredService<ClientSettingsRecords>());
+        services.AddSingleton<ClientSettingsCommands>();
 
         // Dialogs of the root set (JourneyDialogs adds every registered Dialog).
         services.AddSingleton<Dialog, AssignDialog>();
