@@ -57,6 +57,7 @@ public static class ClinicServiceCollectionExtensions
         services.AddSingleton<IJourneyAvailability>(sp => sp.GetRequiredService<ClientSettingsRecords>());
         services.AddSingleton<ReflectBot.Cards.ICardAvailability>(sp => sp.GetRequiredService<ClientSettingsRecords>());
         services.AddSingleton<ClientSettingsCommands>();
+        services.AddSingleton<MeasureHistoryCommand>();
 
         // Dialogs of the root set (JourneyDialogs adds every registered Dialog).
         services.AddSingleton<Dialog, AssignDialog>();

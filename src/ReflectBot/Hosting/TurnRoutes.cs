@@ -37,6 +37,7 @@ public static class TurnRoutes
         TurnRoute.Command<ClinicianCommands>("clinician", "new client code · revoke code X · assign · assignments · cancel assignment X · clients · open entry N.M · safety notes on/off", ClinicianCommands.Claims),
         TurnRoute.Command<ReflectionCommands>("reflections", "new reflection · save reflection (the form's button) · my reflections · edit reflection N · delete reflection N", ReflectionCommands.Claims),
         TurnRoute.Command<ClientSettingsCommands>("client settings", "settings for NAME · turn off/on JOURNEY or cards for NAME · measures for NAME: PHQ-9, GAD-7 / all / none · my settings", ClientSettingsCommands.Claims),
+        TurnRoute.Command<MeasureHistoryCommand>("measure history", "phq-9 history for NAME · gad-7 answers for NAME", MeasureHistoryCommand.Claims),
         TurnRoute.Command<SessionCommands>("sessions", "summary for NAME · export summary for NAME · next session for NAME on DATE · reply to entry N.M: TEXT · bring this to my session[: TEXT]", SessionCommands.Claims),
         TurnRoute.Command<ClientCommands>("client", "connect CODE · my clinician · change sharing · disconnect · (un)share entry N · my assignments · start assignment X · a measure's command (phq-9)", ClientCommands.Claims),
         TurnRoute.ContentCommand<StartJourneyCommand>("journey", "a journey's commands or title (dialogs/journeys/*.yaml: check in, fears, …)"),
