@@ -62,6 +62,17 @@ public sealed class MeasureAnswersTests : IDisposable
         Assert.Contains("Trouble relaxing: 20 Oct: Several days; 21 Oct: Not at all", history, StringComparison.Ordinal);
         Assert.Contains("get along with other people?: 20 Oct: Somewhat difficult", history, StringComparison.Ordinal);
         Assert.Contains(ContentFolders.Say(ClinicStrings.HistoryNone, ("client", "Sam"), ("measure", "PHQ-9 check-in")), await _a.ReadAsync("phq-9 history for Sam"), StringComparison.Ordinal);
+
+        // The pre-session summary shows the same answers under each question.
+        var summary = await SummaryTextAsync();
+        Assert.Contains("Trouble relaxing", summary, StringComparison.Ordinal);
+        Assert.Contains("Somewhat difficult", summary, StringComparison.Ordinal);
+    }
+
+    private async Task<string> SummaryTextAsync()
+    {
+        var card = (Newtonsoft.Json.Linq.JObject)Assert.Single((await _a.SayAsync("summary for Sam")).SelectMany(r => r.Attachments ?? []), x => x.ContentType == SummaryCard.ContentType).Content;
+        return string.Join("\n", card.SelectTokens("$..text"));
     }
 
     [Fact]
@@ -73,6 +84,10 @@ public sealed class MeasureAnswersTests : IDisposable
 
         var refused = await _a.ReadAsync("gad-7 history for Sam");
         Assert.Equal(ContentFolders.Say(ClinicStrings.HistoryNotShared, ("client", "Sam")), refused);
+        var summary = await SummaryTextAsync();
+        Assert.Contains("GAD-7", summary, StringComparison.Ordinal);
+        Assert.DoesNotContain("Trouble relaxing", summary, StringComparison.Ordinal);
+        Assert.DoesNotContain("Very difficult", summary, StringComparison.Ordinal);
 
         var b = _host.User(ClinicHost.ClinicianB, "Dr B");
         Assert.Equal(ContentFolders.Say(SessionStrings.NoSuchClient, ("name", "Sam")), await b.ReadAsync("gad-7 history for Sam"));
