@@ -147,7 +147,7 @@ public sealed class ReflectionTests : IDisposable
     }
 
     [Fact]
-    public async Task AnotherClinicianAnUnlinkedOneAClientAndAStrangerCanNeitherSeeNorChangeNorAssignAClinciansReflections()
+    public async Task AnotherClinicianAnUnlinkedOneAClientAndAStrangerCanNeitherSeeNorChangeNorAssignAnotherCliniciansReflections()
     {
         var a = _host.User(ClinicHost.ClinicianA, "Dr A");
         Assert.Contains("Saved", await SubmitAsync(a, Form("Private title of A", ("A question only A wrote?", "text", null))), StringComparison.Ordinal);
