@@ -1,7 +1,7 @@
 using ReflectBot.Channels.DirectLine;
 using ReflectBot.Hosting;
 
-// Commands: (none) runs the web host; "chat" talks to the bot in the terminal; "validate [folder]" checks content;
+// Commands: (none) runs the web host; "chat [--name NAME]" talks to the bot in the terminal; "validate [folder]" checks content;
 // "teams-package [out.zip]" builds the Teams app package; "rotate-keys" re-seals every record with the current key;
 // "upgrade-data" moves records kept under user keys of earlier builds to this version's keys (once, after deploying);
 // "clinician-link NAME" prints a one-time web chat sign-in link for a configured clinician.
@@ -44,7 +44,8 @@ if (command == "chat")
     // Keep the terminal for the conversation: logs go to stderr and only warnings and worse.
     builder.Logging.SetMinimumLevel(LogLevel.Warning).AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
     using var chatHost = builder.Build();
-    return await ConsoleChat.RunAsync(chatHost.Services, Console.In, Console.Out);
+    var name = Array.IndexOf(hostArgs, "--name") is var at and >= 0 && at + 1 < hostArgs.Length ? hostArgs[at + 1] : null;
+    return await ConsoleChat.RunAsync(chatHost.Services, Console.In, Console.Out, displayName: name);
 }
 
 if (command == "rotate-keys")

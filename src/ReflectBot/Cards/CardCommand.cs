@@ -10,7 +10,7 @@ namespace ReflectBot.Cards;
 /// fits X best. Matched on the whole message, so an answer that only mentions a card's words is an answer.
 /// A journey in progress stays open underneath.
 /// </summary>
-public sealed partial class CardCommand(CardCatalog cards, JourneyCatalog journeys, StringCatalog strings) : ITurnCommand
+public sealed partial class CardCommand(CardCatalog cards, JourneyCatalog journeys, StringCatalog strings, ICardAvailability? availability = null) : ITurnCommand
 {
     /// <summary>"learn", "cards", "tell me about …".</summary>
     public static bool Claims(string text)
@@ -22,6 +22,18 @@ public sealed partial class CardCommand(CardCatalog cards, JourneyCatalog journe
         if (string.IsNullOrWhiteSpace(turn.Text))
         {
             return false;
+        }
+
+        if (!Browse().IsMatch(turn.Text) && !About().IsMatch(turn.Text))
+        {
+            return false;
+        }
+
+        // Paused for this person by their clinician: said plainly, and by whom.
+        if (availability is not null && await availability.PausedByAsync(turn, cancellationToken).ConfigureAwait(false) is { } by)
+        {
+            await turn.Context.SendActivityAsync(MessageFactory.Text(strings.Text(CardStrings.Paused, ("clinician", by))), cancellationToken).ConfigureAwait(false);
+            return true;
         }
 
         var channel = turn.Context.Activity.ChannelId;

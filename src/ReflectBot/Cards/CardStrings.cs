@@ -23,4 +23,6 @@ public static class CardStrings
     public static readonly StringKey NoCard = new("cards.noCard", "topic");
 
     public static readonly StringKey CardsAbout = new("cards.cardsAbout", "topic");
+
+    public static readonly StringKey Paused = new("cards.paused", "clinician");
 }

@@ -30,6 +30,7 @@ public sealed class AssignDialog : ComponentDialog, IDescribedDialog
     private readonly ClientRecords _clients;
     private readonly JourneyCatalog _journeys;
     private readonly MeasureCatalog _measures;
+    private readonly ReflectionTemplates _templates;
     private readonly TimeProvider _time;
     private readonly StringCatalog _strings;
 
@@ -38,7 +39,7 @@ public sealed class AssignDialog : ComponentDialog, IDescribedDialog
     public (int Question, int Of)? Progress(DialogInstance instance)
         => (Math.Min(ComponentDialog.WaterfallOf(instance, "waterfall").StepIndex + 1, Questions), Questions);
 
-    public AssignDialog(ClinicianReads reads, Assignments assignments, ClientRecords clients, JourneyCatalog journeys, MeasureCatalog measures, TimeProvider time, StringCatalog strings)
+    public AssignDialog(ClinicianReads reads, Assignments assignments, ClientRecords clients, JourneyCatalog journeys, MeasureCatalog measures, ReflectionTemplates templates, TimeProvider time, StringCatalog strings)
         : base(DialogId)
     {
         _reads = reads;
@@ -46,6 +47,7 @@ public sealed class AssignDialog : ComponentDialog, IDescribedDialog
         _clients = clients;
         _journeys = journeys;
         _measures = measures;
+        _templates = templates;
         _time = time;
         _strings = strings;
         AddDialog(new WaterfallDialog("waterfall")
@@ -93,10 +95,21 @@ public sealed class AssignDialog : ComponentDialog, IDescribedDialog
         var chosen = (JObject)((JArray)step.Values["clients"]!)[client.Index];
         step.Values["clientId"] = chosen["id"];
         step.Values["clientName"] = chosen["name"];
+
+        // The clinician's own reflections first (only theirs), then journeys and questionnaires.
+        var own = await _templates.OfClinicianAsync(UserKeys.Of(step.Context.Activity), cancellationToken).ConfigureAwait(false);
+        var offered = new JArray(own.Select(t => new JObject { ["templateId"] = t.Id, ["title"] = t.Title }));
+        foreach (var (id, title) in Offered())
+        {
+            offered.Add(new JObject { ["journeyId"] = id, ["title"] = title });
+        }
+
+        var titles = UniqueNames(offered.Select(o => o.Value<string>("title")!), _strings[ClinicStrings.Untitled]);
+        step.Values["offered"] = offered;
         return await step.PromptAsync(ChoiceId, new PromptOptions
         {
             Prompt = _strings[ClinicStrings.WhichReflection],
-            Choices = [.. Offered().Select(o => new Choice(o.Title)), new Choice(_strings[ClinicStrings.OwnPrompt])],
+            Choices = [.. titles.Select(t => new Choice(t)), new Choice(_strings[ClinicStrings.OwnPrompt])],
             Style = ListStyle.HeroCard,
             MaxAttempts = 3,
             TooManyAttemptsMessage = _strings[ClinicStrings.AssignGiveUp],
@@ -110,11 +123,13 @@ public sealed class AssignDialog : ComponentDialog, IDescribedDialog
             return await step.EndDialogAsync(null, cancellationToken).ConfigureAwait(false);
         }
 
-        var offered = Offered();
+        var offered = (JArray)step.Values["offered"]!;
         if (picked.Index < offered.Count)
         {
-            step.Values["journeyId"] = offered[picked.Index].Id;
-            step.Values["title"] = offered[picked.Index].Title;
+            var pick = (JObject)offered[picked.Index];
+            step.Values["journeyId"] = pick["journeyId"];
+            step.Values["templateId"] = pick["templateId"];
+            step.Values["title"] = pick["title"];
             return await step.NextAsync(null, cancellationToken).ConfigureAwait(false);
         }
 
@@ -188,6 +203,19 @@ public sealed class AssignDialog : ComponentDialog, IDescribedDialog
             return await step.EndDialogAsync(null, cancellationToken).ConfigureAwait(false);
         }
 
+        // The clinician's own reflection is copied as it is now; it may have been deleted meanwhile.
+        List<TemplateQuestion>? questions = null;
+        if (step.Values.Value<string>("templateId") is { } templateId)
+        {
+            if (await _templates.FindAsync(clinicianId, templateId, cancellationToken).ConfigureAwait(false) is not { } template)
+            {
+                await step.Context.SendActivityAsync(MessageFactory.Text(_strings[ReflectionStrings.NoSuchReflection]), cancellationToken).ConfigureAwait(false);
+                return await step.EndDialogAsync(null, cancellationToken).ConfigureAwait(false);
+            }
+
+            questions = template.Questions;
+        }
+
         var recurrence = step.Values["recurrence"]!.ToObject<Recurrence>()!;
         var assignment = await _assignments.CreateAsync(new Assignment
         {
@@ -196,6 +224,8 @@ public sealed class AssignDialog : ComponentDialog, IDescribedDialog
             ClinicianName = link.ClinicianName,
             JourneyId = step.Values.Value<string>("journeyId"),
             CustomPrompt = step.Values.Value<string>("customPrompt"),
+            TemplateId = questions is null ? null : step.Values.Value<string>("templateId"),
+            Questions = questions,
             Title = step.Values.Value<string>("title") ?? _strings[ClinicStrings.Untitled],
             Note = step.Values.Value<string>("note"),
             Recurrence = recurrence,

@@ -1,7 +1,10 @@
+using System.Globalization;
 using Microsoft.Bot.Builder;
 using Newtonsoft.Json;
+using Newtonsoft.Json.Linq;
 using ReflectBot.Content;
 using ReflectBot.Dialogs;
+using ReflectBot.Dialogs.Choices;
 using ReflectBot.Dialogs.Prompts;
 using ReflectBot.Journal;
 using ReflectBot.Journeys;
@@ -19,7 +22,13 @@ public sealed class AssignedJourneyDialog : ComponentDialog, IDescribedDialog
     public const string DialogId = "clinic-assigned";
     public const string CustomJourneyId = "assigned-prompt";
 
+    /// <summary>The journey id on an entry answering a clinician's own reflection of several questions.</summary>
+    public const string ReflectionJourneyId = "assigned-reflection";
+
     private const string TextId = "text";
+    private const string ScaleId = "scale";
+    private const string ChoiceId = "choice";
+    private const string ReflectionId = "reflection";
 
     private readonly Assignments _assignments;
     private readonly JourneyCatalog _journeys;
@@ -46,8 +55,11 @@ public sealed class AssignedJourneyDialog : ComponentDialog, IDescribedDialog
         _time = time;
         _strings = strings;
         AddDialog(new WaterfallDialog("waterfall").AddStep(StartAsync).AddStep(FinishAsync));
+        AddDialog(new WaterfallDialog(ReflectionId).AddStep(AskAsync).AddStep(RecordAsync));
         var wording = PromptStrings.Wording(strings);
         AddDialog(new TextPrompt(TextId, wording));
+        AddDialog(new ScalePrompt(ScaleId, wording));
+        AddDialog(new ChoicePrompt(ChoiceId, wording));
     }
 
     /// <summary>Options: which assignment.</summary>
@@ -77,6 +89,12 @@ public sealed class AssignedJourneyDialog : ComponentDialog, IDescribedDialog
             return await step.BeginDialogAsync(MeasuresDialog.DialogId, new MeasuresDialog.Request { MeasureId = measureId }, cancellationToken).ConfigureAwait(false);
         }
 
+        if (assignment.Questions is { Count: > 0 } questions)
+        {
+            await step.Context.SendActivityAsync(MessageFactory.Text(_strings.Text(ReflectionStrings.RunIntro, ("clinician", assignment.ClinicianName), ("count", questions.Count), ("title", assignment.Title))), cancellationToken).ConfigureAwait(false);
+            return await step.BeginDialogAsync(ReflectionId, new JObject { ["assignmentId"] = assignment.Id, ["answers"] = new JObject() }, cancellationToken).ConfigureAwait(false);
+        }
+
         if (assignment.CustomPrompt is { } prompt)
         {
             return await step.PromptAsync(TextId, new PromptOptions { Prompt = _strings.Text(ClinicStrings.ClinicianAsks, ("clinician", assignment.ClinicianName), ("prompt", prompt)) }, cancellationToken).ConfigureAwait(false);
@@ -102,6 +120,22 @@ public sealed class AssignedJourneyDialog : ComponentDialog, IDescribedDialog
         {
             case JourneyOutcome outcome:
                 journeyId = outcome.JourneyId;
+                break;
+            case JObject answers when assignment.Questions is { Count: > 0 } asked:
+                journeyId = ReflectionJourneyId;
+                await _journal.AddAsync(new JournalEntry
+                {
+                    Id = JournalEntryIds.From(clientId, activity.Conversation?.Id, activity.Id),
+                    UserId = clientId,
+                    JourneyId = ReflectionJourneyId,
+                    JourneyTitle = assignment.Title,
+                    Answers = answers.Properties().ToDictionary(p => p.Name, p => p.Value.ToString(), StringComparer.Ordinal),
+                    Questions = asked.Select((q, i) => (Key: AnswerKey(i), q.Text)).Where(q => answers.ContainsKey(q.Key)).ToDictionary(q => q.Key, q => q.Text, StringComparer.Ordinal),
+                    Tags = ["assigned"],
+                    CreatedUtc = _time.GetUtcNow(),
+                    TimeZone = TimeZones.Of(step.Context).Id,
+                }, cancellationToken).ConfigureAwait(false);
+                await step.Context.SendActivityAsync(MessageFactory.Text(_strings[ClinicStrings.SavedToJournal]), cancellationToken).ConfigureAwait(false);
                 break;
             case string answer when assignment.CustomPrompt is not null:
                 journeyId = CustomJourneyId;
@@ -131,4 +165,52 @@ public sealed class AssignedJourneyDialog : ComponentDialog, IDescribedDialog
         await step.Context.SendActivityAsync(MessageFactory.Text(told), cancellationToken).ConfigureAwait(false);
         return await step.EndDialogAsync(null, cancellationToken).ConfigureAwait(false);
     }
+
+    /// <summary>One question of the clinician's own reflection, asked as they wrote it and answered as they chose.</summary>
+    private async Task<DialogTurnResult> AskAsync(WaterfallStepContext step, CancellationToken cancellationToken)
+    {
+        var state = step.Options as JObject ?? [];
+        var answers = state["answers"] as JObject ?? [];
+        var assignment = await _assignments.FindAsync(UserKeys.Of(step.Context.Activity), state.Value<string>("assignmentId") ?? string.Empty, cancellationToken).ConfigureAwait(false);
+        var questions = assignment?.Questions ?? [];
+        var index = answers.Count;
+        if (assignment is null || assignment.Cancelled || index >= questions.Count)
+        {
+            return await step.EndDialogAsync(assignment is null || assignment.Cancelled ? null : answers, cancellationToken).ConfigureAwait(false);
+        }
+
+        step.Values["state"] = state;
+        var question = questions[index];
+        var prompt = _strings.Text(ReflectionStrings.RunQuestion, ("number", index + 1), ("count", questions.Count), ("question", question.Text));
+        return question.Kind switch
+        {
+            QuestionKind.Scale => await step.PromptAsync(ScaleId, new PromptOptions { Prompt = prompt, Scale = new ScaleRange(0, 10) }, cancellationToken).ConfigureAwait(false),
+            QuestionKind.Choice when question.Choices.Count > 0 => await step.PromptAsync(ChoiceId, new PromptOptions { Prompt = prompt, Choices = [.. question.Choices.Select(c => new Choice(c))] }, cancellationToken).ConfigureAwait(false),
+            _ => await step.PromptAsync(TextId, new PromptOptions { Prompt = prompt }, cancellationToken).ConfigureAwait(false),
+        };
+    }
+
+    private async Task<DialogTurnResult> RecordAsync(WaterfallStepContext step, CancellationToken cancellationToken)
+    {
+        var state = (JObject)step.Values["state"]!;
+        var answers = state["answers"] as JObject ?? [];
+        var answer = step.Result switch
+        {
+            string text => text,
+            int number => number.ToString(CultureInfo.InvariantCulture),
+            long number => number.ToString(CultureInfo.InvariantCulture),
+            FoundChoice choice => choice.Value,
+            _ => null,
+        };
+        if (answer is null)
+        {
+            return await step.EndDialogAsync(null, cancellationToken).ConfigureAwait(false);
+        }
+
+        answers[AnswerKey(answers.Count)] = answer;
+        state["answers"] = answers;
+        return await step.ReplaceDialogAsync(ReflectionId, state, cancellationToken).ConfigureAwait(false);
+    }
+
+    private static string AnswerKey(int index) => "q" + (index + 1).ToString(CultureInfo.InvariantCulture);
 }

@@ -24,6 +24,17 @@ public sealed class Assignment
     [JsonProperty("customPrompt", NullValueHandling = NullValueHandling.Ignore)]
     public string? CustomPrompt { get; set; }
 
+    /// <summary>The clinician's own reflection this came from, if any; its questions are copied below.</summary>
+    [JsonProperty("templateId", NullValueHandling = NullValueHandling.Ignore)]
+    public string? TemplateId { get; set; }
+
+    /// <summary>
+    /// The questions of the clinician's own reflection as they were when assigned: an edit or deletion of the
+    /// reflection later does not change what this client is asked.
+    /// </summary>
+    [JsonProperty("questions", NullValueHandling = NullValueHandling.Ignore)]
+    public List<TemplateQuestion>? Questions { get; set; }
+
     [JsonProperty("title")]
     public string Title { get; set; } = string.Empty;
 

@@ -21,6 +21,7 @@ public sealed partial class ClientCommands(
     Assignments assignments,
     IJournalStore journal,
     MeasureCatalog measures,
+    ClientSettingsRecords settings,
     TimeProvider time,
     StringCatalog strings) : ITurnCommand
 {
@@ -73,6 +74,12 @@ public sealed partial class ClientCommands(
         }
         else if (measures.ByCommand(text) is { } measure)
         {
+            if (await settings.WithheldByAsync(turn, measure.Id, cancellationToken).ConfigureAwait(false) is { } by)
+            {
+                await SayAsync(turn, strings.Text(SettingsStrings.MeasureNotOffered, ("clinician", by), ("title", measure.Title)), cancellationToken).ConfigureAwait(false);
+                return true;
+            }
+
             if (turn.Dialogs.ActiveDialog is not null)
             {
                 await turn.Dialogs.CancelAllDialogsAsync(cancellationToken).ConfigureAwait(false);

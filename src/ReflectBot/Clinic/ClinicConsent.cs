@@ -14,6 +14,10 @@ public sealed class ClinicConsent
     [JsonProperty("sharedEntries")]
     public bool SharedEntries { get; set; }
 
+    /// <summary>The answer to each question of a questionnaire (asked only when <see cref="Mood"/> is shared).</summary>
+    [JsonProperty("measureAnswers", DefaultValueHandling = DefaultValueHandling.Ignore)]
+    public bool MeasureAnswers { get; set; }
+
     /// <summary>A content-free note to the clinician after a crisis reply (asked only when the clinician turned safety notes on).</summary>
     [JsonProperty("safetyNotes", DefaultValueHandling = DefaultValueHandling.Ignore)]
     public bool SafetyNotes { get; set; }
@@ -23,6 +27,7 @@ public sealed class ClinicConsent
         ConsentScope.Completion => Completion,
         ConsentScope.Mood => Mood,
         ConsentScope.SharedEntries => SharedEntries,
+        ConsentScope.MeasureAnswers => Mood && MeasureAnswers,
         _ => false,
     };
 }

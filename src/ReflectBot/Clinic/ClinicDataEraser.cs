@@ -9,7 +9,7 @@ namespace ReflectBot.Clinic;
 /// delivery marks, their time-zone record and wrong-code log; a join code they used keeps that it was
 /// used, not by whom. The clinicians simply no longer see them. For a clinician: every link to a client
 /// ends (as if each client had disconnected), the assignments they made are deleted with their delivery
-/// marks, and so are the join codes they created.
+/// marks, and so are the join codes they created and their own reflections.
 /// </summary>
 public sealed class ClinicDataEraser(ClinicStore store, ClinicLinks links, ClientRecords clients, StringCatalog strings) : IUserDataEraser
 {
@@ -33,7 +33,7 @@ public sealed class ClinicDataEraser(ClinicStore store, ClinicLinks links, Clien
             await store.DeleteFolderAsync($"occurrences/{assignment.Id}", cancellationToken).ConfigureAwait(false);
         }
 
-        foreach (var folder in new[] { ClinicKeys.AssignmentsOf(userId), ClinicKeys.SharedOf(userId), ClinicKeys.ScoresOf(userId), ClinicKeys.LinksOfClient(userId), ClinicKeys.FlagsOf(userId), ClinicKeys.SessionsOf(userId), ClinicKeys.RepliesOf(userId) })
+        foreach (var folder in new[] { ClinicKeys.AssignmentsOf(userId), ClinicKeys.SharedOf(userId), ClinicKeys.ScoresOf(userId), ClinicKeys.LinksOfClient(userId), ClinicKeys.FlagsOf(userId), ClinicKeys.SessionsOf(userId), ClinicKeys.RepliesOf(userId), ClinicKeys.SettingsOf(userId) })
         {
             await store.DeleteFolderAsync(folder, cancellationToken).ConfigureAwait(false);
         }
@@ -96,7 +96,8 @@ public sealed class ClinicDataEraser(ClinicStore store, ClinicLinks links, Clien
             await store.DeleteAsync(key, cancellationToken).ConfigureAwait(false);
         }
 
-        return clientIds.Count > 0 || codes.Count > 0;
+        var templates = await store.DeleteFolderAsync(ClinicKeys.TemplatesOf(clinicianId), cancellationToken).ConfigureAwait(false);
+        return clientIds.Count > 0 || codes.Count > 0 || templates > 0;
     }
 
     private async Task ForgetCodeUseAsync(string userId, CancellationToken cancellationToken)

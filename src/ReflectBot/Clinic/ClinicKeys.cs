@@ -61,6 +61,16 @@ public static class ClinicKeys
 
     public static string RepliesOf(string clientId) => $"replies/{Segment(clientId)}";
 
+    /// <summary>A clinician's own reflection: templates/{clinician}/{id}.</summary>
+    public static string Template(string clinicianId, string templateId) => $"{TemplatesOf(clinicianId)}/{Segment(templateId)}";
+
+    public static string TemplatesOf(string clinicianId) => $"templates/{Segment(clinicianId)}";
+
+    /// <summary>What one clinician set for one client: settings/{client}/{clinician}.</summary>
+    public static string Settings(string clientId, string clinicianId) => $"{SettingsOf(clientId)}/{Segment(clinicianId)}";
+
+    public static string SettingsOf(string clientId) => $"settings/{Segment(clientId)}";
+
     public static string WrongCodes(string userId) => $"wrongcodes/{Segment(userId)}";
 
     /// <summary>Wrong codes of all clients together (times only, nobody's id).</summary>

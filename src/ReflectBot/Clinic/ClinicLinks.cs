@@ -66,6 +66,9 @@ public sealed class ClinicLinks(ClinicStore store, TimeProvider time)
 
         // The next session's date belongs to the link; with it goes the summary that would have been sent.
         await store.DeleteAsync(ClinicKeys.Session(clientId, clinicianId), cancellationToken).ConfigureAwait(false);
+
+        // So do the settings this clinician chose for the client: they no longer apply.
+        await store.DeleteAsync(ClinicKeys.Settings(clientId, clinicianId), cancellationToken).ConfigureAwait(false);
         foreach (var assignment in await store.ListValuesAsync<Assignment>(ClinicKeys.AssignmentsOf(clientId), cancellationToken).ConfigureAwait(false))
         {
             if (assignment.ClinicianId == clinicianId && !assignment.Cancelled)

@@ -50,12 +50,21 @@ public static class ClinicServiceCollectionExtensions
         services.AddSingleton<SessionCommands>();
         services.AddSingleton<IDueDelivery, SummaryDelivery>();
         services.AddSingleton<ClientCommands>();
+        services.AddSingleton<ClinicianTextScreen>();
+        services.AddSingleton<ReflectionTemplates>();
+        services.AddSingleton<ReflectionCommands>();
+        services.AddSingleton<ClientSettingsRecords>();
+        services.AddSingleton<IJourneyAvailability>(sp => sp.GetRequiredService<ClientSettingsRecords>());
+        services.AddSingleton<ReflectBot.Cards.ICardAvailability>(sp => sp.GetRequiredService<ClientSettingsRecords>());
+        services.AddSingleton<ClientSettingsCommands>();
+        services.AddSingleton<MeasureHistoryCommand>();
 
         // Dialogs of the root set (JourneyDialogs adds every registered Dialog).
         services.AddSingleton<Dialog, AssignDialog>();
         services.AddSingleton<Dialog, ConsentDialog>();
         services.AddSingleton<Dialog, AssignedJourneyDialog>();
         services.AddSingleton<Dialog, MeasuresDialog>();
+        services.AddSingleton<Dialog, ReflectionWritingDialog>();
         return services;
     }
 }

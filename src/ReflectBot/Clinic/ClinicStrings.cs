@@ -16,6 +16,7 @@ public static class ClinicStrings
     public static readonly StringKey AskCompletion = new("clinic.askCompletion", "clinician");
     public static readonly StringKey AskMood = new("clinic.askMood", "clinician");
     public static readonly StringKey AskShared = new("clinic.askShared", "clinician");
+    public static readonly StringKey AskMeasureAnswers = new("clinic.askMeasureAnswers", "clinician");
     public static readonly StringKey ConsentRetry = new("clinic.consentRetry");
     public static readonly StringKey ConsentGiveUp = new("clinic.consentGiveUp");
     public static readonly StringKey SafetyNotesRetry = new("clinic.safetyNotesRetry");
@@ -157,6 +158,12 @@ public static class ClinicStrings
     public static readonly StringKey EntryAnswer = new("clinic-clinician.entryAnswer", "question", "answer");
 
     public static readonly StringKey MeasuresTitle = new("clinic-measures.title");
+    public static readonly StringKey HistoryHeading = new("clinic-measures.historyHeading", "measure", "client", "count");
+    public static readonly StringKey HistoryLine = new("clinic-measures.historyLine", "item", "answers");
+    public static readonly StringKey HistoryAnswer = new("clinic-measures.historyAnswer", "date", "answer");
+    public static readonly StringKey HistoryNone = new("clinic-measures.historyNone", "client", "measure");
+    public static readonly StringKey HistoryNotShared = new("clinic-measures.historyNotShared", "client");
+    public static readonly StringKey HistoryUnknown = new("clinic-measures.historyUnknown", "what");
     public static readonly StringKey MeasureIntro = new("clinic-measures.intro", "title", "count");
     public static readonly StringKey MeasureQuestion = new("clinic-measures.question", "number", "of", "preamble", "item");
     public static readonly StringKey SkipQuestion = new("clinic-measures.skipQuestion");

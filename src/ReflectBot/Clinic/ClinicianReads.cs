@@ -98,6 +98,21 @@ public sealed class ClinicianReads(
         return [.. scores.Where(s => s.CreatedUtc >= since).OrderByDescending(s => s.CreatedUtc)];
     }
 
+    /// <summary>
+    /// Every score of one questionnaire with its item answers, oldest first: item-level history. Scope: each
+    /// questionnaire answer (which needs mood and scores too).
+    /// </summary>
+    public async Task<IReadOnlyList<MeasureScore>?> MeasureAnswersAsync(string clinicianId, string clientId, string measureId, CancellationToken cancellationToken = default)
+    {
+        if (await AuthorizeAsync(clinicianId, clientId, ConsentScope.MeasureAnswers, cancellationToken).ConfigureAwait(false) is null)
+        {
+            return null;
+        }
+
+        var scores = await store.ListValuesAsync<MeasureScore>(ClinicKeys.ScoresOf(clientId), cancellationToken).ConfigureAwait(false);
+        return [.. scores.Where(s => s.MeasureId == measureId && s.Items is not null).OrderBy(s => s.CreatedUtc)];
+    }
+
     /// <summary>How many times safety support was shown over the chart window: a count, never content. Scope: mood.</summary>
     public async Task<int?> SafetyCountAsync(string clinicianId, string clientId, CancellationToken cancellationToken = default)
     {

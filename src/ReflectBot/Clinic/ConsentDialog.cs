@@ -27,11 +27,12 @@ public sealed class ConsentDialog : ComponentDialog, IDescribedDialog
 
     public string Title => _strings[ClinicStrings.ConsentTitle];
 
-    // Four questions (five when the clinician has safety notes on): connect at all, then completion, mood, shared entries, safety notes.
+    // Four questions (one more when mood is shared: each questionnaire answer; one more when the clinician has
+    // safety notes on): connect at all, then completion, mood, shared entries, questionnaire answers, safety notes.
     public (int Question, int Of)? Progress(DialogInstance instance)
     {
         var waterfall = WaterfallOf(instance, "waterfall");
-        var of = waterfall.Options?.Value<bool?>("safetyNotes") == true ? 5 : 4;
+        var of = (waterfall.Options?.Value<bool?>("safetyNotes") == true ? 5 : 4) + (waterfall.Values.Value<bool?>(nameof(ConsentScope.Mood)) == true ? 1 : 0);
         return (Math.Min(waterfall.StepIndex + 1, of), of);
     }
 
@@ -48,6 +49,7 @@ public sealed class ConsentDialog : ComponentDialog, IDescribedDialog
             .AddStep((step, ct) => AskScopeAsync(step, null, ClinicStrings.AskCompletion, ct))
             .AddStep((step, ct) => AskScopeAsync(step, ConsentScope.Completion, ClinicStrings.AskMood, ct))
             .AddStep((step, ct) => AskScopeAsync(step, ConsentScope.Mood, ClinicStrings.AskShared, ct))
+            .AddStep(AskMeasureAnswersAsync)
             .AddStep(AskSafetyNotesAsync)
             .AddStep(FinishAsync));
         var wording = PromptStrings.Wording(strings);
@@ -93,11 +95,30 @@ public sealed class ConsentDialog : ComponentDialog, IDescribedDialog
         }, cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>Only after yes to mood and scores: the answers behind a questionnaire's total, said exactly.</summary>
+    private async Task<DialogTurnResult> AskMeasureAnswersAsync(WaterfallStepContext step, CancellationToken cancellationToken)
+    {
+        var request = RequestOf(step);
+        step.Values[nameof(ConsentScope.SharedEntries)] = step.Result is true;
+        if (step.Values.Value<bool?>(nameof(ConsentScope.Mood)) != true)
+        {
+            return await step.NextAsync(false, cancellationToken).ConfigureAwait(false);
+        }
+
+        return await step.PromptAsync(ConfirmId, new PromptOptions
+        {
+            Prompt = _strings.Text(ClinicStrings.AskMeasureAnswers, ("clinician", request.ClinicianName)),
+            RetryPrompt = _strings[ClinicStrings.ConsentRetry],
+            MaxAttempts = 3,
+            TooManyAttemptsMessage = _strings[ClinicStrings.ConsentGiveUp],
+        }, cancellationToken).ConfigureAwait(false);
+    }
+
     /// <summary>Only when the clinician turned safety notes on: exactly what the note says, and that nobody monitors it.</summary>
     private async Task<DialogTurnResult> AskSafetyNotesAsync(WaterfallStepContext step, CancellationToken cancellationToken)
     {
         var request = RequestOf(step);
-        step.Values[nameof(ConsentScope.SharedEntries)] = step.Result is true;
+        step.Values[nameof(ConsentScope.MeasureAnswers)] = step.Result is true;
         if (!request.SafetyNotes)
         {
             return await step.NextAsync(false, cancellationToken).ConfigureAwait(false);
@@ -120,6 +141,7 @@ public sealed class ConsentDialog : ComponentDialog, IDescribedDialog
             Completion = step.Values.Value<bool?>(nameof(ConsentScope.Completion)) ?? false,
             Mood = step.Values.Value<bool?>(nameof(ConsentScope.Mood)) ?? false,
             SharedEntries = step.Values.Value<bool?>(nameof(ConsentScope.SharedEntries)) ?? false,
+            MeasureAnswers = step.Values.Value<bool?>(nameof(ConsentScope.MeasureAnswers)) ?? false,
             SafetyNotes = request.SafetyNotes && step.Result is true,
         };
 

@@ -11,4 +11,7 @@ public enum ConsentScope
 
     /// <summary>The journal entries the client marks with "share entry", and nothing else.</summary>
     SharedEntries,
+
+    /// <summary>Each answer of a questionnaire (PHQ-9, GAD-7) over time, beside the totals; only with <see cref="Mood"/>.</summary>
+    MeasureAnswers,
 }

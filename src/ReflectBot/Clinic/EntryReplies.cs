@@ -3,7 +3,10 @@ using ReflectBot.Content;
 
 namespace ReflectBot.Clinic;
 
-/// <summary>Shows a client, once, the replies their clinicians left on entries they shared, while the link lasts.</summary>
+/// <summary>
+/// Shows a client, once, the replies their clinicians left on entries they shared, and what a clinician changed in
+/// their settings, while the link lasts.
+/// </summary>
 public sealed class EntryReplies(ClinicStore store, ClinicLinks links, TimeProvider time, StringCatalog strings)
 {
     public async Task<int> ShowPendingAsync(ITurnContext turnContext, string clientId, CancellationToken cancellationToken = default)
@@ -25,7 +28,8 @@ public sealed class EntryReplies(ClinicStore store, ClinicLinks links, TimeProvi
                 continue;
             }
 
-            await turnContext.SendActivityAsync(MessageFactory.Text(strings.Text(SessionStrings.ReplyShown, ("clinician", reply.ClinicianName), ("title", reply.EntryTitle), ("text", reply.Text))), cancellationToken).ConfigureAwait(false);
+            var said = reply.Notice ?? strings.Text(SessionStrings.ReplyShown, ("clinician", reply.ClinicianName), ("title", reply.EntryTitle), ("text", reply.Text));
+            await turnContext.SendActivityAsync(MessageFactory.Text(said), cancellationToken).ConfigureAwait(false);
             shown++;
         }
 

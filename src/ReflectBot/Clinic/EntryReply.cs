@@ -23,6 +23,13 @@ public sealed class EntryReply
     [JsonProperty("createdUtc")]
     public DateTimeOffset CreatedUtc { get; set; }
 
+    /// <summary>
+    /// A whole sentence to show instead of a reply to an entry: what the clinician changed in the client's
+    /// settings, composed when it was changed. Null for a reply.
+    /// </summary>
+    [JsonProperty("notice", NullValueHandling = NullValueHandling.Ignore)]
+    public string? Notice { get; set; }
+
     [JsonProperty("shownUtc", NullValueHandling = NullValueHandling.Ignore)]
     public DateTimeOffset? ShownUtc { get; set; }
 }

@@ -26,6 +26,9 @@ public sealed class MeasureDialog : ComponentDialog
     private const string FollowUpKey = "followUp";
     private const string PausedKey = "paused";
 
+    /// <summary>The answer key of the unscored difficulty question on the journal entry.</summary>
+    public const string DifficultyKey = "difficulty";
+
     private readonly MeasureDefinition _measure;
     private readonly IJournalStore _journal;
     private readonly ClinicStore _store;
@@ -59,6 +62,7 @@ public sealed class MeasureDialog : ComponentDialog
             }
         }
 
+        waterfall.AddStep(DifficultyAsync);
         waterfall.AddStep(FinishAsync);
         AddDialog(waterfall);
         var wording = PromptStrings.Wording(strings);
@@ -160,6 +164,29 @@ public sealed class MeasureDialog : ComponentDialog
         return await step.NextAsync(null, cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>
+    /// The unscored closing question, as published, when any item was answered above the lowest option; not
+    /// after the crisis reply.
+    /// </summary>
+    private async Task<DialogTurnResult> DifficultyAsync(WaterfallStepContext step, CancellationToken cancellationToken)
+    {
+        var points = step.Values[PointsKey] as JObject ?? [];
+        var lowest = _measure.Options.Min(o => o.Value);
+        if (_measure.Difficulty is not { } difficulty || step.Values.Value<bool?>(PausedKey) == true || !points.Properties().Any(p => p.Value.Value<int>() > lowest))
+        {
+            return await step.NextAsync(null, cancellationToken).ConfigureAwait(false);
+        }
+
+        return await step.PromptAsync(ChoiceId, new PromptOptions
+        {
+            Prompt = difficulty.Text,
+            Choices = [.. difficulty.Options.Select(o => new Choice(o))],
+            Style = ListStyle.HeroCard,
+            MaxAttempts = 3,
+            TooManyAttemptsMessage = _strings[ClinicStrings.SkipQuestion],
+        }, cancellationToken).ConfigureAwait(false);
+    }
+
     private async Task<DialogTurnResult> FinishAsync(WaterfallStepContext step, CancellationToken cancellationToken)
     {
         var points = step.Values[PointsKey] as JObject ?? [];
@@ -174,6 +201,15 @@ public sealed class MeasureDialog : ComponentDialog
             i => i.Id,
             i => _measure.Options.First(o => o.Value == points.Value<int>(i.Id)).Label,
             StringComparer.Ordinal);
+        var questions = answered.ToDictionary(i => i.Id, i => i.Text, StringComparer.Ordinal);
+        string? difficultyAnswer = null;
+        if (step.Result is FoundChoice said && _measure.Difficulty is { } difficulty && said.Index < difficulty.Options.Count)
+        {
+            difficultyAnswer = difficulty.Options[said.Index];
+            answers[DifficultyKey] = difficultyAnswer;
+            questions[DifficultyKey] = difficulty.Text;
+        }
+
         if (complete)
         {
             answers["score"] = _strings.Text(ClinicStrings.MeasureScore, ("score", score), ("max", _measure.MaxScore));
@@ -187,7 +223,7 @@ public sealed class MeasureDialog : ComponentDialog
             JourneyId = _measure.Id,
             JourneyTitle = _measure.Title,
             Answers = answers,
-            Questions = answered.ToDictionary(i => i.Id, i => i.Text, StringComparer.Ordinal),
+            Questions = questions,
             Tags = ["measure", _measure.Id],
             CreatedUtc = _time.GetUtcNow(),
             TimeZone = TimeZones.Of(step.Context).Id,
@@ -203,6 +239,8 @@ public sealed class MeasureDialog : ComponentDialog
                 Max = _measure.MaxScore,
                 Band = band,
                 SafetyItem = _measure.Items.FirstOrDefault(i => i.Safety) is { } safetyItem && answers.TryGetValue(safetyItem.Id, out var label) ? label : null,
+                Items = answered.ToDictionary(i => i.Id, i => points.Value<int>(i.Id), StringComparer.Ordinal),
+                Difficulty = difficultyAnswer,
                 CreatedUtc = entry.CreatedUtc,
             }, cancellationToken: cancellationToken).ConfigureAwait(false);
         }

@@ -25,6 +25,14 @@ public sealed class MeasureScore
     [JsonProperty("safetyItem", NullValueHandling = NullValueHandling.Ignore)]
     public string? SafetyItem { get; set; }
 
+    /// <summary>The points of each item answered, by item id (kept since issue 15; null on older scores).</summary>
+    [JsonProperty("items", NullValueHandling = NullValueHandling.Ignore)]
+    public Dictionary<string, int>? Items { get; set; }
+
+    /// <summary>The answer to the unscored difficulty question, if it was asked and answered.</summary>
+    [JsonProperty("difficulty", NullValueHandling = NullValueHandling.Ignore)]
+    public string? Difficulty { get; set; }
+
     [JsonProperty("createdUtc")]
     public DateTimeOffset CreatedUtc { get; set; }
 }

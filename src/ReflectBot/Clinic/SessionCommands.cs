@@ -26,7 +26,7 @@ public sealed partial class SessionCommands(
     ClinicLinks links,
     ClinicStore store,
     IJournalStore journal,
-    SafetyScreen screen,
+    ClinicianTextScreen screen,
     ExportLinks exportLinks,
     IHttpContextAccessor http,
     IOptions<JournalOptions> journalOptions,
@@ -182,7 +182,7 @@ public sealed partial class SessionCommands(
         var client = clients[c - 1];
 
         // The clinician's words reach a person who may be fragile: screened like anything the bot says from content.
-        if ((await screen.ScreenAsync(text, cancellationToken).ConfigureAwait(false)).IsAlarm)
+        if (await screen.HoldsAsync([text], cancellationToken).ConfigureAwait(false))
         {
             await SayAsync(turn, strings.Text(SessionStrings.ReplyHeld, ("client", client.ClientName)), cancellationToken).ConfigureAwait(false);
             return;

@@ -35,7 +35,7 @@ public sealed class SessionSummaries(ClinicianReads reads, JourneyCatalog journe
         var scores = (await reads.ScoresAsync(clinicianId, clientId, cancellationToken).ConfigureAwait(false))?
             .Where(s => s.CreatedUtc >= from)
             .OrderBy(s => s.CreatedUtc)
-            .Select(s => ToScore(s, shared?.FirstOrDefault(e => e.Id == s.EntryId)))
+            .Select(s => ToScore(s, shared?.FirstOrDefault(e => e.Id == s.EntryId), link.Consent.Allows(ConsentScope.MeasureAnswers)))
             .ToList();
         var safety = await reads.SafetyCountSinceAsync(clinicianId, clientId, from, cancellationToken).ConfigureAwait(false);
         var flags = (await reads.FlagsAsync(clinicianId, clientId, cancellationToken).ConfigureAwait(false) ?? []).Where(f => f.CreatedUtc >= from).ToList();
@@ -56,13 +56,31 @@ public sealed class SessionSummaries(ClinicianReads reads, JourneyCatalog journe
     private SummaryEntry ToEntry(JournalEntry entry)
         => new(entry.JourneyTitle, entry.CreatedUtc, [.. entry.Answers.Select(a => (JournalFormat.Question(journeys, entry, a.Key), a.Value))]);
 
-    /// <summary>Item answers only from a measure entry the client shared; the score alone otherwise.</summary>
-    private SummaryScore ToScore(MeasureScore score, JournalEntry? sharedEntry)
+    /// <summary>
+    /// Item answers (and the difficulty question's) from a measure entry the client shared, or from the score record
+    /// when the client shares each questionnaire answer with this clinician; the score alone otherwise.
+    /// </summary>
+    private SummaryScore ToScore(MeasureScore score, JournalEntry? sharedEntry, bool answersShared)
     {
         var measure = measures.Find(score.MeasureId);
-        var items = sharedEntry is null || measure is null
-            ? []
-            : measure.Items.Where(i => sharedEntry.Answers.ContainsKey(i.Id)).Select(i => (i.Text, sharedEntry.Answers[i.Id])).ToList();
+        List<(string, string)> items = [];
+        if (measure is not null && sharedEntry is not null)
+        {
+            items = [.. measure.Items.Where(i => sharedEntry.Answers.ContainsKey(i.Id)).Select(i => (i.Text, sharedEntry.Answers[i.Id]))];
+            if (measure.Difficulty is { } difficulty && sharedEntry.Answers.GetValueOrDefault(MeasureDialog.DifficultyKey) is { } said)
+            {
+                items.Add((difficulty.Text, said));
+            }
+        }
+        else if (measure is not null && answersShared && score.Items is { } points)
+        {
+            items = [.. measure.Items.Where(i => points.ContainsKey(i.Id)).Select(i => (i.Text, measure.Options.FirstOrDefault(o => o.Value == points[i.Id])?.Label ?? string.Empty))];
+            if (measure.Difficulty is { } difficulty && score.Difficulty is { } said)
+            {
+                items.Add((difficulty.Text, said));
+            }
+        }
+
         return new SummaryScore(score, measure?.Title ?? score.MeasureId.ToUpperInvariant(), items);
     }
 }

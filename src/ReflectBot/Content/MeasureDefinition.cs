@@ -23,6 +23,9 @@ public sealed class MeasureDefinition
 
     public List<MeasureBand> Bands { get; set; } = [];
 
+    /// <summary>The unscored closing question, if the measure has one.</summary>
+    public MeasureDifficulty? Difficulty { get; set; }
+
     public int MaxScore => Items.Count * (Options.Count == 0 ? 0 : Options.Max(o => o.Value));
 
     public string BandOf(int score) => Bands.FirstOrDefault(b => score >= b.Min && score <= b.Max) is { } band ? $"{band.Min}-{band.Max}" : string.Empty;

@@ -92,6 +92,11 @@ public static class MeasureLoader
             measure.Items.Add(item);
         }
 
+        if (Map(root, "difficulty") is { } difficulty)
+        {
+            measure.Difficulty = new MeasureDifficulty { Text = Text(difficulty, "text")!, Options = Texts(difficulty, "options") };
+        }
+
         foreach (var node in Maps(root, "bands"))
         {
             var band = new MeasureBand { Min = Number(node, "min")!.Value, Max = Number(node, "max")!.Value };

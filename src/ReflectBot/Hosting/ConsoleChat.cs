@@ -10,12 +10,14 @@ namespace ReflectBot.Hosting;
 /// <summary>
 /// <c>dotnet run --project src/ReflectBot -- chat</c>: the same bot, middleware, dialogs and store as
 /// the web host, talked to line by line in a terminal, or driven by piped stdin. Ends at end of input.
+/// The person's display name is theirs (<c>--name</c>, else the account's user name), never "You": a clinician's
+/// name reaches their clients ("Dr Lee left a note").
 /// </summary>
 public static class ConsoleChat
 {
     public const string ChannelId = "console";
 
-    public static async Task<int> RunAsync(IServiceProvider services, TextReader input, TextWriter output, string userId = "console-user", CancellationToken cancellationToken = default)
+    public static async Task<int> RunAsync(IServiceProvider services, TextReader input, TextWriter output, string userId = "console-user", string? displayName = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(input);
@@ -23,7 +25,7 @@ public static class ConsoleChat
         var adapter = new ConsoleAdapter(output, services.GetRequiredService<TurnPipeline>(), services.GetRequiredService<ILoggerFactory>().CreateLogger("ReflectBot.Chat"));
         var bot = services.GetRequiredService<IBot>();
         var interactive = ReferenceEquals(input, Console.In) && !Console.IsInputRedirected;
-        var user = new ChannelAccount(userId, "You");
+        var user = new ChannelAccount(userId, string.IsNullOrWhiteSpace(displayName) ? Environment.UserName : displayName.Trim());
         var botAccount = new ChannelAccount("reflectbot", "ReflectBot");
 
         // The conversation id is fixed per user, so a second run continues a journey left half-way.

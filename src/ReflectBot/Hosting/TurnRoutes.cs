@@ -35,6 +35,9 @@ public static class TurnRoutes
         TurnRoute.Command<JournalCommands>("journal", "my journal · read 2 · delete entry 2 · journal from last week · entries about X · mood · export", JournalCommands.Claims),
         TurnRoute.Command<WeekCommand>("my week", "my week · how was my week · weekly look back", WeekCommand.Claims),
         TurnRoute.Command<ClinicianCommands>("clinician", "new client code · revoke code X · assign · assignments · cancel assignment X · clients · open entry N.M · safety notes on/off", ClinicianCommands.Claims),
+        TurnRoute.Command<ReflectionCommands>("reflections", "new reflection · save reflection (the form's button) · my reflections · edit reflection N · delete reflection N", ReflectionCommands.Claims),
+        TurnRoute.Command<ClientSettingsCommands>("client settings", "settings for NAME · turn off/on JOURNEY or cards for NAME · measures for NAME: PHQ-9, GAD-7 / all / none · my settings", ClientSettingsCommands.Claims),
+        TurnRoute.Command<MeasureHistoryCommand>("measure history", "phq-9 history for NAME · gad-7 answers for NAME", MeasureHistoryCommand.Claims),
         TurnRoute.Command<SessionCommands>("sessions", "summary for NAME · export summary for NAME · next session for NAME on DATE · reply to entry N.M: TEXT · bring this to my session[: TEXT]", SessionCommands.Claims),
         TurnRoute.Command<ClientCommands>("client", "connect CODE · my clinician · change sharing · disconnect · (un)share entry N · my assignments · start assignment X · a measure's command (phq-9)", ClientCommands.Claims),
         TurnRoute.ContentCommand<StartJourneyCommand>("journey", "a journey's commands or title (dialogs/journeys/*.yaml: check in, fears, …)"),
@@ -50,5 +53,9 @@ public static class TurnRoutes
         // journey, it does not start it. Privacy, region, safety plan, journal and the clinician's own commands
         // still interrupt it.
         new InterruptionPolicy(AssignDialog.DialogId, LastRoute: "clinician"),
+
+        // While a clinician writes their own reflection in the terminal, a question worded like a journey's or a
+        // card's command ("check in", "learn") is a question for the client; it does not start that journey.
+        new InterruptionPolicy(ReflectionWritingDialog.DialogId, LastRoute: "reflections"),
     ]);
 }

@@ -25,4 +25,7 @@ public static class JourneyStrings
 
     /// <summary>{quote}: the person's first sentence (at most 14 words, then "…").</summary>
     public static readonly StringKey ReflectQuote = new("journeys.reflectQuote", "quote");
+
+    /// <summary>A journey the person's clinician paused for them.</summary>
+    public static readonly StringKey Paused = new("journeys.paused", "title", "clinician");
 }

@@ -291,6 +291,7 @@ public sealed partial class CardAccessibilityTests
             _ when type == typeof(DateTimeOffset) => [SampleNow],
             _ when type == typeof(Newtonsoft.Json.Linq.JObject) => SampleSummaryCards(),
             _ when type == typeof(Assignment) => [SampleAssignment(null), SampleAssignment("Try it after our session.")],
+            _ when type == typeof(ReflectBot.Clinic.ReflectionTemplate) => [null, SampleTemplate()],
             _ when type == typeof(Activity) || type == typeof(IMessageActivity) || type == typeof(IActivity) => SampleActivities(actions),
             _ when type == typeof(int) => [1, 3],
             _ when type == typeof(bool) => [true, false],
@@ -333,6 +334,18 @@ public sealed partial class CardAccessibilityTests
         byte[] png = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A];
         return [.. new[] { png, null }.Select(chart => ReflectBot.Clinic.SummaryCard.Json(summary, lines, chart, Library.Strings, TimeZoneInfo.Utc))];
     }
+
+    private static ReflectBot.Clinic.ReflectionTemplate SampleTemplate() => new()
+    {
+        Id = "0123456789ab",
+        ClinicianId = "webchat/dr-rivera",
+        Title = "Between sessions",
+        Questions =
+        [
+            new() { Kind = ReflectBot.Clinic.QuestionKind.Text, Text = "What felt hardest this week?" },
+            new() { Kind = ReflectBot.Clinic.QuestionKind.Choice, Text = "Which word fits best?", Choices = ["calm", "tense"] },
+        ],
+    };
 
     private static Assignment SampleAssignment(string? note) => new()
     {

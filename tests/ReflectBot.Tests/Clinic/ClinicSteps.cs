@@ -15,15 +15,17 @@ public static partial class ClinicSteps
         return match.Groups[1].Value;
     }
 
-    /// <summary>Connects with a code, answering the three consent questions.</summary>
-    public static async Task<string> ConnectAsync(this BotClient client, string code, bool completion = true, bool mood = true, bool shared = true)
+    /// <summary>Connects with a code, answering the consent questions (each questionnaire answer is asked only after yes to mood).</summary>
+    public static async Task<string> ConnectAsync(this BotClient client, string code, bool completion = true, bool mood = true, bool shared = true, bool measureAnswers = false)
     {
         var intro = await client.ReadAsync($"connect {code}");
         Assert.Contains("Connect with", intro, StringComparison.Ordinal);
         await client.ReadAsync("yes");
         await client.ReadAsync(completion ? "yes" : "no");
         await client.ReadAsync(mood ? "yes" : "no");
-        return await client.ReadAsync(shared ? "yes" : "no");
+        var next = await client.ReadAsync(shared ? "yes" : "no");
+        Assert.Equal(mood, next.Contains("besides the totals", StringComparison.Ordinal));
+        return mood ? await client.ReadAsync(measureAnswers ? "yes" : "no") : next;
     }
 
     /// <summary>The daily check-in from start to saved, with a mood score.</summary>

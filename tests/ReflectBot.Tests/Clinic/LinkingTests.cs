@@ -71,7 +71,9 @@ public sealed class LinkingTests : IDisposable
         await client.SayAsync("change sharing 1");
         await client.SayAsync("no");
         await client.SayAsync("yes");
-        Assert.Contains("Updated. With Dr A: completion not shared, mood scores shared, entries you mark not shared", await client.ReadAsync("no"), StringComparison.Ordinal);
+        Assert.Contains("may Dr A see your answer to each question", await client.ReadAsync("no"), StringComparison.Ordinal);
+        Assert.Contains("Updated. With Dr A: completion not shared, mood scores shared, entries you mark not shared", await client.ReadAsync("yes"), StringComparison.Ordinal);
+        Assert.True((await _host.Get<ClinicLinks>().FindAsync(client.Key, a.Key))!.Consent.MeasureAnswers);
 
         var links = _host.Get<ClinicLinks>();
         Assert.False((await links.FindAsync(client.Key, a.Key))!.Consent.Completion);
@@ -122,7 +124,8 @@ public sealed class LinkingTests : IDisposable
         await clinician.SayAsync($"revoke code {code}");
         await client.SayAsync("yes");
         await client.SayAsync("yes");
-        Assert.Contains("cancelled by the clinician", await client.ReadAsync("yes"), StringComparison.Ordinal);
+        await client.SayAsync("yes");
+        Assert.Contains("cancelled by the clinician", await client.ReadAsync("no"), StringComparison.Ordinal);
         Assert.Empty(await _host.Get<ClinicLinks>().OfClientAsync(client.Key));
     }
 

@@ -124,6 +124,10 @@ public sealed class ReviewTests : IDisposable
         var last = await client.ReadAsync("no");
         Assert.Contains("glad those thoughts aren't with you right now", last, StringComparison.Ordinal);
         Assert.DoesNotContain(Conversations.CrisisCardTitle, last, StringComparison.Ordinal);
+
+        // Then the unscored difficulty question, as published; its answer does not change the total.
+        Assert.Contains("how difficult have these problems made it", last, StringComparison.Ordinal);
+        last = await client.ReadAsync("Very difficult");
         Assert.Contains("Your total is 3 out of 27 (in the 0-4 range)", last, StringComparison.Ordinal);
         Assert.DoesNotContain("depression", last, StringComparison.OrdinalIgnoreCase);
         Assert.Equal(0, await _host.Get<SafetyEventStore>().CountOfUserAsync(client.Key, DateTimeOffset.MinValue));
@@ -146,6 +150,8 @@ public sealed class ReviewTests : IDisposable
             last = await client.ReadAsync("Several days");
         }
 
+        Assert.Contains("how difficult have these problems made it", last, StringComparison.Ordinal);
+        last = await client.ReadAsync("Somewhat difficult");
         Assert.Contains("Your total is 7 out of 21", last, StringComparison.Ordinal);
         Assert.Contains("not sharing completion", last, StringComparison.Ordinal);
         Assert.Equal(OccurrenceState.Done, (await _host.Get<Assignments>().OccurrenceAsync(assignment.Id, Monday))!.Value.State);

@@ -90,7 +90,7 @@ public sealed class SafetyNotesTests : IAsyncLifetime, IDisposable
         await clinician.ReadAsync("safety notes on");
         var client = _host.User("client-1", "Sam");
         await client.ReadAsync($"connect {await clinician.NewCodeAsync()}");
-        foreach (var answer in new[] { "yes", "yes", "yes", "yes", "no" })
+        foreach (var answer in new[] { "yes", "yes", "yes", "yes", "no", "no" })
         {
             await client.ReadAsync(answer);
         }

@@ -65,10 +65,54 @@ public sealed class SessionChannelTests : IDisposable
         Assert.Contains("left a note about your entry \"Daily check-in\": \"Thanks, we'll pick this up.\"", await client.ReadAsync("hello"), StringComparison.Ordinal);
     }
 
-    private async Task<string> TerminalAsync(string lines)
+    [Fact]
+    public async Task InWebChatTheSummaryCardsExportButtonPostsItsDataAsValueAndGetsTheExportLinksAsTypingWouldAndAnotherClinicianPostingItGetsNothing()
+    {
+        var clinician = _host.User(ClinicHost.ClinicianA, "Dr A");
+        var client = _host.User("client-1", "Sam");
+        await client.ConnectAsync(await clinician.NewCodeAsync());
+        await client.CheckInAsync(5, "an ordinary week");
+        await client.ReadAsync("share entry 1");
+
+        var card = (JObject)Assert.Single((await clinician.SayAsync("summary for Sam")).SelectMany(r => r.Attachments ?? []), a => a.ContentType == SummaryCard.ContentType).Content;
+        var data = (JObject)card.SelectTokens("$..actions[?(@.type == 'Action.Submit')].data").Single();
+
+        // Web Chat posts an Action.Submit as a message with no text and the action's data as its value.
+        var submitted = clinician.Message(null);
+        submitted.Value = data.DeepClone();
+        var export = Assert.Single((await clinician.SendAsync(submitted)).SelectMany(r => r.Attachments ?? []));
+        var links = string.Join(" ", ((JObject)export.Content).SelectTokens("$.buttons[*].value"));
+        Assert.Contains("/clinic/notes/", links, StringComparison.Ordinal);
+
+        var other = _host.User(ClinicHost.ClinicianB, "Dr B");
+        var refused = other.Message(null);
+        refused.Value = data.DeepClone();
+        var replies = await other.SendAsync(refused);
+        Assert.Empty(replies.SelectMany(r => r.Attachments ?? []));
+        Assert.DoesNotContain("/clinic/notes/", BotClient.Read(replies), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task TheClientReadsATerminalCliniciansNoteUnderTheCliniciansDisplayNameNotYou()
+    {
+        var code = await TerminalAsync("new client code", "Dr Lee");
+        var match = System.Text.RegularExpressions.Regex.Match(code, "code is ([A-Z0-9]{8})");
+        Assert.True(match.Success, code);
+        var client = _host.User("client-1", "Sam");
+        await client.ConnectAsync(match.Groups[1].Value);
+        await client.CheckInAsync(6, "steady");
+        await client.ReadAsync("share entry 1");
+
+        await TerminalAsync("reply to entry 1.1: Noted, thank you.", "Dr Lee");
+        var note = await client.ReadAsync("hello");
+        Assert.Contains("Dr Lee left a note", note, StringComparison.Ordinal);
+        Assert.DoesNotContain("You left", note, StringComparison.Ordinal);
+    }
+
+    private async Task<string> TerminalAsync(string lines, string? name = null)
     {
         using var output = new StringWriter();
-        await ConsoleChat.RunAsync(_host.Services, new StringReader(lines + "\n"), output, "dr-terminal");
+        await ConsoleChat.RunAsync(_host.Services, new StringReader(lines + "\n"), output, "dr-terminal", name);
         return output.ToString();
     }
 }

@@ -56,6 +56,8 @@ public sealed class FullSession(ClinicHost host, string clientId = "zephyrine-7q
             await Client.SayAsync(i < 2 ? "Several days" : "Not at all");
         }
 
+        await Client.SayAsync("Somewhat difficult");
+
         await Client.SayAsync(Crisis);
         await Client.SayAsync("inner self");
         Assert.True(AsksTheSecondInnerSelfQuestion(await Client.ReadAsync(InProgress)));

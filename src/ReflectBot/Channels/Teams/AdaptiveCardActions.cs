@@ -11,7 +11,9 @@ namespace ReflectBot.Channels.Teams;
 /// rather than a message. This middleware runs the turn as the message the button stands for (its data's
 /// <c>text</c>), so the safety screen, the input limits, the commands and the journey in progress all see
 /// it exactly as if it had been typed, then answers the invoke with 200, which Teams needs to not show an
-/// error on the card. <c>Action.Submit</c> needs nothing of this: it already arrives as a message.
+/// error on the card. <c>Action.Submit</c> already arrives as a message; but where its data asks Teams for an
+/// <c>imBack</c> (<c>msteams.value</c>), Web Chat posts that data as the message's <c>value</c> with no words, so
+/// such a message is given the words the button stands for here, before the screen and the commands see it.
 /// </summary>
 public sealed class AdaptiveCardActions(StringCatalog strings) : IMiddleware
 {
@@ -24,6 +26,11 @@ public sealed class AdaptiveCardActions(StringCatalog strings) : IMiddleware
         var activity = turnContext.Activity;
         if (activity.Type != ActivityTypes.Invoke || !string.Equals(activity.Name, InvokeName, StringComparison.OrdinalIgnoreCase))
         {
+            if (activity.Type == ActivityTypes.Message && string.IsNullOrWhiteSpace(activity.Text) && ImBackOf(activity.Value) is { } words)
+            {
+                activity.Text = words;
+            }
+
             await next(cancellationToken).ConfigureAwait(false);
             return;
         }
@@ -75,6 +82,18 @@ public sealed class AdaptiveCardActions(StringCatalog strings) : IMiddleware
             text = StringAt(invoke, "action.verb");
         }
 
+        return string.IsNullOrWhiteSpace(text) ? null : text.Trim();
+    }
+
+    /// <summary>The words of a submitted card's <c>msteams</c> imBack data (as Web Chat posts it), or null.</summary>
+    public static string? ImBackOf(object? value)
+    {
+        if (value is not JObject data || !string.Equals(StringAt(data, "msteams.type"), "imBack", StringComparison.OrdinalIgnoreCase))
+        {
+            return null;
+        }
+
+        var text = StringAt(data, "msteams.value");
         return string.IsNullOrWhiteSpace(text) ? null : text.Trim();
     }
 
