@@ -65,7 +65,18 @@ public sealed class StateSavingBot : IBot
             try
             {
                 phase = "load";
-                await LoadTogetherAsync(turnContext, [_conversationState, _userState], cancellationToken).ConfigureAwait(false);
+                if (scope is null)
+                {
+                    await LoadTogetherAsync(turnContext, [_conversationState, _userState], cancellationToken).ConfigureAwait(false);
+                }
+                else
+                {
+                    // One document holds both: the second load is answered from the first one's read, so they
+                    // run one after the other on the turn's own context (no copying between contexts).
+                    await _conversationState.LoadAsync(turnContext, force: true, cancellationToken).ConfigureAwait(false);
+                    await _userState.LoadAsync(turnContext, force: true, cancellationToken).ConfigureAwait(false);
+                }
+
                 await MarkNewStateCreateOnlyAsync(turnContext, cancellationToken).ConfigureAwait(false);
                 var userBefore = Snapshot(_userState, turnContext);
 
