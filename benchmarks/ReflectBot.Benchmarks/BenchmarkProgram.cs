@@ -19,11 +19,19 @@ namespace ReflectBot.Benchmarks;
 /// same run; then a user with 10,000 journal entries against one with 10, and memory with 1,000
 /// conversations active. Storage calls per turn are counted on an in-process host, and what sealing
 /// state adds to a turn is timed in-process (--calls-only stops after these two).
+/// With --filter, runs BenchmarkDotNet instead (<see cref="TurnAllocations"/>: allocations per turn).
 /// </summary>
 public static class BenchmarkProgram
 {
     public static async Task<int> Main(string[] args)
     {
+        ArgumentNullException.ThrowIfNull(args);
+        if (args.Contains("--filter"))
+        {
+            BenchmarkDotNet.Running.BenchmarkSwitcher.FromAssembly(typeof(BenchmarkProgram).Assembly).Run(args);
+            return 0;
+        }
+
         var ns = Arg(args, "--n", "1,16,64").Split(',').Select(n => int.Parse(n, CultureInfo.InvariantCulture)).ToArray();
         var duration = TimeSpan.FromSeconds(double.Parse(Arg(args, "--seconds", "10"), CultureInfo.InvariantCulture));
         var root = Azurite.RepositoryRoot();
@@ -71,7 +79,7 @@ public static class BenchmarkProgram
         }
 
         Console.WriteLine();
-        await JournalSizeAsync(azurite.ConnectionString, turns, duration);
+        await JournalSizeAsync(azurite.ConnectionString, bot, turns, duration);
         Console.WriteLine();
         await MemoryAsync(bot, turns);
         return 0;
@@ -84,13 +92,21 @@ public static class BenchmarkProgram
         var turns = new Turns(http);
         var counter = host.Services.GetRequiredService<StorageCallCounter>();
         await host.Services.GetRequiredService<BlobContainers>().State.EnsureAsync();
-        Console.WriteLine("Storage calls per turn (blob requests, in-process host, one check-in after a first one warmed the containers):");
+        Console.WriteLine("Storage calls per turn (blob requests, in-process host; the first check-in of a user's second conversation, after a first one warmed the containers):");
         await RunCheckInAsync(turns, "count-user", "count-warm");
         foreach (var text in Turns.CheckIn)
         {
             var before = counter.Snapshot();
             await turns.SayAsync("count-user", "count-conv", text);
             Console.WriteLine($"  {text,-12} {counter.Snapshot() - before}");
+        }
+
+        // A check-in in the conversation it already ran in (the loop the throughput phases run), and a mid-journey turn.
+        foreach (var text in Turns.CheckIn.Take(2))
+        {
+            var before = counter.Snapshot();
+            await turns.SayAsync("count-user", "count-conv", text);
+            Console.WriteLine($"  {text,-12} {counter.Snapshot() - before}   (again, in the same conversation)");
         }
 
         var help = counter.Snapshot();
@@ -133,7 +149,10 @@ public static class BenchmarkProgram
         return true;
     }
 
-    private static async Task JournalSizeAsync(string connectionString, Turns turns, TimeSpan duration)
+    /// <summary>Users per phase of the journal-size run: each conversation is its own user's, each user has that many entries.</summary>
+    private const int JournalUsers = 4;
+
+    private static async Task JournalSizeAsync(string connectionString, BotProcess bot, Turns turns, TimeSpan duration)
     {
         var options = new BlobStorageOptions { ConnectionString = connectionString, ContainerPrefix = "bench-" };
         var journal = new ReflectBot.Storage.Sealing.SealedItemStore(
@@ -143,40 +162,44 @@ public static class BenchmarkProgram
                 Microsoft.Extensions.Options.Options.Create(new JournalOptions { EncryptionKey = CountingHost.JournalKey }),
                 Microsoft.Extensions.Options.Options.Create(new StorageOptions { Kind = StorageKinds.Blob }),
                 Microsoft.Extensions.Logging.Abstractions.NullLogger<JournalKeyRing>.Instance)));
-        foreach (var (user, count) in new[] { ("light", 10), ("heavy", 10_000) })
+        var seeding = System.Diagnostics.Stopwatch.StartNew();
+        var seeds = new[] { ("light", 10), ("heavy", 10_000) }
+            .SelectMany(size => Enumerable.Range(0, JournalUsers).SelectMany(u => Enumerable.Range(0, size.Item2).Select(i => (User: $"{size.Item1}-{u}", Index: i))));
+        await Parallel.ForEachAsync(seeds, new ParallelOptions { MaxDegreeOfParallelism = 16 }, async (seed, ct) =>
         {
-            await Parallel.ForEachAsync(Enumerable.Range(0, count), new ParallelOptions { MaxDegreeOfParallelism = 8 }, async (i, ct) =>
+            var entry = new JournalEntry { Id = $"e{seed.Index:D5}", UserId = $"webchat/{seed.User}", JourneyId = "daily-check-in", JourneyTitle = "Daily check-in", Mood = 5, CreatedUtc = DateTimeOffset.UnixEpoch.AddDays(seed.Index) };
+            entry.Answers["feelings"] = "steady";
+            var bytes = Encoding.UTF8.GetBytes(JsonConvert.SerializeObject(entry, StoreJson.Settings));
+            for (var attempt = 1; ; attempt++)
             {
-                var entry = new JournalEntry { Id = $"e{i:D5}", UserId = $"webchat/{user}", JourneyId = "daily-check-in", JourneyTitle = "Daily check-in", Mood = 5, CreatedUtc = DateTimeOffset.UnixEpoch.AddDays(i) };
-                entry.Answers["feelings"] = "steady";
-                var bytes = Encoding.UTF8.GetBytes(JsonConvert.SerializeObject(entry, StoreJson.Settings));
-                for (var attempt = 1; ; attempt++)
+                try
                 {
-                    try
-                    {
-                        await journal.WriteAsync($"webchat/{user}/{entry.Id}", bytes, cancellationToken: ct);
-                        break;
-                    }
-                    catch (StorageUnavailableException) when (attempt < 5)
-                    {
-                        // A busy machine can make Azurite slower than the client's short timeout.
-                    }
+                    await journal.WriteAsync($"webchat/{seed.User}/{entry.Id}", bytes, cancellationToken: ct);
+                    break;
                 }
-            });
-        }
+                catch (StorageUnavailableException) when (attempt < 5)
+                {
+                    // A busy machine can make Azurite slower than the client's short timeout.
+                }
+            }
+        });
 
-        var results = new Dictionary<string, Measurement>();
-        foreach (var user in new[] { "light", "heavy", "light", "heavy" })
+        var results = new Dictionary<string, (Measurement Run, double CpuMs)>();
+        foreach (var size in new[] { "light", "heavy", "light", "heavy" })
         {
-            // Alternated twice so a drift in the machine does not favour one.
-            var run = await Measurement.RunAsync(16, duration / 2, async (w, i) => (await turns.SayAsync(user, $"{user}-conv-{w}", Turns.CheckIn[i % Turns.CheckIn.Length])).Ok);
-            results[user] = results.TryGetValue(user, out var earlier) ? Combine(earlier, run) : run;
+            // Alternated twice so a drift in the machine does not favour one. Worker w is user {size}-{w} in
+            // their own conversation: no two conversations of one user race for its document.
+            var cpuBefore = bot.Cpu;
+            var run = await Measurement.RunAsync(JournalUsers, duration / 2, async (w, i) => (await turns.SayAsync($"{size}-{w}", $"{size}-conv-{w}", Turns.CheckIn[i % Turns.CheckIn.Length])).Ok);
+            var cpu = (bot.Cpu - cpuBefore).TotalMilliseconds;
+            results[size] = results.TryGetValue(size, out var earlier) ? (Combine(earlier.Run, run), earlier.CpuMs + cpu) : (run, cpu);
         }
 
-        Console.WriteLine("Journal size, N=16, one user's conversations:");
-        Console.WriteLine($"  10 entries     {results["light"]}");
-        Console.WriteLine($"  10,000 entries {results["heavy"]}");
-        Console.WriteLine($"  ratio 10,000/10: turns/s {results["heavy"].TurnsPerSecond / results["light"].TurnsPerSecond:F2}  p50 {results["heavy"].P50 / results["light"].P50:F2}x (target within 1.15x)");
+        double CpuPerTurn(string size) => results[size].CpuMs / Math.Max(1, results[size].Run.Turns);
+        Console.WriteLine($"Journal size, N={JournalUsers}, one user per conversation, each user with 10 or 10,000 entries (seeded in {seeding.Elapsed.TotalSeconds:F0} s):");
+        Console.WriteLine($"  10 entries     {results["light"].Run}  bot CPU {CpuPerTurn("light"):F2} ms/turn");
+        Console.WriteLine($"  10,000 entries {results["heavy"].Run}  bot CPU {CpuPerTurn("heavy"):F2} ms/turn");
+        Console.WriteLine($"  ratio 10,000/10: turns/s {results["heavy"].Run.TurnsPerSecond / results["light"].Run.TurnsPerSecond:F2}  p50 {results["heavy"].Run.P50 / results["light"].Run.P50:F2}x  CPU/turn {CpuPerTurn("heavy") / CpuPerTurn("light"):F2}x (target: cost within 1.15x)");
     }
 
     private static Measurement Combine(Measurement a, Measurement b)

@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
 using ReflectBot.Journal;
+using ReflectBot.Storage;
 using ReflectBot.Storage.Sealing;
 
 namespace ReflectBot.Benchmarks;
@@ -29,9 +30,11 @@ public static class SealingCost
         await turns.SayAsync("seal-user", "seal-conv", "4");
         await turns.SayAsync("seal-user", "seal-conv", "a little tired but steady, thinking about the week ahead");
 
+        // The conversation's state, as its user's record holds it (FoldedStateStorage).
         const string key = "webchat/conversations/seal-conv";
-        var state = (IDictionary<string, object>)(await host.Services.GetRequiredService<IStorage>().ReadAsync([key]))[key];
-        var document = JObject.FromObject(state.Where(p => p.Key != "eTag").ToDictionary(p => p.Key, p => p.Value));
+        const string userKey = "webchat/users/seal-user";
+        var user = (IDictionary<string, object>)(await host.Services.GetRequiredService<IStorage>().ReadAsync([userKey]))[userKey];
+        var document = (JObject)JObject.FromObject(user[FoldedStateStorage.ConversationsProperty])["seal-conv"]!;
         var cipher = host.Services.GetRequiredService<ItemCipher>();
 
         var large = (JObject)document.DeepClone();

@@ -38,6 +38,9 @@ public sealed class TurnPipeline
             services.GetRequiredService<GroupConversationGuard>(),
             services.GetRequiredService<AdaptiveCardActions>(),
 
+            //    The user's state and this conversation's, one document read once for the whole turn.
+            services.GetRequiredService<FoldedStateMiddleware>(),
+
             // 2. The safety screen, then the input limits. Neither touches storage, so the crisis reply goes out
             //    at once, also when storage is down (the screen loads state itself, briefly, only when it reads
             //    risk). The limits come second so a long message that says someone is in danger is still answered.

@@ -9,8 +9,11 @@ namespace ReflectBot.Storage;
 /// Runs the bot's turn between one load and one save of its state, so that no answer goes out unless
 /// the state behind it was kept:
 /// <list type="number">
-/// <item>conversation and user state are read together (two concurrent reads);</item>
+/// <item>conversation and user state are read together: one read of the user's document, which holds both
+/// (<see cref="FoldedStateStorage"/>), or, outside a folded scope, two concurrent reads;</item>
 /// <item>the bot runs with its replies held (<see cref="TurnReplyBuffer"/>);</item>
+/// <item>in a folded scope, both are written in one conditional write of the user's document if either
+/// changed; a lost race re-runs the turn as below. Outside one:</item>
 /// <item>conversation state is written if it changed, with the ETag it was read with. If another turn
 /// wrote first (the same user on two devices, or two instances), nothing was written: the held replies
 /// are dropped, state is read again and the turn runs once more. Losing twice, the user is told plainly
@@ -55,10 +58,25 @@ public sealed class StateSavingBot : IBot
         for (var attempt = 1; ; attempt++)
         {
             replies.Hold();
+
+            // Each run reads the user's document afresh and holds its writes to one at the end.
+            var scope = FoldedStateStorage.Scope;
+            scope?.Defer();
             try
             {
                 phase = "load";
-                await LoadTogetherAsync(turnContext, [_conversationState, _userState], cancellationToken).ConfigureAwait(false);
+                if (scope is null)
+                {
+                    await LoadTogetherAsync(turnContext, [_conversationState, _userState], cancellationToken).ConfigureAwait(false);
+                }
+                else
+                {
+                    // One document holds both: the second load is answered from the first one's read, so they
+                    // run one after the other on the turn's own context (no copying between contexts).
+                    await _conversationState.LoadAsync(turnContext, force: true, cancellationToken).ConfigureAwait(false);
+                    await _userState.LoadAsync(turnContext, force: true, cancellationToken).ConfigureAwait(false);
+                }
+
                 await MarkNewStateCreateOnlyAsync(turnContext, cancellationToken).ConfigureAwait(false);
                 var userBefore = Snapshot(_userState, turnContext);
 
@@ -67,7 +85,17 @@ public sealed class StateSavingBot : IBot
 
                 phase = "save";
                 await _conversationState.SaveChangesAsync(turnContext, false, cancellationToken).ConfigureAwait(false);
-                await SaveUserStateAsync(turnContext, userBefore, cancellationToken).ConfigureAwait(false);
+                if (scope is null)
+                {
+                    await SaveUserStateAsync(turnContext, userBefore, cancellationToken).ConfigureAwait(false);
+                }
+                else
+                {
+                    // Both states are in the user's one document: one conditional write. A lost race saved
+                    // nothing, so the turn runs again like any conversation-state conflict.
+                    await _userState.SaveChangesAsync(turnContext, false, cancellationToken).ConfigureAwait(false);
+                    await scope.CommitAsync(cancellationToken).ConfigureAwait(false);
+                }
 
                 await replies.ReleaseAsync().ConfigureAwait(false);
                 return;

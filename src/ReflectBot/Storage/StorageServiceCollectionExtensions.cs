@@ -45,8 +45,11 @@ public static class StorageServiceCollectionExtensions
                 sp.GetRequiredService<ItemCipher>()));
         }
 
-        services.AddSingleton<ConversationState>();
-        services.AddSingleton<UserState>();
+        // User and conversation state through one document per user (one read and one write a turn).
+        services.AddSingleton(sp => new FoldedStateStorage(sp.GetRequiredService<IStorage>()));
+        services.AddSingleton<FoldedStateMiddleware>();
+        services.AddSingleton(sp => new ConversationState(sp.GetRequiredService<FoldedStateStorage>()));
+        services.AddSingleton(sp => new UserState(sp.GetRequiredService<FoldedStateStorage>()));
         return services;
     }
 

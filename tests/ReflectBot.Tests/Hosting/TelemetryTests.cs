@@ -20,19 +20,24 @@ public sealed class TelemetryTests(AzuriteFixture azurite) : IClassFixture<Azuri
     [Fact]
     public async Task AWholeSessionIsMeasuredAndNothingExportedNamesTheUserOrWhatTheyWrote()
     {
-        var spans = new List<Activity>();
-        var metrics = new List<Metric>();
+        var exportedSpans = new List<Activity>();
+        var exportedMetrics = new List<Metric>();
         var prefix = AzuriteFixture.UniquePrefix();
         using var host = new ClinicHost(
             ClinicHost.Clock(),
             settings: BlobBotHost.Settings(azurite.ConnectionString, prefix),
             services: s => s.AddTelemetryPipeline()
-                .WithTracing(t => t.AddInMemoryExporter(spans))
-                .WithMetrics(m => m.AddInMemoryExporter(metrics)));
+                .WithTracing(t => t.AddInMemoryExporter(exportedSpans))
+                .WithMetrics(m => m.AddInMemoryExporter(exportedMetrics)));
         var session = new FullSession(host);
         await session.RunAsync();
         Assert.True(host.Services.GetRequiredService<MeterProvider>().ForceFlush());
         Assert.True(host.Services.GetRequiredService<TracerProvider>().ForceFlush());
+
+        // The exporters keep adding what the host's background work (the scheduler, storage probes) ends
+        // meanwhile: read a copy (List's CopyTo has no version check; a slot being filled reads as null).
+        var spans = exportedSpans.ToArray().Where(s => s is not null).ToList();
+        var metrics = exportedMetrics.ToArray().Where(m => m is not null).ToList();
 
         var points = metrics.SelectMany(Points).ToList();
         Assert.True(points.Count > 0, $"{metrics.Count} metrics ({string.Join(", ", metrics.Select(m => m.Name))}), {spans.Count} spans");

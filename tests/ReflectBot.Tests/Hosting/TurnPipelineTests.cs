@@ -20,7 +20,7 @@ public sealed class TurnPipelineTests
         using var host = new BotHost();
         var steps = host.Get<TurnPipeline>().Middleware.Select(m => m.GetType()).ToList();
         Assert.Equal(
-            [typeof(TurnTelemetryMiddleware), typeof(IdentityMiddleware), typeof(OutgoingReplies), typeof(GroupConversationGuard), typeof(AdaptiveCardActions), typeof(SafetyMiddleware), typeof(InputLimitsMiddleware), typeof(ConversationReferenceRecorder), typeof(ClinicMiddleware)],
+            [typeof(TurnTelemetryMiddleware), typeof(IdentityMiddleware), typeof(OutgoingReplies), typeof(GroupConversationGuard), typeof(AdaptiveCardActions), typeof(FoldedStateMiddleware), typeof(SafetyMiddleware), typeof(InputLimitsMiddleware), typeof(ConversationReferenceRecorder), typeof(ClinicMiddleware)],
             steps);
     }
 

@@ -145,7 +145,8 @@ public sealed class PrivacyTests : IDisposable
         // Their user and conversation state are gone; the other user's are not.
         var storage = _host.Services.GetRequiredService<IStorage>();
         Assert.Empty(await storage.ReadAsync(["webchat/users/erase-me", "webchat/conversations/conv-1", "webchat/conversations/conv-earlier"]));
-        Assert.Single(await storage.ReadAsync(["webchat/conversations/conv-2"]));
+        var kept = Assert.Single(await storage.ReadAsync(["webchat/users/someone-else"])).Value;
+        Assert.NotNull(JObject.FromObject(((IDictionary<string, object>)kept)[FoldedStateStorage.ConversationsProperty])["conv-2"]);
         Assert.Single(await storage.ReadAsync(["webchat/users/someone-else"]));
         Assert.Single(await Journal.ListAsync(UserKeys.From("webchat", "someone-else")));
 

@@ -54,11 +54,13 @@ public sealed class MigrationTests : IDisposable
             await PreSealingFixture.AssertNothingLeftInTheOldLayoutAsync(host.Services);
             await AssertEverythingReadsAsync(host, client, clinician);
 
-            // The reflection left half-way goes on from its old state; its next write seals it.
+            // The reflection left half-way goes on from its old state; its next write seals it, in the user's one
+            // record (FoldedStateStorage), and the conversation's record of then is gone.
             Assert.True(FullSession.AsksTheSecondInnerSelfQuestion(await client.ReadAsync("back")));
             var third = await client.ReadAsync("LEGACY-SECOND-oleander");
             Assert.True(third.Contains("What matters most to you", StringComparison.Ordinal) || third.Contains("what you value most", StringComparison.Ordinal), third);
-            var state = RawStores.Files(_data).Single(f => f.Where == Path.Combine("state", "webchat%2Fconversations%2Fconv-fixture-client.json"));
+            Assert.DoesNotContain(RawStores.Files(_data), f => f.Where == Path.Combine("state", "webchat%2Fconversations%2Fconv-fixture-client.json"));
+            var state = RawStores.Files(_data).Single(f => f.Where == Path.Combine("state", "webchat%2Fusers%2Ffixture-client.json"));
             Assert.Equal(["sealed"], ((JObject)JObject.Parse(state.Text)["document"]!).Properties().Select(p => p.Name));
             Assert.DoesNotContain("oleander", state.Text, StringComparison.Ordinal);
             Assert.DoesNotContain("marzipan", state.Text, StringComparison.Ordinal);

@@ -55,7 +55,7 @@ public sealed class StateRaceTests
 
     /// <summary>
     /// Real file storage with a competing writer: while armed, just before a conditional write of
-    /// conversation state, it rewrites the stored value (as another instance's turn would), so the
+    /// conversation state (held in the user's document), it rewrites the stored value (as another instance's turn would), so the
     /// write carries a stale ETag and must fail.
     /// </summary>
     private sealed class RacingStorage(int racesToLose)
@@ -84,7 +84,8 @@ public sealed class StateRaceTests
 
             public async Task WriteAsync(IDictionary<string, object> changes, CancellationToken cancellationToken = default)
             {
-                foreach (var key in changes.Keys.Where(k => k.Contains("/conversations/", StringComparison.Ordinal)))
+                // The conversation's state is written inside its user's document (FoldedStateStorage).
+                foreach (var key in changes.Keys.Where(k => k.Contains("/conversations/", StringComparison.Ordinal) || k.Contains("/users/", StringComparison.Ordinal)))
                 {
                     if (race.Armed && race.RacesLost < race.RacesToLose)
                     {

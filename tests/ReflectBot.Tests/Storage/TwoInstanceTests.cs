@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Newtonsoft.Json.Linq;
 using ReflectBot.Journal;
 using ReflectBot.Kernel;
+using ReflectBot.Storage;
 using ReflectBot.Tests.Support;
 
 namespace ReflectBot.Tests.Storage;
@@ -78,15 +79,14 @@ public sealed class TwoInstanceTests(AzuriteFixture azurite) : IClassFixture<Azu
             Assert.Equal(user.Select(a => a.EntryId).Order(StringComparer.Ordinal), stored.Order(StringComparer.Ordinal));
         }
 
-        // Every conversation's state is whole: it exists, both check-ins finished, nothing left on the stack.
+        // Every conversation's state is whole: it exists (in its user's document), both check-ins finished,
+        // nothing left on the stack.
         var storage = first.Services.GetRequiredService<IStorage>();
-        var keys = Enumerable.Range(0, Conversations).Select(i => $"webchat/conversations/conv-{i}").ToArray();
-        var states = await storage.ReadAsync(keys);
-        Assert.Equal(Conversations, states.Count);
-        Assert.All(states.Values, state =>
-        {
-            var dialogState = JObject.FromObject(((IDictionary<string, object>)state)["dialogState"]);
-            Assert.Empty(dialogState["dialogStack"] as JArray ?? []);
-        });
+        var users = await storage.ReadAsync(Enumerable.Range(0, 25).Select(i => $"webchat/users/user-{i}").ToArray());
+        var states = users.Values
+            .SelectMany(user => JObject.FromObject(((IDictionary<string, object>)user)[FoldedStateStorage.ConversationsProperty]).Properties())
+            .ToDictionary(conversation => conversation.Name, conversation => (JObject)conversation.Value, StringComparer.Ordinal);
+        Assert.Equal(Enumerable.Range(0, Conversations).Select(i => $"conv-{i}").Order(StringComparer.Ordinal), states.Keys.Order(StringComparer.Ordinal));
+        Assert.All(states.Values, state => Assert.Empty(state["dialogState"]?["dialogStack"] as JArray ?? []));
     }
 }

@@ -219,7 +219,8 @@ public sealed class UpgradeTests : IDisposable
     public async Task ACliniciansAssignLeftHalfWayHoldingAnEarlierKeyFinishesForTheClientsNewKey()
     {
         Assert.Equal(0, (await PreSealingFixture.UpgradeAsync(PreSealingFixture.Settings(_data))).Exit);
-        const string StateKey = "webchat/conversations/conv-fixture-clinician";
+        // The clinician's record, which holds their conversation's state (FoldedStateStorage).
+        const string StateKey = "webchat/users/fixture-clinician";
         using (var host = Host())
         {
             Assert.Contains("Which client", await host.User(PreSealingFixture.ClinicianId, "Dr Fenwick Ashdown").ReadAsync("assign"), StringComparison.Ordinal);
@@ -240,7 +241,7 @@ public sealed class UpgradeTests : IDisposable
         var (exit, output) = await PreSealingFixture.UpgradeAsync(PreSealingFixture.Settings(_data));
         Assert.True(exit == 0, output);
         Assert.Contains("state: 1 rewritten in place (dialog state: 1)", output, StringComparison.Ordinal);
-        Assert.DoesNotContain("fixture-client", File.ReadAllText(Path.Combine(_data, "state", "webchat%2Fconversations%2Fconv-fixture-clinician.json")), StringComparison.Ordinal);
+        Assert.DoesNotContain("fixture-client", File.ReadAllText(Path.Combine(_data, "state", "webchat%2Fusers%2Ffixture-clinician.json")), StringComparison.Ordinal);
 
         using (var host = Host())
         {
