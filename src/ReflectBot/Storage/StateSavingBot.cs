@@ -16,8 +16,8 @@ namespace ReflectBot.Storage;
 /// changed; a lost race re-runs the turn as below. Outside one:</item>
 /// <item>conversation state is written if it changed, with the ETag it was read with. If another turn
 /// wrote first (the same user on two devices, or two instances), nothing was written: the held replies
-/// are dropped, state is read again and the turn runs once more. Losing twice, the user is told plainly
-/// to send the message again;</item>
+/// are dropped, state is read again and the turn runs again, up to three runs. Losing every time, the
+/// user is told plainly to send the message again;</item>
 /// <item>user state is written if it changed, also conditionally; it is shared by all of a user's
 /// conversations, so a lost race there is merged property by property (this turn's changed properties
 /// over the fresh copy) instead of re-running a turn whose conversation state is already saved;</item>
@@ -31,6 +31,11 @@ namespace ReflectBot.Storage;
 public sealed class StateSavingBot : IBot
 {
     private const int MergeAttempts = 3;
+
+    // A user's conversations share one document (FoldedStateStorage), so two of their conversations
+    // answering at once, or a delivery landing mid-turn, can each cost the other a run: a second re-run
+    // keeps that from reaching the user as "send it again" under load, and a third loss still ends it.
+    private const int TurnRuns = 3;
 
     private readonly IBot _inner;
     private readonly ConversationState _conversationState;
@@ -100,7 +105,7 @@ public sealed class StateSavingBot : IBot
                 await replies.ReleaseAsync().ConfigureAwait(false);
                 return;
             }
-            catch (ETagConflictException) when (attempt == 1)
+            catch (ETagConflictException) when (attempt < TurnRuns)
             {
                 replies.Discard();
                 StorageLog.TurnConflict(_logger, attempt, "running the turn again on fresh state");
