@@ -76,6 +76,32 @@ public sealed class JourneyDialog : ComponentDialog, IDescribedDialog
         return (Math.Max(1, JourneyProgress.Asked(waterfall.Values)), Math.Max(1, JourneyProgress.Asked(waterfall.Values) - 1 + _journey.PathLength(current)));
     }
 
+    /// <summary>
+    /// "skip" (<see cref="SkipWords"/>) while a journey's question is open leaves it unanswered: the prompt ends
+    /// without an answer and the record step goes on as the step's <c>next</c> says. A choice the content itself
+    /// offers with those words ("skip this one") is the prompt's to match, so its own follow-ups still apply.
+    /// </summary>
+    protected override async Task<DialogTurnResult> OnContinueDialogAsync(DialogContext innerDc, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(innerDc);
+        var text = innerDc.Context.Activity.Text;
+        if (SkipWords.Is(text) && innerDc.Stack.Count >= 2 && innerDc.Stack[1].Id == WaterfallId
+            && WaterfallDialog.PositionOf(innerDc.Stack[1]).StepIndex is var index && index < 2 * _journey.Steps.Count
+            && !OffersAsChoice(_journey.Steps[index / 2], text))
+        {
+            return await innerDc.EndDialogAsync(JourneyProgress.SkippedByPerson, cancellationToken).ConfigureAwait(false);
+        }
+
+        return await base.OnContinueDialogAsync(innerDc, cancellationToken).ConfigureAwait(false);
+    }
+
+    private static bool OffersAsChoice(JourneyStep step, string? text)
+    {
+        var said = CardCatalog.Normalize(text);
+        return step.Answer.Kind == AnswerKind.Choice
+            && step.Answer.Choices.Any(c => CardCatalog.Normalize(c.Value) == said || c.Synonyms.Any(s => CardCatalog.Normalize(s) == said));
+    }
+
     private async Task<DialogTurnResult> AskAsync(WaterfallStepContext step, JourneyStep content, CancellationToken cancellationToken)
     {
         // A branch skips forward: every step before the one it names passes without a question.
@@ -129,6 +155,20 @@ public sealed class JourneyDialog : ComponentDialog, IDescribedDialog
     {
         if (ReferenceEquals(step.Result, JourneyProgress.Skipped))
         {
+            return await step.NextAsync(null, cancellationToken).ConfigureAwait(false);
+        }
+
+        // Left unanswered by the person: nothing is kept, no card and no offer; the journey goes on as the step says.
+        var chosenSkip = step.Result is FoundChoice picked && SkipWords.Is(picked.Value);
+        if (ReferenceEquals(step.Result, JourneyProgress.SkippedByPerson) || chosenSkip)
+        {
+            JourneyProgress.Questions(step.Values).Remove(content.Id);
+            if (((chosenSkip ? FollowUpOf(content, step.Result)?.Goto : null) ?? content.Next) is { } skipTo)
+            {
+                JourneyProgress.SkipTo(step.Values, skipTo);
+            }
+
+            await step.Context.SendActivityAsync(MessageFactory.Text(_strings[JourneyStrings.Skipped]), cancellationToken).ConfigureAwait(false);
             return await step.NextAsync(null, cancellationToken).ConfigureAwait(false);
         }
 
@@ -239,7 +279,7 @@ public sealed class JourneyDialog : ComponentDialog, IDescribedDialog
         }
         else if (offeredJourney is not null && offeredJourney.Id != _journey.Id)
         {
-            var command = offeredJourney.Commands.FirstOrDefault() ?? offeredJourney.Title;
+            var command = offeredJourney.StartCommand;
             var text = _strings.Text(JourneyStrings.OfferJourney, ("title", offeredJourney.Title), ("minutes", offeredJourney.Minutes), ("summary", offeredJourney.Summary));
             await step.Context.SendActivityAsync(ChoiceRenderer.Render(step.Context.Activity.ChannelId, text, [new Choice(command), new Choice("menu")]), cancellationToken).ConfigureAwait(false);
         }
