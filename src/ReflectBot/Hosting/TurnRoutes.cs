@@ -5,6 +5,7 @@ using ReflectBot.Journal;
 using ReflectBot.Journeys;
 using ReflectBot.Kernel;
 using ReflectBot.Privacy;
+using ReflectBot.Reminders;
 using ReflectBot.Safety;
 
 namespace ReflectBot.Hosting;
@@ -38,6 +39,7 @@ public static class TurnRoutes
         TurnRoute.Command<SafetyPlanCommand>("safety plan", "safety plan · show my safety plan", SafetyPlanCommand.Claims),
         TurnRoute.Command<JournalCommands>("journal", "my journal · read 2 · delete entry 2 · journal from last week · entries about X · mood · export", JournalCommands.Claims),
         TurnRoute.Command<WeekCommand>("my week", "my week · how was my week · weekly look back", WeekCommand.Claims),
+        TurnRoute.Command<ReminderCommands>("reminders", "remind me to check in every evening at 8 · my reminders · pause reminders for a week · delete reminder N · send me my week on Sundays · stop sending my week", ReminderCommands.Claims),
         TurnRoute.Command<ClinicianCommands>("clinician", "new client code · revoke code X · assign · assignments · cancel assignment X · clients · open entry N.M · safety notes on/off", ClinicianCommands.Claims),
         TurnRoute.Command<SessionCommands>("sessions", "summary for NAME · export summary for NAME · next session for NAME on DATE · reply to entry N.M: TEXT · bring this to my session[: TEXT]", SessionCommands.Claims),
         TurnRoute.Command<ClientCommands>("client", "connect CODE · my clinician · change sharing · disconnect · (un)share entry N · my assignments · start assignment X · a measure's command (phq-9)", ClientCommands.Claims),
