@@ -28,8 +28,9 @@ public sealed class JourneyDialog : ComponentDialog, IDescribedDialog
     private readonly CardCatalog _cards;
     private readonly JourneyCatalog _journeys;
     private readonly StringCatalog _strings;
+    private readonly IJourneySupport? _support;
 
-    public JourneyDialog(JourneyDefinition journey, IJournalStore journal, TimeProvider time, CardCatalog cards, JourneyCatalog journeys, StringCatalog strings)
+    public JourneyDialog(JourneyDefinition journey, IJournalStore journal, TimeProvider time, CardCatalog cards, JourneyCatalog journeys, StringCatalog strings, IJourneySupport? support = null)
         : base(journey?.Id ?? throw new ArgumentNullException(nameof(journey)))
     {
         _journey = journey;
@@ -38,6 +39,7 @@ public sealed class JourneyDialog : ComponentDialog, IDescribedDialog
         _cards = cards;
         _journeys = journeys;
         _strings = strings;
+        _support = support;
 
         var waterfall = new WaterfallDialog(WaterfallId);
         for (var i = 0; i < journey.Steps.Count; i++)
@@ -192,6 +194,13 @@ public sealed class JourneyDialog : ComponentDialog, IDescribedDialog
         if (followUp?.Offer is { } offer)
         {
             JourneyProgress.SetOffer(step.Values, offer);
+        }
+
+        // An answer that says someone is not safe brings the crisis reply now, tapped or typed as its number;
+        // the journey then goes on to its own support step.
+        if (followUp?.Support is { } support && _support is not null)
+        {
+            await _support.SupportAsync(step.Context, support, cancellationToken).ConfigureAwait(false);
         }
 
         if (content.Reflect && step.Result is string written)
