@@ -1,4 +1,5 @@
 using ReflectBot.Content;
+using ReflectBot.Journeys;
 using ReflectBot.Kernel;
 
 namespace ReflectBot.Conversation;
@@ -8,9 +9,10 @@ namespace ReflectBot.Conversation;
 /// "enough"), not a command that sets the journey aside: a person asked "what do you keep wanting?" may well
 /// answer "home". Only the few words a journey promises always work stay commands: help, stop, cancel, menu,
 /// back (and "skip", which the journey reads itself). Longer commands ("my journal", "tell me about fears")
-/// still interrupt.
+/// still interrupt, and so does a one-word command while a choice, a scale or the save question is open (a word
+/// there cannot be the answer).
 /// </summary>
-public sealed class JourneyWordAnswerCommand(JourneyCatalog journeys, ContinueDialogCommand dialog) : ITurnCommand
+public sealed class JourneyWordAnswerCommand(ContinueDialogCommand dialog) : ITurnCommand
 {
     private static readonly HashSet<string> Escapes = new(["help", "stop", "cancel", "menu", "back"], StringComparer.Ordinal);
 
@@ -25,7 +27,8 @@ public sealed class JourneyWordAnswerCommand(JourneyCatalog journeys, ContinueDi
     public Task<bool> TryHandleAsync(TurnInfo turn, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(turn);
-        return turn.Dialogs.ActiveDialog?.Id is { } active && journeys.Find(active) is not null && IsAnswerWord(turn.Text)
+        return turn.Dialogs.ActiveDialog is { } active && turn.Dialogs.FindDialog(active.Id) is JourneyDialog journey
+            && journey.AwaitsText(active) && IsAnswerWord(turn.Text)
             ? dialog.TryHandleAsync(turn, cancellationToken)
             : Task.FromResult(false);
     }

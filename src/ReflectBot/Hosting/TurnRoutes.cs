@@ -22,9 +22,9 @@ public static class TurnRoutes
         // What the bot just asked, before any word: "no" right after "Are you safe right now?".
         TurnRoute.Answer<SafetyCheckCommand>("safety check", "\"yes\" / \"no\" right after \"Are you safe right now?\""),
 
-        // Mid-journey, one word is the journey's answer ("home", "journal", "fears"), unless it is one of the words below
-        // a journey promises: help, stop, cancel, menu, back.
-        TurnRoute.Answer<JourneyWordAnswerCommand>("journey answer", "one word in the middle of a journey, other than help · stop · cancel · menu · back"),
+        // While a journey waits for a written answer, one word is that answer ("home", "journal", "fears"), unless it is one
+        // of the words below a journey promises: help, stop, cancel, menu, back.
+        TurnRoute.Answer<JourneyWordAnswerCommand>("journey answer", "one word while a journey waits for a written answer, other than help · stop · cancel · menu · back"),
 
         // Words that work at any moment, also in the middle of a journey.
         TurnRoute.Word<HelpCommand>("help", "help · what can I say · ?", text => GlobalCommands.Is(GlobalCommand.Help, text)),

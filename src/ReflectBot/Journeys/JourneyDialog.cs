@@ -104,6 +104,13 @@ public sealed class JourneyDialog : ComponentDialog, IDescribedDialog
             && step.Answer.Choices.Any(c => CardCatalog.Normalize(c.Value) == said || c.Synonyms.Any(s => CardCatalog.Normalize(s) == said));
     }
 
+    /// <summary>Whether a persisted instance is waiting for a written answer (a text question, not a choice, a scale or the save question).</summary>
+    public bool AwaitsText(DialogInstance instance)
+    {
+        var index = WaterfallOf(instance, WaterfallId).StepIndex;
+        return index >= 0 && index < 2 * _journey.Steps.Count && _journey.Steps[index / 2].Answer.Kind == AnswerKind.Text;
+    }
+
     private async Task<DialogTurnResult> AskAsync(WaterfallStepContext step, JourneyStep content, CancellationToken cancellationToken)
     {
         // A branch skips forward: every step before the one it names passes without a question.

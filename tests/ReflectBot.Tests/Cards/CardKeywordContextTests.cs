@@ -88,6 +88,17 @@ public sealed class CardKeywordContextTests : IDisposable
     }
 
     [Fact]
+    public async Task WhileANumberIsAskedAOneWordCommandStillStartsItsJourney()
+    {
+        // A word cannot answer a scale question, so there it keeps its meaning as a command.
+        var client = _host.Client();
+        await client.SayAsync("check in");
+        var replies = BotClient.Read(await client.SayAsync("fears"));
+        var first = ContentLibrary.Load(ContentFolders.Shipped).Journeys.Find("fears-of-intimacy")!.Steps[0].Prompt;
+        Assert.Contains(first, p => replies.Contains(p, StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task MenuAndStopStillWorkMidJourney()
     {
         var client = _host.Client();
