@@ -13,6 +13,11 @@ if (command == "evaluate-safety")
     return await ReflectBot.Hosting.SafetyEvaluationCommand.RunAsync(hostArgs, Console.Out, Console.Error);
 }
 
+if (command == "evaluate-cards")
+{
+    return ReflectBot.Hosting.CardEvaluationCommand.Run(hostArgs, Console.Out, Console.Error);
+}
+
 if (command == "train-safety")
 {
     return await ReflectBot.Safety.Model.TrainSafetyCommand.RunAsync(hostArgs, Console.Out, Console.Error);
@@ -71,7 +76,7 @@ if (command == "clinician-link")
 
 if (command is not null)
 {
-    await Console.Error.WriteLineAsync($"Unknown command '{command}'. Use no command to run the bot, 'chat' to talk to it here, 'validate [folder]', 'teams-package [out.zip]', 'rotate-keys', 'upgrade-data', or 'clinician-link NAME'.");
+    await Console.Error.WriteLineAsync($"Unknown command '{command}'. Use no command to run the bot, 'chat' to talk to it here, 'validate [folder]', 'evaluate-cards [folder]', 'teams-package [out.zip]', 'rotate-keys', 'upgrade-data', or 'clinician-link NAME'.");
     return 2;
 }
 

@@ -120,7 +120,7 @@ public static class CardRenderer
         return $"tell me about {card.Title}";
     }
 
-    private static string CommandOf(JourneyDefinition journey) => journey.Commands.FirstOrDefault() ?? journey.Title;
+    private static string CommandOf(JourneyDefinition journey) => journey.StartCommand;
 
     private static string StartTitle(JourneyDefinition journey, StringCatalog strings) => strings.Text(CardStrings.StartJourney, ("title", journey.Title));
 

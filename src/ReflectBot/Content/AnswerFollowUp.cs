@@ -12,6 +12,9 @@ public abstract class AnswerFollowUp
     /// <summary>The id of a journey to offer when this one ends (instead of the close's own offer).</summary>
     public string? Offer { get; set; }
 
+    /// <summary>The support reply this answer brings: "unsafe" or a risk class id (the schema lists them); null for none.</summary>
+    public string? Support { get; set; }
+
     /// <summary>Where in the file it is written (1-based), for error messages.</summary>
     public int Line { get; set; }
 

@@ -1,19 +1,22 @@
 using System.Text;
+using System.Text.RegularExpressions;
 
 namespace ReflectBot.Content;
 
 /// <summary>
 /// Every card, with the two ways of finding one: by what someone wrote (each card's keywords and
-/// phrases, matched as whole words) and by asking ("tell me about engulfment", "tell me about fears").
+/// phrases, matched as whole words in their context) and by asking ("tell me about engulfment", "tell me about fears").
 /// </summary>
-public sealed class CardCatalog
+public sealed partial class CardCatalog
 {
     private readonly List<CardDefinition> _cards;
     private readonly Dictionary<string, CardDefinition> _byId;
+    private readonly KeywordCues _cues;
 
-    public CardCatalog(IEnumerable<CardDefinition> cards)
+    public CardCatalog(IEnumerable<CardDefinition> cards, KeywordCues? cues = null)
     {
         _cards = [.. cards];
+        _cues = cues ?? KeywordCues.None;
         _byId = _cards.GroupBy(c => c.Id, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
     }
 
@@ -30,13 +33,16 @@ public sealed class CardCatalog
         => [.. _cards.Where(c => c.Tags.Any(t => string.Equals(t, tag, StringComparison.OrdinalIgnoreCase)))];
 
     /// <summary>
-    /// The card whose keywords best fit what someone wrote, leaving out <paramref name="exclude"/>;
-    /// a longer phrase counts for more than a single word, as it says more.
+    /// The card whose keywords best fit what someone wrote, leaving out <paramref name="exclude"/>. Each keyword
+    /// is read within one sentence, in its context: a negator just before it cancels it ("I don't feel
+    /// alone"), as do the card's exclude phrases over it and a missing or cancelling cue group
+    /// (<see cref="KeywordCues"/>). A surviving keyword scores its number of words, once per message, as a longer
+    /// phrase says more; the highest score wins, a tie goes to the card first in file order, and 0 shows none.
     /// </summary>
     public CardDefinition? MatchKeywords(string? text, IEnumerable<string>? exclude = null)
     {
-        var padded = Pad(text);
-        if (padded.Length <= 2)
+        var sentences = Sentences(text);
+        if (sentences.Count == 0)
         {
             return null;
         }
@@ -46,8 +52,17 @@ public sealed class CardCatalog
         var bestScore = 0;
         foreach (var card in _cards.Where(c => !skip.Contains(c.Id)))
         {
-            var score = card.Keywords.Select(Pad).Where(k => k.Length > 2 && padded.Contains(k, StringComparison.Ordinal))
-                .Sum(k => k.Count(ch => ch == ' ') - 1);
+            var score = 0;
+            var excluded = card.Exclude.Select(KeywordCues.Words).Where(e => e.Length > 0).ToList();
+            foreach (var keyword in RulesOf(card))
+            {
+                var words = KeywordCues.Words(keyword.Phrase);
+                if (words.Length > 0 && sentences.Any(s => Hits(s, words, keyword, excluded)))
+                {
+                    score += words.Length;
+                }
+            }
+
             if (score > bestScore)
             {
                 (best, bestScore) = (card, score);
@@ -55,6 +70,96 @@ public sealed class CardCatalog
         }
 
         return best;
+    }
+
+    /// <summary>The matcher's reading of a text: its sentences, each as normalised words.</summary>
+    public static IReadOnlyList<string[]> Sentences(string? text)
+        => [.. SentenceBreak().Split(text ?? string.Empty).Select(KeywordCues.Words).Where(w => w.Length > 0)];
+
+    private static IEnumerable<CardKeyword> RulesOf(CardDefinition card)
+        => card.KeywordRules.Count > 0 ? card.KeywordRules : card.Keywords.Select(k => CardKeyword.Plain(k));
+
+    private bool Hits(string[] sentence, string[] words, CardKeyword keyword, List<string[]> excluded)
+    {
+        foreach (var start in Find(sentence, words))
+        {
+            var end = start + words.Length;
+            if (excluded.Any(e => Find(sentence, e).Any(at => at < end && start < at + e.Length))
+                || Negated(sentence, start, words)
+                || !keyword.Needs.All(g => Has(sentence, g))
+                || keyword.Unless.Any(g => Has(sentence, g)))
+            {
+                continue;
+            }
+
+            return true;
+        }
+
+        return false;
+    }
+
+    // A negator ending fewer than the window's words before the keyword cancels it, unless the keyword holds the
+    // negation itself ("can't trust": the negation is what it means) or an affirming word follows the negator
+    // ("can't stop scrolling" is about scrolling).
+    private bool Negated(string[] sentence, int start, string[] keyword)
+    {
+        if (_cues.Negators.Any(n => Find(keyword, n).Any()))
+        {
+            return false;
+        }
+
+        foreach (var negator in _cues.Negators)
+        {
+            foreach (var at in Find(sentence[..start], negator))
+            {
+                var end = at + negator.Length;
+                if (start - end >= _cues.NegationWindow)
+                {
+                    continue;
+                }
+
+                if (_cues.Affirming.Any(a => StartsAt(sentence, end, a)))
+                {
+                    continue;
+                }
+
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private bool Has(string[] sentence, string group)
+        => _cues.Groups.TryGetValue(group, out var entries) && entries.Any(e => Find(sentence, e).Any());
+
+    private static IEnumerable<int> Find(string[] haystack, string[] needle)
+    {
+        for (var i = 0; needle.Length > 0 && i + needle.Length <= haystack.Length; i++)
+        {
+            if (StartsAt(haystack, i, needle))
+            {
+                yield return i;
+            }
+        }
+    }
+
+    private static bool StartsAt(string[] haystack, int at, string[] needle)
+    {
+        if (at + needle.Length > haystack.Length)
+        {
+            return false;
+        }
+
+        for (var j = 0; j < needle.Length; j++)
+        {
+            if (!string.Equals(haystack[at + j], needle[j], StringComparison.Ordinal))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     /// <summary>What "tell me about <paramref name="topic"/>" shows: the cards of a tag, or the one card that fits best.</summary>
@@ -93,6 +198,6 @@ public sealed class CardCatalog
         return string.Join(' ', builder.ToString().Split(' ', StringSplitOptions.RemoveEmptyEntries));
     }
 
-    // Spaces at both ends make " phrase " match whole words only ("control" not in "controller").
-    private static string Pad(string? text) => " " + Normalize(text) + " ";
+    [GeneratedRegex(@"[.!?;\r\n]+", RegexOptions.CultureInvariant)]
+    private static partial Regex SentenceBreak();
 }

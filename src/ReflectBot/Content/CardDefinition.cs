@@ -19,8 +19,17 @@ public sealed class CardDefinition
     /// <summary>Topics it belongs to; "tell me about &lt;tag&gt;" lists the cards with that tag.</summary>
     public List<string> Tags { get; set; } = [];
 
-    /// <summary>Words and phrases that, in what a user writes, make this card a fitting one to show.</summary>
+    /// <summary>The phrases of its keywords, which "tell me about X" matches exactly.</summary>
     public List<string> Keywords { get; set; } = [];
+
+    /// <summary>
+    /// Its keywords with their context: what, in what a user writes, makes this card a fitting one to show
+    /// (<see cref="CardCatalog.MatchKeywords"/>). A card built in code with only <see cref="Keywords"/> gets them as plain phrases.
+    /// </summary>
+    public List<CardKeyword> KeywordRules { get; set; } = [];
+
+    /// <summary>Phrases that cancel any of its keyword hits they overlap ("binge watched" cancels "binge" there only).</summary>
+    public List<string> Exclude { get; set; } = [];
 
     /// <summary>The file it was loaded from, for error messages.</summary>
     public string SourceFile { get; set; } = string.Empty;

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using YamlDotNet.RepresentationModel;
 using static ReflectBot.Content.YamlValues;
 
 namespace ReflectBot.Content;
@@ -27,9 +28,11 @@ public static partial class CardLoader
             Journey = Text(root, "journey")!,
             JourneyLine = Line(root, "journey"),
             Tags = Texts(root, "tags"),
-            Keywords = Texts(root, "keywords"),
+            KeywordRules = Keywords(root),
+            Exclude = Texts(root, "exclude"),
             SourceFile = displayName,
         };
+        card.Keywords = [.. card.KeywordRules.Select(k => k.Phrase)];
 
         // A schema counts characters, not words.
         var words = Words().Count(card.Text);
@@ -40,6 +43,18 @@ public static partial class CardLoader
 
         return card;
     }
+
+    // A keyword is a phrase, or a mapping with its phrase and the cue groups it needs or is cancelled by.
+    private static List<CardKeyword> Keywords(YamlMappingNode root) => Child(root, "keywords") switch
+    {
+        YamlScalarNode { Value: { } one } scalar => [CardKeyword.Plain(one, YamlJson.LineOf(scalar))],
+        YamlSequenceNode list => [.. list.Select(item => item switch
+        {
+            YamlMappingNode map => new CardKeyword(Text(map, "phrase") ?? string.Empty, Texts(map, "needs"), Texts(map, "unless"), YamlJson.LineOf(map)),
+            var other => CardKeyword.Plain((other as YamlScalarNode)?.Value ?? string.Empty, YamlJson.LineOf(other)),
+        })],
+        _ => [],
+    };
 
     [GeneratedRegex(@"[\p{L}\p{N}][\p{L}\p{N}'’-]*", RegexOptions.CultureInvariant)]
     private static partial Regex Words();

@@ -53,8 +53,65 @@ public sealed class ContentLibrary
             errors.Add(new ContentError(card.SourceFile, card.JourneyLine, $"card '{card.Id}' names unknown journey '{card.Journey}'."));
         }
 
+        var cues = KeywordCues.Load(folder, errors);
+        CheckKeywords(cards, cues, errors);
+
         var strings = StringCatalog.LoadWithErrors(folder, StringCatalog.Declared(), errors);
-        return new ContentLibrary(new JourneyCatalog(journeys), new CardCatalog(cards), strings);
+        return new ContentLibrary(new JourneyCatalog(journeys), new CardCatalog(cards, cues), strings);
+    }
+
+    // A cue group must exist to mean anything, and an exclude phrase that overlaps none of the card's keywords
+    // cancels nothing: both are mistakes a writer would want named.
+    private static void CheckKeywords(List<CardDefinition> cards, KeywordCues cues, List<ContentError> errors)
+    {
+        foreach (var card in cards)
+        {
+            foreach (var keyword in card.KeywordRules)
+            {
+                foreach (var group in keyword.Needs.Concat(keyword.Unless).Where(g => !cues.Groups.ContainsKey(g)).Distinct(StringComparer.Ordinal))
+                {
+                    errors.Add(new ContentError(card.SourceFile, keyword.Line, $"keyword '{keyword.Phrase}' names unknown cue group '{group}' ({KeywordCues.File})."));
+                }
+            }
+
+            foreach (var phrase in card.Exclude)
+            {
+                var words = KeywordCues.Words(phrase);
+                if (!card.KeywordRules.Any(k => Overlaps(words, KeywordCues.Words(k.Phrase))))
+                {
+                    errors.Add(new ContentError(card.SourceFile, 1, $"exclude '{phrase}' overlaps none of card '{card.Id}''s keywords, so it cancels nothing."));
+                }
+            }
+        }
+    }
+
+    // Whether a keyword's words can stand inside the phrase, or the phrase's last words begin the keyword
+    // (or the other way round): the only ways an exclude phrase can cover part of a hit.
+    private static bool Overlaps(string[] phrase, string[] keyword)
+    {
+        for (var shift = -keyword.Length + 1; shift < phrase.Length; shift++)
+        {
+            var shared = 0;
+            var agree = true;
+            for (var j = 0; j < keyword.Length && agree; j++)
+            {
+                var at = shift + j;
+                if (at < 0 || at >= phrase.Length)
+                {
+                    continue;
+                }
+
+                agree = string.Equals(phrase[at], keyword[j], StringComparison.Ordinal);
+                shared++;
+            }
+
+            if (agree && shared > 0)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static List<CardDefinition> LoadCards(string folder, List<ContentError> errors)

@@ -14,7 +14,7 @@ public static class ContentReviewRecord
     public const string FileName = "REVIEW.md";
 
     /// <summary>The folders whose files a person reads before they reach anyone.</summary>
-    public static readonly IReadOnlyList<string> ReviewedFolders = ["journeys", "cards", "measures", "safety", "strings"];
+    public static readonly IReadOnlyList<string> ReviewedFolders = ["journeys", "cards", "keywords", "measures", "safety", "strings"];
 
     private const int VersionLength = 12;
 

@@ -33,6 +33,7 @@ public static class ContentSchemas
             "safety/resources.yaml" => "crisis-resources",
             "safety/replies.yaml" => "safety-replies",
             "safety/examples.yaml" => "safety-examples",
+            KeywordCues.File => "keyword-cues",
             _ => null,
         };
     }

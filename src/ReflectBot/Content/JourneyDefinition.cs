@@ -30,6 +30,12 @@ public sealed class JourneyDefinition
     /// <summary>What a user can type to start it ("check in").</summary>
     public List<string> Commands { get; set; } = [];
 
+    /// <summary>
+    /// What a button or a hint posts to start it: its first command of more than one word (a one-word message in the
+    /// middle of another journey is that journey's answer), else its first command, else its title.
+    /// </summary>
+    public string StartCommand => Commands.FirstOrDefault(c => CardCatalog.Normalize(c).Contains(' ', StringComparison.Ordinal)) ?? Commands.FirstOrDefault() ?? Title;
+
     public List<JourneyStep> Steps { get; set; } = [];
 
     public JourneyClose Close { get; set; } = new();

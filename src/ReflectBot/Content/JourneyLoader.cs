@@ -97,6 +97,7 @@ public static class JourneyLoader
         followUp.Goto = Text(node, "goto");
         followUp.GotoLine = Line(node, "goto");
         followUp.Offer = Reference(node, "offer", ContentKind.Journey, journey, where);
+        followUp.Support = Text(node, "support");
         return followUp;
     }
 

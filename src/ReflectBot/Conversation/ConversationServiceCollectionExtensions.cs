@@ -17,6 +17,7 @@ public static class ConversationServiceCollectionExtensions
         services.AddSingleton<BackCommand>();
         services.AddSingleton<AreYouABotCommand>();
         services.AddSingleton<ContinueDialogCommand>();
+        services.AddSingleton<JourneyWordAnswerCommand>();
         services.AddSingleton<GreetingCommand>();
         services.AddSingleton<NotUnderstoodCommand>();
         return services;

@@ -27,7 +27,7 @@ public sealed class HelpCommand(JourneyCatalog catalog, StringCatalog strings) :
             return true;
         }
 
-        var commands = string.Join(", ", catalog.All.Select(j => $"\"{j.Commands.FirstOrDefault() ?? j.Title}\""));
+        var commands = string.Join(", ", catalog.All.Select(j => $"\"{j.StartCommand}\""));
         await dc.Context.SendActivityAsync(MessageFactory.Text(strings.Text(ConversationStrings.Help, ("commands", commands))), cancellationToken).ConfigureAwait(false);
         return true;
     }

@@ -20,11 +20,11 @@ public static class Menu
         ArgumentNullException.ThrowIfNull(strings);
         var choices = catalog.All
             .OrderBy(j => j.Id == DefaultJourneyId ? 0 : 1).ThenBy(j => j.Title, StringComparer.Ordinal)
-            .Select(j => new Choice(j.Commands.FirstOrDefault() ?? j.Title))
+            .Select(j => new Choice(j.StartCommand))
             .Append(new Choice(LearnCommand))
             .ToList();
         var lines = string.Join("\n", catalog.All.OrderBy(j => j.Id == DefaultJourneyId ? 0 : 1).ThenBy(j => j.Title, StringComparer.Ordinal)
-            .Select(j => "- " + strings.Text(ConversationStrings.MenuJourney, ("title", j.Title), ("minutes", j.Minutes), ("summary", j.Summary), ("command", j.Commands.FirstOrDefault() ?? j.Title))));
+            .Select(j => "- " + strings.Text(ConversationStrings.MenuJourney, ("title", j.Title), ("minutes", j.Minutes), ("summary", j.Summary), ("command", j.StartCommand))));
         lines += "\n- " + strings.Text(ConversationStrings.MenuLearn, ("command", LearnCommand));
         return ChoiceRenderer.Render(channelId, $"{strings[ConversationStrings.MenuHeading]}\n{lines}", choices, ListStyle.HeroCard);
     }

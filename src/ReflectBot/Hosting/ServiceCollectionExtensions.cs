@@ -12,6 +12,7 @@ using ReflectBot.Journal;
 using ReflectBot.Journeys;
 using ReflectBot.Kernel;
 using ReflectBot.Privacy;
+using ReflectBot.Reminders;
 using ReflectBot.Safety;
 using ReflectBot.Storage;
 using ReflectBot.Upgrade;
@@ -45,6 +46,7 @@ public static class ServiceCollectionExtensions
         services.AddPrivacy();
         services.AddSafety();
         services.AddClinic();
+        services.AddReminders();
         services.AddConversation();
         services.AddUpgrade();
 

@@ -5,6 +5,7 @@ using ReflectBot.Journal;
 using ReflectBot.Journeys;
 using ReflectBot.Kernel;
 using ReflectBot.Privacy;
+using ReflectBot.Reminders;
 using ReflectBot.Safety;
 
 namespace ReflectBot.Hosting;
@@ -21,6 +22,10 @@ public static class TurnRoutes
         // What the bot just asked, before any word: "no" right after "Are you safe right now?".
         TurnRoute.Answer<SafetyCheckCommand>("safety check", "\"yes\" / \"no\" right after \"Are you safe right now?\""),
 
+        // While a journey waits for a written answer, one word is that answer ("home", "journal", "fears"), unless it is one
+        // of the words below a journey promises: help, stop, cancel, menu, back.
+        TurnRoute.Answer<JourneyWordAnswerCommand>("journey answer", "one word while a journey waits for a written answer, other than help · stop · cancel · menu · back"),
+
         // Words that work at any moment, also in the middle of a journey.
         TurnRoute.Word<HelpCommand>("help", "help · what can I say · ?", text => GlobalCommands.Is(GlobalCommand.Help, text)),
         TurnRoute.Word<CancelCommand>("cancel", "cancel · stop · quit · enough", text => GlobalCommands.Is(GlobalCommand.Cancel, text)),
@@ -34,6 +39,7 @@ public static class TurnRoutes
         TurnRoute.Command<SafetyPlanCommand>("safety plan", "safety plan · show my safety plan", SafetyPlanCommand.Claims),
         TurnRoute.Command<JournalCommands>("journal", "my journal · read 2 · delete entry 2 · journal from last week · entries about X · mood · export", JournalCommands.Claims),
         TurnRoute.Command<WeekCommand>("my week", "my week · how was my week · weekly look back", WeekCommand.Claims),
+        TurnRoute.Command<ReminderCommands>("reminders", "remind me to check in every evening at 8 · my reminders · pause reminders for a week · delete reminder N · send me my week on Sundays · stop sending my week", ReminderCommands.Claims),
         TurnRoute.Command<ClinicianCommands>("clinician", "new client code · revoke code X · assign · assignments · cancel assignment X · clients · open entry N.M · safety notes on/off", ClinicianCommands.Claims),
         TurnRoute.Command<ReflectionCommands>("reflections", "new reflection · save reflection (the form's button) · my reflections · edit reflection N · delete reflection N", ReflectionCommands.Claims),
         TurnRoute.Command<ClientSettingsCommands>("client settings", "settings for NAME · turn off/on JOURNEY or cards for NAME · measures for NAME: PHQ-9, GAD-7 / all / none · my settings", ClientSettingsCommands.Claims),

@@ -28,8 +28,9 @@ public sealed class JourneyDialog : ComponentDialog, IDescribedDialog
     private readonly CardCatalog _cards;
     private readonly JourneyCatalog _journeys;
     private readonly StringCatalog _strings;
+    private readonly IJourneySupport? _support;
 
-    public JourneyDialog(JourneyDefinition journey, IJournalStore journal, TimeProvider time, CardCatalog cards, JourneyCatalog journeys, StringCatalog strings)
+    public JourneyDialog(JourneyDefinition journey, IJournalStore journal, TimeProvider time, CardCatalog cards, JourneyCatalog journeys, StringCatalog strings, IJourneySupport? support = null)
         : base(journey?.Id ?? throw new ArgumentNullException(nameof(journey)))
     {
         _journey = journey;
@@ -38,6 +39,7 @@ public sealed class JourneyDialog : ComponentDialog, IDescribedDialog
         _cards = cards;
         _journeys = journeys;
         _strings = strings;
+        _support = support;
 
         var waterfall = new WaterfallDialog(WaterfallId);
         for (var i = 0; i < journey.Steps.Count; i++)
@@ -74,6 +76,39 @@ public sealed class JourneyDialog : ComponentDialog, IDescribedDialog
         var waterfall = WaterfallOf(instance, WaterfallId);
         var current = Math.Max(0, waterfall.StepIndex / 2);
         return (Math.Max(1, JourneyProgress.Asked(waterfall.Values)), Math.Max(1, JourneyProgress.Asked(waterfall.Values) - 1 + _journey.PathLength(current)));
+    }
+
+    /// <summary>
+    /// "skip" (<see cref="SkipWords"/>) while a journey's question is open leaves it unanswered: the prompt ends
+    /// without an answer and the record step goes on as the step's <c>next</c> says. A choice the content itself
+    /// offers with those words ("skip this one") is the prompt's to match, so its own follow-ups still apply.
+    /// </summary>
+    protected override async Task<DialogTurnResult> OnContinueDialogAsync(DialogContext innerDc, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(innerDc);
+        var text = innerDc.Context.Activity.Text;
+        if (SkipWords.Is(text) && innerDc.Stack.Count >= 2 && innerDc.Stack[1].Id == WaterfallId
+            && WaterfallDialog.PositionOf(innerDc.Stack[1]).StepIndex is var index && index < 2 * _journey.Steps.Count
+            && !OffersAsChoice(_journey.Steps[index / 2], text))
+        {
+            return await innerDc.EndDialogAsync(JourneyProgress.SkippedByPerson, cancellationToken).ConfigureAwait(false);
+        }
+
+        return await base.OnContinueDialogAsync(innerDc, cancellationToken).ConfigureAwait(false);
+    }
+
+    private static bool OffersAsChoice(JourneyStep step, string? text)
+    {
+        var said = CardCatalog.Normalize(text);
+        return step.Answer.Kind == AnswerKind.Choice
+            && step.Answer.Choices.Any(c => CardCatalog.Normalize(c.Value) == said || c.Synonyms.Any(s => CardCatalog.Normalize(s) == said));
+    }
+
+    /// <summary>Whether a persisted instance is waiting for a written answer (a text question, not a choice, a scale or the save question).</summary>
+    public bool AwaitsText(DialogInstance instance)
+    {
+        var index = WaterfallOf(instance, WaterfallId).StepIndex;
+        return index >= 0 && index < 2 * _journey.Steps.Count && _journey.Steps[index / 2].Answer.Kind == AnswerKind.Text;
     }
 
     private async Task<DialogTurnResult> AskAsync(WaterfallStepContext step, JourneyStep content, CancellationToken cancellationToken)
@@ -132,6 +167,20 @@ public sealed class JourneyDialog : ComponentDialog, IDescribedDialog
             return await step.NextAsync(null, cancellationToken).ConfigureAwait(false);
         }
 
+        // Left unanswered by the person: nothing is kept, no card and no offer; the journey goes on as the step says.
+        var chosenSkip = step.Result is FoundChoice picked && SkipWords.Is(picked.Value);
+        if (ReferenceEquals(step.Result, JourneyProgress.SkippedByPerson) || chosenSkip)
+        {
+            JourneyProgress.Questions(step.Values).Remove(content.Id);
+            if (((chosenSkip ? FollowUpOf(content, step.Result)?.Goto : null) ?? content.Next) is { } skipTo)
+            {
+                JourneyProgress.SkipTo(step.Values, skipTo);
+            }
+
+            await step.Context.SendActivityAsync(MessageFactory.Text(_strings[JourneyStrings.Skipped]), cancellationToken).ConfigureAwait(false);
+            return await step.NextAsync(null, cancellationToken).ConfigureAwait(false);
+        }
+
         var text = AnswerText(step.Result);
         if (text is not null && content.Save)
         {
@@ -152,6 +201,13 @@ public sealed class JourneyDialog : ComponentDialog, IDescribedDialog
         if (followUp?.Offer is { } offer)
         {
             JourneyProgress.SetOffer(step.Values, offer);
+        }
+
+        // An answer that says someone is not safe brings the crisis reply now, tapped or typed as its number;
+        // the journey then goes on to its own support step.
+        if (followUp?.Support is { } support && _support is not null)
+        {
+            await _support.SupportAsync(step.Context, support, cancellationToken).ConfigureAwait(false);
         }
 
         if (content.Reflect && step.Result is string written)
@@ -239,7 +295,7 @@ public sealed class JourneyDialog : ComponentDialog, IDescribedDialog
         }
         else if (offeredJourney is not null && offeredJourney.Id != _journey.Id)
         {
-            var command = offeredJourney.Commands.FirstOrDefault() ?? offeredJourney.Title;
+            var command = offeredJourney.StartCommand;
             var text = _strings.Text(JourneyStrings.OfferJourney, ("title", offeredJourney.Title), ("minutes", offeredJourney.Minutes), ("summary", offeredJourney.Summary));
             await step.Context.SendActivityAsync(ChoiceRenderer.Render(step.Context.Activity.ChannelId, text, [new Choice(command), new Choice("menu")]), cancellationToken).ConfigureAwait(false);
         }

@@ -12,6 +12,9 @@ internal static class JourneyProgress
     /// <summary>Handed from a skipped ask step to its record step; never persisted.</summary>
     public static readonly object Skipped = new();
 
+    /// <summary>Handed from a prompt the person skipped ("skip") to its record step; never persisted.</summary>
+    public static readonly object SkippedByPerson = new();
+
     private const string AnswersKey = "answers";
     private const string QuestionsKey = "questions";
     private const string MoodKey = "mood";

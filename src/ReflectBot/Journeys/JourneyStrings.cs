@@ -11,6 +11,7 @@ public static class JourneyStrings
     public static readonly StringKey Saved = new("journeys.saved");
     public static readonly StringKey NotSaved = new("journeys.notSaved");
     public static readonly StringKey OfferCard = new("journeys.offerCard");
+    public static readonly StringKey Skipped = new("journeys.skipped");
 
     /// <summary>{title}, {minutes} and {summary} of the journey offered.</summary>
     public static readonly StringKey OfferJourney = new("journeys.offerJourney", "title", "minutes", "summary");

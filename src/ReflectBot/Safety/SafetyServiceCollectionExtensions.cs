@@ -24,6 +24,7 @@ public static class SafetyServiceCollectionExtensions
         services.AddSingleton<SafetyPlanStore>();
         services.AddSingleton<IJournalObserver>(sp => sp.GetRequiredService<SafetyPlanStore>());
         services.AddSingleton<CrisisResponder>();
+        services.AddSingleton<ReflectBot.Journeys.IJourneySupport, JourneySupport>();
         services.AddSingleton<SafetyTurnState>();
         services.AddSingleton<SafetyModelHost>();
         services.AddSingleton(sp => new SafetyScreen(sp.GetRequiredService<SafetyContent>().Screen, sp.GetRequiredService<SafetyModelHost>()));

@@ -43,7 +43,7 @@ public sealed class CardRendererTests
 
         var action = Assert.Single((JArray)content["actions"]!);
         Assert.Equal("Action.Submit", action.Value<string>("type"));
-        Assert.Equal(journey.Commands[0], action["data"]!.Value<string>("text"));
+        Assert.Equal(journey.StartCommand, action["data"]!.Value<string>("text"));
         Assert.Equal(journey, Library.Journeys.ByCommand(action["data"]!.Value<string>("text")));
     }
 

@@ -42,6 +42,7 @@ public static class ContentFolders
             "safety/resources.yaml" => "crisis-resources",
             "safety/replies.yaml" => "safety-replies",
             "safety/examples.yaml" => "safety-examples",
+            "keywords/cues.yaml" => "keyword-cues",
             _ when path.StartsWith("strings/", StringComparison.Ordinal) => "strings",
             _ => throw new InvalidOperationException($"{file}: no JSON Schema is known for this file; add one to dialogs/schema and map it here."),
         } + ".schema.json";

@@ -1,0 +1,271 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using Microsoft.Bot.Builder;
+using Microsoft.Extensions.Options;
+using ReflectBot.Clinic;
+using ReflectBot.Content;
+using ReflectBot.Dialogs.Prompts;
+using ReflectBot.Kernel;
+
+namespace ReflectBot.Reminders;
+
+/// <summary>
+/// A person's own reminders: "remind me to check in every evening at 8" (or "remind me every weekday at 8am to
+/// journal"), "my reminders", "pause reminders for a week", "delete reminder 2" / "delete my reminders", and the
+/// weekly look back, "send me my week on Sundays" / "stop sending my week". Times are read by the date-time
+/// recognizer in the person's time zone, as a clinician's schedules are (<see cref="ScheduleParser"/>).
+/// "pause reminders" and "stop reminders" without a time stay the privacy feature's switch, which the
+/// delivery respects too.
+/// </summary>
+public sealed partial class ReminderCommands(ClinicStore store, JourneyCatalog journeys, TimeProvider time, IOptions<ClinicOptions> options, StringCatalog strings) : ITurnCommand
+{
+    public const string DefaultJourneyId = "daily-check-in";
+
+    /// <summary>The local time the weekly look back comes on Sundays.</summary>
+    public static readonly TimeOnly WeekTime = new(18, 0);
+
+    public static bool Claims(string text)
+        => RemindMe().IsMatch(text) || List().IsMatch(text) || PauseFor().IsMatch(text) || Delete().IsMatch(text)
+            || WeekOn().IsMatch(text) || WeekOff().IsMatch(text);
+
+    public async Task<bool> TryHandleAsync(TurnInfo turn, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(turn);
+        var text = turn.Text;
+        if (string.IsNullOrWhiteSpace(text) || !Claims(text))
+        {
+            return false;
+        }
+
+        var zone = TimeZones.Of(turn.Context);
+        var now = time.GetUtcNow();
+        var reply = text switch
+        {
+            _ when RemindMe().Match(text) is { Success: true } m => await SetAsync(turn.UserId, m.Groups["rest"].Value, zone, now, cancellationToken).ConfigureAwait(false),
+            _ when PauseFor().Match(text) is { Success: true } m => await PauseAsync(turn.UserId, m.Groups["what"].Value, zone, now, cancellationToken).ConfigureAwait(false),
+            _ when Delete().Match(text) is { Success: true } m => await DeleteAsync(turn.UserId, m.Groups["n"].Success ? m.Groups["n"].Value : null, cancellationToken).ConfigureAwait(false),
+            _ when WeekOn().IsMatch(text) => await WeekAsync(turn.UserId, zone, now, cancellationToken).ConfigureAwait(false),
+            _ when WeekOff().IsMatch(text) => await WeekOffAsync(turn.UserId, cancellationToken).ConfigureAwait(false),
+            _ => await ListAsync(turn.UserId, zone, cancellationToken).ConfigureAwait(false),
+        };
+        await turn.Context.SendActivityAsync(MessageFactory.Text(reply), cancellationToken).ConfigureAwait(false);
+        return true;
+    }
+
+    private async Task<string> SetAsync(string userId, string rest, TimeZoneInfo zone, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var (journey, schedule) = Split(rest.Trim());
+        if (journey is null)
+        {
+            return strings.Text(RemindersStrings.UnknownJourney, ("journeys", ClinicStrings.List(strings, [.. journeys.All.OrderBy(j => j.Title, StringComparer.Ordinal).Select(j => $"\"{j.StartCommand}\"")])));
+        }
+
+        if (ScheduleParser.Parse(schedule, zone, now) is not { } recurrence)
+        {
+            return strings.Text(RemindersStrings.Unclear, ("phrase", schedule));
+        }
+
+        // "every evening at 9": the recognizer may read the 9 as the morning; the evening says which.
+        if (Evening().IsMatch(schedule) && TimeOnly.ParseExact(recurrence.LocalTime, "HH:mm", CultureInfo.InvariantCulture) is { Hour: < 12 } morning)
+        {
+            recurrence.LocalTime = morning.AddHours(12).ToString("HH:mm", CultureInfo.InvariantCulture);
+        }
+
+        var o = options.Value;
+        var at = TimeOnly.ParseExact(recurrence.LocalTime, "HH:mm", CultureInfo.InvariantCulture);
+        if (InQuietHours(at, o))
+        {
+            return strings.Text(RemindersStrings.InQuietHours, ("time", recurrence.LocalTime), ("start", o.QuietHoursStart), ("end", o.QuietHoursEnd));
+        }
+
+        var reminder = new Reminder { JourneyId = journey.Id, Recurrence = recurrence };
+        var full = false;
+        await store.UpdateAsync<ReminderRecord>(ReminderRecord.KeyOf(userId), record =>
+        {
+            record ??= new ReminderRecord { UserId = userId };
+            full = record.Reminders.Count >= ReminderRecord.MaxReminders;
+            if (full)
+            {
+                return null;
+            }
+
+            reminder.Number = record.Reminders.Select(r => r.Number).DefaultIfEmpty(0).Max() + 1;
+            record.Reminders.Add(reminder);
+            return record;
+        }, cancellationToken).ConfigureAwait(false);
+        return full
+            ? strings.Text(RemindersStrings.TooMany, ("max", ReminderRecord.MaxReminders))
+            : strings.Text(RemindersStrings.Set, ("number", reminder.Number), ("title", journey.Title), ("schedule", recurrence.Describe(strings)));
+    }
+
+    // The journey named after "to", before or after the time ("to check in every day at 8", "every day at 8 to
+    // check in"); none named means the daily check-in.
+    private (JourneyDefinition? Journey, string Schedule) Split(string rest)
+    {
+        var names = journeys.All
+            .SelectMany(j => j.Commands.Append(j.Title).Select(c => (Journey: j, Words: KeywordCues.Words(c))))
+            .Where(n => n.Words.Length > 0)
+            .OrderByDescending(n => string.Join(' ', n.Words).Length)
+            .ToList();
+        foreach (var (journey, words) in names)
+        {
+            // Words of a command, as written with spaces or hyphens ("check in", "check-in").
+            var name = string.Join(@"[\s-]+", words.Select(Regex.Escape));
+            if (Regex.Match(rest, $@"^to\s+(the\s+)?{name}\b\s*(?<rest>.*)$", Options, TimeSpan.FromSeconds(1)) is { Success: true } before)
+            {
+                return (journey, before.Groups["rest"].Value);
+            }
+
+            if (Regex.Match(rest, $@"^(?<rest>.*?)\s+to\s+(the\s+)?{name}\s*$", Options, TimeSpan.FromSeconds(1)) is { Success: true } after)
+            {
+                return (journey, after.Groups["rest"].Value);
+            }
+        }
+
+        return ToSomething().IsMatch(rest) ? (null, rest) : (journeys.Find(DefaultJourneyId), rest);
+    }
+
+    private async Task<string> PauseAsync(string userId, string what, TimeZoneInfo zone, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var days = DateTimePrompt.Recognize("for " + what, zone, now)
+            .Where(r => r.Type == "duration")
+            .Select(r => double.TryParse(r.Value, NumberStyles.Float, CultureInfo.InvariantCulture, out var seconds) ? seconds : 0)
+            .FirstOrDefault(s => s > 0);
+        if (days <= 0)
+        {
+            return strings.Text(RemindersStrings.PauseUnclear, ("phrase", what));
+        }
+
+        var until = now.AddSeconds(Math.Min(days, TimeSpan.FromDays(366).TotalSeconds));
+        await store.UpdateAsync<ReminderRecord>(ReminderRecord.KeyOf(userId), record =>
+        {
+            record ??= new ReminderRecord { UserId = userId };
+            record.PausedUntilUtc = until;
+            return record;
+        }, cancellationToken).ConfigureAwait(false);
+        return strings.Text(RemindersStrings.Paused, ("until", Local(until, zone)));
+    }
+
+    private async Task<string> DeleteAsync(string userId, string? number, CancellationToken cancellationToken)
+    {
+        var found = false;
+        var n = number is null ? 0 : int.Parse(number, NumberStyles.None, CultureInfo.InvariantCulture);
+        await store.UpdateAsync<ReminderRecord>(ReminderRecord.KeyOf(userId), record =>
+        {
+            if (record is null)
+            {
+                return null;
+            }
+
+            found = number is null ? record.Reminders.Count > 0 : record.Reminders.RemoveAll(r => r.Number == n) > 0;
+            if (number is null)
+            {
+                record.Reminders.Clear();
+            }
+
+            return found ? record : null;
+        }, cancellationToken).ConfigureAwait(false);
+        return number is null ? strings[RemindersStrings.DeletedAll]
+            : found ? strings.Text(RemindersStrings.Deleted, ("number", n))
+            : strings.Text(RemindersStrings.NoSuchReminder, ("number", n));
+    }
+
+    private async Task<string> WeekAsync(string userId, TimeZoneInfo zone, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var recurrence = new Recurrence
+        {
+            Days = [DayOfWeek.Sunday],
+            LocalTime = WeekTime.ToString("HH:mm", CultureInfo.InvariantCulture),
+            TimeZoneId = zone.Id,
+            StartDate = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, zone).DateTime).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            NotBeforeUtc = now,
+        };
+        await store.UpdateAsync<ReminderRecord>(ReminderRecord.KeyOf(userId), record =>
+        {
+            record ??= new ReminderRecord { UserId = userId };
+            record.Week = new Reminder { Recurrence = recurrence };
+            return record;
+        }, cancellationToken).ConfigureAwait(false);
+        return strings.Text(RemindersStrings.WeekOn, ("schedule", recurrence.Describe(strings)));
+    }
+
+    private async Task<string> WeekOffAsync(string userId, CancellationToken cancellationToken)
+    {
+        var was = false;
+        await store.UpdateAsync<ReminderRecord>(ReminderRecord.KeyOf(userId), record =>
+        {
+            was = record?.Week is not null;
+            if (!was)
+            {
+                return null;
+            }
+
+            record!.Week = null;
+            return record;
+        }, cancellationToken).ConfigureAwait(false);
+        return strings[was ? RemindersStrings.WeekOff : RemindersStrings.WeekWasOff];
+    }
+
+    private async Task<string> ListAsync(string userId, TimeZoneInfo zone, CancellationToken cancellationToken)
+    {
+        var record = await store.GetAsync<ReminderRecord>(ReminderRecord.KeyOf(userId), cancellationToken).ConfigureAwait(false);
+        if (record is null || record.IsEmpty)
+        {
+            return strings[RemindersStrings.None];
+        }
+
+        var lines = new List<string> { strings[RemindersStrings.ListHeading] };
+        lines.AddRange(record.Reminders.OrderBy(r => r.Number).Select(r => strings.Text(
+            RemindersStrings.ListItem, ("number", r.Number), ("title", journeys.Find(r.JourneyId ?? string.Empty)?.Title ?? r.JourneyId), ("schedule", r.Recurrence.Describe(strings)))));
+        if (record.Week is { } week)
+        {
+            lines.Add(strings.Text(RemindersStrings.ListWeek, ("schedule", week.Recurrence.Describe(strings))));
+        }
+
+        if (record.PausedUntilUtc is { } until && until > time.GetUtcNow())
+        {
+            lines.Add(strings.Text(RemindersStrings.ListPaused, ("until", Local(until, zone))));
+        }
+
+        lines.Add(strings[RemindersStrings.ListHint]);
+        return string.Join("\n", lines);
+    }
+
+    /// <summary>Whether a local time of day falls in the configured quiet hours (the window may wrap midnight).</summary>
+    public static bool InQuietHours(TimeOnly at, ClinicOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var start = ClinicOptionsValidator.TryParseTime(options.QuietHoursStart, out var s) ? s : TimeOnly.MinValue;
+        var end = ClinicOptionsValidator.TryParseTime(options.QuietHoursEnd, out var e) ? e : TimeOnly.MinValue;
+        return start <= end ? at >= start && at < end : at >= start || at < end;
+    }
+
+    private static string Local(DateTimeOffset utc, TimeZoneInfo zone)
+        => TimeZoneInfo.ConvertTime(utc, zone).ToString("ddd d MMM, HH:mm", CultureInfo.InvariantCulture);
+
+    private const RegexOptions Options = RegexOptions.IgnoreCase | RegexOptions.CultureInvariant;
+
+    [GeneratedRegex(@"^\s*remind me\b\s*(?<rest>.+?)\s*[.!]*\s*$", Options)]
+    private static partial Regex RemindMe();
+
+    [GeneratedRegex(@"^\s*(my|show my|list my|show me my) reminders\s*[.!?]*\s*$", Options)]
+    private static partial Regex List();
+
+    [GeneratedRegex(@"^\s*pause (my )?reminders for\s+(?<what>.+?)\s*[.!]*\s*$", Options)]
+    private static partial Regex PauseFor();
+
+    [GeneratedRegex(@"^\s*(delete|remove|cancel|clear) (my reminders|all (my )?reminders|reminder\s+(?<n>\d{1,3}))\s*[.!]*\s*$", Options)]
+    private static partial Regex Delete();
+
+    [GeneratedRegex(@"^\s*(send|show) me my week (on |every )?sundays?\s*[.!]*\s*$", Options)]
+    private static partial Regex WeekOn();
+
+    [GeneratedRegex(@"^\s*(stop|don't|do not) (sending|send) (me )?my week( on sundays?)?\s*[.!]*\s*$", Options)]
+    private static partial Regex WeekOff();
+
+    [GeneratedRegex(@"\b(evening|evenings|night|nights|tonight|pm)\b", Options)]
+    private static partial Regex Evening();
+
+    [GeneratedRegex(@"^to\s", Options)]
+    private static partial Regex ToSomething();
+}

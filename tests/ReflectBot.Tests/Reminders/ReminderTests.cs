@@ -1,0 +1,246 @@
+using Microsoft.Extensions.Time.Testing;
+using Newtonsoft.Json.Linq;
+using ReflectBot.Clinic;
+using ReflectBot.Reminders;
+using ReflectBot.Tests.Clinic;
+using ReflectBot.Tests.Journeys;
+using ReflectBot.Tests.Support;
+
+namespace ReflectBot.Tests.Reminders;
+
+/// <summary>
+/// Reminders a person chooses and the Sunday look back (issue 16), set in the chat over HTTP and sent by the scheduler's
+/// round through the real proactive path (CloudAdapter posting to a connector stand-in on 127.0.0.1). The clock starts
+/// on Monday 20 October 2025, 10:00 in London (09:00 UTC).
+/// </summary>
+public sealed class ReminderTests : IAsyncLifetime, IDisposable
+{
+    private readonly FakeTimeProvider _time = ClinicHost.Clock();
+    private ClinicHost _host = null!;
+    private ConnectorStandIn _connector = null!;
+
+    public async Task InitializeAsync()
+    {
+        _connector = await ConnectorStandIn.StartAsync();
+        _host = new ClinicHost(_time);
+    }
+
+    public async Task DisposeAsync() => await _connector.DisposeAsync();
+
+    public void Dispose() => _host?.Dispose();
+
+    private BotClient Person(ClinicHost? host = null) => (host ?? _host).User("person-1", "Sam", serviceUrl: _connector.Url);
+
+    private void At(int day, int hourUtc, int minute = 1) => _time.SetUtcNow(new DateTimeOffset(2025, 10, day, hourUtc, minute, 0, TimeSpan.Zero));
+
+    [Fact]
+    public async Task AnEveningReminderIsSentOnceAtItsTimeWithOneButtonThatStartsItsJourney()
+    {
+        var person = Person();
+        var set = await person.ReadAsync("remind me to check in every evening at 8");
+        Assert.Contains("Reminder 1 is set: the Daily check-in, every day at 20:00", set, StringComparison.Ordinal);
+
+        At(20, 18, 59);
+        Assert.Equal(0, (await _host.RoundAsync()).Sent);
+        At(20, 19);
+        Assert.Equal(1, (await _host.RoundAsync()).Sent);
+        Assert.Equal(0, (await _host.RoundAsync()).Sent);
+
+        var (conversation, activity) = Assert.Single(_connector.Posts);
+        Assert.Equal("conv-person-1", conversation);
+        var hero = (JObject)Assert.Single(activity.Attachments).Content;
+        Assert.Contains("It's time for your Daily check-in", hero.Value<string>("text"), StringComparison.Ordinal);
+        var button = Assert.Single(hero["buttons"]!);
+        Assert.Equal("check in", button.Value<string>("value"));
+
+        // One tap: the button's words start the journey.
+        var started = await person.ReadAsync(button.Value<string>("value")!);
+        Assert.Contains("0 to 10", started, StringComparison.Ordinal);
+
+        // The next evening it comes again.
+        At(21, 19);
+        Assert.Equal(1, (await _host.RoundAsync()).Sent);
+    }
+
+    [Fact]
+    public async Task AReminderInQuietHoursIsRefusedWithTheReasonAndNothingIsKept()
+    {
+        var reply = await Person().ReadAsync("remind me to check in every evening at 9");
+        Assert.Contains("21:00 is in quiet hours (21:00 to 08:00)", reply, StringComparison.Ordinal);
+        Assert.Contains("no reminders of your own", await Person().ReadAsync("my reminders"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task WithQuietHoursFromTenTheNineOClockReminderOfTheIssueArrivesAtNine()
+    {
+        using var host = new ClinicHost(_time, settings: [("Clinic:QuietHoursStart", "22:00"), ("Clinic:QuietHoursEnd", "07:00")]);
+        var set = await Person(host).ReadAsync("remind me to check in every evening at 9");
+        Assert.Contains("every day at 21:00", set, StringComparison.Ordinal);
+        At(20, 20);
+        Assert.Equal(1, (await host.RoundAsync()).Sent);
+    }
+
+    [Fact]
+    public async Task AWeekdayReminderComesOnWeekdaysOnlyAndNamesItsJourney()
+    {
+        var person = Person();
+        var set = await person.ReadAsync("remind me every weekday at 8am to free write");
+        Assert.Contains("the Free journaling, every Monday, Tuesday, Wednesday, Thursday and Friday at 08:00", set, StringComparison.Ordinal);
+
+        At(25, 7); // Saturday 08:01 in London
+        Assert.Equal(0, (await _host.RoundAsync()).Sent);
+        At(27, 8); // Monday 08:01 in London (GMT since Sunday)
+        Assert.Equal(1, (await _host.RoundAsync()).Sent);
+        var hero = (JObject)Assert.Single(Assert.Single(_connector.Posts).Activity.Attachments).Content;
+        Assert.Equal("free write", hero["buttons"]![0]!.Value<string>("value"));
+    }
+
+    [Fact]
+    public async Task PausingForAWeekHoldsThemAndTheyComeBackByThemselves()
+    {
+        var person = Person();
+        await person.ReadAsync("remind me to check in every evening at 8");
+        var paused = await person.ReadAsync("pause reminders for a week");
+        Assert.Contains("paused until Mon 27 Oct, 09:00", paused, StringComparison.Ordinal);
+
+        At(21, 19);
+        Assert.Equal(0, (await _host.RoundAsync()).Sent);
+        At(27, 20); // Monday 27 October, 20:01 in London (GMT)
+        Assert.Equal(1, (await _host.RoundAsync()).Sent);
+    }
+
+    [Fact]
+    public async Task PauseRemindersWithoutATimeStopsThemUntilResumed()
+    {
+        var person = Person();
+        await person.ReadAsync("remind me to check in every evening at 8");
+        await person.ReadAsync("pause reminders");
+        At(20, 19);
+        Assert.Equal(0, (await _host.RoundAsync()).Sent);
+        await person.ReadAsync("resume reminders");
+        At(21, 19);
+        Assert.Equal(1, (await _host.RoundAsync()).Sent);
+    }
+
+    [Fact]
+    public async Task MyRemindersListsThemAndDeletingOneStopsIt()
+    {
+        var person = Person();
+        await person.ReadAsync("remind me to check in every evening at 8");
+        await person.ReadAsync("remind me every weekday at 8am to free write");
+        await person.ReadAsync("send me my week on Sundays");
+        var list = await person.ReadAsync("my reminders");
+        Assert.Contains("1. The Daily check-in, every day at 20:00", list, StringComparison.Ordinal);
+        Assert.Contains("2. The Free journaling, every Monday", list, StringComparison.Ordinal);
+        Assert.Contains("Your week, looked back on: every Sunday at 18:00", list, StringComparison.Ordinal);
+
+        Assert.Contains("Reminder 1 is deleted", await person.ReadAsync("delete reminder 1"), StringComparison.Ordinal);
+        Assert.Contains("no reminder 7", await person.ReadAsync("delete reminder 7"), StringComparison.Ordinal);
+        At(20, 19);
+        Assert.Equal(0, (await _host.RoundAsync()).Sent);
+        Assert.DoesNotContain("Daily check-in", await person.ReadAsync("my reminders"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task TheSundayLookBackIsTheWeekReadWhenDueAndStopsWhenAskedTo()
+    {
+        var person = Person();
+        await person.SayAllAsync("check in", "4", "anxious", "work", "yes");
+        Assert.Contains("every Sunday at 18:00", await person.ReadAsync("send me my week on Sundays"), StringComparison.Ordinal);
+
+        At(26, 17, 59); // Sunday 17:59 in London (GMT)
+        Assert.Equal(0, (await _host.RoundAsync()).Sent);
+        At(26, 18);
+        Assert.Equal(1, (await _host.RoundAsync()).Sent);
+        var activity = Assert.Single(_connector.Posts).Activity;
+        Assert.Contains("Here is your week, as you asked", activity.Text, StringComparison.Ordinal);
+        Assert.Contains("You saved one reflection this week", activity.Text, StringComparison.Ordinal);
+        Assert.Equal(activity.Text, activity.Speak);
+        var chart = (JObject)Assert.Single(activity.Attachments).Content;
+        Assert.False(string.IsNullOrWhiteSpace(chart["images"]![0]!.Value<string>("alt")), "the week's mood chart has its alt text");
+        Assert.Contains("\"anxious\"", activity.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("streak", activity.Text, StringComparison.OrdinalIgnoreCase);
+
+        Assert.Contains("no more look backs", await person.ReadAsync("stop sending my week"), StringComparison.Ordinal);
+        At(27, 18);
+        _time.SetUtcNow(new DateTimeOffset(2025, 11, 2, 18, 1, 0, TimeSpan.Zero));
+        Assert.Equal(0, (await _host.RoundAsync()).Sent);
+    }
+
+    [Fact]
+    public async Task DeleteMyDataRemovesThem()
+    {
+        var person = Person();
+        await person.ReadAsync("remind me to check in every evening at 8");
+        await person.SayAllAsync("delete my data", "yes");
+        Assert.Null(await _host.Get<ClinicStore>().GetAsync<ReminderRecord>(ReminderRecord.KeyOf(person.Key)));
+    }
+}
+
+/// <summary>
+/// Two instances on one store deliver a chosen reminder once: written once, run on both backends (two hosts on one
+/// data folder, two hosts on one Azurite).
+/// </summary>
+public abstract class ReminderExactlyOnceContract : IAsyncLifetime, IDisposable
+{
+    private readonly FakeTimeProvider _time = ClinicHost.Clock();
+    private ConnectorStandIn _connector = null!;
+    private ClinicHost _first = null!;
+    private ClinicHost _second = null!;
+
+    protected abstract (ClinicHost First, ClinicHost Second) CreateInstances(FakeTimeProvider time);
+
+    public async Task InitializeAsync()
+    {
+        _connector = await ConnectorStandIn.StartAsync();
+        (_first, _second) = CreateInstances(_time);
+    }
+
+    public async Task DisposeAsync() => await _connector.DisposeAsync();
+
+    public void Dispose()
+    {
+        _first?.Dispose();
+        _second?.Dispose();
+        GC.SuppressFinalize(this);
+    }
+
+    [Fact]
+    public async Task TwoInstancesDeliveringTogetherSendEachReminderOnce()
+    {
+        foreach (var id in new[] { "person-1", "person-2" })
+        {
+            var set = await _first.User(id, id, serviceUrl: _connector.Url).ReadAsync("remind me to check in every evening at 8");
+            Assert.Contains("Reminder 1 is set", set, StringComparison.Ordinal);
+        }
+
+        _time.SetUtcNow(new DateTimeOffset(2025, 10, 20, 19, 1, 0, TimeSpan.Zero));
+        var a = _first.Get<IEnumerable<IDueDelivery>>().OfType<ReminderDelivery>().Single();
+        var b = _second.Get<IEnumerable<IDueDelivery>>().OfType<ReminderDelivery>().Single();
+        var sent = await Task.WhenAll(Enumerable.Range(0, 4).SelectMany(_ => new[] { a.DeliverDueAsync(_time.GetUtcNow()), b.DeliverDueAsync(_time.GetUtcNow()) }));
+        await Task.WhenAll(_first.RoundAsync(), _second.RoundAsync());
+
+        Assert.Equal(2, sent.Sum());
+        Assert.Equal(["conv-person-1", "conv-person-2"], _connector.Posts.Select(p => p.ConversationId).Order().ToArray());
+    }
+}
+
+/// <summary>Two hosts on one data folder: the file backend.</summary>
+public sealed class FileReminderExactlyOnceTests : ReminderExactlyOnceContract
+{
+    protected override (ClinicHost First, ClinicHost Second) CreateInstances(FakeTimeProvider time)
+    {
+        var data = TempFolder.Create();
+        return (new ClinicHost(time, data), new ClinicHost(time, data));
+    }
+}
+
+/// <summary>Two hosts on one Azurite: the blob backend.</summary>
+public sealed class BlobReminderExactlyOnceTests(AzuriteFixture azurite) : ReminderExactlyOnceContract, IClassFixture<AzuriteFixture>
+{
+    protected override (ClinicHost First, ClinicHost Second) CreateInstances(FakeTimeProvider time)
+    {
+        var settings = BlobBotHost.Settings(azurite.ConnectionString, AzuriteFixture.UniquePrefix());
+        return (new ClinicHost(time, settings: settings), new ClinicHost(time, settings: settings));
+    }
+}
