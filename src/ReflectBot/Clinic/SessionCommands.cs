@@ -26,7 +26,7 @@ public sealed partial class SessionCommands(
     ClinicLinks links,
     ClinicStore store,
     IJournalStore journal,
-    SafetyScreen screen,
+    IOthersTextScreen screen,
     ExportLinks exportLinks,
     IHttpContextAccessor http,
     IOptions<JournalOptions> journalOptions,
@@ -181,10 +181,12 @@ public sealed partial class SessionCommands(
 
         var client = clients[c - 1];
 
-        // The clinician's words reach a person who may be fragile: screened like anything the bot says from content.
-        if ((await screen.ScreenAsync(text, cancellationToken).ConfigureAwait(false)).IsAlarm)
+        // The clinician's words reach a person who may be fragile: screened for risk language and for what they say to the reader.
+        var verdict = await screen.CheckAsync(text, cancellationToken).ConfigureAwait(false);
+        if (verdict.Held)
         {
-            await SayAsync(turn, strings.Text(SessionStrings.ReplyHeld, ("client", client.ClientName)), cancellationToken).ConfigureAwait(false);
+            var why = verdict.Reason == OthersTextReason.HarmfulToReader ? SessionStrings.ReplyHeldHarmful : SessionStrings.ReplyHeld;
+            await SayAsync(turn, strings.Text(why, ("client", client.ClientName)), cancellationToken).ConfigureAwait(false);
             return;
         }
 

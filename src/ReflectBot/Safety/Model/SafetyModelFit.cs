@@ -20,6 +20,12 @@ public static class SafetyModelFit
     /// <summary>L2 strength of the message head.</summary>
     public const double MessageLambda = 3e-5;
 
+    /// <summary>L2 strength of the n-gram head (<see cref="SafetyNgramHead"/>), chosen by cross-validation across authors (<c>train-safety --ngram-sweep</c>).</summary>
+    public const double NgramLambda = 1e-4;
+
+    /// <summary>The n-gram head's share of the blend (the two embedding heads share the rest equally), chosen the same way.</summary>
+    public const double NgramShare = 0.5;
+
     /// <summary>One training message, embedded: its whole, its sentences, the lexicon's features, its label.</summary>
     public sealed record Encoded(MessageEmbedding Embedding, float[] Lexicon, int Label);
 
