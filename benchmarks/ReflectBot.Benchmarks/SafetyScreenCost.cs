@@ -46,6 +46,21 @@ public static class SafetyScreenCost
             }
         }), free.Count);
 
+        // The n-gram head apart: its share of the model's cost, and the managed memory of the weights file once read (every head, the n-gram vocabulary included).
+        var ngram = Per(Measure(process, () =>
+        {
+            foreach (var reading in readings)
+            {
+                safety.Weights.Ngram.Probabilities(reading.Normalized);
+            }
+        }), free.Count);
+        var managed = GC.GetTotalMemory(forceFullCollection: true);
+        var weights = SafetyModelWeights.FromJson(File.ReadAllText(Path.Combine(content, "safety", TrainSafetyCommand.WeightsFile)), out _)!;
+        weights.Ngram.Probabilities("warm up");
+        var weightsMemory = (GC.GetTotalMemory(forceFullCollection: true) - managed) / 1e6;
+        GC.KeepAlive(weights);
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"Safety model's n-gram head ({weights.Ngram.Vocabulary.Count} n-grams): {ngram.Wall:F2} ms wall / {ngram.Cpu:F2} ms CPU per message (part of the model's cost below); the weights file read takes about {weightsMemory:F0} MB managed memory"));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"Safety screen, per message ({messages.Count} development messages): lexicon {lexicon.Wall:F3} ms wall / {lexicon.Cpu:F3} ms CPU; model (on the {free.Count} with free text) {model.Wall:F2} ms wall / {model.Cpu:F2} ms CPU; model load {load.ElapsedMilliseconds} ms, about {modelMemory:F0} MB private memory"));
     }

@@ -32,8 +32,8 @@ public sealed class ClinicOptions
     /// </summary>
     public int GlobalWrongCodeLimit { get; set; } = 20;
 
-    /// <summary>No reminders from this local time ("21:00") ...</summary>
-    public string QuietHoursStart { get; set; } = "21:00";
+    /// <summary>No reminders from this local time ("22:00": late enough that an evening reflection at 9, the most asked-for time, is allowed) ...</summary>
+    public string QuietHoursStart { get; set; } = "22:00";
 
     /// <summary>... until this local time ("08:00"), in the client's time zone.</summary>
     public string QuietHoursEnd { get; set; } = "08:00";

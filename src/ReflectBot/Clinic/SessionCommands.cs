@@ -181,10 +181,12 @@ public sealed partial class SessionCommands(
 
         var client = clients[c - 1];
 
-        // The clinician's words reach a person who may be fragile: screened like anything the bot says from content.
-        if (await screen.HoldsAsync([text], cancellationToken).ConfigureAwait(false))
+        // The clinician's words reach a person who may be fragile: screened for risk language and for what they say to the reader.
+        var verdict = await screen.CheckAsync([text], cancellationToken).ConfigureAwait(false);
+        if (verdict.Held)
         {
-            await SayAsync(turn, strings.Text(SessionStrings.ReplyHeld, ("client", client.ClientName)), cancellationToken).ConfigureAwait(false);
+            var why = verdict.Reason == OthersTextReason.HarmfulToReader ? SessionStrings.ReplyHeldHarmful : SessionStrings.ReplyHeld;
+            await SayAsync(turn, strings.Text(why, ("client", client.ClientName)), cancellationToken).ConfigureAwait(false);
             return;
         }
 

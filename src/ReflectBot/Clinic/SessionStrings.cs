@@ -46,6 +46,7 @@ public static class SessionStrings
     public static readonly StringKey ReplySaved = new("clinic-sessions.replySaved", "client");
     public static readonly StringKey ReplyTooLong = new("clinic-sessions.replyTooLong", "max");
     public static readonly StringKey ReplyHeld = new("clinic-sessions.replyHeld", "client");
+    public static readonly StringKey ReplyHeldHarmful = new("clinic-sessions.replyHeldHarmful", "client");
     public static readonly StringKey ReplyShown = new("clinic-sessions.replyShown", "clinician", "title", "text");
     public static readonly StringKey FlagSaved = new("clinic-sessions.flagSaved", "clinicians");
     public static readonly StringKey FlagNoClinician = new("clinic-sessions.flagNoClinician");

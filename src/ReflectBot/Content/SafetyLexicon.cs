@@ -38,6 +38,9 @@ public sealed class SafetyLexicon
 
     public required IReadOnlyList<Regex> MinorMarkers { get; init; }
 
+    /// <summary>What someone else's text must not say to its reader (a clinician's note to a client): read by <c>Safety/OthersTextScreen</c>, never by the message screen.</summary>
+    public IReadOnlyList<Regex> ToReader { get; init; } = [];
+
     /// <summary>
     /// Interpreted backtracking: the non-backtracking engine took over ten seconds to build the lexicon
     /// (it is built at every start). The screen bounds the cost instead: every pattern runs on one

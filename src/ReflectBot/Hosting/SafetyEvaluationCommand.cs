@@ -15,10 +15,11 @@ namespace ReflectBot.Hosting;
 
 /// <summary>
 /// <c>evaluate-safety [content folder] [--verbose] [--dev-only]</c>: every labelled message of the
-/// development part and, when <c>safety/evaluation/test.tsv</c> is there, of the test part, through the
+/// development part and of each test part there (<c>safety/evaluation/test*.tsv</c>), through the
 /// bot's real turn pipeline in process (its own temporary data folder): once as the first message of a new
 /// conversation, once as the answer to the daily check-in's question. Prints per class recall and the
-/// false-alarm rate with 95 % Wilson intervals, each part apart, then the model layer's cost per message
+/// false-alarm rate with 95 % Wilson intervals, each file apart and the current round's test files pooled,
+/// then the model layer's cost per message
 /// and the time it took to load. <c>--verbose</c> lists the development part's mistakes (never the test part's).
 /// </summary>
 public static class SafetyEvaluationCommand
@@ -30,7 +31,7 @@ public static class SafetyEvaluationCommand
         ArgumentNullException.ThrowIfNull(error);
         var content = ContentOptions.ResolveFolder(args.FirstOrDefault(a => !a.StartsWith('-')) ?? new ContentOptions().Path);
         var errors = new List<ContentError>();
-        var (dev, test) = SafetyEvaluation.LoadSets(content, errors);
+        var (dev, tests) = SafetyEvaluation.LoadSets(content, errors);
         ContentValidation.Check(content, errors);
         if (errors.Count > 0)
         {
@@ -58,28 +59,23 @@ public static class SafetyEvaluationCommand
             var bot = services.GetRequiredService<IBot>();
 
             await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"Safety screen on {content}: lexicon + model ({(model.IsReady ? "loaded" : "NOT loaded")}); an alarm is a crisis reply or a possible-risk check.")).ConfigureAwait(false);
-            foreach (var (name, set) in new[] { ("dev", dev), ("test", test) })
+            foreach (var midJourney in new[] { false, true })
             {
-                if (set is null || (name == "test" && args.Contains("--dev-only")))
+                var outcomes = await RunAllAsync(adapter, bot, dev, midJourney, cancellationToken).ConfigureAwait(false);
+                await output.WriteAsync(EvaluationReport.Format($"dev part, {Setting(midJourney)}", outcomes)).ConfigureAwait(false);
+                if (args.Contains("--verbose"))
                 {
-                    await output.WriteLineAsync(name == "test" ? "test part: not present (safety/evaluation/test.tsv)." : string.Empty).ConfigureAwait(false);
-                    continue;
+                    SafetyEvaluation.WriteMistakes(output, outcomes);
                 }
+            }
 
-                foreach (var midJourney in new[] { false, true })
-                {
-                    var outcomes = new List<EvaluationOutcome>();
-                    foreach (var message in set)
-                    {
-                        outcomes.Add(await RunAsync(adapter, bot, message, midJourney, cancellationToken).ConfigureAwait(false));
-                    }
-
-                    await output.WriteAsync(EvaluationReport.Format($"{name} part, {(midJourney ? "mid-journey (the answer to a check-in question)" : "first message of a conversation")}", outcomes)).ConfigureAwait(false);
-                    if (name == "dev" && args.Contains("--verbose"))
-                    {
-                        SafetyEvaluation.WriteMistakes(output, outcomes);
-                    }
-                }
+            if (args.Contains("--dev-only") || tests.Count == 0)
+            {
+                await output.WriteLineAsync(tests.Count == 0 ? "test parts: none present (safety/evaluation/test*.tsv)." : "test parts: not evaluated (--dev-only).").ConfigureAwait(false);
+            }
+            else
+            {
+                await output.WriteAsync(await TestPartsAsync(adapter, bot, tests, cancellationToken).ConfigureAwait(false)).ConfigureAwait(false);
             }
 
             await output.WriteAsync(Cost(services.GetRequiredService<SafetyContent>(), model, dev)).ConfigureAwait(false);
@@ -96,6 +92,52 @@ public static class SafetyEvaluationCommand
                 // A temporary folder left behind is harmless.
             }
         }
+    }
+
+    private static string Setting(bool midJourney) => midJourney ? "mid-journey (the answer to a check-in question)" : "first message of a conversation";
+
+    private static async Task<List<EvaluationOutcome>> RunAllAsync(EvaluationAdapter adapter, IBot bot, IEnumerable<LabelledMessage> messages, bool midJourney, CancellationToken cancellationToken)
+    {
+        var outcomes = new List<EvaluationOutcome>();
+        foreach (var message in messages)
+        {
+            outcomes.Add(await RunAsync(adapter, bot, message, midJourney, cancellationToken).ConfigureAwait(false));
+        }
+
+        return outcomes;
+    }
+
+    /// <summary>
+    /// Every test file apart, then the files of the current round pooled (those no earlier round used):
+    /// figures only. A test part's mistakes are never listed, whatever the flags: reading them would make
+    /// it a development part.
+    /// </summary>
+    public static async Task<string> TestPartsAsync(EvaluationAdapter adapter, IBot bot, IReadOnlyList<TestPart> tests, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(tests);
+        var report = new System.Text.StringBuilder();
+        var current = tests.Where(t => !t.Used).ToList();
+        foreach (var midJourney in new[] { false, true })
+        {
+            var pooled = new List<EvaluationOutcome>();
+            foreach (var part in tests)
+            {
+                var outcomes = await RunAllAsync(adapter, bot, part.Messages, midJourney, cancellationToken).ConfigureAwait(false);
+                var history = part.Used ? " (used in an earlier round: history, not pooled)" : string.Empty;
+                report.Append(EvaluationReport.Format($"test part {part.Name}{history}, {Setting(midJourney)}", outcomes));
+                if (!part.Used)
+                {
+                    pooled.AddRange(outcomes);
+                }
+            }
+
+            if (current.Count > 1)
+            {
+                report.Append(EvaluationReport.Format($"test parts of this round pooled ({string.Join(", ", current.Select(t => t.Name))}), {Setting(midJourney)}", pooled));
+            }
+        }
+
+        return report.ToString();
     }
 
     /// <summary>One labelled message through the pipeline: alone in a new conversation, or as the answer to the check-in's "how are you feeling" question.</summary>

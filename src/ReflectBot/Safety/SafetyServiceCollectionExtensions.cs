@@ -28,6 +28,7 @@ public static class SafetyServiceCollectionExtensions
         services.AddSingleton<SafetyTurnState>();
         services.AddSingleton<SafetyModelHost>();
         services.AddSingleton(sp => new SafetyScreen(sp.GetRequiredService<SafetyContent>().Screen, sp.GetRequiredService<SafetyModelHost>()));
+        services.AddSingleton<IOthersTextScreen, OthersTextScreen>();
         services.AddHostedService<SafetyModelWarmup>();
         services.AddSingleton<SafetyMiddleware>();
         services.AddSingleton<SafetyCheckCommand>();

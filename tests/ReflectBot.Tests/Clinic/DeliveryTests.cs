@@ -62,7 +62,7 @@ public sealed class DeliveryTests : IAsyncLifetime, IDisposable
     {
         await AssignedAsync("every day at 10pm");
 
-        // 22:00 BST is 21:00 UTC: inside quiet hours (21:00-08:00 local).
+        // 22:00 BST is 21:00 UTC: inside quiet hours (22:00-08:00 local).
         _time.SetUtcNow(new DateTimeOffset(2025, 10, 20, 21, 1, 0, TimeSpan.Zero));
         Assert.Equal(0, (await _host.RoundAsync()).Sent);
         _time.SetUtcNow(new DateTimeOffset(2025, 10, 21, 6, 59, 0, TimeSpan.Zero));

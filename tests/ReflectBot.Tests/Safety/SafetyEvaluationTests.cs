@@ -61,16 +61,68 @@ public sealed class SafetyEvaluationTests(ITestOutputHelper output) : IDisposabl
     }
 
     [Fact]
-    public void TheTestPartIsReadWhenItIsThereAndReportedApart()
+    public void EveryTestFileIsReadApartAndOnlyTheEarlierRoundsFileIsMarkedUsed()
     {
         var folder = ContentFolders.CopyOfShipped();
-        File.Delete(Path.Combine(folder, "safety", "evaluation", "test.tsv"));
-        Assert.Null(SafetyEvaluation.LoadSets(folder, []).Test);
-        File.WriteAllText(Path.Combine(folder, "safety", "evaluation", "test.tsv"), LabelledSet.Header + "\nt-1\tnone\teveryday\t\tI had a lovely walk\n");
+        var evaluation = Path.Combine(folder, "safety", "evaluation");
+        foreach (var file in Directory.GetFiles(evaluation, "test*.tsv"))
+        {
+            File.Delete(file);
+        }
+
+        Assert.Empty(SafetyEvaluation.LoadSets(folder, []).Tests);
+        File.WriteAllText(Path.Combine(evaluation, "test.tsv"), LabelledSet.Header + "\nt-1\tnone\teveryday\t\tI had a lovely walk\n");
+        File.WriteAllText(Path.Combine(evaluation, "test-b.tsv"), LabelledSet.Header + "\ntb-1\tnone\teveryday\t\tSoup for tea again\n");
+        File.WriteAllText(Path.Combine(evaluation, "test-a.tsv"), LabelledSet.Header + "\nta-1\tnone\teveryday\t\tThe bus was late\nta-1\tnone\teveryday\t\tsame id\n");
+        File.WriteAllText(Path.Combine(evaluation, "notes-test.tsv"), "not a labelled set");
         var errors = new List<ContentError>();
-        var (_, test) = SafetyEvaluation.LoadSets(folder, errors);
-        Assert.Empty(errors);
-        Assert.Equal("t-1", Assert.Single(test!).Id);
+        var (_, tests) = SafetyEvaluation.LoadSets(folder, errors);
+        Assert.Equal(["test-a.tsv", "test-b.tsv", "test.tsv"], tests.Select(t => t.Name));
+        Assert.Equal([false, false, true], tests.Select(t => t.Used));
+        Assert.Equal("tb-1", Assert.Single(tests[1].Messages).Id);
+        var problem = Assert.Single(errors);
+        Assert.Equal(3, problem.Line);
+        Assert.Contains("test-a.tsv", problem.File, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task TestPartsAreReportedPerFileAndPooledOverTheRoundWithFiguresOnly()
+    {
+        var data = TempFolder.Create();
+        var builder = WebApplication.CreateBuilder([]);
+        builder.Configuration["Storage:DataPath"] = data;
+        builder.Configuration["Content:Path"] = Content;
+        builder.Configuration["Safety:ModelEnabled"] = "false";
+        builder.Logging.ClearProviders();
+        builder.Services.AddReflectBot(builder.Configuration);
+        using var host = builder.Build();
+        var adapter = new EvaluationAdapter(host.Services.GetRequiredService<TurnPipeline>().Middleware);
+        var bot = host.Services.GetRequiredService<IBot>();
+        LabelledMessage Line(string id, string label, string text) => new(id, label, "t", string.Empty, text, "t", 1);
+        var tests = new List<TestPart>
+        {
+            new("test-a.tsv", [Line("ta-1", "suicidal", "I am going to end my life tonight."), Line("ta-2", "none", "zebra walked past quietly")], false),
+            new("test-b.tsv", [Line("tb-1", "suicidal", "qwerty plinth marmalade"), Line("tb-2", "none", "the kettle is on")], false),
+            new("test.tsv", [Line("tt-1", "none", "an old line")], true),
+        };
+
+        var report = await SafetyEvaluationCommand.TestPartsAsync(adapter, bot, tests);
+        output.WriteLine(report);
+        foreach (var setting in new[] { "first message of a conversation", "mid-journey (the answer to a check-in question)" })
+        {
+            Assert.Contains($"test part test-a.tsv, {setting}: 2 messages", report, StringComparison.Ordinal);
+            Assert.Contains($"test part test.tsv (used in an earlier round: history, not pooled), {setting}: 1 messages", report, StringComparison.Ordinal);
+            Assert.Contains($"test parts of this round pooled (test-a.tsv, test-b.tsv), {setting}: 4 messages", report, StringComparison.Ordinal);
+        }
+
+        // test-a catches its one risk line, test-b misses its nonsense one: pooled recall is one of two.
+        Assert.Matches(@"test-a\.tsv, first[^\n]*\n[^\n]*\n  suicidal\s+1\s+1\.000", report);
+        Assert.Matches(@"pooled \(test-a\.tsv, test-b\.tsv\), first[^\n]*\n[^\n]*\n  suicidal\s+2\s+0\.500", report);
+        foreach (var line in tests.SelectMany(t => t.Messages))
+        {
+            Assert.DoesNotContain(line.Id, report, StringComparison.Ordinal);
+            Assert.DoesNotContain(line.Text, report, StringComparison.Ordinal);
+        }
     }
 
     [Theory]

@@ -106,6 +106,38 @@ public sealed class SafetyModelTests
         Assert.True(right >= messages.Count * 9 / 10, $"{right} of {messages.Count}");
     }
 
+    [Fact]
+    public void TheNgramHeadTrainsTheSameTwiceAndReadsTheStanceWordsOfAMessageItNeverSaw()
+    {
+        string[] risk = ["i took all of them tonight", "already took the whole box an hour ago", "took them all, it is done", "tonight i took everything in the cupboard", "i have already taken the lot tonight", "took the whole strip just now"];
+        string[] past = ["i used to take too many, years ago now", "years ago i used to hurt myself, not any more", "i used to think about it, that was years ago", "back then i used to take far too many", "i used to, years ago, it is over now", "that was years ago, i used to feel like that"];
+        string[] none = ["i take my tablets with breakfast", "remember to take the bins out", "take the dog for a walk after work", "i take the train to work", "take it easy this weekend", "we take turns cooking dinner"];
+        var texts = risk.Concat(past).Concat(none).ToList();
+        var labels = texts.Select((_, i) => i < 6 ? 2 : i < 12 ? 1 : 0).ToList();
+        var first = SafetyNgramHead.Fit(texts, labels, 1e-4);
+        var again = SafetyNgramHead.Fit(texts, labels, 1e-4);
+        Assert.Equal(Newtonsoft.Json.JsonConvert.SerializeObject(first), Newtonsoft.Json.JsonConvert.SerializeObject(again));
+        Assert.Contains("w took", first.Vocabulary);
+        Assert.Equal(first.Vocabulary.Order(StringComparer.Ordinal), first.Vocabulary);
+
+        var took = first.Probabilities("took the rest of them tonight");
+        var usedTo = first.Probabilities("i used to do that years ago");
+        var take = first.Probabilities("i take the bus");
+        Assert.True(took[2] > took[0] && took[2] > took[1], string.Join(", ", took));
+        Assert.True(usedTo[1] > usedTo[0] && usedTo[1] > usedTo[2], string.Join(", ", usedTo));
+        Assert.True(take[0] > take[2], string.Join(", ", take));
+    }
+
+    [Fact]
+    public void WeightsWhoseNgramHeadDoesNotMatchItsVocabularyAreRefused()
+    {
+        var weights = SafetyContent.LoadWeights(ContentFolders.Shipped, [], SentenceEmbedder.ModelSha256())!;
+        Assert.NotEmpty(weights.Ngram.Vocabulary);
+        Assert.InRange(weights.NgramShare, 0, 1);
+        weights.Ngram.Vocabulary.RemoveAt(0);
+        Assert.Contains("n-gram weights", weights.Problem(null, null), StringComparison.Ordinal);
+    }
+
     /// <summary>Ten labels, four messages each, every embedding a unit vector near its label's own direction.</summary>
     private static List<SafetyModelFit.Encoded> Synthetic()
     {

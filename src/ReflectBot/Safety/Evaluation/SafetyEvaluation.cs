@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 using ReflectBot.Content;
 
@@ -6,19 +5,34 @@ namespace ReflectBot.Safety.Evaluation;
 
 /// <summary>
 /// <c>evaluate-safety</c>: the screen on the labelled sets in <c>dialogs/safety/evaluation/</c>, the
-/// development part (<c>dev.tsv</c>) and, when present, the test part (<c>test.tsv</c>), reported apart.
+/// development part (<c>dev.tsv</c>) and every test part there (each file whose name starts with
+/// <c>test</c>), reported apart.
 /// </summary>
 public static class SafetyEvaluation
 {
     public const string Folder = "evaluation";
 
-    public static (List<LabelledMessage> Dev, List<LabelledMessage>? Test) LoadSets(string content, List<ContentError> errors)
+    /// <summary>
+    /// Test parts already evaluated in an earlier round: still reported (their figures are history), but
+    /// never pooled with a later round's files, whose writers saw a screen that had been changed after them.
+    /// </summary>
+    public static IReadOnlyList<string> UsedTestParts { get; } = ["test.tsv"];
+
+    public static (List<LabelledMessage> Dev, List<TestPart> Tests) LoadSets(string content, List<ContentError> errors)
     {
         var folder = Path.Combine(content, "safety", Folder);
         var dev = LabelledSet.Load(Path.Combine(folder, "dev.tsv"), Path.Combine("safety", Folder, "dev.tsv"), errors);
-        var testPath = Path.Combine(folder, "test.tsv");
-        var test = File.Exists(testPath) ? LabelledSet.Load(testPath, Path.Combine("safety", Folder, "test.tsv"), errors) : null;
-        return (dev, test);
+        var tests = new List<TestPart>();
+        if (Directory.Exists(folder))
+        {
+            foreach (var path in Directory.GetFiles(folder, "test*.tsv").Order(StringComparer.Ordinal))
+            {
+                var name = Path.GetFileName(path);
+                tests.Add(new TestPart(name, LabelledSet.Load(path, Path.Combine("safety", Folder, name), errors), UsedTestParts.Contains(name)));
+            }
+        }
+
+        return (dev, tests);
     }
 
     /// <summary>Screens each message directly (no bot around it).</summary>

@@ -20,7 +20,7 @@ public sealed class SafetyModelLayer(SafetyModelWeights weights, SentenceEmbedde
         }
 
         var embedded = embedder.EmbedMessage(reading.Normalized);
-        var p = weights.Probabilities(embedded.Whole, embedded.Sentences, reading.Features());
+        var p = weights.Probabilities(embedded.Whole, embedded.Sentences, reading.Features(), reading.Normalized);
         return ModelDecision.Decide(p, weights.Clear, weights.Possible);
     }
 }

@@ -19,7 +19,7 @@ namespace ReflectBot.Safety.Model;
 /// </summary>
 public sealed class SafetyModelWeights
 {
-    public const int FormatVersion = 2;
+    public const int FormatVersion = 3;
 
     [JsonProperty("version")]
     public int Version { get; set; } = FormatVersion;
@@ -63,6 +63,14 @@ public sealed class SafetyModelWeights
     [JsonProperty("messageWeights")]
     public List<List<double>> MessageWeights { get; set; } = [];
 
+    /// <summary>The n-gram head (none, past, risk over word and character n-grams).</summary>
+    [JsonProperty("ngram")]
+    public SafetyNgramHead Ngram { get; set; } = new();
+
+    /// <summary>The n-gram head's share of the blend; the two embedding heads share the rest equally.</summary>
+    [JsonProperty("ngramShare")]
+    public double NgramShare { get; set; }
+
     public static int SentenceInputs => SentenceEmbedder.Dimensions + LexiconReading.FeatureCount;
 
     private double[][]? _sentence;
@@ -72,6 +80,10 @@ public sealed class SafetyModelWeights
     /// The blended label probabilities of one message: the sentence head on the unit (whole or sentence)
     /// that looks most like risk, averaged with the message head on the whole (its riskiest window).
     /// </summary>
+    public double[] Probabilities(IReadOnlyList<float[]> whole, IReadOnlyList<float[]> sentences, float[] lexicon, string normalized)
+        => SafetyNgramHead.Blend(Probabilities(whole, sentences, lexicon), Ngram.Probabilities(normalized), NgramShare);
+
+    /// <summary>The two embedding heads' blend alone (cross-validation adds the n-gram head's share itself).</summary>
     public double[] Probabilities(IReadOnlyList<float[]> whole, IReadOnlyList<float[]> sentences, float[] lexicon)
     {
         ArgumentNullException.ThrowIfNull(whole);
@@ -175,6 +187,16 @@ public sealed class SafetyModelWeights
             return $"expected {Labels.Count} rows of {SentenceEmbedder.Dimensions} message weights and {Labels.Count} biases.";
         }
 
+        if (Ngram.Weights.Count != SafetyNgramHead.Labels || Ngram.Bias.Count != SafetyNgramHead.Labels || Ngram.Weights.Any(w => w.Count != Ngram.Vocabulary.Count))
+        {
+            return $"expected {SafetyNgramHead.Labels} rows of n-gram weights, one per vocabulary entry, and {SafetyNgramHead.Labels} biases.";
+        }
+
+        if (!(NgramShare is >= 0 and <= 1))
+        {
+            return "the n-gram share should be between 0 and 1.";
+        }
+
         if (!(Possible > 0 && Possible <= Clear && Clear <= 1))
         {
             return "thresholds should satisfy 0 < possible <= clear <= 1.";
@@ -216,6 +238,8 @@ public sealed class SafetyModelWeights
             SentenceWeights = [.. SentenceWeights.Select(Round)],
             MessageBias = Round(MessageBias),
             MessageWeights = [.. MessageWeights.Select(Round)],
+            Ngram = new SafetyNgramHead { Vocabulary = Ngram.Vocabulary, Weights = [.. Ngram.Weights.Select(Round)], Bias = Round(Ngram.Bias) },
+            NgramShare = NgramShare,
         };
         var json = JsonConvert.SerializeObject(rounded, Formatting.Indented);
 

@@ -69,7 +69,73 @@ public static class TrainSafetyCommand
             await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"  fold without {author} trained ({watch.Elapsed.TotalSeconds:F0} s)")).ConfigureAwait(false);
         }
 
+        var texts = messages.Select((m, i) => readings[i].Normalized.Length > 0 ? readings[i].Normalized : m.Text).ToList();
+        var three = encoded.Select(e => SafetyNgramHead.LabelOf(e.Label)).ToList();
+        var lambdas = args.Contains("--ngram-sweep") ? NgramSweepLambdas : [SafetyModelFit.NgramLambda];
+        var ngramOutOfFold = lambdas.ToDictionary(l => l, _ => new double[messages.Count][]);
+        foreach (var author in folds)
+        {
+            var train = Enumerable.Range(0, messages.Count).Where(i => messages[i].Author != author).ToList();
+            foreach (var lambda in lambdas)
+            {
+                var head = SafetyNgramHead.Fit([.. train.Select(i => texts[i])], [.. train.Select(i => three[i])], lambda);
+                for (var i = 0; i < messages.Count; i++)
+                {
+                    if (messages[i].Author == author)
+                    {
+                        ngramOutOfFold[lambda][i] = head.Probabilities(texts[i]);
+                    }
+                }
+            }
+
+            await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"  n-gram fold without {author} trained ({watch.Elapsed.TotalSeconds:F0} s)")).ConfigureAwait(false);
+        }
+
         var held = Enumerable.Range(0, messages.Count).Where(i => outOfFold[i] is not null).ToList();
+        if (args.Contains("--ngram-sweep"))
+        {
+            var budgetSweep = args.SkipWhile(a => a != "--budget").Skip(1).Select(a => double.Parse(a, CultureInfo.InvariantCulture)).FirstOrDefault(ModelFalseAlarmBudget);
+            foreach (var lambda in lambdas)
+            {
+                foreach (var share in new[] { 0.0, 0.2, 0.34, 0.5, 0.67 })
+                {
+                    var blended = outOfFold.Select((p, i) => p is null ? null! : SafetyNgramHead.Blend(p, ngramOutOfFold[lambda][i], share)).ToArray();
+                    var (c, p2) = Thresholds(held, messages, readings, blended, budgetSweep);
+                    var line = new StringBuilder(string.Create(CultureInfo.InvariantCulture, $"sweep lambda {lambda:G3} share {share:F2} thresholds {c:F2}/{p2:F2}:"));
+                    foreach (var author in folds.Append("pooled"))
+                    {
+                        var outcomes = held.Where(i => author == "pooled" || messages[i].Author == author).Select(i => Outcome(messages[i], readings[i], blended[i], c, p2)).ToList();
+                        var risk = outcomes.Where(o => o.Message.IsRisk).ToList();
+                        var safe = outcomes.Where(o => !o.Message.IsRisk).ToList();
+                        var pastAlarms = outcomes.Count(o => o.Message.IsPast && o.Alarm) / (double)Math.Max(1, outcomes.Count(o => o.Message.IsPast));
+                        line.Append(string.Create(CultureInfo.InvariantCulture, $" {author} {risk.Count(o => o.Alarm) / (double)risk.Count:F3}/{safe.Count(o => o.Alarm) / (double)safe.Count:F3}"));
+                        if (author == "pooled")
+                        {
+                            line.Append(string.Create(CultureInfo.InvariantCulture, $" (past {pastAlarms:F3}; AUC model-alone {Auc(held, messages, blended):F3})"));
+                        }
+                    }
+
+                    await output.WriteLineAsync(line.ToString()).ConfigureAwait(false);
+                    var pastWins = held.Select(i =>
+                    {
+                        var o = Outcome(messages[i], readings[i], blended[i], c, p2);
+                        return o.Result is { Layer: "model", Level: RiskLevel.Possible } && readings[i].Past != RiskClass.None && !readings[i].PresentMarker ? o with { Result = o.Result with { Level = RiskLevel.Past } } : o;
+                    }).ToList();
+                    var pr = pastWins.Where(o => o.Message.IsRisk).ToList();
+                    var ps = pastWins.Where(o => !o.Message.IsRisk).ToList();
+                    await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"    past wins over a possible-risk model alarm when the lexicon reads past and nothing present: pooled {pr.Count(o => o.Alarm) / (double)pr.Count:F3}/{ps.Count(o => o.Alarm) / (double)ps.Count:F3}, past {pastWins.Count(o => o.Message.IsPast && o.Alarm)}/{pastWins.Count(o => o.Message.IsPast)}")).ConfigureAwait(false);
+                }
+            }
+        }
+
+        for (var i = 0; i < messages.Count; i++)
+        {
+            if (outOfFold[i] is not null)
+            {
+                outOfFold[i] = SafetyNgramHead.Blend(outOfFold[i], ngramOutOfFold[SafetyModelFit.NgramLambda][i], SafetyModelFit.NgramShare);
+            }
+        }
+
         if (args.Contains("--curve"))
         {
             await output.WriteAsync(Curve(held, messages, readings, outOfFold)).ConfigureAwait(false);
@@ -102,17 +168,61 @@ public static class TrainSafetyCommand
         }
 
         var final = SafetyModelFit.Fit(encoded);
+        final.Ngram = SafetyNgramHead.Fit(texts, three, SafetyModelFit.NgramLambda);
+        final.NgramShare = SafetyModelFit.NgramShare;
         final.Clear = clear;
         final.Possible = possible;
         final.Model = SentenceEmbedder.ModelName;
         final.ModelSha256 = SentenceEmbedder.ModelSha256();
         final.TrainingSha256 = SafetyExamples.TrainingSha256(content);
         var perLabel = string.Join(", ", labels.Select(l => $"{l} {messages.Count(m => m.Label == l)}"));
-        final.Trained = string.Create(CultureInfo.InvariantCulture, $"{messages.Count} messages ({perLabel}), class-balanced; sentence head L2 {SafetyModelFit.SentenceLambda}, message head L2 {SafetyModelFit.MessageLambda}, {SafetyTrainer.Iterations} steps; thresholds by cross-validation across authors {string.Join(", ", folds)} with the model adding at most {budget} false alarms");
+        final.Trained = string.Create(CultureInfo.InvariantCulture, $"{messages.Count} messages ({perLabel}), class-balanced; sentence head L2 {SafetyModelFit.SentenceLambda}, message head L2 {SafetyModelFit.MessageLambda}, n-gram head L2 {SafetyModelFit.NgramLambda} ({final.Ngram.Vocabulary.Count} n-grams, share {SafetyModelFit.NgramShare}), {SafetyTrainer.Iterations} steps; thresholds by cross-validation across authors {string.Join(", ", folds)} with the model adding at most {budget} false alarms");
         var path = Path.Combine(content, "safety", WeightsFile);
         await File.WriteAllTextAsync(path, final.ToJson(), cancellationToken).ConfigureAwait(false);
         await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"wrote {path} in {watch.Elapsed.TotalSeconds:F1} s")).ConfigureAwait(false);
         return 0;
+    }
+
+    private static readonly double[] NgramSweepLambdas = [3e-5, 1e-4, 2e-4];
+
+    /// <summary>How well the model's risk alone ranks held-out risk messages above harmless ones.</summary>
+    private static double Auc(List<int> held, List<LabelledMessage> messages, double[][] probabilities)
+    {
+        var risk = held.Where(i => messages[i].IsRisk).Select(i => ModelDecision.Risk(probabilities[i])).Order().ToArray();
+        var safe = held.Where(i => !messages[i].IsRisk).Select(i => ModelDecision.Risk(probabilities[i])).ToArray();
+        double wins = 0;
+        foreach (var s in safe)
+        {
+            var below = LowerBound(risk, s);
+            var upTo = UpperBound(risk, s);
+            wins += (risk.Length - upTo) + ((upTo - below) / 2.0);
+        }
+
+        return wins / ((double)risk.Length * safe.Length);
+    }
+
+    private static int LowerBound(double[] sorted, double value)
+    {
+        var (lo, hi) = (0, sorted.Length);
+        while (lo < hi)
+        {
+            var mid = (lo + hi) / 2;
+            (lo, hi) = sorted[mid] < value ? (mid + 1, hi) : (lo, mid);
+        }
+
+        return lo;
+    }
+
+    private static int UpperBound(double[] sorted, double value)
+    {
+        var (lo, hi) = (0, sorted.Length);
+        while (lo < hi)
+        {
+            var mid = (lo + hi) / 2;
+            (lo, hi) = sorted[mid] <= value ? (mid + 1, hi) : (lo, mid);
+        }
+
+        return lo;
     }
 
     private static EvaluationOutcome Outcome(LabelledMessage message, LexiconReading reading, double[] probabilities, double clear, double possible)
