@@ -447,6 +447,129 @@ public sealed partial class AccessibilityTests(ChromiumFixture chromium) : IClas
     }
 
     [Fact]
+    public async Task UnderReducedMotionTheTranscriptJumpsToEachNewMessageKeyAndNewMessagesButtonInOneStep()
+    {
+        var runs = new Dictionary<ReducedMotion, Dictionary<string, ScrollFrames>>();
+        foreach (var preference in new[] { ReducedMotion.NoPreference, ReducedMotion.Reduce })
+        {
+            // A short pane, so the first turns already fill it and every reply scrolls it.
+            await using var context = await chromium.Browser.NewContextAsync(new() { ViewportSize = new() { Width = 390, Height = 560 }, ReducedMotion = preference });
+            var chat = await ChatPage.OpenAsync(context, _host.BaseAddress);
+            await chat.TypeAsync("check in");
+            await chat.WaitSaidAsync("0 to 10");
+            var run = runs[preference] = [];
+
+            // Stuck to the bottom, a new message arrives (the answer, then the reply to it).
+            await StartSamplingScrollAsync(chat.Page);
+            await chat.TapSuggestedAsync("7");
+            await chat.WaitSaidAsync(FeelingsQuestion());
+            run["new message"] = await StopSamplingScrollAsync(chat.Page);
+
+            // The send box's keys: a page up, then the end (Web Chat scrolls for them when the text box is empty).
+            var input = chat.Page.Locator("[data-id='webchat-sendbox-input']");
+            await input.FocusAsync();
+            await StartSamplingScrollAsync(chat.Page);
+            await input.PressAsync("PageUp");
+            await chat.SettleAsync();
+            run["PageUp"] = await StopSamplingScrollAsync(chat.Page);
+            await StartSamplingScrollAsync(chat.Page);
+            await input.PressAsync("End");
+            await chat.SettleAsync();
+            run["End"] = await StopSamplingScrollAsync(chat.Page);
+
+            // Scrolled up, a message comes in that the page did not send (posted on Direct Line as another tab of the
+            // same person would): the transcript stays put and Web Chat's "New messages" button appears; it jumps.
+            await input.PressAsync("PageUp");
+            await chat.SettleAsync();
+            var before = await chat.Page.EvaluateAsync<double>("() => document.querySelector('#webchat .webchat__basic-transcript__scrollable').scrollTop");
+            await chat.Page.EvaluateAsync("""
+                async () => {
+                  const s = JSON.parse(localStorage.getItem('reflectbot.webchat'));
+                  const user = JSON.parse(atob(s.token.split('.')[1].replace(/-/g, '+').replace(/_/g, '/'))).user;
+                  const r = await fetch(`${s.domain}/conversations/${s.conversationId}/activities`, {
+                    method: 'POST',
+                    headers: { Authorization: `Bearer ${s.token}`, 'Content-Type': 'application/json' },
+                    body: JSON.stringify({ type: 'message', from: { id: user, role: 'user' }, text: 'calm, tired', locale: 'en-US' })
+                  });
+                  if (!r.ok) throw new Error(`post: ${r.status}`);
+                }
+                """);
+            var button = chat.Page.Locator("#webchat .webchat__scroll-to-end-button");
+            await Expect(button).ToBeVisibleAsync();
+            await chat.SettleAsync();
+            var stayed = await chat.Page.EvaluateAsync<double>("() => document.querySelector('#webchat .webchat__basic-transcript__scrollable').scrollTop");
+            Assert.True(Math.Abs(stayed - before) < 1, $"{preference}: the transcript moved from {before} to {stayed} while scrolled up");
+            await StartSamplingScrollAsync(chat.Page);
+            await button.ClickAsync();
+            await chat.SettleAsync();
+            run["New messages button"] = await StopSamplingScrollAsync(chat.Page);
+            await Expect(button).ToBeHiddenAsync();
+
+            // Still stuck to the bottom after the button: the next reply is followed too.
+            await StartSamplingScrollAsync(chat.Page);
+            await chat.TypeAsync("work was long");
+            await chat.WaitSaidAsync(ChatPage.FirstSaveQuestion);
+            run["new message after the button"] = await StopSamplingScrollAsync(chat.Page);
+        }
+
+        var report = string.Join("\n", runs.SelectMany(r => r.Value.Select(f => $"{r.Key} {f.Key}: {f.Value}")));
+        File.WriteAllText(Path.Combine(Shots, "reduced-motion-scroll.txt"), report);
+        foreach (var (step, frames) in runs[ReducedMotion.Reduce])
+        {
+            Assert.True(frames.Moves.Count > 0, $"reduce {step}: the transcript did not move\n{report}");
+            Assert.True(frames.Intermediate.Count == 0, $"reduce {step}: {frames.Intermediate.Count} frames between start and end\n{report}");
+        }
+
+        var reduced = runs[ReducedMotion.Reduce];
+        Assert.True(reduced["new message"].EndsAtBottom && reduced["End"].EndsAtBottom && reduced["New messages button"].EndsAtBottom && reduced["new message after the button"].EndsAtBottom, report);
+        // A page up goes one page (the pane's height), not to either end: the keys keep their meaning.
+        var pageUp = reduced["PageUp"];
+        Assert.True(Math.Abs(pageUp.Moves[0].From - pageUp.Moves[0].To - pageUp.Height) < 1.5, $"PageUp moved {pageUp.Moves[0].From - pageUp.Moves[0].To}, the pane is {pageUp.Height}\n{report}");
+
+        // Without the preference Web Chat glides: frames between start and end, so the checks above can fail.
+        Assert.True(runs[ReducedMotion.NoPreference]["new message"].Intermediate.Count > 0, "no gliding without the preference: the check cannot tell\n" + report);
+    }
+
+    private static async Task StartSamplingScrollAsync(IPage page) => await page.EvaluateAsync("""
+        () => {
+          const s = document.querySelector('#webchat .webchat__basic-transcript__scrollable');
+          const frames = window.__scrollFrames = [];
+          window.__sampling = true;
+          const tick = () => {
+            frames.push([s.scrollTop, Math.max(0, s.scrollHeight - s.offsetHeight), s.offsetHeight]);
+            if (window.__sampling) requestAnimationFrame(tick);
+          };
+          requestAnimationFrame(tick);
+        }
+        """);
+
+    private static async Task<ScrollFrames> StopSamplingScrollAsync(IPage page)
+    {
+        var frames = await page.EvaluateAsync<double[][]>("() => { window.__sampling = false; return window.__scrollFrames; }");
+        return new ScrollFrames(frames);
+    }
+
+    /// <summary>The transcript's scrollTop and its bottom (scrollHeight - offsetHeight) at each animation frame.</summary>
+    private sealed class ScrollFrames(double[][] frames)
+    {
+        public List<(double From, double To, double End)> Moves { get; } = frames.Zip(frames.Skip(1))
+            .Where(p => Math.Abs(p.Second[0] - p.First[0]) > 0.5)
+            .Select(p => (p.First[0], p.Second[0], p.Second[1]))
+            .ToList();
+
+        /// <summary>Moves that stop short of where the transcript goes next: a glide's in-between frames.</summary>
+        public List<(double From, double To, double End)> Intermediate => Moves.Where((m, i) =>
+            i + 1 < Moves.Count && Math.Sign(Moves[i + 1].To - m.To) == Math.Sign(m.To - m.From) && Math.Abs(m.To - m.End) > 1).ToList();
+
+        public bool EndsAtBottom => frames.Length > 0 && Math.Abs(frames[^1][0] - frames[^1][1]) <= 1;
+
+        public double Height => frames.Length > 0 ? frames[0][2] : 0;
+
+        public override string ToString()
+            => $"{frames.Length} frames, {Moves.Count} moves: " + string.Join(", ", Moves.Select(m => $"{m.From:0}→{m.To:0} (end {m.End:0})"));
+    }
+
+    [Fact]
     public async Task TheDisclaimerAndCrisisLinkComeAfterTheChatAndAreReachedByTab()
     {
         await using var context = await chromium.Browser.NewContextAsync(new() { ViewportSize = new() { Width = 390, Height = 844 } });
