@@ -182,7 +182,9 @@
   // only under the preference, a script's write to scrollTop lands on where the animation is heading: the end, or
   // the page the send box's keys asked for. The animation still runs its course, so react-scroll-to-bottom's sense
   // of "sticky" and "animating" is as before; its frames just have nowhere left to move. A person's own scrolling
-  // (wheel, scroll bar, touch, arrow keys, scrollIntoView) never goes through this setter.
+  // (wheel, scroll bar, touch, arrow keys, scrollIntoView) never goes through this setter. It holds because the
+  // page calls none of Web Chat's scroll hooks (useScrollTo, useScrollUp...): any other scripted write here is
+  // react-scroll-to-bottom following to the end. A Web Chat upgrade is checked by the reduced-motion browser test.
   const nativeScrollTop = Object.getOwnPropertyDescriptor(Element.prototype, 'scrollTop');
   const keyScroll = { PageUp: -1, PageDown: 1, Home: -Infinity, End: Infinity };
   const jumping = new WeakSet();
