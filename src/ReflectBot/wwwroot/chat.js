@@ -173,6 +173,65 @@
     }
   }
 
+  // Under reduced motion the transcript jumps where Web Chat scrolls it, instead of gliding there. Web Chat 4.18.1
+  // scrolls with react-scroll-to-bottom 4.2, which decides whether and where to scroll (stick to the bottom, the
+  // "New messages" button, after a send, the send box's PageUp/PageDown/Home/End) and then always animates: its
+  // SpineTo writes the scrollable's scrollTop once per animation frame, a few steps of sqrt(distance) each. No style
+  // option or prop reaches that (its `scroller` prop, which Web Chat fills from autoScrollSnap*, only caps how far
+  // to go; `initialScrollBehavior` is not passed on and covers the first scroll only). So on this one element, and
+  // only under the preference, a script's write to scrollTop lands on where the animation is heading: the end, or
+  // the page the send box's keys asked for. The animation still runs its course, so react-scroll-to-bottom's sense
+  // of "sticky" and "animating" is as before; its frames just have nowhere left to move. A person's own scrolling
+  // (wheel, scroll bar, touch, arrow keys, scrollIntoView) never goes through this setter. It holds because the
+  // page calls none of Web Chat's scroll hooks (useScrollTo, useScrollUp...): any other scripted write here is
+  // react-scroll-to-bottom following to the end. A Web Chat upgrade is checked by the reduced-motion browser test.
+  const nativeScrollTop = Object.getOwnPropertyDescriptor(Element.prototype, 'scrollTop');
+  const keyScroll = { PageUp: -1, PageDown: 1, Home: -Infinity, End: Infinity };
+  const jumping = new WeakSet();
+
+  function jumpInsteadOfGliding(scrollable) {
+    if (jumping.has(scrollable)) {
+      return;
+    }
+
+    jumping.add(scrollable);
+    // Where the send box's keys send the transcript, worked out as Web Chat does (a page is offsetHeight), kept
+    // until the animation's last frame writes it.
+    let keyTarget = null;
+    Object.defineProperty(scrollable, 'scrollTop', {
+      configurable: true,
+      get() {
+        return nativeScrollTop.get.call(this);
+      },
+      set(value) {
+        // react-scroll-to-bottom's end ("100%") is scrollHeight - offsetHeight.
+        const end = Math.max(0, this.scrollHeight - this.offsetHeight);
+        let to = end;
+        if (keyTarget && keyTarget.until > Date.now()) {
+          to = keyTarget.top;
+          if (Math.abs(value - to) < 1.5) {
+            keyTarget = null;
+          }
+        }
+
+        nativeScrollTop.set.call(this, to);
+      }
+    });
+
+    // Web Chat (React 16, whose listeners sit on the document) takes these keys only when it scrolls, with the text
+    // box empty, and then cancels their default: this listener, added after React's, reads that afterwards.
+    document.addEventListener('keydown', event => {
+      const steps = keyScroll[event.key];
+      if (steps === undefined || !event.defaultPrevented || !event.target.closest?.('#webchat .webchat__send-box')) {
+        return;
+      }
+
+      const from = nativeScrollTop.get.call(scrollable);
+      const page = Number.isFinite(steps) ? steps * scrollable.offsetHeight : steps;
+      keyTarget = { top: Math.max(0, Math.min(scrollable.scrollHeight - scrollable.offsetHeight, from + page)), until: Date.now() + 2000 };
+    });
+  }
+
   // Web Chat 4.18 draws a Hero card through its own Adaptive Card builder, which sets no "speak": the card's root
   // then gets role="figure" and no name (Web Chat names a card only from an Adaptive Card's speak, and makes a card
   // with buttons a named "form"). So Hero cards are shown as the same Adaptive Card with speak: title, text,
@@ -293,7 +352,14 @@
       }
     });
 
-    new MutationObserver(() => nameWhatWebChatLeavesUnnamed(pane)).observe(pane, { childList: true, subtree: true });
+    function adjust() {
+      nameWhatWebChatLeavesUnnamed(pane);
+      if (reducedMotion) {
+        pane.querySelectorAll('.webchat__basic-transcript__scrollable').forEach(jumpInsteadOfGliding);
+      }
+    }
+
+    new MutationObserver(adjust).observe(pane, { childList: true, subtree: true });
     const store = window.WebChat.createStore({}, focusSendBoxAfterCardActions());
 
     window.WebChat.renderWebChat(
@@ -302,7 +368,7 @@
       { directLine, store, styleOptions, attachmentMiddleware: heroCardsAsNamedAdaptiveCards(), locale: 'en-US', role: 'region' },
       pane
     );
-    nameWhatWebChatLeavesUnnamed(pane);
+    adjust();
     document.querySelector('#webchat textarea, #webchat input')?.focus();
   }
 

@@ -447,6 +447,144 @@ public sealed partial class AccessibilityTests(ChromiumFixture chromium) : IClas
     }
 
     [Fact]
+    public async Task UnderReducedMotionTheTranscriptJumpsToEachNewMessageKeyAndNewMessagesButtonInOneStep()
+    {
+        var runs = new Dictionary<ReducedMotion, Dictionary<string, ScrollFrames>>();
+        foreach (var preference in new[] { ReducedMotion.NoPreference, ReducedMotion.Reduce })
+        {
+            // A short pane, so the first turns already fill it and every reply scrolls it.
+            await using var context = await chromium.Browser.NewContextAsync(new() { ViewportSize = new() { Width = 390, Height = 560 }, ReducedMotion = preference });
+            var chat = await ChatPage.OpenAsync(context, _host.BaseAddress);
+            await chat.TypeAsync("check in");
+            await chat.WaitSaidAsync("0 to 10");
+            var run = runs[preference] = [];
+
+            // Stuck to the bottom, a new message arrives (the answer, then the reply to it).
+            await StartSamplingScrollAsync(chat.Page);
+            await chat.TapSuggestedAsync("7");
+            await chat.WaitSaidAsync(FeelingsQuestion());
+            run["new message"] = await StopSamplingScrollAsync(chat.Page);
+
+            // The send box's keys: a page up, then the end (Web Chat scrolls for them when the text box is empty).
+            var input = chat.Page.Locator("[data-id='webchat-sendbox-input']");
+            await input.FocusAsync();
+            await StartSamplingScrollAsync(chat.Page);
+            await input.PressAsync("PageUp");
+            await chat.SettleAsync();
+            run["PageUp"] = await StopSamplingScrollAsync(chat.Page);
+            await StartSamplingScrollAsync(chat.Page);
+            await input.PressAsync("End");
+            await chat.SettleAsync();
+            run["End"] = await StopSamplingScrollAsync(chat.Page);
+
+            // Scrolled up, a message comes in that the page did not send (posted on Direct Line as another tab of the
+            // same person would): the transcript stays put and Web Chat's "New messages" button appears; it jumps.
+            await input.PressAsync("PageUp");
+            await chat.SettleAsync();
+            var before = await chat.Page.EvaluateAsync<double>("() => document.querySelector('#webchat .webchat__basic-transcript__scrollable').scrollTop");
+            await chat.Page.EvaluateAsync("""
+                async () => {
+                  const s = JSON.parse(localStorage.getItem('reflectbot.webchat'));
+                  const user = JSON.parse(atob(s.token.split('.')[1].replace(/-/g, '+').replace(/_/g, '/'))).user;
+                  const r = await fetch(`${s.domain}/conversations/${s.conversationId}/activities`, {
+                    method: 'POST',
+                    headers: { Authorization: `Bearer ${s.token}`, 'Content-Type': 'application/json' },
+                    body: JSON.stringify({ type: 'message', from: { id: user, role: 'user' }, text: 'calm, tired', locale: 'en-US' })
+                  });
+                  if (!r.ok) throw new Error(`post: ${r.status}`);
+                }
+                """);
+            var button = chat.Page.Locator("#webchat .webchat__scroll-to-end-button");
+            await Expect(button).ToBeVisibleAsync();
+            await chat.SettleAsync();
+            var stayed = await chat.Page.EvaluateAsync<double>("() => document.querySelector('#webchat .webchat__basic-transcript__scrollable').scrollTop");
+            Assert.True(Math.Abs(stayed - before) < 1, $"{preference}: the transcript moved from {before} to {stayed} while scrolled up");
+            await StartSamplingScrollAsync(chat.Page);
+            await button.ClickAsync();
+            await chat.SettleAsync();
+            run["New messages button"] = await StopSamplingScrollAsync(chat.Page);
+            await Expect(button).ToBeHiddenAsync();
+
+            // Still stuck to the bottom after the button: the next reply is followed too.
+            await StartSamplingScrollAsync(chat.Page);
+            await chat.TypeAsync("work was long");
+            await chat.WaitSaidAsync(ChatPage.FirstSaveQuestion);
+            run["new message after the button"] = await StopSamplingScrollAsync(chat.Page);
+        }
+
+        var report = string.Join("\n", runs.SelectMany(r => r.Value.Select(f => $"{r.Key} {f.Key}: {f.Value}")));
+        File.WriteAllText(Path.Combine(Shots, "reduced-motion-scroll.txt"), report);
+        var reduced = runs[ReducedMotion.Reduce];
+        foreach (var (step, frames) in reduced)
+        {
+            Assert.True(frames.Moves.Count > 0, $"reduce {step}: the transcript did not move\n{report}");
+            Assert.True(frames.EndsAtBottom || step == "PageUp", $"reduce {step}: not at the bottom at the end\n{report}");
+        }
+
+        // Following new messages and the End key: every position shown is where it started or the bottom as it stood
+        // at some frame (the bottom moves as the answer, the typing indicator and the reply arrive): no glide between.
+        foreach (var step in new[] { "new message", "End", "new message after the button" })
+        {
+            Assert.True(reduced[step].Between.Count == 0, $"reduce {step}: in-between positions {string.Join(", ", reduced[step].Between)}\n{report}");
+        }
+
+        // A page up goes one page (the pane's height) in one move, not to either end: the keys keep their meaning.
+        var pageUp = reduced["PageUp"];
+        Assert.True(pageUp.Moves.Count == 1 && Math.Abs(pageUp.Moves[0].From - pageUp.Moves[0].To - pageUp.Height) < 1.5, $"PageUp: {pageUp}, the pane is {pageUp.Height}\n{report}");
+
+        // The button: Web Chat puts focus on the first unread message (a native, instant scrollIntoView) and scrolls
+        // to the end; under the preference that is at most those two moves, in consecutive frames.
+        var clicked = reduced["New messages button"];
+        Assert.True(clicked.Moves.Count <= 2 && clicked.Moves[^1].Frame - clicked.Moves[0].Frame <= 1, $"New messages button: {clicked}\n{report}");
+
+        // Without the preference Web Chat glides through in-between positions: the checks above can fail.
+        var control = runs[ReducedMotion.NoPreference];
+        Assert.True(control["new message"].Between.Count + control["new message after the button"].Between.Count > 0, "no gliding without the preference: the check cannot tell\n" + report);
+        Assert.True(control["End"].Between.Count > 0 && control["PageUp"].Moves.Count > 1, "no gliding on the keys without the preference\n" + report);
+    }
+
+    private static async Task StartSamplingScrollAsync(IPage page) => await page.EvaluateAsync("""
+        () => {
+          const s = document.querySelector('#webchat .webchat__basic-transcript__scrollable');
+          const frames = window.__scrollFrames = [];
+          window.__sampling = true;
+          const tick = () => {
+            frames.push([s.scrollTop, Math.max(0, s.scrollHeight - s.offsetHeight), s.offsetHeight]);
+            if (window.__sampling) requestAnimationFrame(tick);
+          };
+          requestAnimationFrame(tick);
+        }
+        """);
+
+    private static async Task<ScrollFrames> StopSamplingScrollAsync(IPage page)
+    {
+        var frames = await page.EvaluateAsync<double[][]>("() => { window.__sampling = false; return window.__scrollFrames; }");
+        return new ScrollFrames(frames);
+    }
+
+    /// <summary>The transcript's scrollTop, its bottom (scrollHeight - offsetHeight) and height at each animation frame.</summary>
+    private sealed class ScrollFrames(double[][] frames)
+    {
+        public List<(int Frame, double From, double To)> Moves { get; } = frames.Zip(frames.Skip(1), (a, b) => (a, b))
+            .Select((p, i) => (Frame: i + 1, From: p.a[0], To: p.b[0]))
+            .Where(m => Math.Abs(m.To - m.From) > 0.5)
+            .ToList();
+
+        /// <summary>Positions shown that are neither where the transcript started nor its bottom at any frame.</summary>
+        public List<double> Between => frames.Select(f => f[0])
+            .Where(top => Math.Abs(top - frames[0][0]) > 0.5 && !frames.Any(f => Math.Abs(f[1] - top) <= 0.5))
+            .Distinct()
+            .ToList();
+
+        public bool EndsAtBottom => frames.Length > 0 && Math.Abs(frames[^1][0] - frames[^1][1]) <= 1;
+
+        public double Height => frames.Length > 0 ? frames[0][2] : 0;
+
+        public override string ToString()
+            => $"{frames.Length} frames, {Moves.Count} moves: " + string.Join(", ", Moves.Select(m => $"#{m.Frame} {m.From:0}→{m.To:0} (bottom {frames[m.Frame][1]:0})"));
+    }
+
+    [Fact]
     public async Task TheDisclaimerAndCrisisLinkComeAfterTheChatAndAreReachedByTab()
     {
         await using var context = await chromium.Browser.NewContextAsync(new() { ViewportSize = new() { Width = 390, Height = 844 } });
