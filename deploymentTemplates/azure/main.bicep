@@ -408,7 +408,7 @@ var appDefaults = {
     wrongCodeLimit: 5
     wrongCodeWindow: '00:15:00'
     globalWrongCodeLimit: 20
-    quietHoursStart: '21:00'
+    quietHoursStart: '22:00'
     quietHoursEnd: '08:00'
     missedAfter: '1.00:00:00'
     lookback: '7.00:00:00'
