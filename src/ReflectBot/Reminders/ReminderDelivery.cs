@@ -128,12 +128,7 @@ public sealed class ReminderDelivery(
         }
         else if (journeys.Find(reminder.JourneyId) is { } journey)
         {
-            var card = new HeroCard
-            {
-                Text = strings.Text(RemindersStrings.Due, ("title", journey.Title)),
-                Buttons = [new CardAction(ActionTypes.ImBack, strings.Text(RemindersStrings.DueButton, ("title", journey.Title)), value: journey.StartCommand)],
-            };
-            message = MessageFactory.Attachment(card.ToAttachment());
+            message = ReminderCard.Build(journey.Title, journey.StartCommand, strings);
         }
         else
         {
