@@ -11,45 +11,23 @@ namespace ReflectBot.Tests.Clinic;
 /// Written once, run on both backends: two hosts on one data folder (file lock lease), and two hosts on
 /// one Azurite (blob lease).
 /// </summary>
-public abstract class ExactlyOnceContract : IAsyncLifetime, IDisposable
+public abstract class ExactlyOnceContract : TwoClinicInstances
 {
     private static readonly DateTimeOffset Due = new(2025, 10, 20, 18, 0, 0, TimeSpan.Zero);
-    private readonly FakeTimeProvider _time = ClinicHost.Clock();
-    private ConnectorStandIn _connector = null!;
-    private ClinicHost _first = null!;
-    private ClinicHost _second = null!;
-
-    /// <summary>Two instances on one shared store.</summary>
-    protected abstract (ClinicHost First, ClinicHost Second) CreateInstances(FakeTimeProvider time);
-
-    public async Task InitializeAsync()
-    {
-        _connector = await ConnectorStandIn.StartAsync();
-        (_first, _second) = CreateInstances(_time);
-    }
-
-    public async Task DisposeAsync() => await _connector.DisposeAsync();
-
-    public void Dispose()
-    {
-        _first?.Dispose();
-        _second?.Dispose();
-        GC.SuppressFinalize(this);
-    }
 
     private async Task<List<Assignment>> ThreeClientsDueAsync()
     {
-        var clinician = _first.User(ClinicHost.ClinicianA, "Dr A");
+        var clinician = First.User(ClinicHost.ClinicianA, "Dr A");
         var result = new List<Assignment>();
         foreach (var id in new[] { "client-1", "client-2", "client-3" })
         {
-            var client = _first.User(id, id, serviceUrl: _connector.Url);
+            var client = First.User(id, id, serviceUrl: Connector.Url);
             await client.ConnectAsync(await clinician.NewCodeAsync());
             await AssignTests.AssignAsync(clinician, id, "Daily check-in", "every day at 7pm");
-            result.Add(Assert.Single(await _first.Get<Assignments>().ActiveOfClientAsync(client.Key)));
+            result.Add(Assert.Single(await First.Get<Assignments>().ActiveOfClientAsync(client.Key)));
         }
 
-        _time.SetUtcNow(Due.AddMinutes(1));
+        Time.SetUtcNow(Due.AddMinutes(1));
         return result;
     }
 
@@ -57,66 +35,66 @@ public abstract class ExactlyOnceContract : IAsyncLifetime, IDisposable
     public async Task TwoInstancesRunningRoundsTogetherDeliverEachOccurrenceOnce()
     {
         await ThreeClientsDueAsync();
-        var rounds = await Task.WhenAll(Enumerable.Range(0, 6).SelectMany(_ => new[] { _first.RoundAsync(), _second.RoundAsync() }));
+        var rounds = await Task.WhenAll(Enumerable.Range(0, 6).SelectMany(_ => new[] { First.RoundAsync(), Second.RoundAsync() }));
 
         Assert.Equal(3, rounds.Sum(r => r.Sent));
-        Assert.Equal(3, _connector.Posts.Count);
-        Assert.Equal(["conv-client-1", "conv-client-2", "conv-client-3"], _connector.Posts.Select(p => p.ConversationId).Order().ToArray());
+        Assert.Equal(3, Connector.Posts.Count);
+        Assert.Equal(["conv-client-1", "conv-client-2", "conv-client-3"], Connector.Posts.Select(p => p.ConversationId).Order().ToArray());
     }
 
     [Fact]
     public async Task EvenWithoutTheLeaseTheDeliveryMarksAloneKeepEachOccurrenceToOneSend()
     {
         await ThreeClientsDueAsync();
-        var a = _first.Get<AssignmentDelivery>();
-        var b = _second.Get<AssignmentDelivery>();
+        var a = First.Get<AssignmentDelivery>();
+        var b = Second.Get<AssignmentDelivery>();
         await Task.WhenAll(Enumerable.Range(0, 6).SelectMany(_ => new[] { a.DeliverDueAsync(), b.DeliverDueAsync() }));
 
-        Assert.Equal(3, _connector.Posts.Count);
-        Assert.Equal(3, _connector.Posts.Select(p => p.ConversationId).Distinct().Count());
+        Assert.Equal(3, Connector.Posts.Count);
+        Assert.Equal(3, Connector.Posts.Select(p => p.ConversationId).Distinct().Count());
     }
 
     [Fact]
     public async Task OnlyTheLeaseHolderRunsARound()
     {
         await ThreeClientsDueAsync();
-        await using (var held = await _first.Get<ILeaderLease>().TryAcquireAsync(AssignmentDelivery.LeaseName))
+        await using (var held = await First.Get<ILeaderLease>().TryAcquireAsync(AssignmentDelivery.LeaseName))
         {
             Assert.NotNull(held);
-            Assert.Equal(new DeliveryRound(false, 0, 0), await _second.RoundAsync());
-            Assert.Empty(_connector.Posts);
+            Assert.Equal(new DeliveryRound(false, 0, 0), await Second.RoundAsync());
+            Assert.Empty(Connector.Posts);
         }
 
-        Assert.Equal(3, (await _second.RoundAsync()).Sent);
+        Assert.Equal(3, (await Second.RoundAsync()).Sent);
     }
 
     [Fact]
     public async Task AClaimLeftByACrashedInstanceIsSentOnceMoreAfterTheTimeoutAndNeverAThirdTime()
     {
         var assignments = await ThreeClientsDueAsync();
-        var store = _first.Get<ClinicStore>();
+        var store = First.Get<ClinicStore>();
 
         // Instance X claimed client-1's occurrence, may have sent it, and died before confirming.
-        var crashed = new OccurrenceRecord { AssignmentId = assignments[0].Id, DueUtc = Due, State = OccurrenceState.Claimed, Attempts = 1, ClaimedUtc = _time.GetUtcNow(), By = "crashed" };
+        var crashed = new OccurrenceRecord { AssignmentId = assignments[0].Id, DueUtc = Due, State = OccurrenceState.Claimed, Attempts = 1, ClaimedUtc = Time.GetUtcNow(), By = "crashed" };
         await store.WriteAsync(ClinicKeys.Occurrence(assignments[0].Id, Due), crashed);
 
-        Assert.Equal(2, (await _second.RoundAsync()).Sent);
-        Assert.DoesNotContain(_connector.Posts, p => p.ConversationId == "conv-client-1");
+        Assert.Equal(2, (await Second.RoundAsync()).Sent);
+        Assert.DoesNotContain(Connector.Posts, p => p.ConversationId == "conv-client-1");
 
-        _time.Advance(TimeSpan.FromMinutes(6));
-        Assert.Equal(1, (await _first.RoundAsync()).Sent);
-        Assert.Single(_connector.Posts, p => p.ConversationId == "conv-client-1");
+        Time.Advance(TimeSpan.FromMinutes(6));
+        Assert.Equal(1, (await First.RoundAsync()).Sent);
+        Assert.Single(Connector.Posts, p => p.ConversationId == "conv-client-1");
         var resent = (await store.GetAsync<OccurrenceRecord>(ClinicKeys.Occurrence(assignments[0].Id, Due)))!;
         Assert.Equal(OccurrenceState.Sent, resent.State);
         Assert.Equal(2, resent.Attempts);
 
         // A second crash after the second send: the budget is spent, nothing more goes out.
         resent.State = OccurrenceState.Claimed;
-        resent.ClaimedUtc = _time.GetUtcNow();
+        resent.ClaimedUtc = Time.GetUtcNow();
         await store.WriteAsync(ClinicKeys.Occurrence(assignments[0].Id, Due), resent);
-        _time.Advance(TimeSpan.FromMinutes(30));
-        Assert.Equal(0, (await _second.RoundAsync()).Sent);
-        Assert.Equal(3, _connector.Posts.Count);
+        Time.Advance(TimeSpan.FromMinutes(30));
+        Assert.Equal(0, (await Second.RoundAsync()).Sent);
+        Assert.Equal(3, Connector.Posts.Count);
     }
 }
 

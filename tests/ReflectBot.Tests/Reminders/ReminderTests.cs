@@ -180,47 +180,25 @@ public sealed class ReminderTests : IAsyncLifetime, IDisposable
 /// Two instances on one store deliver a chosen reminder once: written once, run on both backends (two hosts on one
 /// data folder, two hosts on one Azurite).
 /// </summary>
-public abstract class ReminderExactlyOnceContract : IAsyncLifetime, IDisposable
+public abstract class ReminderExactlyOnceContract : TwoClinicInstances
 {
-    private readonly FakeTimeProvider _time = ClinicHost.Clock();
-    private ConnectorStandIn _connector = null!;
-    private ClinicHost _first = null!;
-    private ClinicHost _second = null!;
-
-    protected abstract (ClinicHost First, ClinicHost Second) CreateInstances(FakeTimeProvider time);
-
-    public async Task InitializeAsync()
-    {
-        _connector = await ConnectorStandIn.StartAsync();
-        (_first, _second) = CreateInstances(_time);
-    }
-
-    public async Task DisposeAsync() => await _connector.DisposeAsync();
-
-    public void Dispose()
-    {
-        _first?.Dispose();
-        _second?.Dispose();
-        GC.SuppressFinalize(this);
-    }
-
     [Fact]
     public async Task TwoInstancesDeliveringTogetherSendEachReminderOnce()
     {
         foreach (var id in new[] { "person-1", "person-2" })
         {
-            var set = await _first.User(id, id, serviceUrl: _connector.Url).ReadAsync("remind me to check in every evening at 8");
+            var set = await First.User(id, id, serviceUrl: Connector.Url).ReadAsync("remind me to check in every evening at 8");
             Assert.Contains("Reminder 1 is set", set, StringComparison.Ordinal);
         }
 
-        _time.SetUtcNow(new DateTimeOffset(2025, 10, 20, 19, 1, 0, TimeSpan.Zero));
-        var a = _first.Get<IEnumerable<IDueDelivery>>().OfType<ReminderDelivery>().Single();
-        var b = _second.Get<IEnumerable<IDueDelivery>>().OfType<ReminderDelivery>().Single();
-        var sent = await Task.WhenAll(Enumerable.Range(0, 4).SelectMany(_ => new[] { a.DeliverDueAsync(_time.GetUtcNow()), b.DeliverDueAsync(_time.GetUtcNow()) }));
-        await Task.WhenAll(_first.RoundAsync(), _second.RoundAsync());
+        Time.SetUtcNow(new DateTimeOffset(2025, 10, 20, 19, 1, 0, TimeSpan.Zero));
+        var a = First.Get<IEnumerable<IDueDelivery>>().OfType<ReminderDelivery>().Single();
+        var b = Second.Get<IEnumerable<IDueDelivery>>().OfType<ReminderDelivery>().Single();
+        var sent = await Task.WhenAll(Enumerable.Range(0, 4).SelectMany(_ => new[] { a.DeliverDueAsync(Time.GetUtcNow()), b.DeliverDueAsync(Time.GetUtcNow()) }));
+        await Task.WhenAll(First.RoundAsync(), Second.RoundAsync());
 
         Assert.Equal(2, sent.Sum());
-        Assert.Equal(["conv-person-1", "conv-person-2"], _connector.Posts.Select(p => p.ConversationId).Order().ToArray());
+        Assert.Equal(["conv-person-1", "conv-person-2"], Connector.Posts.Select(p => p.ConversationId).Order().ToArray());
     }
 }
 
