@@ -94,6 +94,23 @@ public sealed class SafetyModelTests
     }
 
     [Fact]
+    public void AtShareZeroTheNgramHeadChangesNothingAndWithAShareItDoes()
+    {
+        var weights = SafetyContent.LoadWeights(ContentFolders.Shipped, [], SentenceEmbedder.ModelSha256())!;
+        Assert.Equal(0, weights.NgramShare);
+        var random = new Random(7);
+        var whole = new[] { Enumerable.Range(0, SentenceEmbedder.Dimensions).Select(_ => (float)(random.NextDouble() - 0.5)).ToArray() };
+        var lexicon = new float[LexiconReading.FeatureCount];
+        const string Text = "i took all of them tonight";
+
+        Assert.Equal(weights.Probabilities(whole, [], lexicon), weights.Probabilities(whole, [], lexicon, Text));
+
+        // The control: given a share, the same message's n-grams move the probabilities, so the check above can fail.
+        weights.NgramShare = 0.5;
+        Assert.NotEqual(weights.Probabilities(whole, [], lexicon), weights.Probabilities(whole, [], lexicon, Text));
+    }
+
+    [Fact]
     public void TrainingTheSameMessagesTwiceGivesTheSameWeightsAndTheyFitThem()
     {
         var messages = Synthetic();

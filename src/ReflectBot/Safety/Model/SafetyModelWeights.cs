@@ -80,8 +80,12 @@ public sealed class SafetyModelWeights
     /// The blended label probabilities of one message: the sentence head on the unit (whole or sentence)
     /// that looks most like risk, averaged with the message head on the whole (its riskiest window).
     /// </summary>
+    /// <remarks>The n-gram head is read only when it has a share: at share 0 the blend is the other heads'
+    /// probabilities exactly, so reading every message's n-grams would be work on each turn that changes nothing.</remarks>
     public double[] Probabilities(IReadOnlyList<float[]> whole, IReadOnlyList<float[]> sentences, float[] lexicon, string normalized)
-        => SafetyNgramHead.Blend(Probabilities(whole, sentences, lexicon), Ngram.Probabilities(normalized), NgramShare);
+        => NgramShare == 0
+            ? Probabilities(whole, sentences, lexicon)
+            : SafetyNgramHead.Blend(Probabilities(whole, sentences, lexicon), Ngram.Probabilities(normalized), NgramShare);
 
     /// <summary>The two embedding heads' blend alone (cross-validation adds the n-gram head's share itself).</summary>
     public double[] Probabilities(IReadOnlyList<float[]> whole, IReadOnlyList<float[]> sentences, float[] lexicon)
