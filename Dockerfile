@@ -16,18 +16,20 @@ RUN npm ci --no-audit --no-fund --ignore-scripts --loglevel=error \
     && test -s node_modules/botframework-webchat/dist/webchat.js
 
 FROM mcr.microsoft.com/dotnet/sdk:10.0 AS build
+# Published for the image's architecture, so the app is compiled ahead of time (ReadyToRun, see ReflectBot.csproj).
+ARG TARGETARCH
 WORKDIR /src
 COPY global.json Directory.Build.props Directory.Packages.props ReflectBot.sln ./
 COPY build/ build/
 COPY src/ReflectBot.Dialogs/ReflectBot.Dialogs.csproj src/ReflectBot.Dialogs/
 COPY src/ReflectBot/ReflectBot.csproj src/ReflectBot/
-RUN dotnet restore src/ReflectBot/ReflectBot.csproj
+RUN dotnet restore src/ReflectBot/ReflectBot.csproj -a "${TARGETARCH:-amd64}"
 COPY src/ src/
 COPY dialogs/ dialogs/
 COPY deploymentTemplates/teams/ deploymentTemplates/teams/
 # Where ReflectBot.csproj looks for the bundle: with it there, the build copies it into wwwroot/lib and never runs npm.
 COPY --from=webchat /src/node_modules/botframework-webchat/dist/webchat.js node_modules/botframework-webchat/dist/webchat.js
-RUN dotnet publish src/ReflectBot/ReflectBot.csproj -c Release -o /app --no-restore \
+RUN dotnet publish src/ReflectBot/ReflectBot.csproj -c Release -a "${TARGETARCH:-amd64}" --self-contained false -o /app --no-restore \
     && test -s /app/wwwroot/lib/webchat.js
 
 FROM mcr.microsoft.com/dotnet/aspnet:10.0 AS runtime

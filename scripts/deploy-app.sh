@@ -65,7 +65,8 @@ trap 'rm -rf "$work"' EXIT
 if [[ $container -eq 0 ]]; then
   say "Publishing"
   command -v zip >/dev/null || { echo "zip is not installed." >&2; exit 1; }
-  dotnet publish "$root/src/ReflectBot/ReflectBot.csproj" -c Release -o "$work/publish"
+  # For App Service's Linux x64 workers, compiled ahead of time (ReadyToRun, see ReflectBot.csproj).
+  dotnet publish "$root/src/ReflectBot/ReflectBot.csproj" -c Release -r linux-x64 --self-contained false -o "$work/publish"
   # The build only warns when npm is missing; shipping a page without its Web Chat bundle is worse than stopping.
   [[ -s "$work/publish/wwwroot/lib/webchat.js" ]] || { echo "The Web Chat bundle is missing from the build: install Node.js and run npm ci at the repository root." >&2; exit 1; }
   (cd "$work/publish" && zip -qr "$work/app.zip" .)

@@ -32,10 +32,13 @@ public static class ChannelServiceCollectionExtensions
         return services;
     }
 
-    /// <summary>The Bot Framework authentication from configuration, calling the connector through the retrying client.</summary>
+    /// <summary>
+    /// The Bot Framework authentication from configuration, calling the connector through the retrying client;
+    /// a turn's connector and user-token clients are built only when used.
+    /// </summary>
     public static BotFrameworkAuthentication CreateBotFrameworkAuthentication(IServiceProvider services, IConfiguration configuration)
-        => new ConfigurationBotFrameworkAuthentication(
+        => new DeferredClientsAuthentication(new ConfigurationBotFrameworkAuthentication(
             configuration,
             credentialsFactory: services.GetService<ServiceClientCredentialsFactory>(),
-            httpClientFactory: services.GetRequiredService<ConnectorHttpClientFactory>());
+            httpClientFactory: services.GetRequiredService<ConnectorHttpClientFactory>()));
 }

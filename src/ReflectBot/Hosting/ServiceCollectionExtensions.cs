@@ -1,5 +1,6 @@
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Builder.Integration.AspNet.Core;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using ReflectBot.Cards;
 using ReflectBot.Channels;
@@ -45,6 +46,11 @@ public static class ServiceCollectionExtensions
         services.AddJournal();
         services.AddPrivacy();
         services.AddSafety();
+
+        // The model's reading of a short message it has read before is remembered (ModelReadingCache says why
+        // that leaves every decision as it was); the lexicon still reads every message.
+        services.AddSingleton(sp => new ModelReadingCache(sp.GetRequiredService<ReflectBot.Safety.Model.SafetyModelHost>()));
+        services.Replace(ServiceDescriptor.Singleton(sp => new SafetyScreen(sp.GetRequiredService<SafetyContent>().Screen, sp.GetRequiredService<ModelReadingCache>())));
         services.AddClinic();
         services.AddReminders();
         services.AddConversation();
