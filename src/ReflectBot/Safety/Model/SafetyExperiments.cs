@@ -16,6 +16,8 @@ public static class SafetyExperiments
     /// <summary>Whole-screen false alarms (none + past) the possible-risk check may reach: the rule written before round four's figures.</summary>
     public const double ScreenFalseAlarmLimit = 0.05;
 
+    private const string Indent = "    ";
+
     private static readonly double[] Grid = [.. Enumerable.Range(5, 91).Select(i => i / 100.0)];
 
     /// <summary>One held-out message as the operating point sees it.</summary>
@@ -144,12 +146,12 @@ public static class SafetyExperiments
             perClass.AddRange(test.Select(r => (r, Alarm(r, tc))));
             var (rs, fs) = Figures(test, r => Alarm(r, ts));
             var (rc, fc) = Figures(test, r => Alarm(r, tc));
-            text.AppendLine(string.Create(CultureInfo.InvariantCulture, $"    {author}: single {t:F2} {rs:F3}/{fs:F3} | per class [{string.Join(" ", tc.Select(x => x.ToString("F2", CultureInfo.InvariantCulture)))}] {rc:F3}/{fc:F3}"));
+            text.Append(Indent).AppendLine(string.Create(CultureInfo.InvariantCulture, $"{author}: single {t:F2} {rs:F3}/{fs:F3}; per class [{string.Join(" ", tc.Select(x => x.ToString("F2", CultureInfo.InvariantCulture)))}] {rc:F3}/{fc:F3}"));
         }
 
         var (r1, f1) = Pooled(single);
         var (r2, f2) = Pooled(perClass);
-        text.AppendLine(string.Create(CultureInfo.InvariantCulture, $"    nested pooled: single {r1:F3}/{f1:F3}, per class {r2:F3}/{f2:F3}"));
+        text.Append(Indent).AppendLine(string.Create(CultureInfo.InvariantCulture, $"nested pooled: single {r1:F3}/{f1:F3}, per class {r2:F3}/{f2:F3}"));
         return text.ToString();
     }
 
