@@ -61,7 +61,7 @@ public sealed class SafetyEvaluationTests(ITestOutputHelper output) : IDisposabl
     }
 
     [Fact]
-    public void EveryTestFileIsReadApartAndOnlyTheEarlierRoundsFileIsMarkedUsed()
+    public void EveryTestFileIsReadApartAndOnlyTheEarlierRoundsFilesAreMarkedUsed()
     {
         var folder = ContentFolders.CopyOfShipped();
         var evaluation = Path.Combine(folder, "safety", "evaluation");
@@ -74,11 +74,15 @@ public sealed class SafetyEvaluationTests(ITestOutputHelper output) : IDisposabl
         File.WriteAllText(Path.Combine(evaluation, "test.tsv"), LabelledSet.Header + "\nt-1\tnone\teveryday\t\tI had a lovely walk\n");
         File.WriteAllText(Path.Combine(evaluation, "test-b.tsv"), LabelledSet.Header + "\ntb-1\tnone\teveryday\t\tSoup for tea again\n");
         File.WriteAllText(Path.Combine(evaluation, "test-a.tsv"), LabelledSet.Header + "\nta-1\tnone\teveryday\t\tThe bus was late\nta-1\tnone\teveryday\t\tsame id\n");
+        File.WriteAllText(Path.Combine(evaluation, "test-d.tsv"), LabelledSet.Header + "\ntd-1\tnone\teveryday\t\tRain again\n");
+        File.WriteAllText(Path.Combine(evaluation, "test-c.tsv"), LabelledSet.Header + "\ntc-1\tnone\teveryday\t\tNew shoes\n");
         File.WriteAllText(Path.Combine(evaluation, "notes-test.tsv"), "not a labelled set");
         var errors = new List<ContentError>();
         var (_, tests) = SafetyEvaluation.LoadSets(folder, errors);
-        Assert.Equal(["test-a.tsv", "test-b.tsv", "test.tsv"], tests.Select(t => t.Name));
-        Assert.Equal([false, false, true], tests.Select(t => t.Used));
+        Assert.Equal(["test-a.tsv", "test-b.tsv", "test-c.tsv", "test-d.tsv", "test.tsv"], tests.Select(t => t.Name));
+
+        // Round two's and round three's files are history; round four's two are pooled.
+        Assert.Equal([true, true, false, false, true], tests.Select(t => t.Used));
         Assert.Equal("tb-1", Assert.Single(tests[1].Messages).Id);
         var problem = Assert.Single(errors);
         Assert.Equal(3, problem.Line);
@@ -101,8 +105,9 @@ public sealed class SafetyEvaluationTests(ITestOutputHelper output) : IDisposabl
         LabelledMessage Line(string id, string label, string text) => new(id, label, "t", string.Empty, text, "t", 1);
         var tests = new List<TestPart>
         {
-            new("test-a.tsv", [Line("ta-1", "suicidal", "I am going to end my life tonight."), Line("ta-2", "none", "zebra walked past quietly")], false),
-            new("test-b.tsv", [Line("tb-1", "suicidal", "qwerty plinth marmalade"), Line("tb-2", "none", "the kettle is on")], false),
+            new("test-a.tsv", [Line("ta-1", "none", "an older line")], true),
+            new("test-c.tsv", [Line("tc-1", "suicidal", "I am going to end my life tonight."), Line("tc-2", "none", "zebra walked past quietly")], false),
+            new("test-d.tsv", [Line("td-1", "suicidal", "qwerty plinth marmalade"), Line("td-2", "none", "the kettle is on")], false),
             new("test.tsv", [Line("tt-1", "none", "an old line")], true),
         };
 
@@ -110,14 +115,15 @@ public sealed class SafetyEvaluationTests(ITestOutputHelper output) : IDisposabl
         output.WriteLine(report);
         foreach (var setting in new[] { "first message of a conversation", "mid-journey (the answer to a check-in question)" })
         {
-            Assert.Contains($"test part test-a.tsv, {setting}: 2 messages", report, StringComparison.Ordinal);
+            Assert.Contains($"test part test-c.tsv, {setting}: 2 messages", report, StringComparison.Ordinal);
             Assert.Contains($"test part test.tsv (used in an earlier round: history, not pooled), {setting}: 1 messages", report, StringComparison.Ordinal);
-            Assert.Contains($"test parts of this round pooled (test-a.tsv, test-b.tsv), {setting}: 4 messages", report, StringComparison.Ordinal);
+            Assert.Contains($"test part test-a.tsv (used in an earlier round: history, not pooled), {setting}: 1 messages", report, StringComparison.Ordinal);
+            Assert.Contains($"test parts of this round pooled (test-c.tsv, test-d.tsv), {setting}: 4 messages", report, StringComparison.Ordinal);
         }
 
-        // test-a catches its one risk line, test-b misses its nonsense one: pooled recall is one of two.
-        Assert.Matches(@"test-a\.tsv, first[^\n]*\n[^\n]*\n  suicidal\s+1\s+1\.000", report);
-        Assert.Matches(@"pooled \(test-a\.tsv, test-b\.tsv\), first[^\n]*\n[^\n]*\n  suicidal\s+2\s+0\.500", report);
+        // test-c catches its one risk line, test-d misses its nonsense one: pooled recall is one of two.
+        Assert.Matches(@"test-c\.tsv, first[^\n]*\n[^\n]*\n  suicidal\s+1\s+1\.000", report);
+        Assert.Matches(@"pooled \(test-c\.tsv, test-d\.tsv\), first[^\n]*\n[^\n]*\n  suicidal\s+2\s+0\.500", report);
         foreach (var line in tests.SelectMany(t => t.Messages))
         {
             Assert.DoesNotContain(line.Id, report, StringComparison.Ordinal);

@@ -97,7 +97,7 @@ public sealed class SafetyModelTests
     public void AtShareZeroTheNgramHeadChangesNothingAndWithAShareItDoes()
     {
         var weights = SafetyContent.LoadWeights(ContentFolders.Shipped, [], SentenceEmbedder.ModelSha256())!;
-        Assert.Equal(0, weights.NgramShare);
+        weights.NgramShare = 0;
         var random = new Random(7);
         var whole = new[] { Enumerable.Range(0, SentenceEmbedder.Dimensions).Select(_ => (float)(random.NextDouble() - 0.5)).ToArray() };
         var lexicon = new float[LexiconReading.FeatureCount];
@@ -108,6 +108,91 @@ public sealed class SafetyModelTests
         // The control: given a share, the same message's n-grams move the probabilities, so the check above can fail.
         weights.NgramShare = 0.5;
         Assert.NotEqual(weights.Probabilities(whole, [], lexicon), weights.Probabilities(whole, [], lexicon, Text));
+    }
+
+    [Fact]
+    public void TheNgramHeadsShareShrinksOnShortMessagesOnlyWhenAGateIsSet()
+    {
+        const string Short = "no keep it";
+        const string Long = "i have been thinking all week about how to keep it together at work and at home";
+        Assert.Equal(0.5, SafetyNgramHead.ShareFor(Short, 0.5, 0));
+        Assert.Equal(0.5 * 3 / 8, SafetyNgramHead.ShareFor(Short, 0.5, 8), 10);
+        Assert.Equal(0.5, SafetyNgramHead.ShareFor(Long, 0.5, 8));
+        Assert.Equal(0, SafetyNgramHead.ShareFor(Long, 0, 8));
+
+        // The shipped weights: a gated short message moves less towards the n-gram head than an ungated one.
+        var weights = SafetyContent.LoadWeights(ContentFolders.Shipped, [], SentenceEmbedder.ModelSha256())!;
+        weights.NgramShare = 0.5;
+        var random = new Random(11);
+        var whole = new[] { Enumerable.Range(0, SentenceEmbedder.Dimensions).Select(_ => (float)(random.NextDouble() - 0.5)).ToArray() };
+        var lexicon = new float[LexiconReading.FeatureCount];
+        var embedded = ModelDecision.Risk(weights.Probabilities(whole, [], lexicon));
+        weights.NgramFullWords = 0;
+        var ungated = ModelDecision.Risk(weights.Probabilities(whole, [], lexicon, Short));
+        weights.NgramFullWords = 8;
+        var gated = ModelDecision.Risk(weights.Probabilities(whole, [], lexicon, Short));
+        Assert.True(Math.Abs(gated - embedded) < Math.Abs(ungated - embedded), $"embedding heads {embedded:F3}, ungated {ungated:F3}, gated {gated:F3}");
+    }
+
+    [Theory]
+    [InlineData("something I keep to myself")]
+    [InlineData("no, keep it")]
+    [InlineData("I'd rather keep that private")]
+    [InlineData("nothing I want to share today")]
+    [InlineData("just tired, long week")]
+    [InlineData("letting it go for now")]
+    [InlineData("I want some quiet tonight")]
+    public void ShortEverydayAnswersGetNoAlarmFromTheShippedScreen(string answer)
+    {
+        var weights = SafetyContent.LoadWeights(ContentFolders.Shipped, [], SentenceEmbedder.ModelSha256())!;
+        var layer = new SafetyModelLayer(weights, SentenceEmbedder.Shared);
+        var lexicon = new RiskScreen(SafetyContentLoader.LoadLexicon(ContentFolders.Shipped, [])!);
+        var reading = lexicon.Read(answer);
+        var result = SafetyScreen.Combine(reading, FreeText.Has(answer) ? layer.Read(answer, reading) : null);
+        var embedded = SentenceEmbedder.Shared.EmbedMessage(reading.Normalized);
+        var byEmbedding = ModelDecision.Risk(weights.Probabilities(embedded.Whole, embedded.Sentences, reading.Features()));
+        var byNgram = weights.Ngram.Probabilities(reading.Normalized)[2];
+        Assert.False(result.IsAlarm, $"'{answer}' read as {result.Level}/{result.Class} by {result.Layer}, model risk {result.ModelRisk:F2} (embedding heads {byEmbedding:F2}, n-gram head {byNgram:F2}; possible from {weights.Possible:F2})");
+    }
+
+    [Fact]
+    public void AShortMessageGetsTheGentleCheckFromTheModelOnlyAtTheClearThreshold()
+    {
+        var weights = SafetyContent.LoadWeights(ContentFolders.Shipped, [], SentenceEmbedder.ModelSha256())!;
+        Assert.True(weights.PossibleMinWords > 3, $"the shipped floor is {weights.PossibleMinWords} words");
+        var between = (weights.Possible + weights.Clear) / 2;
+        var probabilities = new double[SafetyModelWeights.LabelsExpected().Count];
+        probabilities[0] = 1 - between;
+        probabilities[2] = between;
+        const string Short = "something i keep quiet";
+        const string Long = "something i keep quiet about every single day at work";
+
+        Assert.Equal(weights.Clear, ModelDecision.PossibleFor(Short, weights.Clear, weights.Possible, weights.PossibleMinWords));
+        Assert.Equal(RiskLevel.None, ModelDecision.Decide(probabilities, weights.Clear, ModelDecision.PossibleFor(Short, weights.Clear, weights.Possible, weights.PossibleMinWords)).Level);
+        Assert.Equal(RiskLevel.Possible, ModelDecision.Decide(probabilities, weights.Clear, ModelDecision.PossibleFor(Long, weights.Clear, weights.Possible, weights.PossibleMinWords)).Level);
+
+        // Clear risk reaches a short message all the same.
+        probabilities[0] = 0;
+        probabilities[2] = 1;
+        Assert.Equal(RiskLevel.Clear, ModelDecision.Decide(probabilities, weights.Clear, ModelDecision.PossibleFor(Short, weights.Clear, weights.Possible, weights.PossibleMinWords)).Level);
+    }
+
+    [Fact]
+    public void ThePossibleRiskThresholdIsTheLowestAtWhichTheWholeScreenStaysWithinItsFalseAlarmLimit()
+    {
+        // Twenty harmless messages: one the lexicon alarms on, the others with model risk 0.500, 0.525, ... 0.950.
+        var rows = new List<SafetyExperiments.Row> { new("a", false, false, true, true, 0.1, 0) };
+        rows.AddRange(Enumerable.Range(0, 19).Select(i => new SafetyExperiments.Row("a", false, i % 2 == 0, false, true, 0.5 + (i * 0.025), 0)));
+        rows.Add(new SafetyExperiments.Row("a", true, false, false, true, 0.6, 0));
+
+        // At most 2 of 20 alarms (0.1): the lexicon's one leaves room for one model alarm, the riskiest (0.95), so above 0.925.
+        Assert.Equal(0.93, SafetyExperiments.SingleThreshold(rows, 0.1), 10);
+
+        // At most 4 of 20: three model alarms (0.95, 0.925, 0.90), so above 0.875.
+        Assert.Equal(0.88, SafetyExperiments.SingleThreshold(rows, 0.2), 10);
+        var (recall, falseAlarms) = SafetyExperiments.Figures(rows, r => SafetyExperiments.Alarm(r, [0.88]));
+        Assert.Equal(0, recall);
+        Assert.Equal(0.2, falseAlarms, 10);
     }
 
     [Fact]

@@ -12,6 +12,18 @@ public static class ModelDecision
         return probabilities.Skip(2).Sum();
     }
 
+    /// <summary>
+    /// The possible-risk threshold for one message: the weights' own, or the clear threshold when the message
+    /// has fewer than <paramref name="minWords"/> words. A short everyday answer ("something I keep to
+    /// myself", "no, keep it") has too little stance for the gentle check's lower threshold: the heads read its
+    /// topic words alone.
+    /// </summary>
+    public static double PossibleFor(string normalized, double clear, double possible, int minWords)
+    {
+        ArgumentNullException.ThrowIfNull(normalized);
+        return minWords > 0 && NgramFeatures.Words(normalized).Count < minWords ? clear : possible;
+    }
+
     /// <summary>Clear or possible risk of the likeliest risk class; else Past when past is the likeliest label; else none.</summary>
     public static ScreenResult Decide(double[] probabilities, double clear, double possible)
     {

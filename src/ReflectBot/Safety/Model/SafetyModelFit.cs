@@ -24,23 +24,39 @@ public static class SafetyModelFit
     public const double NgramLambda = 1e-4;
 
     /// <summary>
-    /// The n-gram head's share of the blend (the two embedding heads share the rest equally). Cross-validation
-    /// across authors chose 0.5 (pooled recall 0.824 -> 0.879 at the same false alarms), but on short everyday
-    /// answers the head is overconfident ("something I keep to myself" 0.98 risk, "no, keep it" 0.96: few
-    /// n-grams, each weighing more), which the test suite caught; it is off until that is fixed and chosen by
-    /// cross-validation again (see the evaluation README, round three).
+    /// The n-gram head's share of the blend (the two embedding heads share the rest equally), chosen by
+    /// cross-validation across authors. Round three chose 0.5 but shipped 0: on short everyday answers the
+    /// head was overconfident ("something I keep to myself", "no, keep it"). Round four, with eleven authors
+    /// (`df-` wrote many short harmless answers), measured it again (nested author CV at the round's
+    /// operating point: share 0 0.809, 0.34 0.882, 0.5 0.890, false alarms 0.048-0.050) and switched it on;
+    /// see the evaluation README.
     /// </summary>
-    public const double NgramShare = 0;
+    public const double NgramShare = 0.5;
+
+    /// <summary>
+    /// Words from which the n-gram head has its full share (<see cref="SafetyNgramHead.ShareFor"/>): below it,
+    /// proportionally less, so a short answer is read mostly by the embedding heads (a few n-grams each weigh
+    /// more: "no, keep it" read 0.95 risk). Cross-validation by author is indifferent (0.889-0.893 for gates
+    /// 0 to 10); the test suite's short answers are not.
+    /// </summary>
+    public const int NgramFullWords = 10;
+
+    /// <summary>
+    /// Words a message needs for the model's possible-risk check (<see cref="ModelDecision.PossibleFor"/>);
+    /// shorter ones alarm through the model only at the clear threshold. Round four's lower possible-risk
+    /// threshold met the test suite's short answers ("something I keep to myself", "no, keep it") with a check.
+    /// </summary>
+    public const int PossibleMinWords = 6;
 
     /// <summary>One training message, embedded: its whole, its sentences, the lexicon's features, its label.</summary>
     public sealed record Encoded(MessageEmbedding Embedding, float[] Lexicon, int Label);
 
-    public static SafetyModelWeights Fit(IReadOnlyList<Encoded> messages)
+    public static SafetyModelWeights Fit(IReadOnlyList<Encoded> messages, double sentenceLambda = SentenceLambda, double messageLambda = MessageLambda)
     {
         ArgumentNullException.ThrowIfNull(messages);
         var labels = SafetyModelWeights.LabelsExpected();
         var wholes = messages.Select(m => new SafetyTrainer.Sample(SentenceInput(m.Embedding.Whole[0], m.Lexicon), m.Label)).ToList();
-        var (w0, b0) = SafetyTrainer.Fit(wholes, labels.Count, SentenceLambda);
+        var (w0, b0) = SafetyTrainer.Fit(wholes, labels.Count, sentenceLambda);
         var first = Weights(w0, b0, labels);
 
         var samples = new List<SafetyTrainer.Sample>(wholes);
@@ -61,8 +77,8 @@ public static class SafetyModelFit
             samples.Add(new SafetyTrainer.Sample(SentenceInput(riskiest, m.Lexicon), m.Label));
         }
 
-        var (ws, bs) = SafetyTrainer.Fit(samples, labels.Count, SentenceLambda);
-        var (wm, bm) = SafetyTrainer.Fit([.. messages.Select(m => new SafetyTrainer.Sample(ToDouble(m.Embedding.Whole[0]), m.Label))], labels.Count, MessageLambda);
+        var (ws, bs) = SafetyTrainer.Fit(samples, labels.Count, sentenceLambda);
+        var (wm, bm) = SafetyTrainer.Fit([.. messages.Select(m => new SafetyTrainer.Sample(ToDouble(m.Embedding.Whole[0]), m.Label))], labels.Count, messageLambda);
         var weights = Weights(ws, bs, labels);
         weights.MessageWeights = [.. wm.Select(r => r.ToList())];
         weights.MessageBias = [.. bm];

@@ -21,6 +21,6 @@ public sealed class SafetyModelLayer(SafetyModelWeights weights, SentenceEmbedde
 
         var embedded = embedder.EmbedMessage(reading.Normalized);
         var p = weights.Probabilities(embedded.Whole, embedded.Sentences, reading.Features(), reading.Normalized);
-        return ModelDecision.Decide(p, weights.Clear, weights.Possible);
+        return ModelDecision.Decide(p, weights.Clear, ModelDecision.PossibleFor(reading.Normalized, weights.Clear, weights.Possible, weights.PossibleMinWords));
     }
 }

@@ -71,6 +71,17 @@ public sealed class SafetyModelWeights
     [JsonProperty("ngramShare")]
     public double NgramShare { get; set; }
 
+    /// <summary>Words from which the n-gram head has its full share; a shorter message gives it proportionally less (0: no gate). See <see cref="SafetyNgramHead.ShareFor"/>.</summary>
+    [JsonProperty("ngramFullWords")]
+    public int NgramFullWords { get; set; }
+
+    /// <summary>
+    /// Words a message needs for the model's possible-risk check; a shorter one alarms through the model only
+    /// at <see cref="Clear"/> (0: no floor). See <see cref="ModelDecision.PossibleFor"/>.
+    /// </summary>
+    [JsonProperty("possibleMinWords")]
+    public int PossibleMinWords { get; set; }
+
     public static int SentenceInputs => SentenceEmbedder.Dimensions + LexiconReading.FeatureCount;
 
     private double[][]? _sentence;
@@ -85,7 +96,7 @@ public sealed class SafetyModelWeights
     public double[] Probabilities(IReadOnlyList<float[]> whole, IReadOnlyList<float[]> sentences, float[] lexicon, string normalized)
         => NgramShare == 0
             ? Probabilities(whole, sentences, lexicon)
-            : SafetyNgramHead.Blend(Probabilities(whole, sentences, lexicon), Ngram.Probabilities(normalized), NgramShare);
+            : SafetyNgramHead.Blend(Probabilities(whole, sentences, lexicon), Ngram.Probabilities(normalized), SafetyNgramHead.ShareFor(normalized, NgramShare, NgramFullWords));
 
     /// <summary>The two embedding heads' blend alone (cross-validation adds the n-gram head's share itself).</summary>
     public double[] Probabilities(IReadOnlyList<float[]> whole, IReadOnlyList<float[]> sentences, float[] lexicon)
@@ -201,6 +212,16 @@ public sealed class SafetyModelWeights
             return "the n-gram share should be between 0 and 1.";
         }
 
+        if (PossibleMinWords < 0)
+        {
+            return "the possible-risk check's word floor should be 0 (none) or more words.";
+        }
+
+        if (NgramFullWords < 0)
+        {
+            return "the n-gram head's full-share length should be 0 (no gate) or more words.";
+        }
+
         if (!(Possible > 0 && Possible <= Clear && Clear <= 1))
         {
             return "thresholds should satisfy 0 < possible <= clear <= 1.";
@@ -244,6 +265,8 @@ public sealed class SafetyModelWeights
             MessageWeights = [.. MessageWeights.Select(Round)],
             Ngram = new SafetyNgramHead { Vocabulary = Ngram.Vocabulary, Weights = [.. Ngram.Weights.Select(Round)], Bias = Round(Ngram.Bias) },
             NgramShare = NgramShare,
+            NgramFullWords = NgramFullWords,
+            PossibleMinWords = PossibleMinWords,
         };
         var json = JsonConvert.SerializeObject(rounded, Formatting.Indented);
 

@@ -95,6 +95,22 @@ public sealed class SafetyNgramHead
     public static int LabelOf(int modelLabel) => Math.Min(modelLabel, 2);
 
     /// <summary>
+    /// The n-gram head's share for one message: full from <paramref name="fullWords"/> words on, less below
+    /// (a short answer has few n-grams, each weighing more, so the head is overconfident there: "no, keep
+    /// it"); <paramref name="fullWords"/> 0 means no gate.
+    /// </summary>
+    public static double ShareFor(string normalized, double share, int fullWords)
+    {
+        ArgumentNullException.ThrowIfNull(normalized);
+        if (fullWords <= 0 || share == 0)
+        {
+            return share;
+        }
+
+        return share * Math.Min(1.0, NgramFeatures.Words(normalized).Count / (double)fullWords);
+    }
+
+    /// <summary>
     /// Blends the n-gram head's three labels into the other heads' label probabilities: none and past
     /// directly, risk shared among the risk classes as the other heads share it (they tell the classes
     /// apart; this head only tells risk from harmless).

@@ -54,10 +54,17 @@ public static class TrainSafetyCommand
 
         // Out-of-fold probabilities: each author's messages read by a model that never saw that author.
         var folds = messages.Select(m => m.Author).Where(a => a != SafetyExamples.Author).GroupBy(a => a).Where(g => g.Count() >= MinFold).Select(g => g.Key).Order(StringComparer.Ordinal).ToList();
-        var outOfFold = new double[messages.Count][];
-        foreach (var author in folds)
+        var sentenceLambda = Option(args, "--sentence-lambda", SafetyModelFit.SentenceLambda);
+        var messageLambda = Option(args, "--message-lambda", SafetyModelFit.MessageLambda);
+        var cacheFolder = args.SkipWhile(a => a != "--cache").Skip(1).FirstOrDefault();
+        var cacheFile = cacheFolder is null ? null : Path.Combine(cacheFolder, string.Create(CultureInfo.InvariantCulture, $"oof-{SafetyExamples.TrainingSha256(content)[..16]}-{sentenceLambda:G3}-{messageLambda:G3}-{SafetyModelFit.NgramLambda:G3}.json"));
+        var cached = cacheFile is not null && File.Exists(cacheFile) && !args.Contains("--ngram-sweep")
+            ? Newtonsoft.Json.JsonConvert.DeserializeObject<double[][][]>(await File.ReadAllTextAsync(cacheFile, cancellationToken).ConfigureAwait(false))
+            : null;
+        var outOfFold = cached?[0] ?? new double[messages.Count][];
+        foreach (var author in cached is null ? folds : [])
         {
-            var fold = SafetyModelFit.Fit([.. encoded.Where((_, i) => messages[i].Author != author)]);
+            var fold = SafetyModelFit.Fit([.. encoded.Where((_, i) => messages[i].Author != author)], sentenceLambda, messageLambda);
             for (var i = 0; i < messages.Count; i++)
             {
                 if (messages[i].Author == author)
@@ -73,7 +80,12 @@ public static class TrainSafetyCommand
         var three = encoded.Select(e => SafetyNgramHead.LabelOf(e.Label)).ToList();
         var lambdas = args.Contains("--ngram-sweep") ? NgramSweepLambdas : [SafetyModelFit.NgramLambda];
         var ngramOutOfFold = lambdas.ToDictionary(l => l, _ => new double[messages.Count][]);
-        foreach (var author in folds)
+        if (cached is not null)
+        {
+            ngramOutOfFold[SafetyModelFit.NgramLambda] = cached[1];
+        }
+
+        foreach (var author in cached is null ? folds : [])
         {
             var train = Enumerable.Range(0, messages.Count).Where(i => messages[i].Author != author).ToList();
             foreach (var lambda in lambdas)
@@ -89,6 +101,12 @@ public static class TrainSafetyCommand
             }
 
             await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"  n-gram fold without {author} trained ({watch.Elapsed.TotalSeconds:F0} s)")).ConfigureAwait(false);
+        }
+
+        if (cacheFile is not null && cached is null)
+        {
+            Directory.CreateDirectory(cacheFolder!);
+            await File.WriteAllTextAsync(cacheFile, Newtonsoft.Json.JsonConvert.SerializeObject(new[] { outOfFold, ngramOutOfFold[SafetyModelFit.NgramLambda] }), cancellationToken).ConfigureAwait(false);
         }
 
         var held = Enumerable.Range(0, messages.Count).Where(i => outOfFold[i] is not null).ToList();
@@ -128,11 +146,16 @@ public static class TrainSafetyCommand
             }
         }
 
+        if (args.Contains("--experiments"))
+        {
+            await output.WriteAsync(Experiments(held, messages, readings, texts, outOfFold, ngramOutOfFold[SafetyModelFit.NgramLambda])).ConfigureAwait(false);
+        }
+
         for (var i = 0; i < messages.Count; i++)
         {
             if (outOfFold[i] is not null)
             {
-                outOfFold[i] = SafetyNgramHead.Blend(outOfFold[i], ngramOutOfFold[SafetyModelFit.NgramLambda][i], SafetyModelFit.NgramShare);
+                outOfFold[i] = SafetyNgramHead.Blend(outOfFold[i], ngramOutOfFold[SafetyModelFit.NgramLambda][i], SafetyNgramHead.ShareFor(texts[i], SafetyModelFit.NgramShare, SafetyModelFit.NgramFullWords));
             }
         }
 
@@ -170,18 +193,55 @@ public static class TrainSafetyCommand
         var final = SafetyModelFit.Fit(encoded);
         final.Ngram = SafetyNgramHead.Fit(texts, three, SafetyModelFit.NgramLambda);
         final.NgramShare = SafetyModelFit.NgramShare;
+        final.NgramFullWords = SafetyModelFit.NgramFullWords;
+        final.PossibleMinWords = SafetyModelFit.PossibleMinWords;
         final.Clear = clear;
         final.Possible = possible;
         final.Model = SentenceEmbedder.ModelName;
         final.ModelSha256 = SentenceEmbedder.ModelSha256();
         final.TrainingSha256 = SafetyExamples.TrainingSha256(content);
         var perLabel = string.Join(", ", labels.Select(l => $"{l} {messages.Count(m => m.Label == l)}"));
-        final.Trained = string.Create(CultureInfo.InvariantCulture, $"{messages.Count} messages ({perLabel}), class-balanced; sentence head L2 {SafetyModelFit.SentenceLambda}, message head L2 {SafetyModelFit.MessageLambda}, n-gram head L2 {SafetyModelFit.NgramLambda} ({final.Ngram.Vocabulary.Count} n-grams, share {SafetyModelFit.NgramShare}), {SafetyTrainer.Iterations} steps; thresholds by cross-validation across authors {string.Join(", ", folds)} with the model adding at most {budget} false alarms");
+        final.Trained = string.Create(CultureInfo.InvariantCulture, $"{messages.Count} messages ({perLabel}), class-balanced; sentence head L2 {SafetyModelFit.SentenceLambda}, message head L2 {SafetyModelFit.MessageLambda}, n-gram head L2 {SafetyModelFit.NgramLambda} ({final.Ngram.Vocabulary.Count} n-grams, share {SafetyModelFit.NgramShare}, full from {SafetyModelFit.NgramFullWords} words), {SafetyTrainer.Iterations} steps; possible-risk check from {SafetyModelFit.PossibleMinWords} words; thresholds by cross-validation across authors {string.Join(", ", folds)} with the model adding at most {budget} false alarms");
         var path = Path.Combine(content, "safety", WeightsFile);
         await File.WriteAllTextAsync(path, final.ToJson(), cancellationToken).ConfigureAwait(false);
         await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"wrote {path} in {watch.Elapsed.TotalSeconds:F1} s")).ConfigureAwait(false);
         return 0;
     }
+
+    /// <summary>Round four's sweep: the n-gram head's share and length gate, and the operating point, all by author.</summary>
+    private static string Experiments(List<int> held, List<LabelledMessage> messages, List<LexiconReading> readings, List<string> texts, double[][] embedded, double[][] ngram)
+    {
+        var text = new StringBuilder();
+        var classes = RiskClasses.All.Count;
+        foreach (var share in new[] { 0.0, 0.34, 0.5 })
+        {
+            foreach (var gate in share == 0 ? new[] { 0 } : new[] { 0, 6, 10, 16 })
+            {
+                var blended = embedded.Select((p, i) => p is null ? null! : SafetyNgramHead.Blend(p, ngram[i], SafetyNgramHead.ShareFor(texts[i], share, gate))).ToArray();
+                var harmless = held.Where(i => !messages[i].IsRisk).ToList();
+                var p2 = Enumerable.Range(5, 91).Select(i => i / 100.0).FirstOrDefault(t => harmless.Count(i => readings[i].Live == RiskClass.None && FreeText.Has(messages[i].Text) && ModelDecision.Risk(blended[i]) >= t) <= ModelFalseAlarmBudget * harmless.Count, 0.95);
+                var rows = SafetyExperiments.Rows(held, messages, readings, blended);
+                var line = new StringBuilder(string.Create(CultureInfo.InvariantCulture, $"share {share:F2} gate {gate}: round three's rule (model adds <= {ModelFalseAlarmBudget}) possible {p2:F2}"));
+                foreach (var author in rows.Select(r => r.Author).Distinct().Order(StringComparer.Ordinal).Append("pooled"))
+                {
+                    var (r, f) = SafetyExperiments.Figures(rows.Where(x => author == "pooled" || x.Author == author), x => x.LexiconAlarm || (x.Free && x.Risk >= p2));
+                    line.Append(string.Create(CultureInfo.InvariantCulture, $" {author} {r:F3}/{f:F3}"));
+                }
+
+                text.AppendLine(line.ToString());
+                var t = SafetyExperiments.SingleThreshold(rows, SafetyExperiments.ScreenFalseAlarmLimit);
+                var (r5, f5) = SafetyExperiments.Figures(rows, x => x.LexiconAlarm || (x.Free && x.Risk >= t));
+                var perClassRecall = string.Join(", ", RiskClasses.All.Select(rc => string.Create(CultureInfo.InvariantCulture, $"{RiskClasses.IdOf(rc)} {SafetyExperiments.Figures(rows.Where((x, j) => !x.IsRisk || messages[held[j]].Class == rc), x => x.LexiconAlarm || (x.Free && x.Risk >= t)).Recall:F3}")));
+                text.AppendLine(string.Create(CultureInfo.InvariantCulture, $"  round four's rule (whole screen <= {SafetyExperiments.ScreenFalseAlarmLimit}): possible {t:F2}: pooled {r5:F3}/{f5:F3}; {perClassRecall}"));
+                text.Append(SafetyExperiments.Nested(rows, classes, SafetyExperiments.ScreenFalseAlarmLimit));
+            }
+        }
+
+        return text.ToString();
+    }
+
+    private static double Option(string[] args, string name, double fallback)
+        => args.SkipWhile(a => a != name).Skip(1).Select(a => double.Parse(a, CultureInfo.InvariantCulture)).FirstOrDefault(fallback);
 
     private static readonly double[] NgramSweepLambdas = [3e-5, 1e-4, 2e-4];
 
@@ -227,24 +287,31 @@ public static class TrainSafetyCommand
 
     private static EvaluationOutcome Outcome(LabelledMessage message, LexiconReading reading, double[] probabilities, double clear, double possible)
     {
-        var model = reading.Live == RiskClass.None && FreeText.Has(message.Text) ? ModelDecision.Decide(probabilities, clear, possible) : null;
+        var normalized = reading.Normalized.Length > 0 ? reading.Normalized : message.Text;
+        var model = reading.Live == RiskClass.None && FreeText.Has(message.Text) ? ModelDecision.Decide(probabilities, clear, ModelDecision.PossibleFor(normalized, clear, possible, SafetyModelFit.PossibleMinWords)) : null;
         return new EvaluationOutcome(message, SafetyScreen.Combine(reading, model));
     }
 
     /// <summary>
-    /// The model's share of false alarms, on held-out harmless messages the lexicon is silent on: the
-    /// possible-risk check may add at most this much, the full reply a third of it. The lexicon alone
-    /// already spends most of the false-alarm budget; the model has to earn its recall within the rest.
+    /// The model's share of full-reply false alarms, on held-out harmless messages the lexicon is silent on:
+    /// the full reply may add at most a third of this. The lexicon alone already spends most of the
+    /// false-alarm budget; the model has to earn its recall within the rest.
     /// </summary>
     public const double ModelFalseAlarmBudget = 0.015;
 
+    /// <summary>
+    /// Round four's rule, written before its figures: the possible-risk check takes the lowest threshold at
+    /// which the whole screen (lexicon or model) alarms on at most <see cref="SafetyExperiments.ScreenFalseAlarmLimit"/>
+    /// of held-out none + past messages, pooled; the full reply keeps round three's rule (the model adds at
+    /// most a third of <paramref name="budget"/>). The gentle check is where recall is cheap.
+    /// </summary>
     private static (double Clear, double Possible) Thresholds(List<int> held, List<LabelledMessage> messages, List<LexiconReading> readings, double[][] probabilities, double budget)
     {
         var harmless = held.Where(i => !messages[i].IsRisk).ToList();
         double Rate(double t) => harmless.Count(i => readings[i].Live == RiskClass.None && FreeText.Has(messages[i].Text) && ModelDecision.Risk(probabilities[i]) >= t) / (double)Math.Max(1, harmless.Count);
 
         var grid = Enumerable.Range(5, 91).Select(i => i / 100.0).ToList();
-        var possible = grid.FirstOrDefault(t => Rate(t) <= budget, 0.95);
+        var possible = SafetyExperiments.SingleThreshold(SafetyExperiments.Rows(held, messages, readings, probabilities), SafetyExperiments.ScreenFalseAlarmLimit);
         var clear = grid.FirstOrDefault(t => t >= possible && Rate(t) <= budget / 3, 0.95);
         return (Math.Max(clear, possible), possible);
     }

@@ -1,0 +1,164 @@
+using System.Globalization;
+using System.Text;
+using ReflectBot.Content;
+using ReflectBot.Safety.Evaluation;
+
+namespace ReflectBot.Safety.Model;
+
+/// <summary>
+/// <c>train-safety --experiments</c>: what round four measured by cross-validation across authors, on the
+/// out-of-fold probabilities the training command already has (no refit): the n-gram head's share with and
+/// without a length gate, and the operating point (one possible-risk threshold or one per class), each
+/// chosen on all authors but one and measured on that one. Figures only; nothing here is written to the model.
+/// </summary>
+public static class SafetyExperiments
+{
+    /// <summary>Whole-screen false alarms (none + past) the possible-risk check may reach: the rule written before round four's figures.</summary>
+    public const double ScreenFalseAlarmLimit = 0.05;
+
+    private const string Indent = "    ";
+
+    private static readonly double[] Grid = [.. Enumerable.Range(5, 91).Select(i => i / 100.0)];
+
+    /// <summary>One held-out message as the operating point sees it.</summary>
+    public sealed record Row(string Author, bool IsRisk, bool IsPast, bool LexiconAlarm, bool Free, double Risk, int Likeliest);
+
+    public static List<Row> Rows(List<int> held, List<LabelledMessage> messages, List<LexiconReading> readings, double[][] probabilities)
+    {
+        ArgumentNullException.ThrowIfNull(held);
+        ArgumentNullException.ThrowIfNull(messages);
+        ArgumentNullException.ThrowIfNull(readings);
+        ArgumentNullException.ThrowIfNull(probabilities);
+        return [.. held.Select(i => new Row(messages[i].Author, messages[i].IsRisk, messages[i].IsPast, readings[i].Live != RiskClass.None, FreeText.Has(messages[i].Text), ModelDecision.Risk(probabilities[i]), Likeliest(probabilities[i])))];
+    }
+
+    /// <summary>The index among the risk classes (0-based) of the likeliest one.</summary>
+    public static int Likeliest(double[] p)
+    {
+        ArgumentNullException.ThrowIfNull(p);
+        var best = 2;
+        for (var k = 3; k < p.Length; k++)
+        {
+            if (p[k] > p[best])
+            {
+                best = k;
+            }
+        }
+
+        return best - 2;
+    }
+
+    public static bool Alarm(Row row, double[] possible)
+    {
+        ArgumentNullException.ThrowIfNull(row);
+        ArgumentNullException.ThrowIfNull(possible);
+        return row.LexiconAlarm || (row.Free && row.Risk >= possible[row.Likeliest]);
+    }
+
+    /// <summary>The lowest single threshold at which the whole screen stays within the false-alarm limit.</summary>
+    public static double SingleThreshold(IReadOnlyList<Row> rows, double limit)
+    {
+        ArgumentNullException.ThrowIfNull(rows);
+        var safe = rows.Where(r => !r.IsRisk).ToList();
+        foreach (var t in Grid)
+        {
+            var alarms = safe.Count(r => r.LexiconAlarm || (r.Free && r.Risk >= t));
+            if (alarms <= limit * safe.Count)
+            {
+                return t;
+            }
+        }
+
+        return Grid[^1];
+    }
+
+    /// <summary>
+    /// One threshold per likeliest class: all start at the highest, and each step lowers the one class's
+    /// threshold that buys the most risk messages per false alarm, while the whole screen stays within the limit.
+    /// </summary>
+    public static double[] PerClassThresholds(IReadOnlyList<Row> rows, int classes, double limit)
+    {
+        ArgumentNullException.ThrowIfNull(rows);
+        var thresholds = Enumerable.Repeat(Grid[^1], classes).ToArray();
+        var safe = rows.Where(r => !r.IsRisk).ToList();
+        var allowed = (int)Math.Floor(limit * safe.Count);
+        var alarms = safe.Count(r => Alarm(r, thresholds));
+        while (true)
+        {
+            (int Class, double Threshold, double Ratio, int Cost)? best = null;
+            for (var c = 0; c < classes; c++)
+            {
+                var mine = rows.Where(r => r.Likeliest == c && r.Free && !r.LexiconAlarm).ToList();
+                foreach (var t in Grid.Where(t => t < thresholds[c]))
+                {
+                    var gain = mine.Count(r => r.IsRisk && r.Risk >= t && r.Risk < thresholds[c]);
+                    var cost = mine.Count(r => !r.IsRisk && r.Risk >= t && r.Risk < thresholds[c]);
+                    if (gain == 0 || alarms + cost > allowed)
+                    {
+                        continue;
+                    }
+
+                    var ratio = gain / (cost + 0.5);
+                    if (best is null || ratio > best.Value.Ratio)
+                    {
+                        best = (c, t, ratio, cost);
+                    }
+                }
+            }
+
+            if (best is null)
+            {
+                return thresholds;
+            }
+
+            thresholds[best.Value.Class] = best.Value.Threshold;
+            alarms += best.Value.Cost;
+        }
+    }
+
+    /// <summary>Recall and none+past false alarms of the rows at the given thresholds.</summary>
+    public static (double Recall, double FalseAlarms) Figures(IEnumerable<Row> rows, Func<Row, bool> alarm)
+    {
+        ArgumentNullException.ThrowIfNull(rows);
+        ArgumentNullException.ThrowIfNull(alarm);
+        var list = rows.ToList();
+        var risk = list.Where(r => r.IsRisk).ToList();
+        var safe = list.Where(r => !r.IsRisk).ToList();
+        return (risk.Count(alarm) / (double)Math.Max(1, risk.Count), safe.Count(alarm) / (double)Math.Max(1, safe.Count));
+    }
+
+    /// <summary>Single against per-class thresholds, each chosen on all authors but one and measured on that one.</summary>
+    public static string Nested(IReadOnlyList<Row> rows, int classes, double limit)
+    {
+        ArgumentNullException.ThrowIfNull(rows);
+        var authors = rows.Select(r => r.Author).Distinct().Order(StringComparer.Ordinal).ToList();
+        var single = new List<(Row Row, bool Alarm)>();
+        var perClass = new List<(Row Row, bool Alarm)>();
+        var text = new StringBuilder();
+        foreach (var author in authors)
+        {
+            var train = rows.Where(r => r.Author != author).ToList();
+            var test = rows.Where(r => r.Author == author).ToList();
+            var t = SingleThreshold(train, limit);
+            var ts = Enumerable.Repeat(t, classes).ToArray();
+            var tc = PerClassThresholds(train, classes, limit);
+            single.AddRange(test.Select(r => (r, Alarm(r, ts))));
+            perClass.AddRange(test.Select(r => (r, Alarm(r, tc))));
+            var (rs, fs) = Figures(test, r => Alarm(r, ts));
+            var (rc, fc) = Figures(test, r => Alarm(r, tc));
+            text.Append(Indent).AppendLine(string.Create(CultureInfo.InvariantCulture, $"{author}: single {t:F2} {rs:F3}/{fs:F3}; per class [{string.Join(" ", tc.Select(x => x.ToString("F2", CultureInfo.InvariantCulture)))}] {rc:F3}/{fc:F3}"));
+        }
+
+        var (r1, f1) = Pooled(single);
+        var (r2, f2) = Pooled(perClass);
+        text.Append(Indent).AppendLine(string.Create(CultureInfo.InvariantCulture, $"nested pooled: single {r1:F3}/{f1:F3}, per class {r2:F3}/{f2:F3}"));
+        return text.ToString();
+    }
+
+    private static (double Recall, double FalseAlarms) Pooled(List<(Row Row, bool Alarm)> outcomes)
+    {
+        var risk = outcomes.Where(o => o.Row.IsRisk).ToList();
+        var safe = outcomes.Where(o => !o.Row.IsRisk).ToList();
+        return (risk.Count(o => o.Alarm) / (double)Math.Max(1, risk.Count), safe.Count(o => o.Alarm) / (double)Math.Max(1, safe.Count));
+    }
+}
