@@ -3,6 +3,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using ReflectBot.Dialogs;
 using ReflectBot.Kernel;
+using ReflectBot.Storage;
 
 namespace ReflectBot.Safety;
 
@@ -25,7 +26,7 @@ public sealed class SafetyTurnState(ConversationState conversationState, UserSta
         wait.CancelAfter(options.Value.StorageWait);
         try
         {
-            await Task.WhenAll(conversationState.LoadAsync(turnContext, true, wait.Token), userState.LoadAsync(turnContext, true, wait.Token)).ConfigureAwait(false);
+            await BotStateLoads.LoadTogetherAsync(turnContext, [conversationState, userState], wait.Token).ConfigureAwait(false);
             var memory = await _memory.GetAsync(turnContext, () => new SafetyMemory(), wait.Token).ConfigureAwait(false);
             var dialogs = await _dialogs.GetAsync(turnContext, () => new DialogState(), wait.Token).ConfigureAwait(false);
             var profile = await _profile.GetAsync(turnContext, () => new UserProfile(), wait.Token).ConfigureAwait(false);

@@ -72,7 +72,7 @@ public sealed class StateSavingBot : IBot
                 phase = "load";
                 if (scope is null)
                 {
-                    await LoadTogetherAsync(turnContext, [_conversationState, _userState], cancellationToken).ConfigureAwait(false);
+                    await BotStateLoads.LoadTogetherAsync(turnContext, [_conversationState, _userState], cancellationToken).ConfigureAwait(false);
                 }
                 else
                 {
@@ -132,35 +132,6 @@ public sealed class StateSavingBot : IBot
                 // adapter's error handler must be able to speak (a held apology would never be sent).
                 replies.Discard();
                 throw;
-            }
-        }
-    }
-
-    /// <summary>
-    /// Loads several states with their reads in flight together. Each load runs on a turn context of its
-    /// own and the cached states are copied in afterwards, one by one: BotState writes its cache into
-    /// TurnState (a plain Dictionary) when its read returns, so two loads on one context can land on
-    /// two threads at once and corrupt it (seen under load as an InvalidOperationException and a lost turn).
-    /// </summary>
-    private static async Task LoadTogetherAsync(ITurnContext turnContext, BotState[] states, CancellationToken cancellationToken)
-    {
-        var contexts = states.Select(_ => new TurnContext(turnContext.Adapter, turnContext.Activity)).ToArray();
-        try
-        {
-            await Task.WhenAll(states.Select((state, i) => state.LoadAsync(contexts[i], force: true, cancellationToken))).ConfigureAwait(false);
-            foreach (var context in contexts)
-            {
-                foreach (var (key, value) in context.TurnState)
-                {
-                    turnContext.TurnState[key] = value;
-                }
-            }
-        }
-        finally
-        {
-            foreach (var context in contexts)
-            {
-                context.Dispose();
             }
         }
     }
