@@ -78,8 +78,9 @@ public sealed class ReflectBotAdapter : CloudAdapter
             return;
         }
 
+        // A small writer buffer: a StreamWriter's default (or 4 KB) allocates more than a state document or a turn's replies weigh.
         using var buffer = new MemoryStream();
-        using (var text = new StreamWriter(buffer, Utf8NoMark, bufferSize: 4096, leaveOpen: true))
+        using (var text = new StreamWriter(buffer, Utf8NoMark, bufferSize: 256, leaveOpen: true))
         using (var writer = new JsonTextWriter(text))
         {
             ReplySerializer.Serialize(writer, body);

@@ -81,8 +81,9 @@ public static class StoreJson
 
     private static byte[] Write(Action<JsonWriter> write)
     {
+        // A small writer buffer: a StreamWriter's default (or 4 KB) allocates more than a state document or a turn's replies weigh.
         using var buffer = new MemoryStream();
-        using (var text = new StreamWriter(buffer, Utf8NoMark, bufferSize: 4096, leaveOpen: true))
+        using (var text = new StreamWriter(buffer, Utf8NoMark, bufferSize: 256, leaveOpen: true))
         using (var writer = new JsonTextWriter(text) { Formatting = Formatting.None })
         {
             write(writer);
