@@ -27,9 +27,9 @@ public static class BotEndpoints
         // The Bot Framework's messaging endpoint. Before CloudAdapter sees a request: with no app id only
         // this machine may call; the body is capped; the ids that become storage keys are checked, and an
         // activity that names this host's own web chat (its connector address or one of its conversations)
-        // is refused, since only the web chat itself speaks for those. Then CloudAdapter authenticates the
-        // request (anonymous only while no app id is configured), answers 400 for a body that is not an
-        // activity, and returns the replies in the body for deliveryMode "expectReplies".
+        // is refused, since only the web chat itself speaks for those. The body is parsed once, here, with the
+        // SDK's own serializer; then CloudAdapter authenticates the request (anonymous only while no app id is
+        // configured) and returns the replies in the body for deliveryMode "expectReplies".
         app.MapPost("/api/messages", HandleAsync);
         app.MapGet("/health", () => Results.Ok(new { status = "ok" }));
         app.MapReadiness();
@@ -41,7 +41,7 @@ public static class BotEndpoints
 
     private static async Task HandleAsync(
         HttpContext http,
-        IBotFrameworkHttpAdapter adapter,
+        ReflectBotAdapter adapter,
         IBot bot,
         IOptions<BotCredentialOptions> credentials,
         IOptions<HostingOptions> hosting,
@@ -63,26 +63,30 @@ public static class BotEndpoints
             return;
         }
 
-        if (ParseOrNull(body) is { } activity)
+        // CloudAdapter answered a body that is no activity with a bare 400; this one says why.
+        var activity = ParseOrNull(body);
+        string? problem = null;
+        if (activity is null || string.IsNullOrEmpty(activity.Type))
         {
-            var problem = ActivityChecks.ProblemWith(activity);
-            if (problem is null && (IsLocalConnector(activity.ServiceUrl, localServiceUrl) || localConversations.TryGet(activity.Conversation.Id, out _)))
-            {
-                problem = "The activity names this host's own web chat, which only the web chat itself may speak for.";
-            }
-
-            if (problem is not null)
-            {
-                HostLog.ActivityRefused(logger, "/api/messages", problem);
-                await RefuseAsync(http, StatusCodes.Status400BadRequest, problem).ConfigureAwait(false);
-                return;
-            }
+            problem = "The body is not a Bot Framework activity.";
         }
 
-        http.Request.Body = new MemoryStream(body, writable: false);
+        problem ??= ActivityChecks.ProblemWith(activity!);
+        if (problem is null && (IsLocalConnector(activity!.ServiceUrl, localServiceUrl) || localConversations.TryGet(activity.Conversation.Id, out _)))
+        {
+            problem = "The activity names this host's own web chat, which only the web chat itself may speak for.";
+        }
+
+        if (problem is not null)
+        {
+            HostLog.ActivityRefused(logger, "/api/messages", problem);
+            await RefuseAsync(http, StatusCodes.Status400BadRequest, problem).ConfigureAwait(false);
+            return;
+        }
+
         try
         {
-            await adapter.ProcessAsync(http.Request, http.Response, bot, http.RequestAborted).ConfigureAwait(false);
+            await adapter.ProcessAsync(http.Request, http.Response, activity!, bot, http.RequestAborted).ConfigureAwait(false);
         }
         catch (InvalidOperationException ex) when (ex.Message.StartsWith("IDX20803", StringComparison.Ordinal) && !http.Response.HasStarted)
         {
@@ -110,12 +114,26 @@ public static class BotEndpoints
 
     private static Uri WithSlash(Uri url) => url.AbsolutePath.EndsWith('/') ? url : new Uri(url.AbsoluteUri + "/");
 
-    // Only to look at the ids; CloudAdapter parses the body again, and answers a body that is no activity itself.
+    // The one parse of the body: with the SDK's serializer settings, so the bot sees the activity exactly as
+    // CloudAdapter would have read it, but nested at most 64 deep (the SDK reads to any depth).
+    private static readonly JsonSerializer ActivitySerializer = JsonSerializer.Create(new JsonSerializerSettings
+    {
+        NullValueHandling = HttpHelper.BotMessageSerializerSettings.NullValueHandling,
+        DateFormatHandling = HttpHelper.BotMessageSerializerSettings.DateFormatHandling,
+        DateTimeZoneHandling = HttpHelper.BotMessageSerializerSettings.DateTimeZoneHandling,
+        DateParseHandling = HttpHelper.BotMessageSerializerSettings.DateParseHandling,
+        ReferenceLoopHandling = HttpHelper.BotMessageSerializerSettings.ReferenceLoopHandling,
+        ContractResolver = HttpHelper.BotMessageSerializerSettings.ContractResolver,
+        Converters = HttpHelper.BotMessageSerializerSettings.Converters,
+        MaxDepth = 64,
+    });
+
     private static Activity? ParseOrNull(byte[] body)
     {
         try
         {
-            return JsonConvert.DeserializeObject<Activity>(Encoding.UTF8.GetString(body), new JsonSerializerSettings { MaxDepth = 64 });
+            using var reader = new JsonTextReader(new StreamReader(new MemoryStream(body, writable: false), Encoding.UTF8));
+            return ActivitySerializer.Deserialize<Activity>(reader);
         }
         catch (Exception e) when (e is JsonException or ArgumentException or FormatException or InvalidCastException)
         {

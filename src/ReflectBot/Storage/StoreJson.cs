@@ -1,3 +1,4 @@
+using System.Text;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
 
@@ -31,25 +32,81 @@ public static class StoreJson
     /// <summary>The value as a JSON object without any ETag it carries, and the ETag it asks to be written against.</summary>
     public static (JObject Document, string? ExpectedETag) ToDocument(object? value)
     {
-        string? etag = null;
-        switch (value)
-        {
-            case Microsoft.Bot.Builder.IStoreItem item:
-                etag = item.ETag;
-                break;
-            case IDictionary<string, object> dictionary when dictionary.TryGetValue(ETagProperty, out var raw):
-                etag = raw?.ToString();
-                break;
-            case JObject json when json[ETagProperty] is JValue raw:
-                etag = raw.ToString();
-                break;
-        }
-
         var document = value is null ? [] : JObject.FromObject(value, Serializer);
         document.Remove(ETagProperty);
         document.Remove("ETag");
-        return (document, string.IsNullOrEmpty(etag) ? null : etag);
+        return (document, ExpectedETagOf(value));
     }
+
+    /// <summary>The ETag a value asks to be written against (null for none).</summary>
+    public static string? ExpectedETagOf(object? value)
+    {
+        var etag = value switch
+        {
+            Microsoft.Bot.Builder.IStoreItem item => item.ETag,
+            IDictionary<string, object> dictionary when dictionary.TryGetValue(ETagProperty, out var raw) => raw?.ToString(),
+            JObject json when json[ETagProperty] is JValue raw => raw.ToString(),
+            _ => null,
+        };
+        return string.IsNullOrEmpty(etag) ? null : etag;
+    }
+
+    /// <summary>
+    /// What <see cref="ToDocument"/> gives, as compact UTF-8 JSON (the bytes <c>ToDocument(value).Document.ToString(Formatting.None)</c>
+    /// encodes): a JSON object is written as it stands, leaving its ETag properties out, instead of being copied
+    /// first and then turned into a string.
+    /// </summary>
+    public static (byte[] Utf8, string? ExpectedETag) ToUtf8Document(object? value)
+        => (ToUtf8(value as JObject ?? ToDocument(value).Document), ExpectedETagOf(value));
+
+    /// <summary>
+    /// <c>{"k": key, "d": document}</c> as compact UTF-8 JSON, the document without its ETag properties, written
+    /// straight from the document (no copy of it, no string).
+    /// </summary>
+    public static byte[] ToUtf8Keyed(string key, JObject document)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        return Write(writer =>
+        {
+            writer.WriteStartObject();
+            writer.WritePropertyName("k");
+            writer.WriteValue(key);
+            writer.WritePropertyName("d");
+            WriteWithoutETag(writer, document);
+            writer.WriteEndObject();
+        });
+    }
+
+    private static byte[] ToUtf8(JObject document) => Write(writer => WriteWithoutETag(writer, document));
+
+    private static byte[] Write(Action<JsonWriter> write)
+    {
+        // A small writer buffer: a StreamWriter's default (or 4 KB) allocates more than a state document or a turn's replies weigh.
+        using var buffer = new MemoryStream();
+        using (var text = new StreamWriter(buffer, Utf8NoMark, bufferSize: 256, leaveOpen: true))
+        using (var writer = new JsonTextWriter(text) { Formatting = Formatting.None })
+        {
+            write(writer);
+        }
+
+        return buffer.ToArray();
+    }
+
+    private static void WriteWithoutETag(JsonWriter writer, JObject document)
+    {
+        writer.WriteStartObject();
+        foreach (var property in document.Properties())
+        {
+            if (property.Name is not (ETagProperty or "ETag"))
+            {
+                property.WriteTo(writer);
+            }
+        }
+
+        writer.WriteEndObject();
+    }
+
+    private static readonly UTF8Encoding Utf8NoMark = new(encoderShouldEmitUTF8Identifier: false);
 
     /// <summary>
     /// Hands the new ETag back to the written object, so that a second write of the same object (the next

@@ -58,6 +58,36 @@ public sealed class MessagesEndpointTests : IDisposable
     }
 
     [Fact]
+    public async Task ABodyThatIsNoActivityIsRefusedWithA400ThatSaysSo()
+    {
+        var response = await _host.Client().PostAsync("[1,2,3]");
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("not a Bot Framework activity", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AnActivityNestedDeeperThanTheChecksReadIsRefusedWhileTheSameActivityShallowIsAnswered()
+    {
+        // The body is parsed once, by the endpoint, at most 64 deep. Before, such a body skipped the endpoint's
+        // checks (its parse gave up) and CloudAdapter's reader, which has no depth limit, ran the turn anyway.
+        var bot = _host.Client();
+        var activity = bot.Message("hi");
+        var deep = string.Concat(Enumerable.Repeat("{\"a\":", 70)) + "1" + new string('}', 70);
+        var json = Newtonsoft.Json.JsonConvert.SerializeObject(activity);
+        var body = json[..^1] + ",\"channelData\":" + deep + "}";
+
+        var shallow = json[..^1] + ",\"channelData\":{\"a\":1}}";
+
+        var refused = await bot.PostAsync(body);
+        var answered = await bot.PostAsync(shallow);
+
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        Assert.Contains("not a Bot Framework activity", await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, answered.StatusCode);
+        Assert.Contains("automated", await answered.Content.ReadAsStringAsync(), StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
     public async Task AOneMegabyteMessageGetsAPoliteRefusalNotAnError()
     {
         var bot = _host.Client();

@@ -111,8 +111,8 @@ public sealed class BlobStorage : IStorage, IStorageScan
 
     private async Task WriteOneAsync(string key, object value, CancellationToken cancellationToken)
     {
-        var (document, expected) = StoreJson.ToDocument(value);
-        var body = BinaryData.FromBytes(Encoding.UTF8.GetBytes(document.ToString(Formatting.None)));
+        var (utf8, expected) = StoreJson.ToUtf8Document(value);
+        var body = BinaryData.FromBytes(utf8);
         var createOnly = expected == StoreJson.CreateOnlyETag;
         var conditional = !createOnly && expected is not null && expected != "*";
         var options = new BlobUploadOptions

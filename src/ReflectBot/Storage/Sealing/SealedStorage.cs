@@ -62,8 +62,8 @@ public sealed class SealedStorage : IStorage
         var originals = new List<(object Value, JObject Wrapper, string? Expected)>(changes.Count);
         foreach (var (key, value) in changes)
         {
-            var (document, expected) = StoreJson.ToDocument(value);
-            var wrapper = Wrap(key, document, expected);
+            var wrapper = Wrap(key, value);
+            var expected = wrapper.Value<string>(StoreJson.ETagProperty);
             sealedChanges[key] = wrapper;
             originals.Add((value, wrapper, expected));
         }
@@ -245,10 +245,15 @@ public sealed class SealedStorage : IStorage
         }
     }
 
-    private JObject Wrap(string key, JObject document, string? expected)
+    // A JSON object (the folded user document, a state read back) is sealed as it stands: no copy, no string.
+    private JObject Wrap(string key, object value)
+        => Wrap(StoreJson.ToUtf8Keyed(key, value as JObject ?? StoreJson.ToDocument(value).Document), StoreJson.ExpectedETagOf(value));
+
+    private JObject Wrap(string key, JObject document, string? expected) => Wrap(StoreJson.ToUtf8Keyed(key, document), expected);
+
+    private JObject Wrap(byte[] plain, string? expected)
     {
-        var plain = new JObject { ["k"] = key, ["d"] = document };
-        var envelope = _cipher.Seal(StoreName, string.Empty, Encoding.UTF8.GetBytes(plain.ToString(Formatting.None)));
+        var envelope = _cipher.Seal(StoreName, string.Empty, plain);
         var wrapper = new JObject { [SealedProperty] = new JRaw(Encoding.UTF8.GetString(envelope)) };
         if (expected is not null)
         {
