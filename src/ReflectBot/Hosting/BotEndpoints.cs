@@ -116,17 +116,7 @@ public static class BotEndpoints
 
     // The one parse of the body: with the SDK's serializer settings, so the bot sees the activity exactly as
     // CloudAdapter would have read it, but nested at most 64 deep (the SDK reads to any depth).
-    private static readonly JsonSerializer ActivitySerializer = JsonSerializer.Create(new JsonSerializerSettings
-    {
-        NullValueHandling = HttpHelper.BotMessageSerializerSettings.NullValueHandling,
-        DateFormatHandling = HttpHelper.BotMessageSerializerSettings.DateFormatHandling,
-        DateTimeZoneHandling = HttpHelper.BotMessageSerializerSettings.DateTimeZoneHandling,
-        DateParseHandling = HttpHelper.BotMessageSerializerSettings.DateParseHandling,
-        ReferenceLoopHandling = HttpHelper.BotMessageSerializerSettings.ReferenceLoopHandling,
-        ContractResolver = HttpHelper.BotMessageSerializerSettings.ContractResolver,
-        Converters = HttpHelper.BotMessageSerializerSettings.Converters,
-        MaxDepth = 64,
-    });
+    private static readonly JsonSerializer ActivitySerializer = BotMessageJson.Serializer(s => s.MaxDepth = 64);
 
     private static Activity? ParseOrNull(byte[] body)
     {

@@ -57,16 +57,7 @@ public sealed class ReflectBotAdapter : CloudAdapter
         }
     }
 
-    private static readonly JsonSerializer ReplySerializer = JsonSerializer.Create(new JsonSerializerSettings
-    {
-        NullValueHandling = HttpHelper.BotMessageSerializerSettings.NullValueHandling,
-        DateFormatHandling = HttpHelper.BotMessageSerializerSettings.DateFormatHandling,
-        DateTimeZoneHandling = HttpHelper.BotMessageSerializerSettings.DateTimeZoneHandling,
-        ReferenceLoopHandling = HttpHelper.BotMessageSerializerSettings.ReferenceLoopHandling,
-        ContractResolver = HttpHelper.BotMessageSerializerSettings.ContractResolver,
-        Converters = HttpHelper.BotMessageSerializerSettings.Converters,
-        Formatting = Formatting.None,
-    });
+    private static readonly JsonSerializer ReplySerializer = BotMessageJson.Serializer(s => s.Formatting = Formatting.None);
 
     private static readonly UTF8Encoding Utf8NoMark = new(encoderShouldEmitUTF8Identifier: false);
 
