@@ -123,35 +123,23 @@ public sealed class AssignedJourneyDialog : ComponentDialog, IDescribedDialog
                 break;
             case JObject answers when assignment.Questions is { Count: > 0 } asked:
                 journeyId = ReflectionJourneyId;
-                await _journal.AddAsync(new JournalEntry
-                {
-                    Id = JournalEntryIds.From(clientId, activity.Conversation?.Id, activity.Id),
-                    UserId = clientId,
-                    JourneyId = ReflectionJourneyId,
-                    JourneyTitle = assignment.Title,
-                    Answers = answers.Properties().ToDictionary(p => p.Name, p => p.Value.ToString(), StringComparer.Ordinal),
-                    Questions = asked.Select((q, i) => (Key: AnswerKey(i), q.Text)).Where(q => answers.ContainsKey(q.Key)).ToDictionary(q => q.Key, q => q.Text, StringComparer.Ordinal),
-                    Tags = ["assigned"],
-                    CreatedUtc = _time.GetUtcNow(),
-                    TimeZone = TimeZones.Of(step.Context).Id,
-                }, cancellationToken).ConfigureAwait(false);
-                await step.Context.SendActivityAsync(MessageFactory.Text(_strings[ClinicStrings.SavedToJournal]), cancellationToken).ConfigureAwait(false);
+                await SaveAnswersAsync(
+                    step,
+                    assignment,
+                    journeyId,
+                    answers.Properties().ToDictionary(p => p.Name, p => p.Value.ToString(), StringComparer.Ordinal),
+                    asked.Select((q, i) => (Key: AnswerKey(i), q.Text)).Where(q => answers.ContainsKey(q.Key)).ToDictionary(q => q.Key, q => q.Text, StringComparer.Ordinal),
+                    cancellationToken).ConfigureAwait(false);
                 break;
             case string answer when assignment.CustomPrompt is not null:
                 journeyId = CustomJourneyId;
-                await _journal.AddAsync(new JournalEntry
-                {
-                    Id = JournalEntryIds.From(clientId, activity.Conversation?.Id, activity.Id),
-                    UserId = clientId,
-                    JourneyId = CustomJourneyId,
-                    JourneyTitle = assignment.Title,
-                    Answers = new Dictionary<string, string>(StringComparer.Ordinal) { ["answer"] = answer },
-                    Questions = new Dictionary<string, string>(StringComparer.Ordinal) { ["answer"] = assignment.CustomPrompt },
-                    Tags = ["assigned"],
-                    CreatedUtc = _time.GetUtcNow(),
-                    TimeZone = TimeZones.Of(step.Context).Id,
-                }, cancellationToken).ConfigureAwait(false);
-                await step.Context.SendActivityAsync(MessageFactory.Text(_strings[ClinicStrings.SavedToJournal]), cancellationToken).ConfigureAwait(false);
+                await SaveAnswersAsync(
+                    step,
+                    assignment,
+                    journeyId,
+                    new Dictionary<string, string>(StringComparer.Ordinal) { ["answer"] = answer },
+                    new Dictionary<string, string>(StringComparer.Ordinal) { ["answer"] = assignment.CustomPrompt },
+                    cancellationToken).ConfigureAwait(false);
                 break;
             default:
                 return await step.EndDialogAsync(null, cancellationToken).ConfigureAwait(false);
@@ -164,6 +152,29 @@ public sealed class AssignedJourneyDialog : ComponentDialog, IDescribedDialog
             : _strings[ClinicStrings.MarkedDonePrivate];
         await step.Context.SendActivityAsync(MessageFactory.Text(told), cancellationToken).ConfigureAwait(false);
         return await step.EndDialogAsync(null, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// The client's answers to a clinician's own prompt or reflection, kept as one journal entry (its id from the
+    /// activity, so a retried turn saves it once), then "saved" said.
+    /// </summary>
+    private async Task SaveAnswersAsync(WaterfallStepContext step, Assignment assignment, string journeyId, Dictionary<string, string> answers, Dictionary<string, string> questions, CancellationToken cancellationToken)
+    {
+        var activity = step.Context.Activity;
+        var clientId = UserKeys.Of(activity);
+        await _journal.AddAsync(new JournalEntry
+        {
+            Id = JournalEntryIds.From(clientId, activity.Conversation?.Id, activity.Id),
+            UserId = clientId,
+            JourneyId = journeyId,
+            JourneyTitle = assignment.Title,
+            Answers = answers,
+            Questions = questions,
+            Tags = ["assigned"],
+            CreatedUtc = _time.GetUtcNow(),
+            TimeZone = TimeZones.Of(step.Context).Id,
+        }, cancellationToken).ConfigureAwait(false);
+        await step.Context.SendActivityAsync(MessageFactory.Text(_strings[ClinicStrings.SavedToJournal]), cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>One question of the clinician's own reflection, asked as they wrote it and answered as they chose.</summary>
