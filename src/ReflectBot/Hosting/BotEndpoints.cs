@@ -25,7 +25,8 @@ public static class BotEndpoints
     public static IEndpointRouteBuilder MapReflectBot(this IEndpointRouteBuilder app)
     {
         // The Bot Framework's messaging endpoint. Before CloudAdapter sees a request: with no app id only
-        // this machine may call; the body is capped; the ids that become storage keys are checked, and an
+        // this machine may call, and only a connector on this machine (or the host's public address) is
+        // answered; the body is capped; the ids that become storage keys are checked, and an
         // activity that names this host's own web chat (its connector address or one of its conversations)
         // is refused, since only the web chat itself speaks for those. The body is parsed once, here, with the
         // SDK's own serializer; then CloudAdapter authenticates the request (anonymous only while no app id is
@@ -46,10 +47,12 @@ public static class BotEndpoints
         IOptions<BotCredentialOptions> credentials,
         IOptions<HostingOptions> hosting,
         LocalServiceUrl localServiceUrl,
+        AnonymousServiceUrls anonymousServiceUrls,
         DirectLineConversations localConversations,
         ILogger<ReflectBotAdapter> logger)
     {
-        if (string.IsNullOrWhiteSpace(credentials.Value.MicrosoftAppId) && !hosting.Value.AllowAnonymousNetworkAccess && !IsThisMachine(http.Connection.RemoteIpAddress))
+        var anonymous = string.IsNullOrWhiteSpace(credentials.Value.MicrosoftAppId);
+        if (anonymous && !hosting.Value.AllowAnonymousNetworkAccess && !IsThisMachine(http.Connection.RemoteIpAddress))
         {
             HostLog.AnonymousCallerRefused(logger);
             await RefuseAsync(http, StatusCodes.Status403Forbidden, "This bot has no MicrosoftAppId, so it takes /api/messages from this machine only.").ConfigureAwait(false);
@@ -75,6 +78,12 @@ public static class BotEndpoints
         if (problem is null && (IsLocalConnector(activity!.ServiceUrl, localServiceUrl) || localConversations.TryGet(activity.Conversation.Id, out _)))
         {
             problem = "The activity names this host's own web chat, which only the web chat itself may speak for.";
+        }
+
+        if (problem is null && anonymous && !anonymousServiceUrls.Allows(activity!.ServiceUrl))
+        {
+            // With no app id Bot Builder would post the reply to any address the caller names.
+            problem = "This bot has no MicrosoftAppId, so it replies only to a connector on this machine or at its own public address; the activity's serviceUrl is neither.";
         }
 
         if (problem is not null)

@@ -1,12 +1,9 @@
-using System.Net;
 using System.Security.Claims;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Connector.Authentication;
 using Microsoft.Bot.Schema;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 using ReflectBot.Kernel;
-using ReflectBot.Storage.Sealing;
 using IMiddleware = Microsoft.Bot.Builder.IMiddleware;
 
 namespace ReflectBot.Hosting;
@@ -18,9 +15,8 @@ namespace ReflectBot.Hosting;
 /// nothing read or written; /api/messages has already answered such a request with 400, so reaching this
 /// means a channel inside the process built a bad activity.
 /// </summary>
-public sealed class IdentityMiddleware(IOptions<JournalOptions> journal, ILogger<IdentityMiddleware> logger) : IMiddleware
+public sealed class IdentityMiddleware(AnonymousServiceUrls anonymousServiceUrls, ILogger<IdentityMiddleware> logger) : IMiddleware
 {
-    private readonly Uri? _publicBaseUrl = Uri.TryCreate(journal.Value.PublicBaseUrl, UriKind.Absolute, out var url) ? url : null;
 
     public async Task OnTurnAsync(ITurnContext turnContext, NextDelegate next, CancellationToken cancellationToken = default)
     {
@@ -50,7 +46,7 @@ public sealed class IdentityMiddleware(IOptions<JournalOptions> journal, ILogger
             {
                 IdentitySource.Channel => ServiceUrlClaimMatches(claims!, activity.ServiceUrl),
                 IdentitySource.LocalWebChat => true,
-                IdentitySource.Anonymous => IsLoopbackOrPublic(activity.ServiceUrl),
+                IdentitySource.Anonymous => anonymousServiceUrls.Allows(activity.ServiceUrl),
                 _ => false,
             },
         };
@@ -80,20 +76,4 @@ public sealed class IdentityMiddleware(IOptions<JournalOptions> journal, ILogger
         => !string.IsNullOrEmpty(serviceUrl)
            && claims.FindFirst(AuthenticationConstants.ServiceUrlClaim)?.Value is { Length: > 0 } claimed
            && string.Equals(claimed, serviceUrl, StringComparison.OrdinalIgnoreCase);
-
-    private bool IsLoopbackOrPublic(string? serviceUrl)
-    {
-        if (!Uri.TryCreate(serviceUrl, UriKind.Absolute, out var url) || (url.Scheme != Uri.UriSchemeHttp && url.Scheme != Uri.UriSchemeHttps))
-        {
-            return false;
-        }
-
-        if (url.IsLoopback || (IPAddress.TryParse(url.IdnHost, out var address) && IPAddress.IsLoopback(address)))
-        {
-            return true;
-        }
-
-        return _publicBaseUrl is not null
-               && string.Equals(url.GetLeftPart(UriPartial.Authority), _publicBaseUrl.GetLeftPart(UriPartial.Authority), StringComparison.OrdinalIgnoreCase);
-    }
 }

@@ -62,6 +62,7 @@ public static class ServiceCollectionExtensions
             HostingStrings.MessageTooLong, ("max", InputLimits.MaxMessageChars.ToString("N0", System.Globalization.CultureInfo.InvariantCulture)))));
         services.AddSingleton(sp => new StorageReplies(sp.GetRequiredService<StringCatalog>()[HostingStrings.CouldNotSave], sp.GetRequiredService<StringCatalog>()[HostingStrings.Crossed]));
         services.AddSingleton<TurnErrors>();
+        services.AddSingleton<AnonymousServiceUrls>();
         services.AddSingleton<IdentityMiddleware>();
         services.AddSingleton<TurnTelemetryMiddleware>();
         services.AddTelemetry(configuration);

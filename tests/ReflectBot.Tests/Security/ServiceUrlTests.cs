@@ -15,14 +15,25 @@ namespace ReflectBot.Tests.Security;
 /// </summary>
 public sealed class ServiceUrlTests
 {
-    [Fact]
-    public async Task AForeignServiceUrlFromAnAnonymousCallerIsNeverStoredNorUsedLater()
+    [Theory]
+    [InlineData("https://attacker.example/")]
+    [InlineData("http://169.254.169.254/")]
+    [InlineData("http://10.0.0.4:8080/")]
+    [InlineData("https://reflectbot.example.org.attacker.example/")]
+    [InlineData("file:///etc/")]
+    [InlineData("")]
+    public async Task AForeignServiceUrlFromAnAnonymousCallerIsRefusedNeverStoredNorUsedLater(string serviceUrl)
     {
+        // Bot Builder posts a reply to the serviceUrl an activity names; with no app id nobody vouches for it,
+        // so an address off this machine would make the bot send requests wherever a caller chose.
         using var host = new BotHost(null, ("Journal:PublicBaseUrl", "https://reflectbot.example.org"));
         var mallory = host.Client(userId: "mallory", conversationId: "conv-m");
         var activity = mallory.Message("hi");
-        activity.ServiceUrl = "https://attacker.example/";
-        await mallory.SendAsync(activity);
+        activity.ServiceUrl = serviceUrl;
+        activity.DeliveryMode = null;
+        var response = await mallory.PostAsync(JsonConvert.SerializeObject(activity));
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("serviceUrl", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
 
         var key = UserKeys.From("webchat", "mallory");
         Assert.Null(await host.Services.GetRequiredService<ConversationReferences>().GetAsync(key));
