@@ -14,13 +14,14 @@ using IMiddleware = Microsoft.Bot.Builder.IMiddleware;
 namespace ReflectBot.Hosting;
 
 /// <summary>
-/// <c>evaluate-safety [content folder] [--verbose] [--dev-only]</c>: every labelled message of the
+/// <c>evaluate-safety [content folder] [--verbose] [--dev-only | --tests-only]</c>: every labelled message of the
 /// development part and of each test part there (<c>safety/evaluation/test*.tsv</c>), through the
 /// bot's real turn pipeline in process (its own temporary data folder): once as the first message of a new
 /// conversation, once as the answer to the daily check-in's question. Prints per class recall and the
 /// false-alarm rate with 95 % Wilson intervals, each file apart and the current round's test files pooled,
 /// then the model layer's cost per message
 /// and the time it took to load. <c>--verbose</c> lists the development part's mistakes (never the test part's).
+/// <c>--tests-only</c> skips the development part's runs (a new author measured untouched before joining it).
 /// </summary>
 public static class SafetyEvaluationCommand
 {
@@ -59,7 +60,7 @@ public static class SafetyEvaluationCommand
             var bot = services.GetRequiredService<IBot>();
 
             await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"Safety screen on {content}: lexicon + model ({(model.IsReady ? "loaded" : "NOT loaded")}); an alarm is a crisis reply or a possible-risk check.")).ConfigureAwait(false);
-            foreach (var midJourney in new[] { false, true })
+            foreach (var midJourney in args.Contains("--tests-only") ? [] : new[] { false, true })
             {
                 var outcomes = await RunAllAsync(adapter, bot, dev, midJourney, cancellationToken).ConfigureAwait(false);
                 await output.WriteAsync(EvaluationReport.Format($"dev part, {Setting(midJourney)}", outcomes)).ConfigureAwait(false);

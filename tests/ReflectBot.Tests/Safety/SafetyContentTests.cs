@@ -222,6 +222,38 @@ public sealed class SafetyContentTests
         Assert.NotEqual(RiskClass.None, reading.Past);
     }
 
+    // Round six: an age dates a story. The age then in the same sentence ("until I was about twelve", "At 25 I"),
+    // or a later sentence of its own giving the age then ("I was seven.") or an adult age now ("I'm 58 now.").
+    [Theory]
+    [InlineData("My stepdad dragged me by my hair. I was seven.")]
+    [InlineData("My stepdad dragged me by my hair. I was maybe seven or eight at the time.")]
+    [InlineData("My stepfather beat me until I was about twelve.")]
+    [InlineData("At 25 I swallowed a full packet of paracetamol and woke up in hospital.")]
+    [InlineData("I swallowed a full packet of paracetamol at 25 and woke up in hospital.")]
+    [InlineData("My husband hit me. Now I am forty-one, I have a daughter of my own.")]
+    [InlineData("I self-harmed through my thirties. I'm 58 now.")]
+    public void AnAgeThatDatesTheStoryMakesItPast(string text)
+    {
+        var reading = Lexicon().Read(text);
+        Assert.Equal(RiskClass.None, reading.Live);
+        Assert.NotEqual(RiskClass.None, reading.Past);
+    }
+
+    // What the age rules must not do: read an age given as context, a weight, a dose time or a first time as
+    // "over" when the risk is now.
+    [Theory]
+    [InlineData("I make myself sick after every meal, I'm down to 42 kg at 26.", RiskClass.EatingDisorder)]
+    [InlineData("I'm still making myself sick at 26.", RiskClass.EatingDisorder)]
+    [InlineData("My stepdad hit me. I'm 40 now, and he still does it.", RiskClass.Abuse)]
+    [InlineData("My stepdad hits me. I was six when he started and he still does it.", RiskClass.Abuse)]
+    [InlineData("Bit my forearm until it bled. I'm 71.", RiskClass.SelfHarm)]
+    [InlineData("I'm 40 and my husband hits me.", RiskClass.Abuse)]
+    [InlineData("I took the whole packet at 23:30 and I feel really sick.", RiskClass.Attempt)]
+    [InlineData("I swallowed 30 tablets at 25 past ten and I feel really sick.", RiskClass.Attempt)]
+    [InlineData("Cut myself again last night. I was 15 the first time.", RiskClass.SelfHarm)]
+    public void AnAgeGivenAsContextLeavesARiskLive(string text, RiskClass expected)
+        => Assert.Equal(expected, Lexicon().Screen(text));
+
     [Theory]
     [InlineData("I want to k\u200Bill myself")] // a zero-width space inside the word
     [InlineData("I want to kіll myself")] // a Cyrillic і
