@@ -212,19 +212,12 @@ public sealed class SafetyContentTests
     public void AThreatNotHungOnATrivialRepetitionStaysLive()
         => Assert.NotEqual(RiskClass.None, Lexicon().Screen("I'm going to kill him if he touches my sister again"));
 
+    // A later sentence that dates what came before ("That was back in 1987."), and since round six an age: the age
+    // then in the same sentence ("until I was about twelve", "At 25 I"), or a later sentence of its own giving the
+    // age then ("I was seven.") or an adult age now ("I'm 58 now.").
     [Theory]
     [InlineData("My husband locked me in the shed for a whole night. That was back in 1987.")]
     [InlineData("I swallowed a bottle of pills after the business went under. That was twenty years ago and I'm a grandad now.")]
-    public void ALaterSentenceThatDatesWhatCameBeforeMakesItPast(string text)
-    {
-        var reading = Lexicon().Read(text);
-        Assert.Equal(RiskClass.None, reading.Live);
-        Assert.NotEqual(RiskClass.None, reading.Past);
-    }
-
-    // Round six: an age dates a story. The age then in the same sentence ("until I was about twelve", "At 25 I"),
-    // or a later sentence of its own giving the age then ("I was seven.") or an adult age now ("I'm 58 now.").
-    [Theory]
     [InlineData("My stepdad dragged me by my hair. I was seven.")]
     [InlineData("My stepdad dragged me by my hair. I was maybe seven or eight at the time.")]
     [InlineData("My stepfather beat me until I was about twelve.")]
@@ -232,7 +225,7 @@ public sealed class SafetyContentTests
     [InlineData("I swallowed a full packet of paracetamol at 25 and woke up in hospital.")]
     [InlineData("My husband hit me. Now I am forty-one, I have a daughter of my own.")]
     [InlineData("I self-harmed through my thirties. I'm 58 now.")]
-    public void AnAgeThatDatesTheStoryMakesItPast(string text)
+    public void ALaterSentenceOrAnAgeThatDatesTheStoryMakesItPast(string text)
     {
         var reading = Lexicon().Read(text);
         Assert.Equal(RiskClass.None, reading.Live);
