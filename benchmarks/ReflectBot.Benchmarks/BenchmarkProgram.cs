@@ -13,7 +13,7 @@ using ReflectBot.Tests.Support;
 namespace ReflectBot.Benchmarks;
 
 /// <summary>
-/// dotnet run -c Release --project benchmarks/ReflectBot.Benchmarks -- [--n 1,16,64] [--seconds 10] [--calls-only]
+/// dotnet run -c Release --project benchmarks/ReflectBot.Benchmarks -- [--n 1,16,64] [--seconds 10] [--calls-only] [--bot-only]
 /// Starts Azurite and the bot (its own process, on blobs), then for each N: the bare storage floor (one
 /// blob read and one conditional write per turn) and the bot (check-ins over HTTP), same concurrency,
 /// same run; then a user with 10,000 journal entries against one with 10, and memory with 1,000
@@ -41,9 +41,15 @@ public static class BenchmarkProgram
         await using var azurite = await Azurite.LaunchAsync();
         Console.WriteLine($"Azurite on 127.0.0.1:{azurite.Port} (in memory); {Environment.ProcessorCount} cores; {duration.TotalSeconds:F0} s per phase");
 
-        await CountCallsAsync(azurite.ConnectionString);
-        SafetyScreenCost.Print(Path.Combine(root, "dialogs"));
-        await SealingCost.RunAsync(azurite.ConnectionString);
+        // --bot-only: the out-of-process bot's phases and memory alone, for A/B runs of a runtime setting.
+        var botOnly = args.Contains("--bot-only");
+        if (!botOnly)
+        {
+            await CountCallsAsync(azurite.ConnectionString);
+            SafetyScreenCost.Print(Path.Combine(root, "dialogs"));
+            await SealingCost.RunAsync(azurite.ConnectionString);
+        }
+
         if (args.Contains("--calls-only"))
         {
             return 0;
@@ -78,8 +84,12 @@ public static class BenchmarkProgram
             Console.WriteLine($"{n,4}  ratio bot/floor: turns/s {measured.TurnsPerSecond / floor.TurnsPerSecond:F2} (target >= 0.8)  p99 {measured.P99 / floor.P99:F2}x (target <= 1.3)  bot CPU {cpuPerTurn:F2} ms/turn (target <= 1.5)");
         }
 
-        Console.WriteLine();
-        await JournalSizeAsync(azurite.ConnectionString, bot, turns, duration);
+        if (!botOnly)
+        {
+            Console.WriteLine();
+            await JournalSizeAsync(azurite.ConnectionString, bot, turns, duration);
+        }
+
         Console.WriteLine();
         await MemoryAsync(bot, turns);
         return 0;

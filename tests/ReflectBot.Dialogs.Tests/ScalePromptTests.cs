@@ -28,6 +28,33 @@ public class ScalePromptTests
             .Send(userSays).AssertReply($"Stress: {score}")
             .StartTestAsync();
 
+    [Theory]
+    [InlineData("en-us")]
+    [InlineData("en-gb")]
+    [InlineData("fr-fr")]
+    [InlineData("de-de")]
+    [InlineData("es-es")]
+    [InlineData("pt-br")]
+    [InlineData("nl-nl")]
+    public void ABareNumberIsReadAsTheNumberRecognizerReadsIt(string culture)
+    {
+        // ScalePrompt reads a bare number without the recognizer; this holds it to the recognizer's answer.
+        var range = new ScaleRange(0, 9999);
+        var numbers = Enumerable.Range(0, 130).Concat(Enumerable.Range(0, 60).Select(i => 130 + (i * 163))).Append(9999);
+        foreach (var n in numbers)
+        {
+            foreach (var text in new[] { n.ToString(System.Globalization.CultureInfo.InvariantCulture), $" {n}\n" })
+            {
+                var expected = Microsoft.Recognizers.Text.Number.NumberRecognizer.RecognizeNumber(text, culture)
+                    .Select(r => Convert.ToDouble(r.Resolution["value"], System.Globalization.CultureInfo.InvariantCulture)).ToList();
+                Assert.Equal([n], expected);
+                var read = ScalePrompt.Recognize(text, range, culture);
+                Assert.True(read.Succeeded, $"'{text}' in {culture}");
+                Assert.Equal(n, read.Value);
+            }
+        }
+    }
+
     [Fact]
     public Task ScaleAcceptsSevenOutOfTen()
         => TestBot.Flow(AskForStress())

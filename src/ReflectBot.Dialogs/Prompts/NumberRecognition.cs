@@ -15,6 +15,13 @@ internal static class NumberRecognition
             return [];
         }
 
+        // The common answer to a scale or number question is a bare number ("4"): the recognizer's regexes
+        // read it as itself in every culture, at a cost that showed in the turn's profile.
+        if (PlainWholeNumber(text) is { } plain)
+        {
+            return [plain];
+        }
+
         var results = NumberRecognizer.RecognizeNumber(text, culture);
         var numbers = new List<double>(results.Count);
         foreach (var result in results)
@@ -26,6 +33,29 @@ internal static class NumberRecognition
         }
 
         return numbers;
+    }
+
+    /// <summary>One to four ASCII digits with no leading zero (or "0"), with nothing around them but white space.</summary>
+    private static int? PlainWholeNumber(string text)
+    {
+        var digits = text.AsSpan().Trim();
+        if (digits.Length is 0 or > 4 || (digits[0] == '0' && digits.Length > 1))
+        {
+            return null;
+        }
+
+        var value = 0;
+        foreach (var c in digits)
+        {
+            if (!char.IsAsciiDigit(c))
+            {
+                return null;
+            }
+
+            value = (value * 10) + (c - '0');
+        }
+
+        return value;
     }
 
     private static bool TryValue(ModelResult result, out double value)
