@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Globalization;
 using System.Text.RegularExpressions;
 using YamlDotNet.RepresentationModel;
@@ -116,14 +115,6 @@ public static class SafetyContentLoader
             DateOnly.ParseExact(Text(map, "checked")!, "yyyy-MM-dd", CultureInfo.InvariantCulture),
             Texts(map, "for"));
 
-    /// <summary>
-    /// Every lexicon pattern compiled so far in this process, by its text: compiling the lexicon's ~550 patterns
-    /// costs start-up time, so a process that loads the content again (a test host, a validate run) reuses them.
-    /// A <see cref="Regex"/> is immutable and safe to share between threads; the key is the whole pattern text
-    /// and the options and timeout are constants, so a reused pattern is the one the text asks for.
-    /// </summary>
-    private static readonly ConcurrentDictionary<string, Regex> Built = new(StringComparer.Ordinal);
-
     private static List<Regex> Patterns(YamlMappingNode map, string key, Action<YamlNode, string> error)
     {
         var patterns = new List<Regex>();
@@ -138,7 +129,7 @@ public static class SafetyContentLoader
 
             try
             {
-                patterns.Add(Built.GetOrAdd(text, static t => new Regex(t, SafetyLexicon.Options, SafetyLexicon.MatchTimeout)));
+                patterns.Add(new Regex(text, SafetyLexicon.Options, TimeSpan.FromSeconds(1)));
             }
             catch (Exception ex) when (ex is ArgumentException or NotSupportedException)
             {

@@ -42,15 +42,10 @@ public sealed class SafetyLexicon
     public IReadOnlyList<Regex> ToReader { get; init; } = [];
 
     /// <summary>
-    /// Compiled backtracking: the same engine as the interpreter (so every match, and every decision the screen
-    /// takes from it, is the interpreter's), emitted as IL, which reads a sentence several times faster; the
-    /// non-backtracking engine took over ten seconds to build the lexicon (it is built at every start). The
-    /// screen bounds the cost: every pattern runs on one sentence of at most <see cref="RiskScreen.MaxWindow"/>
-    /// characters, the loader refuses nested unbounded repetition, and each match has a timeout. Text is
-    /// lower-cased first, so no IgnoreCase.
+    /// Interpreted backtracking: the non-backtracking engine took over ten seconds to build the lexicon
+    /// (it is built at every start). The screen bounds the cost instead: every pattern runs on one
+    /// sentence of at most <see cref="RiskScreen.MaxWindow"/> characters, the loader refuses nested
+    /// unbounded repetition, and each match has a timeout. Text is lower-cased first, so no IgnoreCase.
     /// </summary>
-    public const RegexOptions Options = RegexOptions.CultureInvariant | RegexOptions.Compiled;
-
-    /// <summary>Longest a pattern may take on one sentence; a timeout counts as a match (help, not silence).</summary>
-    public static readonly TimeSpan MatchTimeout = TimeSpan.FromSeconds(1);
+    public const RegexOptions Options = RegexOptions.CultureInvariant;
 }
