@@ -16,7 +16,8 @@ namespace ReflectBot.Storage;
 /// changed; a lost race re-runs the turn as below. Outside one:</item>
 /// <item>conversation state is written if it changed, with the ETag it was read with. If another turn
 /// wrote first (the same user on two devices, or two instances), nothing was written: the held replies
-/// are dropped, state is read again and the turn runs again, up to three runs. Losing every time, the
+/// are dropped, state is read again and the turn runs again after a short random pause, up to five runs.
+/// Losing every time, the
 /// user is told plainly to send the message again;</item>
 /// <item>user state is written if it changed, also conditionally; it is shared by all of a user's
 /// conversations, so a lost race there is merged property by property (this turn's changed properties
@@ -33,9 +34,11 @@ public sealed class StateSavingBot : IBot
     private const int MergeAttempts = 3;
 
     // A user's conversations share one document (FoldedStateStorage), so two of their conversations
-    // answering at once, or a delivery landing mid-turn, can each cost the other a run: a second re-run
-    // keeps that from reaching the user as "send it again" under load, and a third loss still ends it.
-    private const int TurnRuns = 3;
+    // answering at once, or a delivery landing mid-turn, can each cost the other a run. A slow turn (one that
+    // saves a journal entry) can lose to a quick one three times running under load (seen in the two-instance
+    // test on shared cores), so up to five runs, with a growing random pause between them, before the user is
+    // asked to send the message again.
+    private const int TurnRuns = 5;
 
     private readonly IBot _inner;
     private readonly ConversationState _conversationState;
@@ -110,6 +113,12 @@ public sealed class StateSavingBot : IBot
                 replies.Discard();
                 StorageLog.TurnConflict(_logger, attempt, "running the turn again on fresh state");
                 ReflectBotTelemetry.TurnConflictRetries.Add(1, new KeyValuePair<string, object?>("state", "conversation"), new KeyValuePair<string, object?>("outcome", "rerun"));
+
+                // Two turns that crossed and re-run at once tend to cross again (measured: two instances, one user's
+                // two conversations, the saving turn lost three times in a row under load). A short random pause,
+                // growing with each loss, lets one of them finish first. Real time, not the host's TimeProvider: a
+                // test's fake clock that nobody advances must not hold a turn.
+                await Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.Next(5, 40) * attempt), cancellationToken).ConfigureAwait(false);
             }
             catch (ETagConflictException)
             {

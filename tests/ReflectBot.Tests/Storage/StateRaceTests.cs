@@ -8,15 +8,15 @@ namespace ReflectBot.Tests.Storage;
 
 /// <summary>
 /// A turn that loses the state write race: another writer saves the conversation between this turn's
-/// read and its write. The turn runs again on fresh state, up to three runs; losing all three, the user is told plainly.
+/// read and its write. The turn runs again on fresh state after a short random pause, up to five runs; losing all five, the user is told plainly.
 /// Either way no reply of a run whose state was not saved reaches the user.
 /// </summary>
 public sealed class StateRaceTests
 {
     [Fact]
-    public async Task ATurnThatLosesTheRaceTwiceRunsAgainAndAnswersOnce()
+    public async Task ATurnThatLosesTheRaceFourTimesRunsAgainAndAnswersOnce()
     {
-        var racing = new RacingStorage(racesToLose: 2);
+        var racing = new RacingStorage(racesToLose: 4);
         using var host = new BotHost { TestServices = racing.Install };
         var bot = host.Client();
         await bot.SayAsync("check in");
@@ -24,7 +24,7 @@ public sealed class StateRaceTests
         racing.Armed = true;
         var replies = await bot.SayAsync("3");
 
-        Assert.Equal(2, racing.RacesLost);
+        Assert.Equal(4, racing.RacesLost);
         var question = Assert.Single(replies);
         Assert.Contains("?", BotClient.ReadOne(question), StringComparison.Ordinal);
         Assert.DoesNotContain(ContentFolders.Say(HostingStrings.Crossed), BotClient.Read(replies), StringComparison.Ordinal);
@@ -35,9 +35,9 @@ public sealed class StateRaceTests
     }
 
     [Fact]
-    public async Task ATurnThatLosesThreeTimesTellsTheUserAndKeepsTheStateItHad()
+    public async Task ATurnThatLosesFiveTimesTellsTheUserAndKeepsTheStateItHad()
     {
-        var racing = new RacingStorage(racesToLose: 3);
+        var racing = new RacingStorage(racesToLose: 5);
         using var host = new BotHost { TestServices = racing.Install };
         var bot = host.Client();
         var firstQuestion = BotClient.Read(await bot.SayAsync("check in"));
@@ -45,7 +45,7 @@ public sealed class StateRaceTests
         racing.Armed = true;
         var replies = await bot.SayAsync("3");
 
-        Assert.Equal(3, racing.RacesLost);
+        Assert.Equal(5, racing.RacesLost);
         Assert.Equal(ContentFolders.Say(HostingStrings.Crossed), BotClient.ReadOne(Assert.Single(replies)));
 
         // Nothing of the lost turn was kept: "help" still places the user on the first question.
