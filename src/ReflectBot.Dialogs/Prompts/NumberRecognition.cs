@@ -44,18 +44,8 @@ internal static class NumberRecognition
             return null;
         }
 
-        var value = 0;
-        foreach (var c in digits)
-        {
-            if (!char.IsAsciiDigit(c))
-            {
-                return null;
-            }
-
-            value = (value * 10) + (c - '0');
-        }
-
-        return value;
+        // NumberStyles.None: digits only (ASCII), no sign, no spaces, no separators.
+        return int.TryParse(digits, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var value) ? value : null;
     }
 
     private static bool TryValue(ModelResult result, out double value)
