@@ -76,7 +76,7 @@ public static class SafetyScreenCost
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"Safety screen, per message ({messages.Count} development messages): lexicon {lexicon.Wall:F3} ms wall / {lexicon.Cpu:F3} ms CPU; model (on the {free.Count} with free text) {model.Wall:F2} ms wall / {model.Cpu:F2} ms CPU; model load {load.ElapsedMilliseconds} ms, about {modelMemory:F0} MB private memory"));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"Safety model, the same messages read 16 at a time (shared runs, one in flight): {shared.Wall:F2} ms wall / {shared.Cpu:F2} ms CPU per message, {(double)runs.Texts / Math.Max(1, runs.Runs):F2} texts per run ({runs.Runs} runs)"));
+            $"Safety model, the same messages read 16 at a time (shared runs, one in flight): {shared.Wall:F2} ms wall / {shared.Cpu:F2} ms CPU per message, {(double)runs.Texts / Math.Max(1, runs.Runs):F2} texts per run, {(double)runs.Requests / Math.Max(1, runs.Runs):F2} messages per run ({runs.Runs} runs)"));
     }
 
     private static (double Wall, double Cpu) Measure(Process process, Action run)

@@ -33,6 +33,7 @@ public sealed class CoalescingEncoder
     private readonly List<Pending> _pending = [];
     private int _running;
     private long _runs;
+    private long _requests;
     private long _texts;
 
     /// <param name="runsAtOnce">How many runs may be in flight at once (each on one thread).</param>
@@ -47,6 +48,9 @@ public sealed class CoalescingEncoder
     /// <summary>Runs so far (for the tests and the benchmark).</summary>
     public long Runs => Interlocked.Read(ref _runs);
 
+    /// <summary>Calls with texts so far: fewer runs than calls means runs served more than one caller.</summary>
+    public long Requests => Interlocked.Read(ref _requests);
+
     /// <summary>Texts encoded so far; with <see cref="Runs"/>, how many texts shared a run.</summary>
     public long Texts => Interlocked.Read(ref _texts);
 
@@ -60,6 +64,7 @@ public sealed class CoalescingEncoder
         }
 
         cancellationToken.ThrowIfCancellationRequested();
+        Interlocked.Increment(ref _requests);
         var request = new Request(texts.Count);
         var scratch = new long[WordPieceTokenizer.MaxTokens];
         var pending = new Pending[texts.Count];
