@@ -17,10 +17,7 @@ public sealed class NotUnderstoodTests : IDisposable
     [InlineData("feeling kind of flat tbh")]
     public async Task AFewWordsOfTheirOwnAreThankedAndOfferedAPageToWriteOnNotTheWholeMenu(string words)
     {
-        var bot = _host.Client();
-        await bot.SayAsync("hi");
-        await bot.SayAsync("cancel");
-
+        var bot = await IdleClientAsync();
         var replies = await bot.SayAsync(words);
 
         var reply = Assert.Single(replies);
@@ -39,13 +36,18 @@ public sealed class NotUnderstoodTests : IDisposable
     [InlineData("journal pls now")]
     public async Task FewerWordsGetTheMenu(string words)
     {
-        var bot = _host.Client();
-        await bot.SayAsync("hi");
-        await bot.SayAsync("cancel");
-
-        var text = BotClient.Read(await bot.SayAsync(words));
+        var text = BotClient.Read(await (await IdleClientAsync()).SayAsync(words));
 
         Assert.Contains(ContentFolders.Say(ConversationStrings.NotSure), text, StringComparison.Ordinal);
         Assert.Contains("Type \"check in\"", text, StringComparison.Ordinal);
+    }
+
+    /// <summary>A client past the welcome's check-in, with nothing in progress.</summary>
+    private async Task<BotClient> IdleClientAsync()
+    {
+        var bot = _host.Client();
+        await bot.SayAsync("hi");
+        await bot.SayAsync("cancel");
+        return bot;
     }
 }
