@@ -141,6 +141,32 @@ public sealed class SafetyEvaluationTests(ITestOutputHelper output) : IDisposabl
             Assert.DoesNotContain(line.Id, report, StringComparison.Ordinal);
             Assert.DoesNotContain(line.Text, report, StringComparison.Ordinal);
         }
+
+        // Which other class's reply a test file's messages got is a kind of its errors: never printed.
+        Assert.DoesNotContain("routed elsewhere", report, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void TheRoutingLineCountsPerClassWhichOtherClasssReplyAlarmedMessagesGot()
+    {
+        LabelledMessage Line(string id, string label) => new(id, label, "t", string.Empty, "text", "d", 1);
+        var outcomes = new List<EvaluationOutcome>
+        {
+            new(Line("d-1", "voices"), new ScreenResult(RiskLevel.Clear, RiskClass.Suicidal, "lexicon")),
+            new(Line("d-2", "voices"), new ScreenResult(RiskLevel.Clear, RiskClass.Suicidal, "lexicon")),
+            new(Line("d-3", "voices"), new ScreenResult(RiskLevel.Possible, RiskClass.SelfHarm, "model", 0.8)),
+            new(Line("d-4", "voices"), new ScreenResult(RiskLevel.Clear, RiskClass.Voices, "lexicon")),
+            new(Line("d-5", "voices"), ScreenResult.Nothing),
+            new(Line("d-6", "abuse"), new ScreenResult(RiskLevel.Clear, RiskClass.Abuse, "lexicon")),
+        };
+
+        var routing = EvaluationReport.Routing("dev", outcomes);
+        output.WriteLine(routing);
+
+        // Four alarmed voices messages (the missed one is no routing), three of them answered elsewhere, the likeliest first.
+        Assert.Matches(@"\n  voices\s+3 of 4\s+routed elsewhere: suicidal 2, self-harm 1\r?\n", routing);
+        Assert.Matches(@"\n  abuse\s+0 of 1\s+routed elsewhere: none\r?\n", routing);
+        Assert.DoesNotContain("eating-disorder", routing, StringComparison.Ordinal);
     }
 
     [Theory]
