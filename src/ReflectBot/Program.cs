@@ -47,7 +47,7 @@ builder.Services.AddReflectBot(builder.Configuration);
 if (command == "chat")
 {
     // Keep the terminal for the conversation: logs go to stderr and only warnings and worse.
-    builder.Logging.SetMinimumLevel(LogLevel.Warning).AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
+    builder.Logging.ForCommand();
     using var chatHost = builder.Build();
     var name = Array.IndexOf(hostArgs, "--name") is var at and >= 0 && at + 1 < hostArgs.Length ? hostArgs[at + 1] : null;
     return await ConsoleChat.RunAsync(chatHost.Services, Console.In, Console.Out, displayName: name);
@@ -55,21 +55,21 @@ if (command == "chat")
 
 if (command == "rotate-keys")
 {
-    builder.Logging.SetMinimumLevel(LogLevel.Warning).AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
+    builder.Logging.ForCommand();
     using var rotationHost = builder.Build();
     return await KeyRotation.RunAsync(rotationHost.Services, Console.Out, Console.Error);
 }
 
 if (command == "upgrade-data")
 {
-    builder.Logging.SetMinimumLevel(LogLevel.Warning).AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
+    builder.Logging.ForCommand();
     using var upgradeHost = builder.Build();
     return await ReflectBot.Upgrade.DataUpgrade.RunAsync(upgradeHost.Services, Console.Out, Console.Error);
 }
 
 if (command == "clinician-link")
 {
-    builder.Logging.SetMinimumLevel(LogLevel.Warning).AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
+    builder.Logging.ForCommand();
     using var linkHost = builder.Build();
     return ClinicianLink.Run(linkHost.Services, builder.Configuration, hostArgs.FirstOrDefault(a => !a.StartsWith('-')), Console.Out, Console.Error);
 }

@@ -58,6 +58,7 @@ public static class SafetyContentLoader
             Addressed = Patterns(root, "addressed"),
             RecurrenceMarkers = Patterns(root, "recurrenceMarkers"),
             MinorMarkers = Patterns(root, "minorMarkers"),
+            VoiceMarkers = Patterns(root, "voiceMarkers"),
             ToReader = Patterns(root, "toReader"),
         };
     }

@@ -38,6 +38,9 @@ public sealed class SafetyLexicon
 
     public required IReadOnlyList<Regex> MinorMarkers { get; init; }
 
+    /// <summary>A voice, or something in the head, speaking or commanding: decides which reply a live risk gets, never whether there is one.</summary>
+    public IReadOnlyList<Regex> VoiceMarkers { get; init; } = [];
+
     /// <summary>What someone else's text must not say to its reader (a clinician's note to a client): read by <c>Safety/OthersTextScreen</c>, never by the message screen.</summary>
     public IReadOnlyList<Regex> ToReader { get; init; } = [];
 

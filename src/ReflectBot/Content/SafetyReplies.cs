@@ -42,6 +42,8 @@ public sealed class SafetyReplies
 
     public required string ContinueLater { get; init; }
 
+    public required string StayClose { get; init; }
+
     public required string MomentSaved { get; init; }
 
     public required IReadOnlyList<string> Repeat { get; init; }

@@ -81,6 +81,7 @@ public static class SafetyRepliesLoader
             SafeNoPlan = Say(safeMap, "noPlan"),
             Grounding = Say(root, "grounding"),
             ContinueLater = Say(root, "continueLater"),
+            StayClose = Say(root, "stayClose", "emergency", "lines"),
             MomentSaved = Say(root, "momentSaved"),
             Repeat = repeat,
             Possible = Say(root, "possible", "lines"),

@@ -10,6 +10,9 @@ public static class ConversationStrings
     public static readonly StringKey IAmABot = new("conversation.iAmABot");
     public static readonly StringKey NotSure = new("conversation.notSure");
     public static readonly StringKey NoWords = new("conversation.noWords");
+
+    /// <summary>{freeWrite}, {checkIn}: the free-journaling and check-in journeys' commands.</summary>
+    public static readonly StringKey OnYourMind = new("conversation.onYourMind", "freeWrite", "checkIn");
     public static readonly StringKey NothingToStop = new("conversation.nothingToStop");
     public static readonly StringKey LostOurPlace = new("conversation.lostOurPlace");
 

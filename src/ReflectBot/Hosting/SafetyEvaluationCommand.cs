@@ -64,6 +64,7 @@ public static class SafetyEvaluationCommand
             {
                 var outcomes = await RunAllAsync(adapter, bot, dev, midJourney, cancellationToken).ConfigureAwait(false);
                 await output.WriteAsync(EvaluationReport.Format($"dev part, {Setting(midJourney)}", outcomes)).ConfigureAwait(false);
+                await output.WriteAsync(EvaluationReport.Routing($"dev part, {Setting(midJourney)}", outcomes)).ConfigureAwait(false);
                 if (args.Contains("--verbose"))
                 {
                     SafetyEvaluation.WriteMistakes(output, outcomes);

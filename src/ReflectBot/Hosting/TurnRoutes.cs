@@ -52,6 +52,7 @@ public static class TurnRoutes
         // Anything else answers the dialog in progress; with nothing in progress, a greeting or the fallback.
         TurnRoute.Dialog<ContinueDialogCommand>("dialog", "the answer to the question in progress"),
         TurnRoute.Idle<GreetingCommand>("greeting", "hi · hello · start (nothing in progress)", text => GlobalCommands.Is(GlobalCommand.Greeting, text)),
+        TurnRoute.Fallback<StayCloseCommand>("stay close", "anything else within an hour of a crisis reply: the way to help again and gentle ways on, not the menu"),
         TurnRoute.Fallback<NotUnderstoodCommand>("not understood", "anything else: \"I'm not sure what you mean\" and the menu"),
     ],
     [

@@ -76,6 +76,15 @@ public static class CrisisReply
         return activities;
     }
 
+    /// <summary>A message nothing else took, soon after a crisis reply: the way to help again, and gentle ways on.</summary>
+    public static IActivity StayClose(SafetyReplies replies, StringCatalog strings, CrisisResources resources, CrisisRegion? region)
+    {
+        ArgumentNullException.ThrowIfNull(replies);
+
+        // Commands the router matches, so their words stay with the commands rather than in content.
+        return Suggestions.Of(["self soothe", "safety plan", "menu"], Fill(replies.StayClose, strings, resources, region, RiskClass.Suicidal));
+    }
+
     public static IActivity Card(RiskClass risk, SafetyReplies replies, StringCatalog strings, CrisisResources resources, CrisisRegion? region)
     {
         ArgumentNullException.ThrowIfNull(replies);

@@ -137,6 +137,23 @@ public sealed class CrisisResponder(
         await turnContext.SendActivitiesAsync([.. CrisisReply.Safe(Replies, strings, content.Resources, region, plan)], cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>
+    /// A message nothing else took (<see cref="StayCloseCommand"/>): within <see cref="SafetyMemory.StayCloseFor"/> of
+    /// a crisis reply, the steady reply, and true; otherwise nothing, and false.
+    /// </summary>
+    public async Task<bool> StayCloseAsync(ITurnContext turnContext, UserProfile? profile, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(turnContext);
+        var memory = await state.PeekInTurnAsync(turnContext, cancellationToken).ConfigureAwait(false);
+        if (memory?.LastUtc is not { } last || time.GetUtcNow() - last > SafetyMemory.StayCloseFor)
+        {
+            return false;
+        }
+
+        await turnContext.SendActivityAsync(CrisisReply.StayClose(Replies, strings, content.Resources, Region(turnContext, profile)), cancellationToken).ConfigureAwait(false);
+        return true;
+    }
+
     /// <summary>Possible risk: a short, gentle check that still names the lines, with the two answers as buttons.</summary>
     public async Task PossibleAsync(ITurnContext turnContext, ScreenResult result, SafetySnapshot? snapshot, CancellationToken cancellationToken = default)
     {

@@ -40,6 +40,12 @@ public sealed class LexiconReading
 
     public bool Minor { get; internal set; }
 
+    /// <summary>
+    /// A voice, or something in the head, speaks or commands in the message (<c>voiceMarkers</c>). Routing only:
+    /// it chooses the voices reply for a live risk and is not one of the model's <see cref="Features"/>.
+    /// </summary>
+    public bool VoiceSpeaking { get; internal set; }
+
     public bool Question { get; internal set; }
 
     public bool TimedOut { get; internal set; }
@@ -71,6 +77,14 @@ public sealed class LexiconReading
         }
 
         Live = RiskClasses.All.FirstOrDefault(c => _live[(int)c]);
+
+        // A voice's command carries another class's words ("kill yourself", "cut", "hurt her"), and the reply
+        // that fits is the one about the voice, which names the same lines. An attempt in progress still comes
+        // first: then the emergency number is what matters, whatever told them to.
+        if (VoiceSpeaking && Live is not (RiskClass.None or RiskClass.Attempt))
+        {
+            Live = RiskClass.Voices;
+        }
         Past = Live == RiskClass.None ? RiskClasses.All.FirstOrDefault(c => _past[(int)c]) : RiskClass.None;
     }
 

@@ -52,6 +52,7 @@ public sealed partial class RiskScreen(SafetyLexicon lexicon)
         {
             reading.Recurrence |= Any(lexicon.RecurrenceMarkers, window, reading);
             reading.Minor |= Any(lexicon.MinorMarkers, window, reading);
+            reading.VoiceSpeaking |= Any(lexicon.VoiceMarkers, window, reading);
         }
 
         // A phrase told in the past tense, with nothing saying it is now, is past when a later sentence

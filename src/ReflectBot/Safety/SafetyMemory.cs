@@ -23,4 +23,7 @@ public sealed class SafetyMemory
 
     /// <summary>How long a typed yes or no still counts as the answer to the question.</summary>
     public static TimeSpan CheckValidFor { get; } = TimeSpan.FromMinutes(30);
+
+    /// <summary>How long after a crisis reply a message nothing else takes is met with the steady reply, not the menu.</summary>
+    public static TimeSpan StayCloseFor { get; } = TimeSpan.FromHours(1);
 }

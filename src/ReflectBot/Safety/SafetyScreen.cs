@@ -76,7 +76,8 @@ public sealed class SafetyScreen(RiskScreen lexicon, ISafetyModelLayer? model = 
 
         if (model is { Level: RiskLevel.Clear or RiskLevel.Possible })
         {
-            return model;
+            // As for a lexicon match (LexiconReading.VoiceSpeaking): a voice's command gets the voices reply, an attempt still comes first.
+            return reading.VoiceSpeaking && model.Class != RiskClass.Attempt ? model with { Class = RiskClass.Voices } : model;
         }
 
         if (reading.Past != RiskClass.None)

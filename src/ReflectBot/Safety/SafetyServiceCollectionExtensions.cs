@@ -33,6 +33,7 @@ public static class SafetyServiceCollectionExtensions
         services.AddHostedService<SafetyModelWarmup>();
         services.AddSingleton<SafetyMiddleware>();
         services.AddSingleton<SafetyCheckCommand>();
+        services.AddSingleton<StayCloseCommand>();
         services.AddSingleton<SafetyPlanCommand>();
         services.AddSingleton<RegionCommand>();
         return services;

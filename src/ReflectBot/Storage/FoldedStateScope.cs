@@ -19,6 +19,12 @@ internal sealed class FoldedStateScope : IDisposable
     /// </summary>
     public const int MaxConversations = 16;
 
+    /// <summary>
+    /// How many times a write that lost its race only to the user's other conversations is put onto the fresh
+    /// document before the turn runs again instead (<see cref="StateSavingBot"/>).
+    /// </summary>
+    private const int MaxMerges = 3;
+
     private readonly IStorage _inner;
     private readonly string? _channelId;
     private readonly string _conversationId;
@@ -162,6 +168,10 @@ internal sealed class FoldedStateScope : IDisposable
             return;
         }
 
+        // What this turn read of the document: if a lost race changed neither, the other writer touched only other
+        // conversations, and this turn's write can go onto the fresh document instead of the turn running again.
+        var readUser = _user;
+        var readConversation = _conversations[_conversationId];
         var user = _pendingUser ?? (_deleted ? [] : _user);
         var conversations = _deleted ? [] : _conversations;
         if (_conversationRemoved || _pendingConversation is not null)
@@ -192,18 +202,7 @@ internal sealed class FoldedStateScope : IDisposable
             spilled[StateKeys.Conversation(_channelId, oldest.Name)] = oldest.Value;
         }
 
-        var document = new JObject();
-        foreach (var property in user.Properties())
-        {
-            document[property.Name] = property.Value;
-        }
-
-        if (conversations.Count > 0)
-        {
-            document[FoldedStateStorage.ConversationsProperty] = conversations;
-        }
-
-        document[StoreJson.ETagProperty] = _found ? _etag : StoreJson.CreateOnlyETag;
+        var document = Document(user, conversations, _found ? _etag : StoreJson.CreateOnlyETag);
 
         // The oldest conversation is written to its own record first: if the document's write then fails, the
         // document still holds it (and the copy is overwritten when it moves out again).
@@ -212,7 +211,37 @@ internal sealed class FoldedStateScope : IDisposable
             await _inner.WriteAsync(spilled, cancellationToken).ConfigureAwait(false);
         }
 
-        await _inner.WriteAsync(new Dictionary<string, object>(StringComparer.Ordinal) { [_userKey] = document }, cancellationToken).ConfigureAwait(false);
+        for (var merges = 0; ; merges++)
+        {
+            try
+            {
+                await _inner.WriteAsync(new Dictionary<string, object>(StringComparer.Ordinal) { [_userKey] = document }, cancellationToken).ConfigureAwait(false);
+                break;
+            }
+            catch (ETagConflictException) when (merges < MaxMerges && _found && !_deleted && !_adopted && spilled.Count == 0)
+            {
+                var fresh = await ReadDocumentAsync(cancellationToken).ConfigureAwait(false);
+                if (fresh is not { } other
+                    || !JToken.DeepEquals(other.User, readUser)
+                    || !JToken.DeepEquals(other.Conversations[_conversationId], readConversation)
+                    || other.Conversations.Count > MaxConversations)
+                {
+                    // This turn's own part changed under it (or the document went, or would spill): a real conflict.
+                    throw;
+                }
+
+                conversations = other.Conversations;
+                conversations.Remove(_conversationId);
+                if (_pendingConversation is not null)
+                {
+                    conversations[_conversationId] = _pendingConversation;
+                }
+
+                document = Document(_pendingUser ?? other.User, conversations, other.ETag);
+                ReflectBotTelemetry.TurnConflictRetries.Add(1, new KeyValuePair<string, object?>("state", "conversation"), new KeyValuePair<string, object?>("outcome", "merged"));
+            }
+        }
+
         var written = document.Value<string>(StoreJson.ETagProperty);
         document.Remove(StoreJson.ETagProperty);
         document.Remove(FoldedStateStorage.ConversationsProperty);
@@ -258,11 +287,34 @@ internal sealed class FoldedStateScope : IDisposable
 
     private async Task LoadAsync(CancellationToken cancellationToken)
     {
-        var read = await _inner.ReadAsync([_userKey], cancellationToken).ConfigureAwait(false);
-        if (!read.TryGetValue(_userKey, out var raw) || raw is not IDictionary<string, object> stored)
+        if (await ReadDocumentAsync(cancellationToken).ConfigureAwait(false) is not { } stored)
         {
             Loaded(found: false, etag: null, [], []);
             return;
+        }
+
+        var conversations = stored.Conversations;
+        Loaded(found: true, stored.ETag, stored.User, conversations);
+        if (conversations[_conversationId] is null && Knows(stored.User))
+        {
+            // A conversation the user had before it was folded in (or moved out as the oldest): its own record, once.
+            var own = await _inner.ReadAsync([_conversationKey], cancellationToken).ConfigureAwait(false);
+            if (own.TryGetValue(_conversationKey, out var value) && value is IDictionary<string, object>)
+            {
+                var (document, _) = StoreJson.ToDocument(value);
+                conversations[_conversationId] = document;
+                _adopted = true;
+            }
+        }
+    }
+
+    /// <summary>The user's document as stored now, split into its user part and its conversations; null when there is none.</summary>
+    private async Task<StoredDocument?> ReadDocumentAsync(CancellationToken cancellationToken)
+    {
+        var read = await _inner.ReadAsync([_userKey], cancellationToken).ConfigureAwait(false);
+        if (!read.TryGetValue(_userKey, out var raw) || raw is not IDictionary<string, object> stored)
+        {
+            return null;
         }
 
         var user = new JObject();
@@ -284,24 +336,32 @@ internal sealed class FoldedStateScope : IDisposable
             }
         }
 
-        Loaded(found: true, etag, user, conversations);
-        if (conversations[_conversationId] is null && Knows(user))
+        return new StoredDocument(etag, user, conversations);
+    }
+
+    private static JObject Document(JObject user, JObject conversations, string? etag)
+    {
+        var document = new JObject();
+        foreach (var property in user.Properties())
         {
-            // A conversation the user had before it was folded in (or moved out as the oldest): its own record, once.
-            var own = await _inner.ReadAsync([_conversationKey], cancellationToken).ConfigureAwait(false);
-            if (own.TryGetValue(_conversationKey, out var value) && value is IDictionary<string, object>)
-            {
-                var (document, _) = StoreJson.ToDocument(value);
-                conversations[_conversationId] = document;
-                _adopted = true;
-            }
+            document[property.Name] = property.Value;
         }
+
+        if (conversations.Count > 0)
+        {
+            document[FoldedStateStorage.ConversationsProperty] = conversations;
+        }
+
+        document[StoreJson.ETagProperty] = etag;
+        return document;
     }
 
     /// <summary>Whether the user's profile lists this conversation (a conversation new to them has no record of its own to look for).</summary>
     private bool Knows(JObject user)
         => user[StateKeys.ProfileProperty]?["conversations"] is JArray known
             && known.Any(id => id.Type == JTokenType.String && string.Equals((string?)id, _conversationId, StringComparison.Ordinal));
+
+    private readonly record struct StoredDocument(string? ETag, JObject User, JObject Conversations);
 
     private void Loaded(bool found, string? etag, JObject user, JObject conversations)
     {

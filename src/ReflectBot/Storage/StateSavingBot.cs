@@ -13,7 +13,9 @@ namespace ReflectBot.Storage;
 /// (<see cref="FoldedStateStorage"/>), or, outside a folded scope, two concurrent reads;</item>
 /// <item>the bot runs with its replies held (<see cref="TurnReplyBuffer"/>);</item>
 /// <item>in a folded scope, both are written in one conditional write of the user's document if either
-/// changed; a lost race re-runs the turn as below. Outside one:</item>
+/// changed. A race lost only to the user's other conversations (neither the user part nor this conversation
+/// changed) is written onto the fresh document by the scope without running the turn again
+/// (<see cref="FoldedStateScope.CommitAsync"/>); any other lost race re-runs the turn as below. Outside one:</item>
 /// <item>conversation state is written if it changed, with the ETag it was read with. If another turn
 /// wrote first (the same user on two devices, or two instances), nothing was written: the held replies
 /// are dropped, state is read again and the turn runs again after a short random pause, up to five runs.
@@ -33,8 +35,8 @@ public sealed class StateSavingBot : IBot
 {
     private const int MergeAttempts = 3;
 
-    // A user's conversations share one document (FoldedStateStorage), so two of their conversations
-    // answering at once, or a delivery landing mid-turn, can each cost the other a run. A slow turn (one that
+    // A user's conversations share one document (FoldedStateStorage); a race lost only to another of them is merged
+    // by the scope, so what re-runs a turn is its own conversation or the user's settings changing under it. A slow turn (one that
     // saves a journal entry) can lose to a quick one three times running under load (seen in the two-instance
     // test on shared cores), so up to five runs, with a growing random pause between them, before the user is
     // asked to send the message again.

@@ -2,11 +2,14 @@ using System.Net;
 using Microsoft.Bot.Schema;
 using Microsoft.Extensions.DependencyInjection;
 using Newtonsoft.Json.Linq;
+using Microsoft.Extensions.Time.Testing;
 using ReflectBot.Content;
+using ReflectBot.Conversation;
 using ReflectBot.Journal;
 using ReflectBot.Kernel;
 using ReflectBot.Safety;
 using ReflectBot.Storage;
+using ReflectBot.Tests.Journeys;
 using ReflectBot.Tests.Support;
 
 namespace ReflectBot.Tests.Safety;
@@ -61,8 +64,46 @@ public sealed class CrisisReplyTests : IDisposable
         await bot.SayAsync("I keep thinking about killing myself");
         Assert.Contains("999", BotClient.ReadOne((await bot.SayAsync("no"))[0]), StringComparison.Ordinal);
 
-        // The question was answered: a "no" now is just a "no".
-        Assert.DoesNotContain("999", BotClient.Read(await bot.SayAsync("no")), StringComparison.Ordinal);
+        // The question was answered: a "no" now is not that answer again (the emergency block), but a message
+        // nothing else takes soon after a crisis reply, met with the steady reply.
+        var later = await bot.SayAsync("no");
+        Assert.DoesNotContain(later, reply => BotClient.ReadOne(reply).StartsWith("Please call", StringComparison.Ordinal));
+        Assert.StartsWith("I'm still here with you.", BotClient.ReadOne(Assert.Single(later)), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task WithinAnHourOfACrisisReplyAMessageNothingElseTakesGetsTheWayToHelpAgainNotTheMenu()
+    {
+        var time = new FakeTimeProvider(DateTimeOffset.Parse("2026-03-02T21:00:00Z", System.Globalization.CultureInfo.InvariantCulture));
+        using var host = new BotHost { TestServices = s => s.AddSingleton<TimeProvider>(time) };
+        var bot = host.Client();
+        bot.TimeZone = "Europe/London";
+        await bot.SayAsync("I keep thinking about killing myself");
+        await bot.SayAsync("I'm not safe");
+
+        time.Advance(TimeSpan.FromMinutes(50));
+        var steady = await bot.SayAsync("ok");
+        var text = BotClient.ReadOne(Assert.Single(steady));
+        Assert.Contains("999", text, StringComparison.Ordinal);
+        Assert.Contains("Samaritans", text, StringComparison.Ordinal);
+        Assert.DoesNotContain(ContentFolders.Say(ConversationStrings.NotSure), text, StringComparison.Ordinal);
+        Assert.Equal(["self soothe", "safety plan", "menu"], steady[0].SuggestedActions.Actions.Select(a => a.Value?.ToString()));
+
+        // Its buttons are commands that work: "self soothe" starts the practice.
+        Assert.DoesNotContain(ContentFolders.Say(ConversationStrings.NotSure), BotClient.Read(await bot.SayAsync("self soothe")), StringComparison.Ordinal);
+        await bot.SayAsync("cancel");
+
+        // Past the hour, the usual answer to words the bot does not know.
+        time.Advance(TimeSpan.FromMinutes(11));
+        Assert.Contains(ContentFolders.Say(ConversationStrings.NotSure), BotClient.Read(await bot.SayAsync("ok")), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task APastExperienceAloneDoesNotKeepTheBotInItsSteadyReply()
+    {
+        var bot = _host.Client();
+        await bot.SayAsync("When I was 12 my dad used to hit me when he drank.");
+        Assert.Contains(ContentFolders.Say(ConversationStrings.NotSure), BotClient.Read(await bot.SayAsync("ok")), StringComparison.Ordinal);
     }
 
     [Fact]

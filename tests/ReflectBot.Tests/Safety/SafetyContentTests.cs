@@ -188,6 +188,39 @@ public sealed class SafetyContentTests
     public void TheIssuesExamplesAreReadAsExpected(string text, RiskClass expected)
         => Assert.Equal(expected, Lexicon().Screen(text));
 
+    // Round seven: a voice's command carries another class's words, and the reply that fits is the voices one;
+    // an attempt in progress still comes first. An inner critic, a song in the head or a little voice of
+    // encouragement is no voice commanding: the class stays what the message says.
+    [Theory]
+    [InlineData("The voices keep telling me to kill myself", RiskClass.Voices)]
+    [InlineData("something in my head keeps telling me to hurt my mum", RiskClass.Voices)]
+    [InlineData("I hear a voice that says I must kill myself. It is not my voice.", RiskClass.Voices)]
+    [InlineData("There's a man's voice that tells me to jump off the balcony", RiskClass.Voices)]
+    [InlineData("scared. the whispering is back and it's telling me to burn myself on the cooker", RiskClass.Voices)]
+    [InlineData("The voices told me to and I've just taken all my pills", RiskClass.Attempt)]
+    [InlineData("My inner critic says I'm useless and I want to die", RiskClass.Suicidal)]
+    [InlineData("the critical voice in my head tells me I'm useless and I want to die", RiskClass.Suicidal)]
+    [InlineData("There's a song stuck in my head and I keep thinking about killing myself", RiskClass.Suicidal)]
+    [InlineData("My little voice says I can do it but I still want to kill myself", RiskClass.Suicidal)]
+    [InlineData("I heard him say he'd kill me if I left, he hits me every week", RiskClass.Abuse)]
+    [InlineData("A little voice says I can do it", RiskClass.None)]
+    public void AVoicesCommandGetsTheVoicesReplyAndAnAttemptStillComesFirst(string text, RiskClass expected)
+        => Assert.Equal(expected, Lexicon().Screen(text));
+
+    // The same choice for the model layer's alarm when the lexicon is silent on the risk but hears the voice.
+    [Theory]
+    [InlineData(RiskClass.Suicidal, RiskClass.Voices)]
+    [InlineData(RiskClass.HarmToOthers, RiskClass.Voices)]
+    [InlineData(RiskClass.Attempt, RiskClass.Attempt)]
+    public void AModelAlarmOnAMessageWhereAVoiceSpeaksGetsTheVoicesReplyButAnAttemptStaysAnAttempt(RiskClass model, RiskClass expected)
+    {
+        var reading = Lexicon().Read("the voices keep telling me things about my family and I can't get away from them");
+        Assert.Equal(RiskClass.None, reading.Live);
+        Assert.True(reading.VoiceSpeaking);
+        Assert.Equal(expected, SafetyScreen.Combine(reading, new ScreenResult(RiskLevel.Possible, model, "model", 0.8)).Class);
+        Assert.Equal(model, SafetyScreen.Combine(Lexicon().Read("my family keeps telling me things and I can't get away from them"), new ScreenResult(RiskLevel.Possible, model, "model", 0.8)).Class);
+    }
+
     [Theory]
     [InlineData("I used to self-harm but I've been safe for years", RiskClass.SelfHarm)]
     [InlineData("When I was little my dad used to hit me when he drank.", RiskClass.Abuse)]

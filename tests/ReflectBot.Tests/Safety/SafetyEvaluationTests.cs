@@ -80,13 +80,15 @@ public sealed class SafetyEvaluationTests(ITestOutputHelper output) : IDisposabl
         File.WriteAllText(Path.Combine(evaluation, "test-e.tsv"), LabelledSet.Header + "\nte-1\tnone\teveryday\t\tToast for breakfast\n");
         File.WriteAllText(Path.Combine(evaluation, "test-h.tsv"), LabelledSet.Header + "\nth-1\tnone\teveryday\t\tThe hedge needs a trim\n");
         File.WriteAllText(Path.Combine(evaluation, "test-g.tsv"), LabelledSet.Header + "\ntg-1\tnone\teveryday\t\tA parcel came\n");
+        File.WriteAllText(Path.Combine(evaluation, "test-j.tsv"), LabelledSet.Header + "\ntj-1\tnone\teveryday\t\tThe library was shut\n");
+        File.WriteAllText(Path.Combine(evaluation, "test-i.tsv"), LabelledSet.Header + "\nti-1\tnone\teveryday\t\tWe planted beans\n");
         File.WriteAllText(Path.Combine(evaluation, "notes-test.tsv"), "not a labelled set");
         var errors = new List<ContentError>();
         var (_, tests) = SafetyEvaluation.LoadSets(folder, errors);
-        Assert.Equal(["test-a.tsv", "test-b.tsv", "test-c.tsv", "test-d.tsv", "test-e.tsv", "test-f.tsv", "test-g.tsv", "test-h.tsv", "test.tsv"], tests.Select(t => t.Name));
+        Assert.Equal(["test-a.tsv", "test-b.tsv", "test-c.tsv", "test-d.tsv", "test-e.tsv", "test-f.tsv", "test-g.tsv", "test-h.tsv", "test-i.tsv", "test-j.tsv", "test.tsv"], tests.Select(t => t.Name));
 
-        // Rounds two to five's files are history; round six's two are pooled.
-        Assert.Equal([true, true, true, true, true, true, false, false, true], tests.Select(t => t.Used));
+        // Rounds two to six's files are history; round seven's two are pooled.
+        Assert.Equal([true, true, true, true, true, true, true, true, false, false, true], tests.Select(t => t.Used));
         Assert.Equal("tb-1", Assert.Single(tests[1].Messages).Id);
         var problem = Assert.Single(errors);
         Assert.Equal(3, problem.Line);
@@ -111,8 +113,9 @@ public sealed class SafetyEvaluationTests(ITestOutputHelper output) : IDisposabl
         {
             new("test-a.tsv", [Line("ta-1", "none", "an older line")], true),
             new("test-e.tsv", [Line("te-1", "none", "a round five line")], true),
-            new("test-g.tsv", [Line("tg-1", "suicidal", "I am going to end my life tonight."), Line("tg-2", "none", "zebra walked past quietly")], false),
-            new("test-h.tsv", [Line("th-1", "suicidal", "qwerty plinth marmalade"), Line("th-2", "none", "the kettle is on")], false),
+            new("test-g.tsv", [Line("tg-1", "none", "a round six line")], true),
+            new("test-i.tsv", [Line("ti-1", "suicidal", "I am going to end my life tonight."), Line("ti-2", "none", "zebra walked past quietly")], false),
+            new("test-j.tsv", [Line("tj-1", "suicidal", "qwerty plinth marmalade"), Line("tj-2", "none", "the kettle is on")], false),
             new("test-c.tsv", [Line("tc-1", "none", "a round four line")], true),
             new("test.tsv", [Line("tt-1", "none", "an old line")], true),
         };
@@ -121,22 +124,49 @@ public sealed class SafetyEvaluationTests(ITestOutputHelper output) : IDisposabl
         output.WriteLine(report);
         foreach (var setting in new[] { "first message of a conversation", "mid-journey (the answer to a check-in question)" })
         {
-            Assert.Contains($"test part test-g.tsv, {setting}: 2 messages", report, StringComparison.Ordinal);
+            Assert.Contains($"test part test-i.tsv, {setting}: 2 messages", report, StringComparison.Ordinal);
+            Assert.Contains($"test part test-g.tsv (used in an earlier round: history, not pooled), {setting}: 1 messages", report, StringComparison.Ordinal);
             Assert.Contains($"test part test-e.tsv (used in an earlier round: history, not pooled), {setting}: 1 messages", report, StringComparison.Ordinal);
             Assert.Contains($"test part test.tsv (used in an earlier round: history, not pooled), {setting}: 1 messages", report, StringComparison.Ordinal);
             Assert.Contains($"test part test-c.tsv (used in an earlier round: history, not pooled), {setting}: 1 messages", report, StringComparison.Ordinal);
             Assert.Contains($"test part test-a.tsv (used in an earlier round: history, not pooled), {setting}: 1 messages", report, StringComparison.Ordinal);
-            Assert.Contains($"test parts of this round pooled (test-g.tsv, test-h.tsv), {setting}: 4 messages", report, StringComparison.Ordinal);
+            Assert.Contains($"test parts of this round pooled (test-i.tsv, test-j.tsv), {setting}: 4 messages", report, StringComparison.Ordinal);
         }
 
-        // test-g catches its one risk line, test-h misses its nonsense one: pooled recall is one of two.
-        Assert.Matches(@"test-g\.tsv, first[^\n]*\n[^\n]*\n  suicidal\s+1\s+1\.000", report);
-        Assert.Matches(@"pooled \(test-g\.tsv, test-h\.tsv\), first[^\n]*\n[^\n]*\n  suicidal\s+2\s+0\.500", report);
+        // test-i catches its one risk line, test-j misses its nonsense one: pooled recall is one of two.
+        Assert.Matches(@"test-i\.tsv, first[^\n]*\n[^\n]*\n  suicidal\s+1\s+1\.000", report);
+        Assert.Matches(@"pooled \(test-i\.tsv, test-j\.tsv\), first[^\n]*\n[^\n]*\n  suicidal\s+2\s+0\.500", report);
         foreach (var line in tests.SelectMany(t => t.Messages))
         {
             Assert.DoesNotContain(line.Id, report, StringComparison.Ordinal);
             Assert.DoesNotContain(line.Text, report, StringComparison.Ordinal);
         }
+
+        // Which other class's reply a test file's messages got is a kind of its errors: never printed.
+        Assert.DoesNotContain("routed elsewhere", report, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void TheRoutingLineCountsPerClassWhichOtherClasssReplyAlarmedMessagesGot()
+    {
+        LabelledMessage Line(string id, string label) => new(id, label, "t", string.Empty, "text", "d", 1);
+        var outcomes = new List<EvaluationOutcome>
+        {
+            new(Line("d-1", "voices"), new ScreenResult(RiskLevel.Clear, RiskClass.Suicidal, "lexicon")),
+            new(Line("d-2", "voices"), new ScreenResult(RiskLevel.Clear, RiskClass.Suicidal, "lexicon")),
+            new(Line("d-3", "voices"), new ScreenResult(RiskLevel.Possible, RiskClass.SelfHarm, "model", 0.8)),
+            new(Line("d-4", "voices"), new ScreenResult(RiskLevel.Clear, RiskClass.Voices, "lexicon")),
+            new(Line("d-5", "voices"), ScreenResult.Nothing),
+            new(Line("d-6", "abuse"), new ScreenResult(RiskLevel.Clear, RiskClass.Abuse, "lexicon")),
+        };
+
+        var routing = EvaluationReport.Routing("dev", outcomes);
+        output.WriteLine(routing);
+
+        // Four alarmed voices messages (the missed one is no routing), three of them answered elsewhere, the likeliest first.
+        Assert.Matches(@"\n  voices\s+3 of 4\s+routed elsewhere: suicidal 2, self-harm 1\r?\n", routing);
+        Assert.Matches(@"\n  abuse\s+0 of 1\s+routed elsewhere: none\r?\n", routing);
+        Assert.DoesNotContain("eating-disorder", routing, StringComparison.Ordinal);
     }
 
     [Theory]

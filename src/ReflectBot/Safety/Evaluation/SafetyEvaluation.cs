@@ -16,8 +16,8 @@ public static class SafetyEvaluation
     /// Test parts already evaluated in an earlier round: still reported (their figures are history), but
     /// never pooled with a later round's files, whose writers saw a screen that had been changed after them.
     /// </summary>
-    /// <remarks>Round two's <c>test.tsv</c>, round three's <c>test-a.tsv</c> and <c>test-b.tsv</c>, round four's <c>test-c.tsv</c> and <c>test-d.tsv</c>, round five's <c>test-e.tsv</c> and <c>test-f.tsv</c>; round six pools <c>test-g.tsv</c> and <c>test-h.tsv</c>.</remarks>
-    public static IReadOnlyList<string> UsedTestParts { get; } = ["test.tsv", "test-a.tsv", "test-b.tsv", "test-c.tsv", "test-d.tsv", "test-e.tsv", "test-f.tsv"];
+    /// <remarks>Round two's <c>test.tsv</c>, round three's <c>test-a.tsv</c> and <c>test-b.tsv</c>, round four's <c>test-c.tsv</c> and <c>test-d.tsv</c>, round five's <c>test-e.tsv</c> and <c>test-f.tsv</c>, round six's <c>test-g.tsv</c> and <c>test-h.tsv</c>; round seven pools <c>test-i.tsv</c> and <c>test-j.tsv</c>.</remarks>
+    public static IReadOnlyList<string> UsedTestParts { get; } = ["test.tsv", "test-a.tsv", "test-b.tsv", "test-c.tsv", "test-d.tsv", "test-e.tsv", "test-f.tsv", "test-g.tsv", "test-h.tsv"];
 
     public static (List<LabelledMessage> Dev, List<TestPart> Tests) LoadSets(string content, List<ContentError> errors)
     {
@@ -43,9 +43,9 @@ public static class SafetyEvaluation
     public static void WriteMistakes(TextWriter output, IEnumerable<EvaluationOutcome> outcomes)
     {
         ArgumentNullException.ThrowIfNull(output);
-        foreach (var o in outcomes.Where(o => o.Message.IsRisk != o.Alarm || (o.Message.IsPast && o.Result.Level != RiskLevel.Past)))
+        foreach (var o in outcomes.Where(o => o.Message.IsRisk != o.Alarm || (o.Message.IsPast && o.Result.Level != RiskLevel.Past) || (o.Message.IsRisk && o.Result.Class != o.Message.Class)))
         {
-            var what = o.Message.IsRisk ? "missed" : o.Alarm ? "ALARM" : "no ack";
+            var what = o.Message.IsRisk ? (o.Alarm ? "routed" : "missed") : o.Alarm ? "ALARM" : "no ack";
             output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {what,-6} {o.Message.Id} [{o.Message.Label}/{o.Message.Tag}] read {o.Result.Level}/{RiskClasses.IdOf(o.Result.Class)} {o.Result.ModelRisk:F2}: {o.Message.Text}"));
         }
     }

@@ -42,15 +42,6 @@ public static class TrainSafetyCommand
         var screen = new RiskScreen(lexicon);
         var readings = messages.Select(m => screen.Read(m.Text)).ToList();
         var labels = SafetyModelWeights.LabelsExpected();
-        using var embedder = new SentenceEmbedder();
-        var encoded = new List<SafetyModelFit.Encoded>(messages.Count);
-        for (var i = 0; i < messages.Count; i++)
-        {
-            var text = readings[i].Normalized.Length > 0 ? readings[i].Normalized : messages[i].Text;
-            encoded.Add(new SafetyModelFit.Encoded(embedder.EmbedMessage(text, cancellationToken), readings[i].Features(), labels.IndexOf(messages[i].Label)));
-        }
-
-        await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"{messages.Count} training messages and their {encoded.Sum(e => e.Embedding.Sentences.Length)} sentences embedded in {watch.Elapsed.TotalSeconds:F1} s")).ConfigureAwait(false);
 
         // Out-of-fold probabilities: each author's messages read by a model that never saw that author.
         var folds = messages.Select(m => m.Author).Where(a => a != SafetyExamples.Author).GroupBy(a => a).Where(g => g.Count() >= MinFold).Select(g => g.Key).Order(StringComparer.Ordinal).ToList();
@@ -61,6 +52,21 @@ public static class TrainSafetyCommand
         var cached = cacheFile is not null && File.Exists(cacheFile) && !args.Contains("--ngram-sweep")
             ? Newtonsoft.Json.JsonConvert.DeserializeObject<double[][][]>(await File.ReadAllTextAsync(cacheFile, cancellationToken).ConfigureAwait(false))
             : null;
+        // With every out-of-fold probability cached and nothing to write, the embeddings are not needed: the
+        // figures of a change that leaves the model's inputs alone (which reply a class gets) take a minute, not ten.
+        var encoded = new List<SafetyModelFit.Encoded>(messages.Count);
+        if (cached is null || !args.Contains("--no-write"))
+        {
+            using var embedder = new SentenceEmbedder();
+            for (var i = 0; i < messages.Count; i++)
+            {
+                var text = readings[i].Normalized.Length > 0 ? readings[i].Normalized : messages[i].Text;
+                encoded.Add(new SafetyModelFit.Encoded(embedder.EmbedMessage(text, cancellationToken), readings[i].Features(), labels.IndexOf(messages[i].Label)));
+            }
+
+            await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"{messages.Count} training messages and their {encoded.Sum(e => e.Embedding.Sentences.Length)} sentences embedded in {watch.Elapsed.TotalSeconds:F1} s")).ConfigureAwait(false);
+        }
+
         var outOfFold = cached?[0] ?? new double[messages.Count][];
         foreach (var author in cached is null ? folds : [])
         {
@@ -77,7 +83,7 @@ public static class TrainSafetyCommand
         }
 
         var texts = messages.Select((m, i) => readings[i].Normalized.Length > 0 ? readings[i].Normalized : m.Text).ToList();
-        var three = encoded.Select(e => SafetyNgramHead.LabelOf(e.Label)).ToList();
+        var three = messages.Select(m => SafetyNgramHead.LabelOf(labels.IndexOf(m.Label))).ToList();
         var lambdas = args.Contains("--ngram-sweep") ? NgramSweepLambdas : [SafetyModelFit.NgramLambda];
         var ngramOutOfFold = lambdas.ToDictionary(l => l, _ => new double[messages.Count][]);
         if (cached is not null)
@@ -177,6 +183,7 @@ public static class TrainSafetyCommand
 
         var pooled = held.Select(i => Outcome(messages[i], readings[i], outOfFold[i], clear, possible)).ToList();
         report.Append(EvaluationReport.Format("all held-out authors pooled, lexicon + model", pooled));
+        report.Append(EvaluationReport.Routing("all held-out authors pooled, lexicon + model", pooled));
         var lexiconOnly = held.Select(i => new EvaluationOutcome(messages[i], SafetyScreen.Combine(readings[i], null))).ToList();
         report.Append(EvaluationReport.Format("the same messages, lexicon alone", lexiconOnly));
         await output.WriteAsync(report.ToString()).ConfigureAwait(false);

@@ -1,0 +1,42 @@
+using System.Diagnostics;
+
+namespace ReflectBot.Tests.Support;
+
+/// <summary>
+/// Runs one of the built bot's commands (<c>dotnet ReflectBot.dll chat</c>, ...) as its own process, in a fresh data
+/// folder, with the given input on stdin, and waits for it to end: its exit code and what it wrote to each stream.
+/// </summary>
+public static class CommandRun
+{
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(90);
+
+    public static async Task<(int ExitCode, string Stdout, string Stderr)> RunAsync(IReadOnlyList<string> arguments, string input)
+    {
+        ArgumentNullException.ThrowIfNull(arguments);
+        var start = new ProcessStartInfo("dotnet") { WorkingDirectory = AppContext.BaseDirectory, RedirectStandardInput = true, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "ReflectBot.dll"));
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        start.Environment["Storage__DataPath"] = TempFolder.Create();
+        using var process = Process.Start(start)!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        await process.StandardInput.WriteAsync(input);
+        process.StandardInput.Close();
+        using var timeout = new CancellationTokenSource(Patience);
+        try
+        {
+            await process.WaitForExitAsync(timeout.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+            Assert.Fail($"'{string.Join(' ', arguments)}' did not end within {Patience.TotalSeconds} s of its input's end.");
+        }
+
+        return (process.ExitCode, await stdout, await stderr);
+    }
+}
