@@ -13,7 +13,7 @@ using ReflectBot.Tests.Support;
 namespace ReflectBot.Benchmarks;
 
 /// <summary>
-/// dotnet run -c Release --project benchmarks/ReflectBot.Benchmarks -- [--n 1,16,64] [--seconds 10] [--calls-only] [--bot-only]
+/// dotnet run -c Release --project benchmarks/ReflectBot.Benchmarks -- [--n 1,16,64] [--seconds 10] [--calls-only] [--bot-only] [--model-short]
 /// Starts Azurite and the bot (its own process, on blobs), then for each N: the bare storage floor (one
 /// blob read and one conditional write per turn) and the bot (check-ins over HTTP), same concurrency,
 /// same run; then a user with 10,000 journal entries against one with 10, and memory with 1,000
@@ -40,6 +40,13 @@ public static class BenchmarkProgram
         Environment.SetEnvironmentVariable("ASPNETCORE_TEST_CONTENTROOT_REFLECTBOT", Path.Combine(root, "src", "ReflectBot"));
         await using var azurite = await Azurite.LaunchAsync();
         Console.WriteLine($"Azurite on 127.0.0.1:{azurite.Port} (in memory); {Environment.ProcessorCount} cores; {duration.TotalSeconds:F0} s per phase");
+
+        // --model-short: the safety model's cost on short messages, alone and in shared runs, then stop.
+        if (args.Contains("--model-short"))
+        {
+            SafetyScreenCost.PrintShort(Path.Combine(root, "dialogs"));
+            return 0;
+        }
 
         // --bot-only: the out-of-process bot's phases and memory alone, for A/B runs of a runtime setting.
         var botOnly = args.Contains("--bot-only");

@@ -53,6 +53,33 @@ public sealed class ModelReadingCache(ISafetyModelLayer inner) : ISafetyModelLay
         }
 
         var read = inner.Read(text, reading);
+        Remember(key, read);
+        return read;
+    }
+
+    public async Task<ScreenResult?> ReadAsync(string text, LexiconReading reading, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        ArgumentNullException.ThrowIfNull(reading);
+        if (text.Length > MaxChars || reading.Normalized.Length > MaxChars)
+        {
+            return await inner.ReadAsync(text, reading, cancellationToken).ConfigureAwait(false);
+        }
+
+        var key = FingerprintOf(text, reading);
+        if (_readings.TryGetValue(key, out var known))
+        {
+            Interlocked.Increment(ref _hits);
+            return known;
+        }
+
+        var read = await inner.ReadAsync(text, reading, cancellationToken).ConfigureAwait(false);
+        Remember(key, read);
+        return read;
+    }
+
+    private void Remember(Fingerprint key, ScreenResult? read)
+    {
         if (read is not null && _readings.TryAdd(key, read))
         {
             // A null reading (the model not loaded yet) is never kept: the next message tries the model again.
@@ -62,8 +89,6 @@ public sealed class ModelReadingCache(ISafetyModelLayer inner) : ISafetyModelLay
                 _readings.TryRemove(oldest, out _);
             }
         }
-
-        return read;
     }
 
     private Fingerprint FingerprintOf(string text, LexiconReading reading)

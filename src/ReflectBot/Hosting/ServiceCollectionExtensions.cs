@@ -48,9 +48,14 @@ public static class ServiceCollectionExtensions
         services.AddSafety();
 
         // The model's reading of a short message it has read before is remembered (ModelReadingCache says why
-        // that leaves every decision as it was); the lexicon still reads every message.
+        // that leaves every decision as it was); the lexicon still reads every message. Safety:RememberModelReadings
+        // turns it off, to measure the model's own cost.
         services.AddSingleton(sp => new ModelReadingCache(sp.GetRequiredService<ReflectBot.Safety.Model.SafetyModelHost>()));
-        services.Replace(ServiceDescriptor.Singleton(sp => new SafetyScreen(sp.GetRequiredService<SafetyContent>().Screen, sp.GetRequiredService<ModelReadingCache>())));
+        services.Replace(ServiceDescriptor.Singleton(sp => new SafetyScreen(
+            sp.GetRequiredService<SafetyContent>().Screen,
+            sp.GetRequiredService<IOptions<SafetyOptions>>().Value.RememberModelReadings
+                ? sp.GetRequiredService<ModelReadingCache>()
+                : sp.GetRequiredService<ReflectBot.Safety.Model.SafetyModelHost>())));
         services.AddClinic();
         services.AddReminders();
         services.AddConversation();

@@ -20,6 +20,18 @@ public sealed class SafetyOptions
     /// <summary>How long a message with free text waits for the model while it is still loading at start-up, before the lexicon screens it alone.</summary>
     public TimeSpan ModelWait { get; set; } = TimeSpan.FromSeconds(5);
 
+    /// <summary>
+    /// The model's reading of a short message it has read before is remembered (Hosting/ModelReadingCache).
+    /// On by default; off, every message with free text runs the model (for measuring the model's own cost).
+    /// </summary>
+    public bool RememberModelReadings { get; set; } = true;
+
+    /// <summary>
+    /// How many model runs may be in flight at once, each on one thread; readings that arrive while they are
+    /// busy share the next run. Measured on 2 cores (README).
+    /// </summary>
+    public int ModelRunsAtOnce { get; set; } = 1;
+
     /// <summary>A second risk message within this time of the first gets the short reply, not the whole block again.</summary>
     public TimeSpan RepeatWindow { get; set; } = TimeSpan.FromHours(6);
 }

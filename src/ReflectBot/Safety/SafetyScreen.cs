@@ -19,7 +19,11 @@ public sealed class SafetyScreen(RiskScreen lexicon, ISafetyModelLayer? model = 
 
     public ISafetyModelLayer? Model => model;
 
-    /// <summary>Screens a message, waiting (within its bound) for the model layer while it loads at start-up.</summary>
+    /// <summary>
+    /// Screens a message in a turn, waiting (within its bound) for the model layer while it loads at start-up.
+    /// The model's reading may share its run with other turns' (<see cref="ISafetyModelLayer.ReadAsync"/>); the
+    /// model layer's time in telemetry is what this turn waited for it.
+    /// </summary>
     public async Task<ScreenResult> ScreenAsync(string? text, CancellationToken cancellationToken = default)
     {
         if (model is not null && FreeText.Has(text))
@@ -27,22 +31,38 @@ public sealed class SafetyScreen(RiskScreen lexicon, ISafetyModelLayer? model = 
             await model.WaitReadyAsync(cancellationToken).ConfigureAwait(false);
         }
 
-        return Screen(text);
+        var (reading, lexiconDone) = ReadLexicon(text);
+        var read = NeedsModel(reading, text) ? await model!.ReadAsync(text!, reading, cancellationToken).ConfigureAwait(false) : null;
+        RecordModel(read, lexiconDone);
+        return Combine(reading, read);
     }
 
+    /// <summary>Screens a message on this thread, the model running alone (evaluation, tests).</summary>
     public ScreenResult Screen(string? text)
+    {
+        var (reading, lexiconDone) = ReadLexicon(text);
+        var read = NeedsModel(reading, text) ? model!.Read(text!, reading) : null;
+        RecordModel(read, lexiconDone);
+        return Combine(reading, read);
+    }
+
+    private (LexiconReading Reading, long Done) ReadLexicon(string? text)
     {
         var started = Stopwatch.GetTimestamp();
         var reading = lexicon.Read(text);
-        var lexiconDone = Stopwatch.GetTimestamp();
-        ReflectBotTelemetry.SafetyScreenDuration.Record(Stopwatch.GetElapsedTime(started, lexiconDone).TotalSeconds, LexiconLayer);
-        var read = reading.Live == RiskClass.None && model is not null && FreeText.Has(text) ? model.Read(text!, reading) : null;
+        var done = Stopwatch.GetTimestamp();
+        ReflectBotTelemetry.SafetyScreenDuration.Record(Stopwatch.GetElapsedTime(started, done).TotalSeconds, LexiconLayer);
+        return (reading, done);
+    }
+
+    private bool NeedsModel(LexiconReading reading, string? text) => reading.Live == RiskClass.None && model is not null && FreeText.Has(text);
+
+    private static void RecordModel(ScreenResult? read, long lexiconDone)
+    {
         if (read is not null)
         {
             ReflectBotTelemetry.SafetyScreenDuration.Record(Stopwatch.GetElapsedTime(lexiconDone).TotalSeconds, ModelLayer);
         }
-
-        return Combine(reading, read);
     }
 
     /// <summary>The one rule that joins the layers (the training command's cross-validation uses it too).</summary>

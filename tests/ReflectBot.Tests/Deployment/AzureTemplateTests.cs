@@ -40,6 +40,8 @@ public sealed class AzureTemplateTests
         ["DirectLine__ConversationStartsPerMinute"] = "the local Direct Line channel is off in Azure (DirectLine__Enabled=false)",
         ["DirectLine__MaxTranscriptBytes"] = "the local Direct Line channel is off in Azure (DirectLine__Enabled=false)",
         ["Kestrel__Endpoints"] = "App Service listens through Urls",
+        ["Safety__RememberModelReadings"] = "on by default; off only to measure the model's own cost (the benchmark)",
+        ["Safety__ModelRunsAtOnce"] = "the default was measured on 2 cores (README); the App Service plan's size does not change it",
         ["FORWARDEDHEADERS_ENABLED"] = "the same switch as ASPNETCORE_FORWARDEDHEADERS_ENABLED, which the template pins to false",
     };
 

@@ -94,6 +94,8 @@ public sealed class ModelReadingCacheTests
             return ScreenResult.Nothing with { ModelRisk = 0.01 };
         }
 
+        public Task<ScreenResult?> ReadAsync(string text, LexiconReading reading, CancellationToken cancellationToken = default) => Task.FromResult(Read(text, reading));
+
         public Task WaitReadyAsync(CancellationToken cancellationToken = default) => Task.CompletedTask;
     }
 }

