@@ -7,6 +7,9 @@ public static class ConversationStrings
 {
     public static readonly StringKey Welcome = new("conversation.welcome");
     public static readonly StringKey Hello = new("conversation.hello");
+
+    /// <summary>"hi" straight after the welcome, in the same visit.</summary>
+    public static readonly StringKey JustWelcomed = new("conversation.justWelcomed");
     public static readonly StringKey IAmABot = new("conversation.iAmABot");
     public static readonly StringKey NotSure = new("conversation.notSure");
     public static readonly StringKey NoWords = new("conversation.noWords");

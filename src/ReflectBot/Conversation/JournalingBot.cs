@@ -24,9 +24,11 @@ public sealed class JournalingBot : TeamsActivityHandler
     private readonly JourneyDialogs _dialogs;
     private readonly TurnRouter _router;
     private readonly ILogger<JournalingBot> _logger;
+    private readonly TimeProvider _time;
 
-    public JournalingBot(ConversationState conversationState, UserState userState, JourneyCatalog catalog, StringCatalog strings, JourneyDialogs dialogs, TurnRouter router, ILogger<JournalingBot> logger)
+    public JournalingBot(ConversationState conversationState, UserState userState, JourneyCatalog catalog, StringCatalog strings, JourneyDialogs dialogs, TurnRouter router, TimeProvider time, ILogger<JournalingBot> logger)
     {
+        _time = time;
         _router = router;
         _dialogState = conversationState.CreateProperty<DialogState>(StateKeys.DialogStateProperty);
         _profile = userState.CreateProperty<UserProfile>(StateKeys.ProfileProperty);
@@ -66,7 +68,7 @@ public sealed class JournalingBot : TeamsActivityHandler
         var profile = await _profile.GetPinnedAsync(turnContext, () => new UserProfile(), cancellationToken).ConfigureAwait(false);
         if (!profile.Welcomed)
         {
-            profile.Welcomed = true;
+            profile.MarkWelcomed(_time.GetUtcNow());
             await turnContext.SendActivityAsync(MessageFactory.Text(_strings[ConversationStrings.Welcome]), cancellationToken).ConfigureAwait(false);
             await turnContext.SendActivityAsync(Menu.Card(_catalog, _strings, turnContext.Activity.ChannelId), cancellationToken).ConfigureAwait(false);
         }

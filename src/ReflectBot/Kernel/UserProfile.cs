@@ -9,6 +9,17 @@ public sealed class UserProfile
     [JsonProperty("welcomed")]
     public bool Welcomed { get; set; }
 
+    /// <summary>When the welcome was shown: a "hi" straight after it is not greeted as a return.</summary>
+    [JsonProperty("welcomedUtc", NullValueHandling = NullValueHandling.Ignore)]
+    public DateTimeOffset? WelcomedUtc { get; set; }
+
+    /// <summary>Marks the welcome as shown now.</summary>
+    public void MarkWelcomed(DateTimeOffset now)
+    {
+        Welcomed = true;
+        WelcomedUtc = now;
+    }
+
     /// <summary>The user's time zone (IANA id), from the channel or as they told us.</summary>
     [JsonProperty("timeZone", NullValueHandling = NullValueHandling.Ignore)]
     public string? TimeZone { get; set; }
