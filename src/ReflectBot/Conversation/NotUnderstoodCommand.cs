@@ -12,7 +12,7 @@ namespace ReflectBot.Conversation;
 public sealed class NotUnderstoodCommand(JourneyCatalog catalog, StringCatalog strings) : ITurnCommand
 {
     /// <summary>Words with a letter in them from which a message reads as something said, not a command mistyped.</summary>
-    public const int OwnWords = 4;
+    public const int MinOwnWords = 4;
 
     private const string FreeWritingJourney = "free-journaling";
     private const string CheckInJourney = "daily-check-in";
@@ -27,7 +27,7 @@ public sealed class NotUnderstoodCommand(JourneyCatalog catalog, StringCatalog s
             return true;
         }
 
-        if (Words(turn.Text) >= OwnWords && catalog.Find(FreeWritingJourney) is { } freeWriting && catalog.Find(CheckInJourney) is { } checkIn)
+        if (OwnWords.Count(turn.Text) >= MinOwnWords && catalog.Find(FreeWritingJourney) is { } freeWriting && catalog.Find(CheckInJourney) is { } checkIn)
         {
             var text = strings.Text(ConversationStrings.OnYourMind, ("freeWrite", freeWriting.StartCommand), ("checkIn", checkIn.StartCommand));
             await context.SendActivityAsync(Suggestions.Of([freeWriting.StartCommand, checkIn.StartCommand, "menu"], text), cancellationToken).ConfigureAwait(false);
@@ -38,7 +38,4 @@ public sealed class NotUnderstoodCommand(JourneyCatalog catalog, StringCatalog s
         await context.SendActivityAsync(Menu.Card(catalog, strings, context.Activity.ChannelId), cancellationToken).ConfigureAwait(false);
         return true;
     }
-
-    private static int Words(string text)
-        => text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries).Count(word => word.Any(char.IsLetter));
 }

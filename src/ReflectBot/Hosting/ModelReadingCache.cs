@@ -38,17 +38,8 @@ public sealed class ModelReadingCache(ISafetyModelLayer inner) : ISafetyModelLay
 
     public ScreenResult? Read(string text, LexiconReading reading)
     {
-        ArgumentNullException.ThrowIfNull(text);
-        ArgumentNullException.ThrowIfNull(reading);
-        if (text.Length > MaxChars || reading.Normalized.Length > MaxChars)
+        if (Known(text, reading, out var key) is { } known)
         {
-            return inner.Read(text, reading);
-        }
-
-        var key = FingerprintOf(text, reading);
-        if (_readings.TryGetValue(key, out var known))
-        {
-            Interlocked.Increment(ref _hits);
             return known;
         }
 
@@ -59,17 +50,8 @@ public sealed class ModelReadingCache(ISafetyModelLayer inner) : ISafetyModelLay
 
     public async Task<ScreenResult?> ReadAsync(string text, LexiconReading reading, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(text);
-        ArgumentNullException.ThrowIfNull(reading);
-        if (text.Length > MaxChars || reading.Normalized.Length > MaxChars)
+        if (Known(text, reading, out var key) is { } known)
         {
-            return await inner.ReadAsync(text, reading, cancellationToken).ConfigureAwait(false);
-        }
-
-        var key = FingerprintOf(text, reading);
-        if (_readings.TryGetValue(key, out var known))
-        {
-            Interlocked.Increment(ref _hits);
             return known;
         }
 
@@ -78,12 +60,34 @@ public sealed class ModelReadingCache(ISafetyModelLayer inner) : ISafetyModelLay
         return read;
     }
 
-    private void Remember(Fingerprint key, ScreenResult? read)
+    /// <summary>The remembered reading, or null; <paramref name="key"/> is null when the message is too long to keep.</summary>
+    private ScreenResult? Known(string text, LexiconReading reading, out Fingerprint? key)
     {
-        if (read is not null && _readings.TryAdd(key, read))
+        ArgumentNullException.ThrowIfNull(text);
+        ArgumentNullException.ThrowIfNull(reading);
+        key = null;
+        if (text.Length > MaxChars || reading.Normalized.Length > MaxChars)
         {
-            // A null reading (the model not loaded yet) is never kept: the next message tries the model again.
-            _order.Enqueue(key);
+            return null;
+        }
+
+        var fingerprint = FingerprintOf(text, reading);
+        key = fingerprint;
+        if (!_readings.TryGetValue(fingerprint, out var known))
+        {
+            return null;
+        }
+
+        Interlocked.Increment(ref _hits);
+        return known;
+    }
+
+    private void Remember(Fingerprint? key, ScreenResult? read)
+    {
+        // A null reading (the model not loaded yet) is never kept: the next message tries the model again.
+        if (key is { } fingerprint && read is not null && _readings.TryAdd(fingerprint, read))
+        {
+            _order.Enqueue(fingerprint);
             while (_readings.Count > Capacity && _order.TryDequeue(out var oldest))
             {
                 _readings.TryRemove(oldest, out _);

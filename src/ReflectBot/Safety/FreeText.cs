@@ -1,4 +1,4 @@
-using System.Text.RegularExpressions;
+using ReflectBot.Kernel;
 
 namespace ReflectBot.Safety;
 
@@ -6,13 +6,9 @@ namespace ReflectBot.Safety;
 /// Whether a message has free text worth the model's time: at least three words with letters. A number
 /// ("7"), a yes or no, a button's value or a command is read by the lexicon alone.
 /// </summary>
-public static partial class FreeText
+public static class FreeText
 {
     public const int MinWords = 3;
 
-    public static bool Has(string? text)
-        => !string.IsNullOrWhiteSpace(text) && Word().Count(text) >= MinWords;
-
-    [GeneratedRegex(@"\p{L}[\p{L}'’]*", RegexOptions.CultureInvariant)]
-    private static partial Regex Word();
+    public static bool Has(string? text) => OwnWords.Count(text) >= MinWords;
 }
