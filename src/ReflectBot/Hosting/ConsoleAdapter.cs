@@ -11,6 +11,7 @@ namespace ReflectBot.Hosting;
 public sealed class ConsoleAdapter : BotAdapter
 {
     private readonly TextWriter _output;
+    private readonly List<ConsoleChoice> _choices = [];
 
     public ConsoleAdapter(TextWriter output, TurnPipeline pipeline, ILogger logger)
     {
@@ -24,8 +25,15 @@ public sealed class ConsoleAdapter : BotAdapter
         OnTurnError = (turnContext, exception) => pipeline.Errors.HandleAsync(turnContext, exception, logger);
     }
 
+    /// <summary>
+    /// The numbered buttons of the last reply that had any, in the turn just answered: what a typed number picks.
+    /// Empty when that turn's replies had none, so a number answers the question as typed.
+    /// </summary>
+    public IReadOnlyList<ConsoleChoice> Choices => _choices;
+
     public async Task ProcessActivityAsync(Activity activity, BotCallbackHandler callback, CancellationToken cancellationToken = default)
     {
+        _choices.Clear();
         using var context = new TurnContext(this, activity);
         await RunPipelineAsync(context, callback, cancellationToken).ConfigureAwait(false);
     }
@@ -39,7 +47,13 @@ public sealed class ConsoleAdapter : BotAdapter
             var activity = activities[i];
             if (activity.Type == ActivityTypes.Message)
             {
-                await _output.WriteLineAsync(ConsoleRendering.Render(activity)).ConfigureAwait(false);
+                var choices = new List<ConsoleChoice>();
+                await _output.WriteLineAsync(ConsoleRendering.Render(activity, choices)).ConfigureAwait(false);
+                if (choices.Count > 0)
+                {
+                    _choices.Clear();
+                    _choices.AddRange(choices);
+                }
             }
             else if (activity.Type == ActivityTypes.Delay && activity.Value is int delay)
             {

@@ -1,3 +1,4 @@
+using System.Globalization;
 using IMiddleware = Microsoft.Bot.Builder.IMiddleware;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Schema;
@@ -56,6 +57,10 @@ public static class ConsoleChat
                 await output.WriteLineAsync($"you> {line}").ConfigureAwait(false);
             }
 
+            // "answer with the number": a number that picks one of the last reply's buttons sends what the button sends.
+            var choice = int.TryParse(line.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var number) && number >= 1 && number <= adapter.Choices.Count
+                ? adapter.Choices[number - 1]
+                : null;
             var activity = new Activity(ActivityTypes.Message)
             {
                 Id = Guid.NewGuid().ToString("N"),
@@ -64,7 +69,8 @@ public static class ConsoleChat
                 From = user,
                 Recipient = botAccount,
                 Conversation = conversation,
-                Text = line,
+                Text = choice is null ? line : choice.Text,
+                Value = choice?.Value,
                 Locale = "en-US",
                 LocalTimezone = zone,
                 Timestamp = DateTimeOffset.UtcNow,

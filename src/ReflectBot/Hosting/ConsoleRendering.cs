@@ -1,15 +1,24 @@
+using System.Globalization;
 using System.Text;
 using Microsoft.Bot.Schema;
 using Newtonsoft.Json.Linq;
 
 namespace ReflectBot.Hosting;
 
-/// <summary>How a reply looks in a terminal.</summary>
+/// <summary>
+/// How a reply looks in a terminal. Buttons are numbered through the whole message, and typing the number does what
+/// pressing the button would (<see cref="ConsoleChat"/>). A row whose buttons are all numbers (the 0-10 scale) is shown
+/// as those numbers, unnumbered: typing "7" there has to mean 7, not the seventh button.
+/// </summary>
 public static class ConsoleRendering
 {
-    public static string Render(IMessageActivity activity)
+    public static string Render(IMessageActivity activity) => Render(activity, []);
+
+    /// <param name="choices">Receives the message's numbered buttons, in the order of their numbers.</param>
+    public static string Render(IMessageActivity activity, List<ConsoleChoice> choices)
     {
         ArgumentNullException.ThrowIfNull(activity);
+        ArgumentNullException.ThrowIfNull(choices);
         var text = new StringBuilder();
         if (!string.IsNullOrWhiteSpace(activity.Text))
         {
@@ -32,7 +41,7 @@ public static class ConsoleRendering
 
             if (card.Value<string>("type") == "AdaptiveCard")
             {
-                AppendAdaptive(text, card);
+                AppendAdaptive(text, card, choices);
                 continue;
             }
 
@@ -44,19 +53,19 @@ public static class ConsoleRendering
                 }
             }
 
-            AppendButtons(text, card["buttons"] as JArray);
+            AppendButtons(text, card["buttons"] as JArray, choices);
         }
 
         if (activity.SuggestedActions?.Actions is { Count: > 0 } actions)
         {
-            AppendButtons(text, JArray.FromObject(actions));
+            AppendButtons(text, JArray.FromObject(actions), choices);
         }
 
         return text.ToString();
     }
 
     /// <summary>An Adaptive Card's text blocks in order, a picture by its alt text, and its actions as buttons.</summary>
-    private static void AppendAdaptive(StringBuilder text, JObject card)
+    private static void AppendAdaptive(StringBuilder text, JObject card, List<ConsoleChoice> choices)
     {
         foreach (var element in card.SelectTokens("$..body[*]").OfType<JObject>())
         {
@@ -72,10 +81,10 @@ public static class ConsoleRendering
             }
         }
 
-        AppendButtons(text, card["actions"] as JArray);
+        AppendButtons(text, card["actions"] as JArray, choices);
     }
 
-    private static void AppendButtons(StringBuilder text, JArray? buttons)
+    private static void AppendButtons(StringBuilder text, JArray? buttons, List<ConsoleChoice> choices)
     {
         if (buttons is null || buttons.Count == 0)
         {
@@ -83,10 +92,41 @@ public static class ConsoleRendering
         }
 
         text.Append("\n     ");
-        var i = 1;
-        foreach (var button in buttons)
+        var buttonList = buttons.OfType<JObject>().ToList();
+        if (buttonList.TrueForAll(b => int.TryParse(b.Value<string>("title"), NumberStyles.None, CultureInfo.InvariantCulture, out _) && Sends(b).Text == b.Value<string>("title")))
         {
-            text.Append('[').Append(i++).Append("] ").Append(button.Value<string>("title")).Append("  ");
+            foreach (var button in buttonList)
+            {
+                text.Append('[').Append(button.Value<string>("title")).Append("]  ");
+            }
+
+            return;
+        }
+
+        foreach (var button in buttonList)
+        {
+            var title = button.Value<string>("title") ?? string.Empty;
+            if (IsLink(button))
+            {
+                // A link opens a page rather than answering: shown with its address, to copy, and not numbered.
+                text.Append('[').Append(title).Append(": ").Append(button.Value<string>("url") ?? button.Value<string>("value")).Append("]  ");
+                continue;
+            }
+
+            var (sent, value) = Sends(button);
+            choices.Add(new ConsoleChoice(title, sent, value));
+            text.Append('[').Append(choices.Count).Append("] ").Append(title).Append("  ");
         }
     }
+
+    private static bool IsLink(JObject button) => button.Value<string>("type") is "openUrl" or "Action.OpenUrl";
+
+    /// <summary>What pressing the button sends: the text (imBack, postBack, messageBack) and the value (messageBack, a card's submit).</summary>
+    private static (string? Text, object? Value) Sends(JObject button) => button.Value<string>("type") switch
+    {
+        "messageBack" => (button.Value<string>("text"), button["value"]),
+        // Web Chat posts a submit's data as the value; the words are its "text", or what Teams is told to post back.
+        "Action.Submit" or "Action.Execute" => (button.SelectToken("data.text")?.ToString() ?? button.SelectToken("data.msteams.value")?.ToString(), button["data"]),
+        _ => (button["value"]?.Type == JTokenType.String ? button.Value<string>("value") : null, button["value"] is JObject data ? data : null),
+    };
 }

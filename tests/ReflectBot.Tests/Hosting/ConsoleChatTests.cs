@@ -1,3 +1,8 @@
+using Microsoft.Bot.Schema;
+using Newtonsoft.Json.Linq;
+using ReflectBot.Hosting;
+using ReflectBot.Journeys;
+using ReflectBot.Tests.Journeys;
 using ReflectBot.Tests.Support;
 
 namespace ReflectBot.Tests.Hosting;
@@ -19,4 +24,67 @@ public sealed class ConsoleChatTests
         Assert.DoesNotContain("info:", stderr, StringComparison.Ordinal);
         Assert.DoesNotContain("info:", stdout, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task ANumberTypedAtTheTerminalPicksTheButtonOfThatNumberAndOnAScaleIsTheNumberItself()
+    {
+        // The journal question's buttons are "[1] Yes  [2] No": "1" was passed on as the text "1", which the question
+        // did not take, and after a crisis reply mid-journey "1" answered the journey's pending choice instead of
+        // "Are you safe right now?".
+        var (exitCode, stdout, _) = await CommandRun.RunAsync(["chat", "--name", "Sam"], "hi\n7\ncalm, tired\nwork was long\n1\n");
+
+        Assert.Equal(0, exitCode);
+        Assert.Contains("[0]  [1]  [2]", stdout, StringComparison.Ordinal);
+        Assert.DoesNotContain("[1] 0", stdout, StringComparison.Ordinal);
+        var afterOne = stdout[stdout.LastIndexOf("you> 1", StringComparison.Ordinal)..];
+        Assert.Contains(ContentFolders.Say(JourneyStrings.Saved), afterOne, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ButtonsAreNumberedThroughTheWholeMessageAndEachNumberSendsWhatItsButtonSends()
+    {
+        var card = new JObject
+        {
+            ["type"] = "AdaptiveCard",
+            ["body"] = new JArray { new JObject { ["type"] = "TextBlock", ["text"] = "Grounding" } },
+            ["actions"] = new JArray
+            {
+                new JObject { ["type"] = "Action.Submit", ["title"] = "Try it", ["data"] = new JObject { ["text"] = "self soothe", ["msteams"] = new JObject { ["type"] = "imBack", ["value"] = "self soothe" } } },
+                new JObject { ["type"] = "Action.OpenUrl", ["title"] = "Find a Helpline", ["url"] = "https://findahelpline.com/" },
+            },
+        };
+        var activity = Message("Are you safe right now?", "I'm safe right now", "I'm not safe");
+        activity.Attachments = [new Attachment("application/vnd.microsoft.card.adaptive", content: card)];
+        activity.SuggestedActions.Actions.Add(new CardAction(ActionTypes.MessageBack, "Menu", text: "menu", value: new JObject { ["kind"] = "menu" }));
+        var choices = new List<ConsoleChoice>();
+
+        var text = ConsoleRendering.Render(activity, choices);
+
+        Assert.Contains("[1] Try it", text, StringComparison.Ordinal);
+        Assert.Contains("[Find a Helpline: https://findahelpline.com/]", text, StringComparison.Ordinal);
+        Assert.Contains("[2] I'm safe right now  [3] I'm not safe  [4] Menu", text, StringComparison.Ordinal);
+        Assert.Equal(["self soothe", "I'm safe right now", "I'm not safe", "menu"], choices.Select(c => c.Text));
+        Assert.Equal("self soothe", Assert.IsType<JObject>(choices[0].Value).Value<string>("text"));
+        Assert.Null(choices[1].Value);
+        Assert.Equal("menu", Assert.IsType<JObject>(choices[3].Value).Value<string>("kind"));
+    }
+
+    [Fact]
+    public void ARowOfNumberButtonsIsShownAsTheNumbersAndOffersNoNumberedChoice()
+    {
+        var activity = Message("From 0 to 10?", [.. Enumerable.Range(0, 11).Select(i => i.ToString(System.Globalization.CultureInfo.InvariantCulture))]);
+        var choices = new List<ConsoleChoice>();
+
+        var text = ConsoleRendering.Render(activity, choices);
+
+        Assert.Contains("[0]  [1]  [2]", text, StringComparison.Ordinal);
+        Assert.Contains("[10]", text, StringComparison.Ordinal);
+        Assert.Empty(choices);
+    }
+
+    private static Activity Message(string text, params string[] buttons) => new(ActivityTypes.Message)
+    {
+        Text = text,
+        SuggestedActions = new SuggestedActions { Actions = [.. buttons.Select(b => new CardAction(ActionTypes.ImBack, b, value: b))] },
+    };
 }
