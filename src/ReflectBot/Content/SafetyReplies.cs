@@ -3,6 +3,9 @@ namespace ReflectBot.Content;
 /// <summary>The bot's words for the safety flows, from <c>dialogs/safety/replies.yaml</c> (see that file for each one).</summary>
 public sealed class SafetyReplies
 {
+    /// <summary>Where a typed answer's clauses end.</summary>
+    private static readonly char[] ClauseBreaks = ['.', ',', '!', '?', ';', ':', '\n', '\u2026'];
+
     public required string CardTitle { get; init; }
 
     public required string NotEmergency { get; init; }
@@ -44,6 +47,16 @@ public sealed class SafetyReplies
 
     public required string StayClose { get; init; }
 
+    public required string Held { get; init; }
+
+    public required string HeldAgain { get; init; }
+
+    public required string LinesNow { get; init; }
+
+    public required IReadOnlyList<string> MisreadWords { get; init; }
+
+    public required string Misread { get; init; }
+
     public required string MomentSaved { get; init; }
 
     public required IReadOnlyList<string> Repeat { get; init; }
@@ -79,9 +92,45 @@ public sealed class SafetyReplies
         => Past.TryGetValue(RiskClasses.IdOf(risk), out var text) ? text : Past["default"];
 
     /// <summary>Whether a typed message answers "Are you safe right now?": true safe, false not safe, null neither.</summary>
-    public bool? CheckAnswer(string? text)
+    public bool? CheckAnswer(string? text) => Answer(Words(text));
+
+    /// <summary>
+    /// The same for a longer message, read clause by clause ("omg stop. i am SAFE. this is just relationship stuff"):
+    /// a not-safe clause anywhere wins ("i'm ok. no actually i'm not safe"), else a safe clause answers.
+    /// Only for a message the screen found no risk in; the caller checks that.
+    /// </summary>
+    public bool? CheckAnswerInClauses(string? text)
     {
-        var words = Words(text);
+        if (CheckAnswer(text) is { } whole)
+        {
+            return whole;
+        }
+
+        bool? found = null;
+        foreach (var clause in (text ?? string.Empty).Split(ClauseBreaks, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            switch (Answer(Words(clause)))
+            {
+                case false:
+                    return false;
+                case true:
+                    found = true;
+                    break;
+            }
+        }
+
+        return found;
+    }
+
+    /// <summary>Whether the message says the bot read it wrong ("he's not abusive", "not what i meant").</summary>
+    public bool SaysMisread(string? text)
+    {
+        var words = " " + Words(text) + " ";
+        return MisreadWords.Any(w => words.Contains(" " + Words(w) + " ", StringComparison.Ordinal));
+    }
+
+    private bool? Answer(string words)
+    {
         if (words.Length == 0)
         {
             return null;

@@ -6,16 +6,18 @@ namespace ReflectBot.Conversation;
 
 /// <summary>
 /// The dialog in progress takes the message. A journey started by its command (not from a clinician's assignment,
-/// which wraps it and reports its own) ends here with its outcome: whoever wants to know is told (the clinic).
+/// which wraps it and reports its own) ends here with its outcome: whoever wants to know is told (the clinic). A held
+/// dialog (<see cref="IDialogHold"/>: after a crisis reply, until "back") takes nothing.
 /// </summary>
-public sealed class ContinueDialogCommand(IEnumerable<IJourneyCompletionObserver> completion) : ITurnCommand
+public sealed class ContinueDialogCommand(IEnumerable<IJourneyCompletionObserver> completion, IEnumerable<IDialogHold> holds) : ITurnCommand
 {
     private readonly IReadOnlyList<IJourneyCompletionObserver> _completion = [.. completion];
+    private readonly IReadOnlyList<IDialogHold> _holds = [.. holds];
 
     public async Task<bool> TryHandleAsync(TurnInfo turn, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(turn);
-        if (turn.Dialogs.ActiveDialog is null)
+        if (turn.Dialogs.ActiveDialog is null || await HeldAsync(turn, cancellationToken).ConfigureAwait(false))
         {
             return false;
         }
@@ -30,5 +32,18 @@ public sealed class ContinueDialogCommand(IEnumerable<IJourneyCompletionObserver
         }
 
         return true;
+    }
+
+    private async Task<bool> HeldAsync(TurnInfo turn, CancellationToken cancellationToken)
+    {
+        foreach (var hold in _holds)
+        {
+            if (await hold.HoldsAsync(turn, cancellationToken).ConfigureAwait(false))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 }

@@ -36,6 +36,7 @@ public static class TurnRoutes
         // Commands: each interrupts what is in progress unless that dialog's policy below holds it back.
         TurnRoute.Command<PrivacyCommands>("privacy", "privacy · delete my data (and its yes/no) · pause/resume reminders · journal on/off", PrivacyCommands.Claims),
         TurnRoute.Command<RegionCommand>("region", "region UK · region", RegionCommand.Claims),
+        TurnRoute.Command<LinesCommand>("lines", "crisis lines · what are the numbers · i need to talk to someone · who can I call", LinesCommand.Claims),
         TurnRoute.Command<SafetyPlanCommand>("safety plan", "safety plan · show my safety plan", SafetyPlanCommand.Claims),
         TurnRoute.Command<JournalCommands>("journal", "my journal · read 2 · delete entry 2 · journal from last week · entries about X · mood · export", JournalCommands.Claims),
         TurnRoute.Command<WeekCommand>("my week", "my week · how was my week · weekly look back", WeekCommand.Claims),
@@ -52,7 +53,7 @@ public static class TurnRoutes
         // Anything else answers the dialog in progress; with nothing in progress, a greeting or the fallback.
         TurnRoute.Dialog<ContinueDialogCommand>("dialog", "the answer to the question in progress"),
         TurnRoute.Idle<GreetingCommand>("greeting", "hi · hello · start (nothing in progress)", text => GlobalCommands.Is(GlobalCommand.Greeting, text)),
-        TurnRoute.Fallback<StayCloseCommand>("stay close", "anything else within an hour of a crisis reply: the way to help again and gentle ways on, not the menu"),
+        TurnRoute.Fallback<StayCloseCommand>("stay close", "anything else within an hour of a crisis reply: the way to help again and gentle ways on, once; while the journey of that reply is held (until \"back\"), each time, saying so"),
         TurnRoute.Fallback<NotUnderstoodCommand>("not understood", "anything else: \"I'm not sure what you mean\" and the menu"),
     ],
     [

@@ -76,13 +76,37 @@ public static class CrisisReply
         return activities;
     }
 
-    /// <summary>A message nothing else took, soon after a crisis reply: the way to help again, and gentle ways on.</summary>
-    public static IActivity StayClose(SafetyReplies replies, StringCatalog strings, CrisisResources resources, CrisisRegion? region)
+    /// <summary>The answer "safe" with "you read me wrong": an apology, the lines, and the way back; no plan, no breathing lesson.</summary>
+    public static List<IActivity> Misread(SafetyReplies replies, StringCatalog strings, CrisisResources resources, CrisisRegion? region)
     {
         ArgumentNullException.ThrowIfNull(replies);
 
         // Commands the router matches, so their words stay with the commands rather than in content.
-        return Suggestions.Of(["self soothe", "safety plan", "menu"], Fill(replies.StayClose, strings, resources, region, RiskClass.Suicidal));
+        return
+        [
+            MessageFactory.Text(replies.Misread + " " + Fill(replies.SafeLines, strings, resources, region, RiskClass.Suicidal)),
+            Suggestions.Of(["back", "menu"], replies.ContinueLater),
+        ];
+    }
+
+    /// <summary>
+    /// A message nothing else took, soon after a crisis reply: the way to help again, and gentle ways on. While a
+    /// reflection is held, that it is paused and "back" carries on; after the first time, only that, with the lines.
+    /// </summary>
+    public static IActivity StayClose(SafetyReplies replies, StringCatalog strings, CrisisResources resources, CrisisRegion? region, bool held = false, bool first = true)
+    {
+        ArgumentNullException.ThrowIfNull(replies);
+
+        // Commands the router matches, so their words stay with the commands rather than in content.
+        if (!held)
+        {
+            return Suggestions.Of(["self soothe", "safety plan", "menu"], Fill(replies.StayClose, strings, resources, region, RiskClass.Suicidal));
+        }
+
+        var text = first
+            ? Fill(replies.StayClose, strings, resources, region, RiskClass.Suicidal) + "\n\n" + replies.Held
+            : Fill(replies.HeldAgain, strings, resources, region, RiskClass.Suicidal);
+        return Suggestions.Of(["back", "safety plan", "menu"], text);
     }
 
     public static IActivity Card(RiskClass risk, SafetyReplies replies, StringCatalog strings, CrisisResources resources, CrisisRegion? region)

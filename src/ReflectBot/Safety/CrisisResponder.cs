@@ -71,6 +71,7 @@ public sealed class CrisisResponder(
             memory.Replies++;
             memory.LastUtc = now;
             memory.CheckAskedUtc = now;
+            memory.HoldDialogId = snapshot.ActiveDialogId;
             await state.SaveAsync(turnContext, memory, cancellationToken).ConfigureAwait(false);
         }
 
@@ -121,8 +122,11 @@ public sealed class CrisisResponder(
         await RecordAsync(turnContext, userId, risk, offered, now, cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>The answer to "Are you safe right now?": not safe, the emergency number and grounding; safe, the plan and the lines.</summary>
-    public async Task AnswerCheckAsync(ITurnContext turnContext, bool safe, UserProfile? profile, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// The answer to "Are you safe right now?": not safe, the emergency number and grounding; safe, the plan and the
+    /// lines; safe and "you read me wrong", an apology, the lines and the way back (no plan, no breathing lesson).
+    /// </summary>
+    public async Task AnswerCheckAsync(ITurnContext turnContext, bool safe, UserProfile? profile, bool misread = false, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(turnContext);
         var region = Region(turnContext, profile);
@@ -133,25 +137,60 @@ public sealed class CrisisResponder(
             return;
         }
 
+        if (misread)
+        {
+            await turnContext.SendActivitiesAsync([.. CrisisReply.Misread(Replies, strings, content.Resources, region)], cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
         var plan = await PlanAsync(UserKeys.Of(turnContext.Activity), cancellationToken).ConfigureAwait(false);
         await turnContext.SendActivitiesAsync([.. CrisisReply.Safe(Replies, strings, content.Resources, region, plan)], cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>
-    /// A message nothing else took (<see cref="StayCloseCommand"/>): within <see cref="SafetyMemory.StayCloseFor"/> of
-    /// a crisis reply, the steady reply, and true; otherwise nothing, and false.
+    /// A message nothing else took (<see cref="StayCloseCommand"/>), within <see cref="SafetyMemory.StayCloseFor"/> of a
+    /// crisis reply: while the journey is held, the steady reply and that it is paused (later, only that, with the
+    /// lines); with nothing held, the steady reply once. True when it answered.
     /// </summary>
-    public async Task<bool> StayCloseAsync(ITurnContext turnContext, UserProfile? profile, CancellationToken cancellationToken = default)
+    public async Task<bool> StayCloseAsync(TurnInfo turn, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(turnContext);
-        var memory = await state.PeekInTurnAsync(turnContext, cancellationToken).ConfigureAwait(false);
-        if (memory?.LastUtc is not { } last || time.GetUtcNow() - last > SafetyMemory.StayCloseFor)
+        ArgumentNullException.ThrowIfNull(turn);
+        var memory = await state.PeekInTurnAsync(turn.Context, cancellationToken).ConfigureAwait(false);
+        var now = time.GetUtcNow();
+        if (memory?.LastUtc is not { } last || now - last > SafetyMemory.StayCloseFor)
         {
             return false;
         }
 
-        await turnContext.SendActivityAsync(CrisisReply.StayClose(Replies, strings, content.Resources, Region(turnContext, profile)), cancellationToken).ConfigureAwait(false);
+        var held = memory.HoldDialogId is { } id && turn.Dialogs.ActiveDialog?.Id == id;
+        var first = memory.StayCloseUtc is not { } said || said < last;
+        if (!held && !first)
+        {
+            return false;
+        }
+
+        memory.StayCloseUtc = now;
+        await state.SetInTurnAsync(turn.Context, memory, cancellationToken).ConfigureAwait(false);
+        await turn.Context.SendActivityAsync(CrisisReply.StayClose(Replies, strings, content.Resources, Region(turn.Context, turn.Profile), held, first), cancellationToken).ConfigureAwait(false);
         return true;
+    }
+
+    /// <summary>"crisis lines", "i need to talk to someone": the lines for the region, any time (and while held, the way back).</summary>
+    public async Task LinesAsync(TurnInfo turn, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(turn);
+        var region = Region(turn.Context, turn.Profile);
+        await turn.Context.SendActivitiesAsync(
+            [MessageFactory.Text(CrisisReply.Fill(Replies.LinesNow, strings, content.Resources, region, RiskClass.Suicidal)), CrisisReply.Card(RiskClass.Suicidal, Replies, strings, content.Resources, region)],
+            cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Whether a crisis reply came within <see cref="SafetyMemory.StayCloseFor"/> (this turn's state is loaded).</summary>
+    public async Task<bool> RecentAsync(TurnInfo turn, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(turn);
+        var memory = await state.PeekInTurnAsync(turn.Context, cancellationToken).ConfigureAwait(false);
+        return memory?.LastUtc is { } last && time.GetUtcNow() - last <= SafetyMemory.StayCloseFor;
     }
 
     /// <summary>Possible risk: a short, gentle check that still names the lines, with the two answers as buttons.</summary>

@@ -5,8 +5,12 @@ using ReflectBot.Kernel;
 
 namespace ReflectBot.Safety;
 
-/// <summary>"region UK", "my region is the US", "region": where the user is, for the crisis lines they are shown.</summary>
-public sealed partial class RegionCommand(SafetyContent content, StringCatalog strings) : ITurnCommand
+/// <summary>
+/// "region UK", "my region is the US", "region": where the user is, for the crisis lines they are shown. Within the
+/// hour after a crisis reply (which asked for it: "tell me where you are and I'll show the lines there") the lines
+/// for the region come at once, not "if things ever get really hard".
+/// </summary>
+public sealed partial class RegionCommand(SafetyContent content, StringCatalog strings, CrisisResponder responder) : ITurnCommand
 {
     /// <summary>"region UK", "my country is …", "region".</summary>
     public static bool Claims(string text)
@@ -40,6 +44,12 @@ public sealed partial class RegionCommand(SafetyContent content, StringCatalog s
 
         var region = content.Resources.ByName(named);
         turn.Profile.Region = region?.Id;
+        if (region is not null && await responder.RecentAsync(turn, cancellationToken).ConfigureAwait(false))
+        {
+            await responder.LinesAsync(turn, cancellationToken).ConfigureAwait(false);
+            return true;
+        }
+
         var reply = region is null
             ? strings.Text(SafetyStrings.RegionNoLines, ("name", content.Resources.Fallback.Name), ("url", content.Resources.Fallback.Url))
             : strings.Text(SafetyStrings.RegionSet, ("region", region.Name));

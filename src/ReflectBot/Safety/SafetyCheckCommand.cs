@@ -3,9 +3,11 @@ using ReflectBot.Kernel;
 namespace ReflectBot.Safety;
 
 /// <summary>
-/// A typed answer to "Are you safe right now?" ("no", "not really", "yes"), in the message right after
-/// the question. Runs before the global words, and whatever the message is, the question is answered or
-/// dropped by it: a later "yes" to a journey's question is never taken for it.
+/// A typed answer to "Are you safe right now?" ("no", "not really", "yes", "omg stop. i am SAFE. it's just
+/// relationship stuff"), in the message right after the question. Runs before the global words, and whatever the
+/// message is, the question is answered or dropped by it: a later "yes" to a journey's question is never taken for
+/// it. A longer message is read clause by clause only when the screen found no risk in it, so "i'm fine. i just
+/// want to sleep forever" is never taken for "safe".
 /// </summary>
 public sealed class SafetyCheckCommand(SafetyContent content, SafetyTurnState state, CrisisResponder responder, TimeProvider time) : ITurnCommand
 {
@@ -20,12 +22,15 @@ public sealed class SafetyCheckCommand(SafetyContent content, SafetyTurnState st
 
         memory.CheckAskedUtc = null;
         await state.SetInTurnAsync(turn.Context, memory, cancellationToken).ConfigureAwait(false);
-        if (time.GetUtcNow() - asked > SafetyMemory.CheckValidFor || content.Replies.CheckAnswer(turn.Text) is not { } safe)
+        var replies = content.Replies;
+        var screened = turn.Context.TurnState.Get<ScreenResult>();
+        var answer = screened is null || screened.Level == RiskLevel.None ? replies.CheckAnswerInClauses(turn.Text) : replies.CheckAnswer(turn.Text);
+        if (time.GetUtcNow() - asked > SafetyMemory.CheckValidFor || answer is not { } safe)
         {
             return false;
         }
 
-        await responder.AnswerCheckAsync(turn.Context, safe, turn.Profile, cancellationToken).ConfigureAwait(false);
+        await responder.AnswerCheckAsync(turn.Context, safe, turn.Profile, misread: safe && replies.SaysMisread(turn.Text), cancellationToken: cancellationToken).ConfigureAwait(false);
         return true;
     }
 }

@@ -21,6 +21,17 @@ public sealed class SafetyMemory
     [JsonProperty("checkUtc", NullValueHandling = NullValueHandling.Ignore)]
     public DateTimeOffset? CheckAskedUtc { get; set; }
 
+    /// <summary>
+    /// The dialog that was in progress when the crisis reply came (a journey's id): it is held, so the next messages
+    /// do not become its answers, until "back" (<see cref="SafetyHold"/>). Null when nothing was in progress.
+    /// </summary>
+    [JsonProperty("hold", NullValueHandling = NullValueHandling.Ignore)]
+    public string? HoldDialogId { get; set; }
+
+    /// <summary>When the steady reply was last given, so with nothing held it is given once per crisis reply, not to everything after.</summary>
+    [JsonProperty("stayCloseUtc", NullValueHandling = NullValueHandling.Ignore)]
+    public DateTimeOffset? StayCloseUtc { get; set; }
+
     /// <summary>How long a typed yes or no still counts as the answer to the question.</summary>
     public static TimeSpan CheckValidFor { get; } = TimeSpan.FromMinutes(30);
 

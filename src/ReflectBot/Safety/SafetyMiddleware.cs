@@ -38,7 +38,7 @@ public sealed class SafetyMiddleware(SafetyContent content, SafetyScreen screen,
         if (IsCheckButton(activity, text) is { } safe)
         {
             var snapshot = await state.LoadAsync(turnContext, cancellationToken).ConfigureAwait(false);
-            await responder.AnswerCheckAsync(turnContext, safe, snapshot?.Profile, cancellationToken).ConfigureAwait(false);
+            await responder.AnswerCheckAsync(turnContext, safe, snapshot?.Profile, cancellationToken: cancellationToken).ConfigureAwait(false);
             if (snapshot is { Memory.CheckAskedUtc: not null })
             {
                 snapshot.Memory.CheckAskedUtc = null;

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Options;
 using ReflectBot.Journal;
 using ReflectBot.Privacy;
 using ReflectBot.Safety.Model;
+using ReflectBot.Kernel;
 using IMiddleware = Microsoft.Bot.Builder.IMiddleware;
 
 namespace ReflectBot.Safety;
@@ -36,6 +37,9 @@ public static class SafetyServiceCollectionExtensions
         services.AddSingleton<StayCloseCommand>();
         services.AddSingleton<SafetyPlanCommand>();
         services.AddSingleton<RegionCommand>();
+        services.AddSingleton<LinesCommand>();
+        services.AddSingleton<SafetyHold>();
+        services.AddSingleton<IDialogHold>(sp => sp.GetRequiredService<SafetyHold>());
         return services;
     }
 }

@@ -99,6 +99,93 @@ public sealed class CrisisReplyTests : IDisposable
     }
 
     [Fact]
+    public async Task AfterACrisisReplyMidJourneyWhatIsWrittenIsAnsweredForWhatItIsAndTheJourneyWaitsForBack()
+    {
+        // A usability test: after a crisis reply in the middle of a reflection, "region uk" got "if things ever get
+        // really hard I'll show you the lines", "so what are the numbers" and "crisis lines" got the journey's
+        // "please pick one of these", and "i need to talk to someone" was saved as the answer "people".
+        var bot = _host.Client();
+        await bot.SayAsync("check in");
+        var feeling = BotClient.Read(await bot.SayAsync("6"));
+        Assert.True(Conversations.HasCrisisCard(await bot.SayAsync("I want to kill myself")));
+
+        var region = BotClient.Read(await bot.SayAsync("region uk"));
+        Assert.Contains("116 123", region, StringComparison.Ordinal);
+        Assert.Contains(Replies.LinesNow.Replace("{emergency}", "999", StringComparison.Ordinal), region, StringComparison.Ordinal);
+        foreach (var asking in new[] { "so what are the numbers", "crisis lines", "i need to talk to someone" })
+        {
+            var lines = await bot.SayAsync(asking);
+            Assert.True(Conversations.HasCrisisCard(lines), asking);
+            Assert.Contains("Samaritans", BotClient.Read(lines), StringComparison.Ordinal);
+        }
+
+        // What is no command does not become the journey's answer: the first time the steady reply says the
+        // reflection is paused, later only that, each with "back" as a button.
+        var first = Assert.Single(await bot.SayAsync("ok"));
+        Assert.Contains(Replies.Held, BotClient.ReadOne(first), StringComparison.Ordinal);
+        Assert.Contains("999", BotClient.ReadOne(first), StringComparison.Ordinal);
+        Assert.Equal(["back", "safety plan", "menu"], first.SuggestedActions.Actions.Select(a => a.Value?.ToString()));
+        var again = BotClient.ReadOne(Assert.Single(await bot.SayAsync("tired and flat")));
+        Assert.StartsWith(Replies.HeldAgain[..Replies.HeldAgain.IndexOf('{', StringComparison.Ordinal)], again, StringComparison.Ordinal);
+        Assert.Contains("116 123", again, StringComparison.Ordinal);
+
+        // "back" asks the question that was open, and from then on the journey takes the answers again.
+        Assert.Equal(feeling, BotClient.Read(await bot.SayAsync("back")));
+        Assert.DoesNotContain(Replies.HeldAgain[..20], BotClient.Read(await bot.SayAsync("tired")), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ASafeAnswerInsideALongerMessageAnswersTheQuestionAndSayingTheBotReadItWrongGetsAnApology()
+    {
+        var bot = _host.Client();
+        bot.TimeZone = "Europe/London";
+        await bot.SayAsync("I want to kill myself");
+        var misread = BotClient.Read(await bot.SayAsync("omg stop. i am SAFE. i was just venting"));
+        Assert.Contains(Replies.Misread, misread, StringComparison.Ordinal);
+        Assert.Contains("Samaritans", misread, StringComparison.Ordinal);
+        Assert.DoesNotContain(Replies.SafeFirst, misread, StringComparison.Ordinal);
+
+        await bot.SayAsync("I want to kill myself");
+        Assert.Contains(Replies.SafeFirst, BotClient.Read(await bot.SayAsync("sorry about before. im safe, my roommate is home")), StringComparison.Ordinal);
+
+        // A not-safe clause wins over a safe one.
+        await bot.SayAsync("I want to kill myself");
+        Assert.StartsWith("Please call 999", BotClient.ReadOne((await bot.SayAsync("im ok. no actually, im not safe"))[0]), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task WithNothingInProgressTheSteadyReplyComesOnceAndThenTheBotAnswersAsUsual()
+    {
+        // It used to answer everything for an hour ("can i export this", "ok thanks, bye") with the same block.
+        var bot = _host.Client();
+        bot.TimeZone = "Europe/London";
+        await bot.SayAsync("I keep thinking about killing myself");
+        await bot.SayAsync(Replies.UnsafeButton);
+        Assert.StartsWith("I'm still here with you.", BotClient.Read(await bot.SayAsync("ok")), StringComparison.Ordinal);
+        Assert.DoesNotContain("I'm still here with you.", BotClient.Read(await bot.SayAsync("ok")), StringComparison.Ordinal);
+
+        // Away from a crisis reply, naming the region only says where the lines will come from.
+        var calm = _host.Client("user-2", "conv-2");
+        Assert.False(Conversations.HasCrisisCard(await calm.SayAsync("region uk")));
+    }
+
+    [Theory]
+    [InlineData("crisis lines", true)]
+    [InlineData("so what are the numbers", true)]
+    [InlineData("what are the numbers?", true)]
+    [InlineData("i need to talk to someone", true)]
+    [InlineData("I need to talk to someone right now", true)]
+    [InlineData("who can i call", true)]
+    [InlineData("helpline please", true)]
+    [InlineData("can i talk to a real person", true)]
+    [InlineData("i need to talk to someone about my mum", false)]
+    [InlineData("I forgot my lines in the play", false)]
+    [InlineData("numbers", false)]
+    [InlineData("people", false)]
+    [InlineData("i need help with the bot", false)]
+    public void WhatAsksForTheLines(string text, bool asks) => Assert.Equal(asks, LinesCommand.Claims(text));
+
+    [Fact]
     public async Task APastExperienceAloneDoesNotKeepTheBotInItsSteadyReply()
     {
         var bot = _host.Client();
