@@ -302,10 +302,13 @@ public sealed class CrisisReplyTests : IDisposable
     {
         var bot = _host.Client();
         await bot.SayAsync("write my safety plan");
-        var replies = await bot.SayAsync("when I start thinking everyone would be better off without me");
+        var replies = await bot.SayAsync("when I start thinking everyone would be better off without me, that I'm a burden");
         var text = BotClient.Read(replies);
-        Assert.Contains("added that to your plan", text, StringComparison.Ordinal);
+        Assert.Contains(Replies.PlanCheck[..30], text, StringComparison.Ordinal);
         Assert.False(Conversations.HasCrisisCard(replies));
+
+        // No reading in the middle of a plan: "burden" used to bring up the card on the fear of guilt.
+        Assert.DoesNotContain(replies, r => r.Attachments is { Count: > 0 });
         Assert.Contains("take your mind off things", text, StringComparison.Ordinal);
         foreach (var answer in new[] { "a long shower", "my cousin Ana", "call Ana", "Dr Lee", "give my pills to Ana", "my dog Pepper" })
         {
