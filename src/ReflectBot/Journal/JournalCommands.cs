@@ -23,6 +23,13 @@ public sealed partial class JournalCommands : ITurnCommand
 
     public const int ListSize = 10;
 
+    /// <summary>The buttons under "Delete entry 2 …?": phrases <see cref="ConfirmDelete"/> and <see cref="KeepEntry"/> match.</summary>
+    public const string YesDelete = "yes, delete it";
+
+    public const string NoKeep = "no, keep it";
+
+    private static readonly TimeSpan ConfirmWithin = TimeSpan.FromMinutes(10);
+
     private readonly IJournalStore _journal;
     private readonly StringCatalog _strings;
     private readonly JourneyCatalog _catalog;
@@ -57,6 +64,28 @@ public sealed partial class JournalCommands : ITurnCommand
             return false;
         }
 
+        // "Delete entry 2 …?" is answered by the very next message that reaches the journal; anything else drops it.
+        var listing = await _listing.GetAsync(turn.Context, () => new JournalListing(), cancellationToken).ConfigureAwait(false);
+        if (listing.DeleteAsked > 0)
+        {
+            var number = listing.DeleteAsked;
+            var until = listing.DeleteAskedUntil;
+            listing.DeleteAsked = 0;
+            listing.DeleteAskedUntil = null;
+            await _listing.SetAsync(turn.Context, listing, cancellationToken).ConfigureAwait(false);
+            if (until > _time.GetUtcNow() && ConfirmDelete().IsMatch(text))
+            {
+                await DeleteConfirmedAsync(turn, listing, number, cancellationToken).ConfigureAwait(false);
+                return true;
+            }
+
+            if (KeepEntry().IsMatch(text))
+            {
+                await Say(turn, _strings.Text(JournalStrings.EntryKept, ("number", number)), cancellationToken).ConfigureAwait(false);
+                return true;
+            }
+        }
+
         if (List().IsMatch(text))
         {
             await ListAsync(turn, _strings[JournalStrings.LatestHeading], e => true, cancellationToken, latest: true).ConfigureAwait(false);
@@ -75,7 +104,6 @@ public sealed partial class JournalCommands : ITurnCommand
 
         if (turn.Dialogs.ActiveDialog is null && BareNumber().Match(text) is { Success: true } bare)
         {
-            var listing = await _listing.GetAsync(turn.Context, () => new JournalListing(), cancellationToken).ConfigureAwait(false);
             if (listing.Ids.Count > 0)
             {
                 return await ReadAsync(turn, int.Parse(bare.Groups["n"].Value, System.Globalization.CultureInfo.InvariantCulture), cancellationToken).ConfigureAwait(false);
@@ -158,13 +186,16 @@ public sealed partial class JournalCommands : ITurnCommand
             return true;
         }
 
-        var entry = await _journal.ReadAsync(turn.UserId, listing.Ids[number - 1], cancellationToken).ConfigureAwait(false);
+        var entry = listing.Ids[number - 1] is { Length: > 0 } id ? await _journal.ReadAsync(turn.UserId, id, cancellationToken).ConfigureAwait(false) : null;
         var text = entry is null ? _strings[JournalStrings.EntryGone] : JournalFormat.Entry(entry, TimeZones.Of(turn.Context), _catalog, _strings);
         await Say(turn, text, cancellationToken).ConfigureAwait(false);
         return true;
     }
 
-    /// <summary>"delete entry 2": one entry of the last listing, such as a safety moment the user would rather not keep.</summary>
+    /// <summary>
+    /// "delete entry 2": one entry of the last listing, such as a safety moment the user would rather not keep. It asks
+    /// first, naming the entry, because a deleted entry cannot come back; the yes is taken by <see cref="DeleteConfirmedAsync"/>.
+    /// </summary>
     private async Task<bool> DeleteAsync(TurnInfo turn, int number, CancellationToken cancellationToken)
     {
         var listing = await _listing.GetAsync(turn.Context, () => new JournalListing(), cancellationToken).ConfigureAwait(false);
@@ -174,10 +205,18 @@ public sealed partial class JournalCommands : ITurnCommand
             return true;
         }
 
-        var deleted = await _journal.DeleteAsync(turn.UserId, listing.Ids[number - 1], cancellationToken).ConfigureAwait(false);
-        listing.Ids = [.. listing.Ids.Where((_, i) => i != number - 1)];
+        var entry = listing.Ids[number - 1] is { Length: > 0 } id ? await _journal.ReadAsync(turn.UserId, id, cancellationToken).ConfigureAwait(false) : null;
+        if (entry is null)
+        {
+            await Say(turn, _strings[JournalStrings.EntryGone], cancellationToken).ConfigureAwait(false);
+            return true;
+        }
+
+        listing.DeleteAsked = number;
+        listing.DeleteAskedUntil = _time.GetUtcNow() + ConfirmWithin;
         await _listing.SetAsync(turn.Context, listing, cancellationToken).ConfigureAwait(false);
-        await Say(turn, deleted ? _strings.Text(JournalStrings.EntryDeleted, ("number", number)) : _strings[JournalStrings.EntryGone], cancellationToken).ConfigureAwait(false);
+        var question = _strings.Text(JournalStrings.ConfirmDelete, ("number", number), ("title", entry.JourneyTitle), ("when", JournalFormat.When(entry.CreatedUtc, TimeZones.Of(turn.Context))));
+        await turn.Context.SendActivityAsync(Suggestions.Of([YesDelete, NoKeep], question), cancellationToken).ConfigureAwait(false);
         return true;
     }
 
@@ -192,6 +231,27 @@ public sealed partial class JournalCommands : ITurnCommand
         {
             try
             {
+    /// <summary>
+    /// Deletes the entry asked about. Its number is left empty rather than closing the gap, so the numbers the person
+    /// still sees on screen keep meaning the same entries (a renumbered list once made a second "delete entry 2" take
+    /// the wrong one).
+    /// </summary>
+    private async Task DeleteConfirmedAsync(TurnInfo turn, JournalListing listing, int number, CancellationToken cancellationToken)
+    {
+        var id = number <= listing.Ids.Count ? listing.Ids[number - 1] : string.Empty;
+        var entry = id.Length > 0 ? await _journal.ReadAsync(turn.UserId, id, cancellationToken).ConfigureAwait(false) : null;
+        if (entry is null || !await _journal.DeleteAsync(turn.UserId, id, cancellationToken).ConfigureAwait(false))
+        {
+            await Say(turn, _strings[JournalStrings.EntryGone], cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        listing.Ids[number - 1] = string.Empty;
+        await _listing.SetAsync(turn.Context, listing, cancellationToken).ConfigureAwait(false);
+        var when = JournalFormat.When(entry.CreatedUtc, TimeZones.Of(turn.Context));
+        await Say(turn, _strings.Text(JournalStrings.EntryDeleted, ("number", number), ("title", entry.JourneyTitle), ("when", when)), cancellationToken).ConfigureAwait(false);
+    }
+
                 var png = MoodChart.Png(points, JournalFormat.Local(now, zone), _strings);
                 // Web Chat uses an image attachment's name as its alt text: the chart's says what the summary says.
                 var alt = _strings.Text(JournalStrings.ChartAlt, ("summary", summary));
@@ -261,6 +321,12 @@ public sealed partial class JournalCommands : ITurnCommand
 
     [GeneratedRegex(@"^\s*((show|find) )?(me )?(my )?((journal )?entries|journal|what i wrote) (about|mentioning|on|with|containing) (?<q>.{2,60})$|^\s*search( my journal)?( for)? (?<q>.{2,60})$", Options)]
     private static partial Regex About();
+    [GeneratedRegex(@"^\s*(yes,? delete (it|this|that|this one|that one|the entry|entry \d{1,3})|yes,? please|yes,? i'?m sure|yes|y|yep|yeah|delete it|ok|okay)\s*[.!]*\s*$", Options)]
+    private static partial Regex ConfirmDelete();
+
+    [GeneratedRegex(@"^\s*(no,? keep it|no|nope|n|keep it|don'?t delete( it)?|no,? don'?t)\s*[.!]*\s*$", Options)]
+    private static partial Regex KeepEntry();
+
 
     [GeneratedRegex(@"^\s*((show )?(me )?(my )?mood( chart| trend| graph)?|how has my mood been\??)\s*[.!?]*\s*$", Options)]
     private static partial Regex Mood();
