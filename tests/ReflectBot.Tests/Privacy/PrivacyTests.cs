@@ -61,6 +61,45 @@ public sealed class PrivacyTests : IDisposable
         Assert.Single(await Journal.ListAsync(UserKeys.From("webchat", "user-1")));
     }
 
+    [Theory]
+    [InlineData("how do i delete it all")]
+    [InlineData("delete my stuff")]
+    [InlineData("can i delete everything")]
+    [InlineData("Delete all my data please")]
+    public async Task TheWaysPeopleAskToDeleteEverythingReachTheQuestionAndDeleteNothingWithoutYes(string asked)
+    {
+        var bot = _host.Client();
+        await bot.CheckInAsync(5, "fine", "keep me");
+        var ask = await bot.SayAsync(asked);
+        Assert.Contains("can't be undone", BotClient.Read(ask), StringComparison.Ordinal);
+        Assert.Equal(["yes, delete everything", "no, keep it"], ask.Last().SuggestedActions.Actions.Select(a => a.Title));
+        Assert.Single(await Journal.ListAsync(UserKeys.From("webchat", "user-1")));
+        await bot.SayAsync("no");
+        Assert.Single(await Journal.ListAsync(UserKeys.From("webchat", "user-1")));
+    }
+
+    [Fact]
+    public async Task DeleteAloneExplainsTheTwoChoicesAndDeletesNothing()
+    {
+        var bot = _host.Client();
+        await bot.CheckInAsync(5, "fine", "keep me");
+        var replies = await bot.SayAsync("delete");
+        var text = BotClient.Read(replies);
+        Assert.Contains("\"delete entry\"", text, StringComparison.Ordinal);
+        Assert.Contains("\"delete my data\"", text, StringComparison.Ordinal);
+        Assert.Equal(["my journal", "delete my data"], replies.Last().SuggestedActions.Actions.Select(a => a.Title));
+        await bot.SayAsync("yes");
+        Assert.Single(await Journal.ListAsync(UserKeys.From("webchat", "user-1")));
+    }
+
+    [Fact]
+    public async Task DeleteMyDataDoesNotSuggestThePersonEverHadACrisisReply()
+    {
+        var text = BotClient.Read(await _host.Client().SayAsync("delete my data"));
+        Assert.DoesNotContain("a count that crisis support was shown", text, StringComparison.Ordinal);
+        Assert.Contains("anonymous totals of how often this bot has shown crisis support to anyone", text, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task PrivacySaysWhatIsStoredWhereAndTheCommands()
     {
