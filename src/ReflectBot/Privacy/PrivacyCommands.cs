@@ -152,6 +152,6 @@ public sealed partial class PrivacyCommands(
     [GeneratedRegex(@"^\s*(journal on|keep (a|my) journal|start (saving|keeping a journal))\s*[.!]*\s*$", Options)]
     private static partial Regex JournalOn();
 
-    [GeneratedRegex(@"^\s*(journal off|stop (saving|keeping a journal)|don'?t (save|keep) (anything|a journal))\s*[.!]*\s*$", Options)]
+    [GeneratedRegex(@"^\s*(journal off|no journal|stop (saving|keeping a journal)|(don'?t|never) (ever )?(save|keep) (anything|a journal|my reflections))\s*[.!]*\s*$", Options)]
     private static partial Regex JournalOff();
 }
