@@ -19,7 +19,7 @@ public sealed partial class JournalCommands : ITurnCommand
 {
     /// <summary>The phrases these commands take (a bare number only after a listing, with nothing in progress).</summary>
     public static bool Claims(string text)
-        => List().IsMatch(text) || Delete().IsMatch(text) || Read().IsMatch(text) || BareNumber().IsMatch(text) || From().IsMatch(text) || About().IsMatch(text) || Mood().IsMatch(text) || Export().IsMatch(text);
+        => List().IsMatch(text) || Delete().IsMatch(text) || Read().IsMatch(text) || BareNumber().IsMatch(text) || From().IsMatch(text) || About().IsMatch(text) || Mood().IsMatch(text) || Export().IsMatch(text) || WhereIsExport().IsMatch(text) || Edit().IsMatch(text);
 
     public const int ListSize = 10;
 
@@ -140,7 +140,18 @@ public sealed partial class JournalCommands : ITurnCommand
             return true;
         }
 
-        if (Export().IsMatch(text))
+        if (Edit().Match(text) is { Success: true } edit)
+        {
+            // Entries are kept as they were written; what can be done instead, with the person's own number.
+            var says = edit.Groups["n"].Success
+                ? _strings.Text(JournalStrings.CannotEditNumber, ("number", int.Parse(edit.Groups["n"].Value, System.Globalization.CultureInfo.InvariantCulture)))
+                : _strings[JournalStrings.CannotEdit];
+            await Say(turn, says, cancellationToken).ConfigureAwait(false);
+            return true;
+        }
+
+        // "where did it go? i don't see a file": the export again, which says where it is (the terminal) or links it.
+        if (Export().IsMatch(text) || WhereIsExport().IsMatch(text))
         {
             await ExportAsync(turn, cancellationToken).ConfigureAwait(false);
             return true;
@@ -220,17 +231,6 @@ public sealed partial class JournalCommands : ITurnCommand
         return true;
     }
 
-    private async Task MoodAsync(TurnInfo turn, CancellationToken cancellationToken)
-    {
-        var zone = TimeZones.Of(turn.Context);
-        var now = _time.GetUtcNow();
-        var points = MoodChart.Points(await _journal.ListAsync(turn.UserId, cancellationToken).ConfigureAwait(false), zone, now);
-        var summary = MoodChart.Summary(points, _strings);
-        var reply = MessageFactory.Text(summary);
-        if (points.Count > 0)
-        {
-            try
-            {
     /// <summary>
     /// Deletes the entry asked about. Its number is left empty rather than closing the gap, so the numbers the person
     /// still sees on screen keep meaning the same entries (a renumbered list once made a second "delete entry 2" take
@@ -252,6 +252,17 @@ public sealed partial class JournalCommands : ITurnCommand
         await Say(turn, _strings.Text(JournalStrings.EntryDeleted, ("number", number), ("title", entry.JourneyTitle), ("when", when)), cancellationToken).ConfigureAwait(false);
     }
 
+    private async Task MoodAsync(TurnInfo turn, CancellationToken cancellationToken)
+    {
+        var zone = TimeZones.Of(turn.Context);
+        var now = _time.GetUtcNow();
+        var points = MoodChart.Points(await _journal.ListAsync(turn.UserId, cancellationToken).ConfigureAwait(false), zone, now);
+        var summary = MoodChart.Summary(points, _strings);
+        var reply = MessageFactory.Text(summary);
+        if (points.Count > 0)
+        {
+            try
+            {
                 var png = MoodChart.Png(points, JournalFormat.Local(now, zone), _strings);
                 // Web Chat uses an image attachment's name as its alt text: the chart's says what the summary says.
                 var alt = _strings.Text(JournalStrings.ChartAlt, ("summary", summary));
@@ -310,6 +321,12 @@ public sealed partial class JournalCommands : ITurnCommand
     [GeneratedRegex(@"^\s*(delete|remove|erase) (journal )?entry (number |no\.? |#)?(?<n>\d{1,3})\s*[.!]*\s*$", Options)]
     private static partial Regex Delete();
 
+    [GeneratedRegex(@"^\s*(yes,? delete (it|this|that|this one|that one|the entry|entry \d{1,3})|yes,? please|yes,? i'?m sure|yes|y|yep|yeah|delete it|ok|okay)\s*[.!]*\s*$", Options)]
+    private static partial Regex ConfirmDelete();
+
+    [GeneratedRegex(@"^\s*(no,? keep it|no|nope|n|keep it|don'?t delete( it)?|no,? don'?t)\s*[.!]*\s*$", Options)]
+    private static partial Regex KeepEntry();
+
     [GeneratedRegex(@"^\s*(read|open|show|entry)( entry)? (number |no\.? |#)?(?<n>\d{1,3})\s*$", Options)]
     private static partial Regex Read();
 
@@ -321,16 +338,17 @@ public sealed partial class JournalCommands : ITurnCommand
 
     [GeneratedRegex(@"^\s*((show|find) )?(me )?(my )?((journal )?entries|journal|what i wrote) (about|mentioning|on|with|containing) (?<q>.{2,60})$|^\s*search( my journal)?( for)? (?<q>.{2,60})$", Options)]
     private static partial Regex About();
-    [GeneratedRegex(@"^\s*(yes,? delete (it|this|that|this one|that one|the entry|entry \d{1,3})|yes,? please|yes,? i'?m sure|yes|y|yep|yeah|delete it|ok|okay)\s*[.!]*\s*$", Options)]
-    private static partial Regex ConfirmDelete();
-
-    [GeneratedRegex(@"^\s*(no,? keep it|no|nope|n|keep it|don'?t delete( it)?|no,? don'?t)\s*[.!]*\s*$", Options)]
-    private static partial Regex KeepEntry();
-
 
     [GeneratedRegex(@"^\s*((show )?(me )?(my )?mood( chart| trend| graph)?|how has my mood been\??)\s*[.!?]*\s*$", Options)]
     private static partial Regex Mood();
 
-    [GeneratedRegex(@"^\s*(export|export (my |the )?(journal|data|entries|everything)|download (my )?(journal|data))\s*[.!]*\s*$", Options)]
+    // "export", and the ways people ask for it: "can i export this to send to my therapist", "download my journal".
+    [GeneratedRegex(@"^\s*(please )?((can|could|how (do|can)|may) i |i (want|need|would like|'d like) to |let me |how to )?(export|download|get a copy of|save a copy of|take a copy of|make a copy of)( (it|this|that|them|all|all of it|everything|(my |the )?(whole )?(journal|data|entries|journal entries|reflections|stuff)))?( (to|so i can|for|and) (send|give|show|share|email|e-mail|bring|take)( it| this| them)?( to| with)? (my )?(therapist|counsell?or|doctor|gp|clinician|psychologist|psychiatrist|session|someone|a friend|partner))?( please)?\s*[.!?]*\s*$", Options)]
     private static partial Regex Export();
+
+    [GeneratedRegex(@"^\s*(where('?s| is| are| did| do)|i (don'?t|do not|can'?t|cannot) (see|find)) .{0,40}\b(file|files|export|exports|download|downloads)\b.{0,40}$", Options)]
+    private static partial Regex WhereIsExport();
+
+    [GeneratedRegex(@"^\s*((can|could|how (do|can)|may) i |i (want|need|would like|'d like) to |let me |please )?(edit|change|fix|correct|update|rewrite|amend) ((journal )?entry (number |no\.? |#)?(?<n>\d{1,3})|(an|my|the|this|that|a) (journal )?entry)\b.{0,80}$", Options)]
+    private static partial Regex Edit();
 }

@@ -30,6 +30,8 @@ public static class JournalStrings
 
     public static readonly StringKey EntryKept = new("journal.entryKept", "number");
     public static readonly StringKey EntryDeleted = new("journal.entryDeleted", "number", "title", "when");
+    public static readonly StringKey CannotEdit = new("journal.cannotEdit");
+    public static readonly StringKey CannotEditNumber = new("journal.cannotEditNumber", "number");
     public static readonly StringKey EntryHeading = new("journal.entryHeading", "title", "when");
     public static readonly StringKey EntryMood = new("journal.entryMood", "mood");
 
