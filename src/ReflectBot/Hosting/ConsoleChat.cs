@@ -21,12 +21,13 @@ public static class ConsoleChat
     /// <summary>The folder, under the directory the chat was started in, that an export is saved to.</summary>
     public const string ExportsFolder = "exports";
 
-    public static async Task<int> RunAsync(IServiceProvider services, TextReader input, TextWriter output, string userId = "console-user", string? displayName = null, CancellationToken cancellationToken = default)
+    /// <param name="exportsFolder">Where files the bot hands over are saved; <see cref="ExportsFolder"/> under the working directory by default.</param>
+    public static async Task<int> RunAsync(IServiceProvider services, TextReader input, TextWriter output, string userId = "console-user", string? displayName = null, string? exportsFolder = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(input);
         ArgumentNullException.ThrowIfNull(output);
-        var files = new ConsoleFiles(Path.Combine(Environment.CurrentDirectory, ExportsFolder));
+        var files = new ConsoleFiles(exportsFolder ?? Path.Combine(Environment.CurrentDirectory, ExportsFolder));
         var adapter = new ConsoleAdapter(output, services.GetRequiredService<TurnPipeline>(), files, services.GetRequiredService<StringCatalog>(), services.GetRequiredService<ILoggerFactory>().CreateLogger("ReflectBot.Chat"));
         var bot = services.GetRequiredService<IBot>();
         var interactive = ReferenceEquals(input, Console.In) && !Console.IsInputRedirected;
