@@ -1,6 +1,7 @@
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Schema;
 using Microsoft.Extensions.Logging;
+using ReflectBot.Content;
 
 namespace ReflectBot.Hosting;
 
@@ -11,11 +12,17 @@ namespace ReflectBot.Hosting;
 public sealed class ConsoleAdapter : BotAdapter
 {
     private readonly TextWriter _output;
+    private readonly ConsoleFiles _files;
+    private readonly StringCatalog _strings;
+    private readonly ILogger _logger;
     private readonly List<ConsoleChoice> _choices = [];
 
-    public ConsoleAdapter(TextWriter output, TurnPipeline pipeline, ILogger logger)
+    public ConsoleAdapter(TextWriter output, TurnPipeline pipeline, ConsoleFiles files, StringCatalog strings, ILogger logger)
     {
         _output = output;
+        _files = files;
+        _strings = strings;
+        _logger = logger;
         ArgumentNullException.ThrowIfNull(pipeline);
         foreach (var item in pipeline.Middleware)
         {
@@ -48,7 +55,8 @@ public sealed class ConsoleAdapter : BotAdapter
             if (activity.Type == ActivityTypes.Message)
             {
                 var choices = new List<ConsoleChoice>();
-                await _output.WriteLineAsync(ConsoleRendering.Render(activity, choices)).ConfigureAwait(false);
+                var files = await SaveFilesAsync(activity, cancellationToken).ConfigureAwait(false);
+                await _output.WriteLineAsync(ConsoleRendering.Render(activity, choices, files)).ConfigureAwait(false);
                 if (choices.Count > 0)
                 {
                     _choices.Clear();
@@ -65,6 +73,31 @@ public sealed class ConsoleAdapter : BotAdapter
 
         await _output.FlushAsync(cancellationToken).ConfigureAwait(false);
         return responses;
+    }
+
+    /// <summary>
+    /// A file the bot hands over (the journal export) has nowhere to go in a terminal but the disk: it is saved in
+    /// <see cref="ConsoleFiles.Folder"/> and the reply shows where. Printing only its name once left people looking
+    /// for a file that was never written.
+    /// </summary>
+    private async Task<Dictionary<Attachment, string>> SaveFilesAsync(Activity activity, CancellationToken cancellationToken)
+    {
+        var shown = new Dictionary<Attachment, string>(ReferenceEqualityComparer.Instance);
+        foreach (var attachment in (activity.Attachments ?? []).Where(ConsoleFiles.IsFile))
+        {
+            try
+            {
+                var path = await _files.SaveAsync(attachment, cancellationToken).ConfigureAwait(false);
+                shown[attachment] = _strings.Text(HostingStrings.ConsoleFileSaved, ("path", path));
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or FormatException)
+            {
+                HostLog.ConsoleFileNotSaved(_logger, ex.GetType().Name);
+                shown[attachment] = _strings.Text(HostingStrings.ConsoleFileNotSaved, ("name", attachment.Name ?? string.Empty), ("folder", _files.Folder));
+            }
+        }
+
+        return shown;
     }
 
     public override Task<ResourceResponse> UpdateActivityAsync(ITurnContext turnContext, Activity activity, CancellationToken cancellationToken)

@@ -18,12 +18,17 @@ public static class ConsoleChat
 {
     public const string ChannelId = "console";
 
-    public static async Task<int> RunAsync(IServiceProvider services, TextReader input, TextWriter output, string userId = "console-user", string? displayName = null, CancellationToken cancellationToken = default)
+    /// <summary>The folder, under the directory the chat was started in, that an export is saved to.</summary>
+    public const string ExportsFolder = "exports";
+
+    /// <param name="exportsFolder">Where files the bot hands over are saved; <see cref="ExportsFolder"/> under the working directory by default.</param>
+    public static async Task<int> RunAsync(IServiceProvider services, TextReader input, TextWriter output, string userId = "console-user", string? displayName = null, string? exportsFolder = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(input);
         ArgumentNullException.ThrowIfNull(output);
-        var adapter = new ConsoleAdapter(output, services.GetRequiredService<TurnPipeline>(), services.GetRequiredService<ILoggerFactory>().CreateLogger("ReflectBot.Chat"));
+        var files = new ConsoleFiles(exportsFolder ?? Path.Combine(Environment.CurrentDirectory, ExportsFolder));
+        var adapter = new ConsoleAdapter(output, services.GetRequiredService<TurnPipeline>(), files, services.GetRequiredService<StringCatalog>(), services.GetRequiredService<ILoggerFactory>().CreateLogger("ReflectBot.Chat"));
         var bot = services.GetRequiredService<IBot>();
         var interactive = ReferenceEquals(input, Console.In) && !Console.IsInputRedirected;
         var user = new ChannelAccount(userId, string.IsNullOrWhiteSpace(displayName) ? Environment.UserName : displayName.Trim());

@@ -15,7 +15,8 @@ public static class ConsoleRendering
     public static string Render(IMessageActivity activity) => Render(activity, []);
 
     /// <param name="choices">Receives the message's numbered buttons, in the order of their numbers.</param>
-    public static string Render(IMessageActivity activity, List<ConsoleChoice> choices)
+    /// <param name="files">What to show for a file the message carries (where it was saved), by attachment; else its name.</param>
+    public static string Render(IMessageActivity activity, List<ConsoleChoice> choices, IReadOnlyDictionary<Attachment, string>? files = null)
     {
         ArgumentNullException.ThrowIfNull(activity);
         ArgumentNullException.ThrowIfNull(choices);
@@ -30,8 +31,12 @@ public static class ConsoleRendering
             var card = attachment.Content is JObject json ? json : attachment.Content is null ? null : JObject.FromObject(attachment.Content);
             if (card is null)
             {
-                // A file (the terminal gets exports as attachments): its name, so the person knows it came.
-                if (attachment.Name is { Length: > 0 } name)
+                // A file (the terminal gets exports as attachments): where it was saved, else its name, so the person knows it came.
+                if (files?.GetValueOrDefault(attachment) is { Length: > 0 } saved)
+                {
+                    text.Append(text.Length == 0 ? "bot> " : "\n     ").Append(saved.Replace("\n", "\n     ", StringComparison.Ordinal));
+                }
+                else if (attachment.Name is { Length: > 0 } name)
                 {
                     text.Append(text.Length == 0 ? "bot> " : "\n     ").Append('[').Append(name).Append(']');
                 }

@@ -43,4 +43,7 @@ internal static partial class HostLog
 
     [LoggerMessage(EventId = 2013, Level = LogLevel.Warning, Message = "Ignored X-Forwarded-For from {Peer}, which is not in Hosting:TrustedProxyNetworks; if it is your proxy, add its network there. Logged once per address.")]
     public static partial void UntrustedForwardedHeaders(ILogger logger, string peer);
+
+    [LoggerMessage(EventId = 2040, Level = LogLevel.Warning, Message = "The terminal chat could not save a file the bot handed over ({ExceptionType}); the person was told which folder to check.")]
+    public static partial void ConsoleFileNotSaved(ILogger logger, string exceptionType);
 }

@@ -17,4 +17,10 @@ public static class HostingStrings
     public static readonly StringKey Crossed = new("hosting.crossed");
     public static readonly StringKey Apology = new("hosting.apology");
     public static readonly StringKey ConsoleIntro = new("hosting.consoleIntro");
+
+    /// <summary>Under an export in the terminal chat, one per file: {path} the full path it was saved to.</summary>
+    public static readonly StringKey ConsoleFileSaved = new("hosting.consoleFileSaved", "path");
+
+    /// <summary>{name} the file's name; {folder} the exports folder that could not be written.</summary>
+    public static readonly StringKey ConsoleFileNotSaved = new("hosting.consoleFileNotSaved", "name", "folder");
 }

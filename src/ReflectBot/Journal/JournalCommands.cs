@@ -19,9 +19,16 @@ public sealed partial class JournalCommands : ITurnCommand
 {
     /// <summary>The phrases these commands take (a bare number only after a listing, with nothing in progress).</summary>
     public static bool Claims(string text)
-        => List().IsMatch(text) || Delete().IsMatch(text) || Read().IsMatch(text) || BareNumber().IsMatch(text) || From().IsMatch(text) || About().IsMatch(text) || Mood().IsMatch(text) || Export().IsMatch(text);
+        => List().IsMatch(text) || Delete().IsMatch(text) || Read().IsMatch(text) || BareNumber().IsMatch(text) || From().IsMatch(text) || About().IsMatch(text) || Mood().IsMatch(text) || Export().IsMatch(text) || WhereIsExport().IsMatch(text) || Edit().IsMatch(text);
 
     public const int ListSize = 10;
+
+    /// <summary>The buttons under "Delete entry 2 …?": phrases <see cref="ConfirmDelete"/> and <see cref="KeepEntry"/> match.</summary>
+    public const string YesDelete = "yes, delete it";
+
+    public const string NoKeep = "no, keep it";
+
+    private static readonly TimeSpan ConfirmWithin = TimeSpan.FromMinutes(10);
 
     private readonly IJournalStore _journal;
     private readonly StringCatalog _strings;
@@ -57,6 +64,28 @@ public sealed partial class JournalCommands : ITurnCommand
             return false;
         }
 
+        // "Delete entry 2 …?" is answered by the very next message that reaches the journal; anything else drops it.
+        var listing = await _listing.GetAsync(turn.Context, () => new JournalListing(), cancellationToken).ConfigureAwait(false);
+        if (listing.DeleteAsked > 0)
+        {
+            var number = listing.DeleteAsked;
+            var until = listing.DeleteAskedUntil;
+            listing.DeleteAsked = 0;
+            listing.DeleteAskedUntil = null;
+            await _listing.SetAsync(turn.Context, listing, cancellationToken).ConfigureAwait(false);
+            if (until > _time.GetUtcNow() && ConfirmDelete().IsMatch(text))
+            {
+                await DeleteConfirmedAsync(turn, listing, number, cancellationToken).ConfigureAwait(false);
+                return true;
+            }
+
+            if (KeepEntry().IsMatch(text))
+            {
+                await Say(turn, _strings.Text(JournalStrings.EntryKept, ("number", number)), cancellationToken).ConfigureAwait(false);
+                return true;
+            }
+        }
+
         if (List().IsMatch(text))
         {
             await ListAsync(turn, _strings[JournalStrings.LatestHeading], e => true, cancellationToken, latest: true).ConfigureAwait(false);
@@ -75,7 +104,6 @@ public sealed partial class JournalCommands : ITurnCommand
 
         if (turn.Dialogs.ActiveDialog is null && BareNumber().Match(text) is { Success: true } bare)
         {
-            var listing = await _listing.GetAsync(turn.Context, () => new JournalListing(), cancellationToken).ConfigureAwait(false);
             if (listing.Ids.Count > 0)
             {
                 return await ReadAsync(turn, int.Parse(bare.Groups["n"].Value, System.Globalization.CultureInfo.InvariantCulture), cancellationToken).ConfigureAwait(false);
@@ -112,7 +140,18 @@ public sealed partial class JournalCommands : ITurnCommand
             return true;
         }
 
-        if (Export().IsMatch(text))
+        if (Edit().Match(text) is { Success: true } edit)
+        {
+            // Entries are kept as they were written; what can be done instead, with the person's own number.
+            var says = edit.Groups["n"].Success
+                ? _strings.Text(JournalStrings.CannotEditNumber, ("number", int.Parse(edit.Groups["n"].Value, System.Globalization.CultureInfo.InvariantCulture)))
+                : _strings[JournalStrings.CannotEdit];
+            await Say(turn, says, cancellationToken).ConfigureAwait(false);
+            return true;
+        }
+
+        // "where did it go? i don't see a file": the export again, which says where it is (the terminal) or links it.
+        if (Export().IsMatch(text) || WhereIsExport().IsMatch(text))
         {
             await ExportAsync(turn, cancellationToken).ConfigureAwait(false);
             return true;
@@ -158,13 +197,16 @@ public sealed partial class JournalCommands : ITurnCommand
             return true;
         }
 
-        var entry = await _journal.ReadAsync(turn.UserId, listing.Ids[number - 1], cancellationToken).ConfigureAwait(false);
+        var entry = listing.Ids[number - 1] is { Length: > 0 } id ? await _journal.ReadAsync(turn.UserId, id, cancellationToken).ConfigureAwait(false) : null;
         var text = entry is null ? _strings[JournalStrings.EntryGone] : JournalFormat.Entry(entry, TimeZones.Of(turn.Context), _catalog, _strings);
         await Say(turn, text, cancellationToken).ConfigureAwait(false);
         return true;
     }
 
-    /// <summary>"delete entry 2": one entry of the last listing, such as a safety moment the user would rather not keep.</summary>
+    /// <summary>
+    /// "delete entry 2": one entry of the last listing, such as a safety moment the user would rather not keep. It asks
+    /// first, naming the entry, because a deleted entry cannot come back; the yes is taken by <see cref="DeleteConfirmedAsync"/>.
+    /// </summary>
     private async Task<bool> DeleteAsync(TurnInfo turn, int number, CancellationToken cancellationToken)
     {
         var listing = await _listing.GetAsync(turn.Context, () => new JournalListing(), cancellationToken).ConfigureAwait(false);
@@ -174,11 +216,40 @@ public sealed partial class JournalCommands : ITurnCommand
             return true;
         }
 
-        var deleted = await _journal.DeleteAsync(turn.UserId, listing.Ids[number - 1], cancellationToken).ConfigureAwait(false);
-        listing.Ids = [.. listing.Ids.Where((_, i) => i != number - 1)];
+        var entry = listing.Ids[number - 1] is { Length: > 0 } id ? await _journal.ReadAsync(turn.UserId, id, cancellationToken).ConfigureAwait(false) : null;
+        if (entry is null)
+        {
+            await Say(turn, _strings[JournalStrings.EntryGone], cancellationToken).ConfigureAwait(false);
+            return true;
+        }
+
+        listing.DeleteAsked = number;
+        listing.DeleteAskedUntil = _time.GetUtcNow() + ConfirmWithin;
         await _listing.SetAsync(turn.Context, listing, cancellationToken).ConfigureAwait(false);
-        await Say(turn, deleted ? _strings.Text(JournalStrings.EntryDeleted, ("number", number)) : _strings[JournalStrings.EntryGone], cancellationToken).ConfigureAwait(false);
+        var question = _strings.Text(JournalStrings.ConfirmDelete, ("number", number), ("title", entry.JourneyTitle), ("when", JournalFormat.When(entry.CreatedUtc, TimeZones.Of(turn.Context))));
+        await turn.Context.SendActivityAsync(Suggestions.Of([YesDelete, NoKeep], question), cancellationToken).ConfigureAwait(false);
         return true;
+    }
+
+    /// <summary>
+    /// Deletes the entry asked about. Its number is left empty rather than closing the gap, so the numbers the person
+    /// still sees on screen keep meaning the same entries (a renumbered list once made a second "delete entry 2" take
+    /// the wrong one).
+    /// </summary>
+    private async Task DeleteConfirmedAsync(TurnInfo turn, JournalListing listing, int number, CancellationToken cancellationToken)
+    {
+        var id = number <= listing.Ids.Count ? listing.Ids[number - 1] : string.Empty;
+        var entry = id.Length > 0 ? await _journal.ReadAsync(turn.UserId, id, cancellationToken).ConfigureAwait(false) : null;
+        if (entry is null || !await _journal.DeleteAsync(turn.UserId, id, cancellationToken).ConfigureAwait(false))
+        {
+            await Say(turn, _strings[JournalStrings.EntryGone], cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        listing.Ids[number - 1] = string.Empty;
+        await _listing.SetAsync(turn.Context, listing, cancellationToken).ConfigureAwait(false);
+        var when = JournalFormat.When(entry.CreatedUtc, TimeZones.Of(turn.Context));
+        await Say(turn, _strings.Text(JournalStrings.EntryDeleted, ("number", number), ("title", entry.JourneyTitle), ("when", when)), cancellationToken).ConfigureAwait(false);
     }
 
     private async Task MoodAsync(TurnInfo turn, CancellationToken cancellationToken)
@@ -250,6 +321,12 @@ public sealed partial class JournalCommands : ITurnCommand
     [GeneratedRegex(@"^\s*(delete|remove|erase) (journal )?entry (number |no\.? |#)?(?<n>\d{1,3})\s*[.!]*\s*$", Options)]
     private static partial Regex Delete();
 
+    [GeneratedRegex(@"^\s*(yes,? delete (it|this|that|this one|that one|the entry|entry \d{1,3})|yes,? please|yes,? i'?m sure|yes|y|yep|yeah|delete it|ok|okay)\s*[.!]*\s*$", Options)]
+    private static partial Regex ConfirmDelete();
+
+    [GeneratedRegex(@"^\s*(no,? keep it|no|nope|n|keep it|don'?t delete( it)?|no,? don'?t)\s*[.!]*\s*$", Options)]
+    private static partial Regex KeepEntry();
+
     [GeneratedRegex(@"^\s*(read|open|show|entry)( entry)? (number |no\.? |#)?(?<n>\d{1,3})\s*$", Options)]
     private static partial Regex Read();
 
@@ -265,6 +342,13 @@ public sealed partial class JournalCommands : ITurnCommand
     [GeneratedRegex(@"^\s*((show )?(me )?(my )?mood( chart| trend| graph)?|how has my mood been\??)\s*[.!?]*\s*$", Options)]
     private static partial Regex Mood();
 
-    [GeneratedRegex(@"^\s*(export|export (my |the )?(journal|data|entries|everything)|download (my )?(journal|data))\s*[.!]*\s*$", Options)]
+    // "export", and the ways people ask for it: "can i export this to send to my therapist", "download my journal".
+    [GeneratedRegex(@"^\s*(please )?((can|could|how (do|can)|may) i |i (want|need|would like|'d like) to |let me |how to )?(export|download|get a copy of|save a copy of|take a copy of|make a copy of)( (it|this|that|them|all|all of it|everything|(my |the )?(whole )?(journal|data|entries|journal entries|reflections|stuff)))?( (to|so i can|for|and) (send|give|show|share|email|e-mail|bring|take)( it| this| them)?( to| with)? (my )?(therapist|counsell?or|doctor|gp|clinician|psychologist|psychiatrist|session|someone|a friend|partner))?( please)?\s*[.!?]*\s*$", Options)]
     private static partial Regex Export();
+
+    [GeneratedRegex(@"^\s*(where('?s| is| are| did| do)|i (don'?t|do not|can'?t|cannot) (see|find)) .{0,40}\b(file|files|export|exports|download|downloads)\b.{0,40}$", Options)]
+    private static partial Regex WhereIsExport();
+
+    [GeneratedRegex(@"^\s*((can|could|how (do|can)|may) i |i (want|need|would like|'d like) to |let me |please )?(edit|change|fix|correct|update|rewrite|amend) ((journal )?entry (number |no\.? |#)?(?<n>\d{1,3})|(an|my|the|this|that|a) (journal )?entry)\b.{0,80}$", Options)]
+    private static partial Regex Edit();
 }

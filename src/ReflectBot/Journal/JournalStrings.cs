@@ -25,7 +25,13 @@ public static class JournalStrings
     public static readonly StringKey ListFirstToDelete = new("journal.listFirstToDelete");
     public static readonly StringKey PickNumber = new("journal.pickNumber", "max");
     public static readonly StringKey EntryGone = new("journal.entryGone");
-    public static readonly StringKey EntryDeleted = new("journal.entryDeleted", "number");
+    /// <summary>"delete entry 2" asks first, naming the entry: {title} its journey, {when} as "Mon 30 Nov 2026, 07:40".</summary>
+    public static readonly StringKey ConfirmDelete = new("journal.confirmDelete", "number", "title", "when");
+
+    public static readonly StringKey EntryKept = new("journal.entryKept", "number");
+    public static readonly StringKey EntryDeleted = new("journal.entryDeleted", "number", "title", "when");
+    public static readonly StringKey CannotEdit = new("journal.cannotEdit");
+    public static readonly StringKey CannotEditNumber = new("journal.cannotEditNumber", "number");
     public static readonly StringKey EntryHeading = new("journal.entryHeading", "title", "when");
     public static readonly StringKey EntryMood = new("journal.entryMood", "mood");
 

@@ -6,7 +6,8 @@ namespace ReflectBot.Privacy;
 
 /// <summary>
 /// Consent to keep a journal, asked at the moment it matters: the first time a reflection could be saved.
-/// Until then nothing is stored in the journal; after a "no" the bot still guides reflections but saves none.
+/// Until a yes nothing is stored in the journal; a "no" leaves that one unsaved and the question for the next time;
+/// after "journal off" the bot still guides reflections but saves none and does not ask.
 /// </summary>
 public static class ConsentGate
 {
@@ -30,13 +31,17 @@ public static class ConsentGate
         return Of(turnContext) == ConsentState.Unknown ? strings[PrivacyStrings.FirstSaveQuestion] : journeyPrompt;
     }
 
-    /// <summary>Takes the answer to the first-time question as the user's consent.</summary>
+    /// <summary>
+    /// Takes a yes to the first-time question as the user's consent. A no is "not this one": nothing is saved and the
+    /// question comes again at the next reflection. Only "journal off" (<see cref="PrivacyCommands"/>) means never; a
+    /// first "no" once meant that too, and later reflections were never offered for saving.
+    /// </summary>
     public static void Answered(ITurnContext turnContext, bool save)
     {
         ArgumentNullException.ThrowIfNull(turnContext);
-        if (turnContext.TurnState.Get<UserProfile>() is { JournalConsent: null } profile)
+        if (save && turnContext.TurnState.Get<UserProfile>() is { JournalConsent: null } profile)
         {
-            profile.JournalConsent = save;
+            profile.JournalConsent = true;
         }
     }
 }

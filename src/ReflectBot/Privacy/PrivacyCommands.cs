@@ -22,9 +22,14 @@ public sealed partial class PrivacyCommands(
 
     public const string NoKeep = "no, keep it";
 
+    /// <summary>The buttons under a bare "delete": the journal's listing (then "delete entry N") and "delete my data".</summary>
+    public const string MyJournal = "my journal";
+
+    public const string DeleteMyData = "delete my data";
+
     /// <summary>The phrases these commands take whatever the state (not the answers to "delete everything?", which only follow the question).</summary>
     public static bool Claims(string text)
-        => Privacy().IsMatch(text) || Delete().IsMatch(text) || PauseReminders().IsMatch(text) || ResumeReminders().IsMatch(text) || JournalOn().IsMatch(text) || JournalOff().IsMatch(text);
+        => Privacy().IsMatch(text) || Delete().IsMatch(text) || DeleteWhat().IsMatch(text) || PauseReminders().IsMatch(text) || ResumeReminders().IsMatch(text) || JournalOn().IsMatch(text) || JournalOff().IsMatch(text);
 
     private static readonly TimeSpan ConfirmWithin = TimeSpan.FromMinutes(10);
 
@@ -61,6 +66,13 @@ public sealed partial class PrivacyCommands(
         {
             profile.DeletionAskedUntil = time.GetUtcNow() + ConfirmWithin;
             await context.SendActivityAsync(Suggestions.Of([YesDelete, NoKeep], PrivacyReplies.ConfirmDeletion(strings, storage.Value)), cancellationToken).ConfigureAwait(false);
+            return true;
+        }
+
+        if (DeleteWhat().IsMatch(text))
+        {
+            // A bare "delete": two very different things, so say both and do neither.
+            await context.SendActivityAsync(Suggestions.Of([MyJournal, DeleteMyData], strings[PrivacyStrings.DeleteChoices]), cancellationToken).ConfigureAwait(false);
             return true;
         }
 
@@ -117,8 +129,13 @@ public sealed partial class PrivacyCommands(
     [GeneratedRegex(@"^\s*(privacy|my privacy|privacy (policy|settings)|what do you (store|keep|save)( about me)?|my data)\s*[.!?]*\s*$", Options)]
     private static partial Regex Privacy();
 
-    [GeneratedRegex(@"^\s*(delete|erase|remove|wipe) (all )?(of )?(my (data|journal|information|info|entries)|everything)( please)?\s*[.!]*\s*$|^\s*forget (me|everything)\s*[.!]*\s*$", Options)]
+    // "delete my data", and the ways people ask for it: "how do i delete it all", "delete my stuff", "can i delete everything".
+    [GeneratedRegex(@"^\s*(please )?((how (do|can|would) i|how to|can i|could i|may i|i want to|i'?d like to|i would like to|i need to|let me|please) )?(delete|erase|remove|wipe|clear) (all (of )?)?(my (data|journal|information|info|entries|stuff|things|history|account|everything)|everything|it all|all of it|all|the lot)( (please|now|for good|permanently))?\s*[.!?]*\s*$|^\s*((can you|please) )?forget (me|everything|about me)\s*[.!?]*\s*$", Options)]
     private static partial Regex Delete();
+
+    // "delete" alone, or asking how, without saying what: one entry or everything?
+    [GeneratedRegex(@"^\s*((how (do|can) i|how to|can i|i want to|i'?d like to) )?(delete|erase|remove)( (something|stuff|things|data|entries|an entry|one entry|a journal entry|my entry))?\s*[.!?]*\s*$", Options)]
+    private static partial Regex DeleteWhat();
 
     [GeneratedRegex(@"^\s*(yes,? delete everything|yes,? delete( it| them| all)?|delete everything|yes,? i'?m sure|yes|y)\s*[.!]*\s*$", Options)]
     private static partial Regex ConfirmDelete();
@@ -135,6 +152,6 @@ public sealed partial class PrivacyCommands(
     [GeneratedRegex(@"^\s*(journal on|keep (a|my) journal|start (saving|keeping a journal))\s*[.!]*\s*$", Options)]
     private static partial Regex JournalOn();
 
-    [GeneratedRegex(@"^\s*(journal off|stop (saving|keeping a journal)|don'?t (save|keep) (anything|a journal))\s*[.!]*\s*$", Options)]
+    [GeneratedRegex(@"^\s*(journal off|no journal|stop (saving|keeping a journal)|(don'?t|never) (ever )?(save|keep) (anything|a journal|my reflections))\s*[.!]*\s*$", Options)]
     private static partial Regex JournalOff();
 }

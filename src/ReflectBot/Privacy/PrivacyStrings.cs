@@ -31,6 +31,9 @@ public static class PrivacyStrings
 
     public static readonly StringKey Kept = new("privacy.kept");
 
+    /// <summary>A bare "delete": deleting one entry or everything, and how to do each.</summary>
+    public static readonly StringKey DeleteChoices = new("privacy.deleteChoices");
+
     /// <summary>{what}: what the features erased, comma-separated; {whatStays}: a WhatStays… sentence.</summary>
     public static readonly StringKey DeletedWhat = new("privacy.deletedWhat", "what", "whatStays");
 

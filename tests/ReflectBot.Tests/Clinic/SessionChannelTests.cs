@@ -17,6 +17,9 @@ public sealed class SessionChannelTests : IDisposable
     private readonly FakeTimeProvider _time = ClinicHost.Clock();
     private readonly ClinicHost _host;
 
+    /// <summary>Where the terminal chat saves the files it is handed (notes), instead of exports/ under the test's folder.</summary>
+    private readonly string _exports = Path.Combine(TempFolder.Create(), "exports");
+
     public SessionChannelTests()
         => _host = new ClinicHost(_time, settings: [("Clinic:ClinicianAadObjectIds:0", TeamsClinicianAad), ("Clinic:ClinicianUserKeys:2", "console/dr-terminal")]);
 
@@ -59,8 +62,10 @@ public sealed class SessionChannelTests : IDisposable
         Assert.Contains("Summary for Sam", output, StringComparison.Ordinal);
         Assert.Contains("a calmer week", output, StringComparison.Ordinal);
         Assert.Contains("[Mood chart for Sam, 1 scores", output, StringComparison.Ordinal);
-        Assert.Contains(".pdf]", output, StringComparison.Ordinal);
-        Assert.Contains(".md]", output, StringComparison.Ordinal);
+        // The notes are saved where the clinician can open them, and the reply says where.
+        var notes = Directory.GetFiles(_exports).Order(StringComparer.Ordinal).ToList();
+        Assert.Equal([".md", ".pdf"], notes.Select(Path.GetExtension));
+        Assert.All(notes, file => Assert.Contains($"Saved: {file}", output, StringComparison.Ordinal));
         Assert.Contains("Saved. Sam will see it", output, StringComparison.Ordinal);
         Assert.Contains("left a note about your entry \"Daily check-in\": \"Thanks, we'll pick this up.\"", await client.ReadAsync("hello"), StringComparison.Ordinal);
     }
@@ -112,7 +117,7 @@ public sealed class SessionChannelTests : IDisposable
     private async Task<string> TerminalAsync(string lines, string? name = null)
     {
         using var output = new StringWriter();
-        await ConsoleChat.RunAsync(_host.Services, new StringReader(lines + "\n"), output, "dr-terminal", name);
+        await ConsoleChat.RunAsync(_host.Services, new StringReader(lines + "\n"), output, "dr-terminal", name, _exports);
         return output.ToString();
     }
 }

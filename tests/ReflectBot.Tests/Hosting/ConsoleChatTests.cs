@@ -33,6 +33,38 @@ public sealed class ConsoleChatTests
     }
 
     [Fact]
+    public async Task ExportInTheTerminalChatWritesTheFilesToExportsUnderTheWorkingFolderSaysWhereAndNeverOverwrites()
+    {
+        var folder = TempFolder.Create();
+        var (exitCode, stdout, _) = await CommandRun.RunAsync(["chat", "--name", "Alex"], "hi\n7\ncalm\nwork was long\n1\nexport\nexport\n", folder);
+
+        Assert.Equal(0, exitCode);
+        var exports = Path.Combine(folder, "exports");
+        var files = Directory.GetFiles(exports).Order(StringComparer.Ordinal).ToList();
+        Assert.Equal(4, files.Count);
+
+        // Each file's full path is in the reply, where the person can copy it; printing only the names once left
+        // people looking for files that were never written.
+        foreach (var file in files)
+        {
+            Assert.Contains($"Saved: {file}", stdout, StringComparison.Ordinal);
+        }
+
+        var markdown = files.Where(f => f.EndsWith(".md", StringComparison.Ordinal)).ToList();
+        Assert.Equal(2, markdown.Count);
+        Assert.Contains(markdown, f => f.EndsWith(" (2).md", StringComparison.Ordinal));
+        foreach (var file in markdown)
+        {
+            Assert.Contains("work was long", await File.ReadAllTextAsync(file), StringComparison.Ordinal);
+        }
+
+        if (!OperatingSystem.IsWindows())
+        {
+            Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(files[0]));
+        }
+    }
+
+    [Fact]
     public void ButtonsAreNumberedThroughTheWholeMessageAndEachNumberSendsWhatItsButtonSends()
     {
         var card = new JObject

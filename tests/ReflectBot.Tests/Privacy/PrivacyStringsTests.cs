@@ -11,10 +11,10 @@ public sealed class PrivacyStringsTests
     private static readonly StringCatalog Strings = ContentLibrary.Load(ContentFolders.Shipped).Strings;
 
     [Theory]
-    [InlineData(0, "What stays: a count that crisis support was shown")]
-    [InlineData(1, "recycle bin (soft delete) for 1 day, then they're gone for good; and a count that crisis support was shown")]
-    [InlineData(14, "recycle bin (soft delete) for 14 days, then they're gone for good; and a count")]
-    [InlineData(null, "for as long as whoever runs this bot has set it to keep them (Azure allows 1 to 365 days), then they're gone for good; and a count")]
+    [InlineData(0, "What stays: anonymous totals of how often this bot has shown crisis support to anyone")]
+    [InlineData(1, "recycle bin (soft delete) for 1 day, then they're gone for good; and anonymous totals of how often this bot has shown crisis support")]
+    [InlineData(14, "recycle bin (soft delete) for 14 days, then they're gone for good; and anonymous totals")]
+    [InlineData(null, "for as long as whoever runs this bot has set it to keep them (Azure allows 1 to 365 days), then they're gone for good; and anonymous totals")]
     public void OnBlobStorageWhatStaysNamesTheSoftDeleteRetentionInAWholeSentence(int? days, string expected)
     {
         var storage = new StorageOptions { Kind = StorageKinds.Blob };
@@ -23,7 +23,7 @@ public sealed class PrivacyStringsTests
         var text = PrivacyReplies.WhatStays(Strings, storage);
 
         Assert.Contains(expected, text, StringComparison.Ordinal);
-        Assert.EndsWith("with no way to link it back to you.", text, StringComparison.Ordinal);
+        Assert.EndsWith("which can't be linked back to you.", text, StringComparison.Ordinal);
         Assert.DoesNotContain("1 days", text, StringComparison.Ordinal);
         Assert.Equal(days is 0, !text.Contains("recycle bin", StringComparison.Ordinal));
     }

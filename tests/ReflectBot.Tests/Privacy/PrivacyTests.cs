@@ -31,7 +31,7 @@ public sealed class PrivacyTests : IDisposable
     }
 
     [Fact]
-    public async Task ConsentIsAskedAtTheFirstSaveAndARefusalSavesNothingThenOrLater()
+    public async Task ANoToTheFirstSaveQuestionLeavesThatOneUnsavedAndTheNextReflectionIsOfferedAgain()
     {
         var bot = _host.Client();
         await bot.SayAsync("check in");
@@ -40,14 +40,26 @@ public sealed class PrivacyTests : IDisposable
         var question = BotClient.Read(await bot.SayAsync("things"));
         Assert.Contains("Shall I keep a journal for you", question, StringComparison.Ordinal);
         Assert.Contains("encrypted", question, StringComparison.Ordinal);
-        Assert.Contains("chose not to keep a journal", BotClient.Read(await bot.SayAsync("no")), StringComparison.Ordinal);
+        Assert.Contains("\"journal off\" if you never want one", question, StringComparison.Ordinal);
+        var no = BotClient.Read(await bot.SayAsync("no"));
+        Assert.DoesNotContain("chose not to keep a journal", no, StringComparison.Ordinal);
         Assert.Empty(await Journal.ListAsync(UserKeys.From("webchat", "user-1")));
+        Assert.Null(await ProfileValueAsync<bool?>("journalConsent"));
 
-        // The next reflection is guided all the same, and not saved, without asking again.
-        await bot.SayAsync("check in");
-        await bot.SayAsync("6");
-        await bot.SayAsync("lighter");
-        var end = BotClient.Read(await bot.SayAsync("a walk"));
+        // "No" meant this one: the next reflection asks again, and a yes keeps it. A first "no" once turned the
+        // journal off, so no later reflection was ever offered for saving.
+        Assert.Contains("Shall I keep a journal for you", BotClient.Read(await bot.CheckInPromptAsync()), StringComparison.Ordinal);
+        await bot.SayAsync("yes");
+        Assert.Single(await Journal.ListAsync(UserKeys.From("webchat", "user-1")));
+    }
+
+    [Fact]
+    public async Task JournalOffMeansNeverAndNothingIsSavedOrAskedUntilJournalOn()
+    {
+        var bot = _host.Client();
+        Assert.Contains("won't save any reflections", BotClient.Read(await bot.SayAsync("never keep a journal")), StringComparison.Ordinal);
+
+        var end = BotClient.Read(await bot.CheckInPromptAsync());
         Assert.DoesNotContain("Shall I", end, StringComparison.Ordinal);
         Assert.Contains("nothing from this was saved", end, StringComparison.Ordinal);
         Assert.Empty(await Journal.ListAsync(UserKeys.From("webchat", "user-1")));
@@ -59,6 +71,45 @@ public sealed class PrivacyTests : IDisposable
         Assert.Contains("Would you like to save this check-in", saveQuestion, StringComparison.Ordinal);
         await bot.SayAsync("yes");
         Assert.Single(await Journal.ListAsync(UserKeys.From("webchat", "user-1")));
+    }
+
+    [Theory]
+    [InlineData("how do i delete it all")]
+    [InlineData("delete my stuff")]
+    [InlineData("can i delete everything")]
+    [InlineData("Delete all my data please")]
+    public async Task TheWaysPeopleAskToDeleteEverythingReachTheQuestionAndDeleteNothingWithoutYes(string asked)
+    {
+        var bot = _host.Client();
+        await bot.CheckInAsync(5, "fine", "keep me");
+        var ask = await bot.SayAsync(asked);
+        Assert.Contains("can't be undone", BotClient.Read(ask), StringComparison.Ordinal);
+        Assert.Equal(["yes, delete everything", "no, keep it"], ask.Last().SuggestedActions.Actions.Select(a => a.Title));
+        Assert.Single(await Journal.ListAsync(UserKeys.From("webchat", "user-1")));
+        await bot.SayAsync("no");
+        Assert.Single(await Journal.ListAsync(UserKeys.From("webchat", "user-1")));
+    }
+
+    [Fact]
+    public async Task DeleteAloneExplainsTheTwoChoicesAndDeletesNothing()
+    {
+        var bot = _host.Client();
+        await bot.CheckInAsync(5, "fine", "keep me");
+        var replies = await bot.SayAsync("delete");
+        var text = BotClient.Read(replies);
+        Assert.Contains("\"delete entry\"", text, StringComparison.Ordinal);
+        Assert.Contains("\"delete my data\"", text, StringComparison.Ordinal);
+        Assert.Equal(["my journal", "delete my data"], replies.Last().SuggestedActions.Actions.Select(a => a.Title));
+        await bot.SayAsync("yes");
+        Assert.Single(await Journal.ListAsync(UserKeys.From("webchat", "user-1")));
+    }
+
+    [Fact]
+    public async Task DeleteMyDataDoesNotSuggestThePersonEverHadACrisisReply()
+    {
+        var text = BotClient.Read(await _host.Client().SayAsync("delete my data"));
+        Assert.DoesNotContain("a count that crisis support was shown", text, StringComparison.Ordinal);
+        Assert.Contains("anonymous totals of how often this bot has shown crisis support to anyone", text, StringComparison.Ordinal);
     }
 
     [Fact]

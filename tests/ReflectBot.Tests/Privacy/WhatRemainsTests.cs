@@ -17,8 +17,8 @@ public sealed class WhatRemainsTests(AzuriteFixture azurite) : IClassFixture<Azu
 
         foreach (var text in new[] { asked, done })
         {
-            Assert.Contains("What stays: a count that crisis support was shown", text, StringComparison.Ordinal);
-            Assert.Contains("anonymous totals with no way to link it back to you", text, StringComparison.Ordinal);
+            Assert.Contains("What stays: anonymous totals of how often this bot has shown crisis support to anyone", text, StringComparison.Ordinal);
+            Assert.Contains("can't be linked back to you", text, StringComparison.Ordinal);
             Assert.DoesNotContain("recycle bin", text, StringComparison.Ordinal);
         }
     }

@@ -331,7 +331,8 @@ public sealed class CrisisReplyTests : IDisposable
         var moment = Assert.Single(await journal.ListAsync(UserKeys.From("webchat", "user-1")), e => e.JourneyId == CrisisResponder.MomentJourneyId);
         Assert.Equal("I want to kill myself", moment.Answers["message"]);
         Assert.Contains("Safety moment", BotClient.Read(await bot.SayAsync("my journal")), StringComparison.Ordinal);
-        Assert.Contains("Entry 1 is deleted", BotClient.Read(await bot.SayAsync("delete entry 1")), StringComparison.Ordinal);
+        Assert.Contains("Delete entry 1, \"Safety moment\"", BotClient.Read(await bot.SayAsync("delete entry 1")), StringComparison.Ordinal);
+        Assert.Contains("Deleted entry 1", BotClient.Read(await bot.SayAsync("yes")), StringComparison.Ordinal);
         Assert.DoesNotContain(await journal.ListAsync(UserKeys.From("webchat", "user-1")), e => e.JourneyId == CrisisResponder.MomentJourneyId);
     }
 

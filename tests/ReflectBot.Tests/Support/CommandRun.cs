@@ -10,10 +10,11 @@ public static class CommandRun
 {
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(90);
 
-    public static async Task<(int ExitCode, string Stdout, string Stderr)> RunAsync(IReadOnlyList<string> arguments, string input)
+    /// <param name="workingDirectory">Where the command starts (the terminal chat saves exports under it); the build's folder by default.</param>
+    public static async Task<(int ExitCode, string Stdout, string Stderr)> RunAsync(IReadOnlyList<string> arguments, string input, string? workingDirectory = null)
     {
         ArgumentNullException.ThrowIfNull(arguments);
-        var start = new ProcessStartInfo("dotnet") { WorkingDirectory = AppContext.BaseDirectory, RedirectStandardInput = true, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        var start = new ProcessStartInfo("dotnet") { WorkingDirectory = workingDirectory ?? AppContext.BaseDirectory, RedirectStandardInput = true, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "ReflectBot.dll"));
         foreach (var argument in arguments)
         {
@@ -21,6 +22,9 @@ public static class CommandRun
         }
 
         start.Environment["Storage__DataPath"] = TempFolder.Create();
+
+        // Started elsewhere, it still reads the build's appsettings.json.
+        start.Environment["ASPNETCORE_CONTENTROOT"] = AppContext.BaseDirectory;
         using var process = Process.Start(start)!;
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
