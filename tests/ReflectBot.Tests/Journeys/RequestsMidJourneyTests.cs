@@ -129,6 +129,18 @@ public sealed class RequestsMidJourneyTests : IDisposable
         Assert.DoesNotContain("0 to 10", await bot.ReadAsync("like a 7"), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task HelpSaysBackRepeatsThisQuestionAndBackDoesJustThat()
+    {
+        var bot = _host.Client();
+        await bot.SayAllAsync("check in", "6");
+
+        Assert.Contains("\"back\" to repeat this question (it doesn't go to the one before)", await bot.ReadAsync("help"), StringComparison.Ordinal);
+        var back = await bot.ReadAsync("go back");
+        Assert.DoesNotContain("0 to 10", back, StringComparison.Ordinal);
+        Assert.Contains("feeling", back, StringComparison.Ordinal);
+    }
+
     private static List<string?> Buttons(IEnumerable<Activity> replies)
         => [.. replies.SelectMany(r => (r.SuggestedActions?.Actions ?? []).Select(a => a.Value?.ToString())
             .Concat((r.Attachments ?? []).Select(a => a.Content as JObject).OfType<JObject>().SelectMany(c => (c["buttons"] as JArray ?? []).Select(b => b.Value<string>("value")))))];
