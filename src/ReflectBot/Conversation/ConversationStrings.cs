@@ -15,11 +15,6 @@ public static class ConversationStrings
     /// <summary>A question nothing answers ("what's the weather like"), before what the bot can do.</summary>
     public static readonly StringKey NotSureQuestion = new("conversation.notSureQuestion");
 
-    /// <summary>
-    /// The first message of someone never welcomed that is not a greeting ("learn", a question): the welcome's
-    /// statement of what the bot is, without the greeting's "let's start with a check-in", before the answer.
-    /// </summary>
-    public static readonly StringKey WelcomeStatement = new("conversation.welcomeStatement");
     public static readonly StringKey NoWords = new("conversation.noWords");
 
     /// <summary>{freeWrite}, {checkIn}: the free-journaling and check-in journeys' commands.</summary>

@@ -86,14 +86,6 @@ public sealed class JournalingBot : TeamsActivityHandler
         var dc = new DialogContext(_dialogs.Set, turnContext, state);
         var text = TextOf(turnContext.Activity);
 
-        // Someone whose first message is not a greeting ("learn", "what can you do") has not read what this bot is:
-        // that comes first, then the answer. A greeting gets the whole welcome from its own command.
-        if (!profile.Welcomed && !GlobalCommands.Is(GlobalCommand.Greeting, text))
-        {
-            profile.MarkWelcomed(_time.GetUtcNow());
-            await turnContext.SendActivityAsync(MessageFactory.Text(_strings[ConversationStrings.WelcomeStatement]), cancellationToken).ConfigureAwait(false);
-        }
-
         try
         {
             await _router.RouteAsync(new TurnInfo(turnContext, dc, profile, text), cancellationToken).ConfigureAwait(false);

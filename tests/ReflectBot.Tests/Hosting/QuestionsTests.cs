@@ -76,24 +76,6 @@ public sealed class QuestionsTests : IDisposable
         Assert.Contains(Thanks, await (await IdleClientAsync()).ReadAsync("I had a rough day with my mum"), StringComparison.Ordinal);
     }
 
-    [Theory]
-    [InlineData("learn")]
-    [InlineData("what can you do")]
-    [InlineData("what is secure attachment")]
-    public async Task AFirstMessageThatIsNoGreetingComesAfterWhatTheBotIsOnceOnly(string first)
-    {
-        var bot = _host.Client();
-        var replies = await bot.SayAsync(first);
-
-        var statement = ContentFolders.Say(ConversationStrings.WelcomeStatement);
-        Assert.Equal(statement, replies[0].Text);
-        Assert.Contains("not a therapist or an emergency service", statement, StringComparison.Ordinal);
-        Assert.True(replies.Count > 1, "the answer follows the statement");
-
-        Assert.DoesNotContain(statement, await bot.ReadAsync(first), StringComparison.Ordinal);
-        Assert.DoesNotContain(ContentFolders.Say(ConversationStrings.Welcome), await bot.ReadAsync("hi"), StringComparison.Ordinal);
-    }
-
     /// <summary>A client past the welcome's check-in, with nothing in progress.</summary>
     private async Task<BotClient> IdleClientAsync()
     {
