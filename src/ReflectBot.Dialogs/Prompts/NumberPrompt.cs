@@ -3,7 +3,7 @@ using Microsoft.Bot.Builder;
 
 namespace ReflectBot.Dialogs.Prompts;
 
-/// <summary>Asks for a number, in digits or words ("12", "twelve", "3.5").</summary>
+/// <summary>Asks for a number, in digits or words ("12", "twelve", "3.5"); a pronoun "one" ("that one", "no one") is no number.</summary>
 public sealed class NumberPrompt : Prompt<double>
 {
     public NumberPrompt(string dialogId, PromptWording wording, PromptValidator<double>? validator = null)
@@ -16,7 +16,8 @@ public sealed class NumberPrompt : Prompt<double>
     protected override Task<PromptRecognizerResult<double>> OnRecognizeAsync(ITurnContext turnContext, PromptOptions options, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(turnContext);
-        var numbers = NumberRecognition.All(turnContext.Activity.Text, CultureOf(turnContext));
+        var text = turnContext.Activity.Text;
+        var numbers = NumberRecognition.All(text is null ? null : NumberRecognition.WithoutPronounOnes(text), CultureOf(turnContext));
 
         // Two different numbers ("3 or 4") are a question back, not an answer.
         return Task.FromResult(numbers.Count > 0 && numbers.All(n => n.Equals(numbers[0]))

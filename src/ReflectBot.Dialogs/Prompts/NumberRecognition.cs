@@ -1,12 +1,26 @@
 using System.Globalization;
+using System.Text.RegularExpressions;
 using Microsoft.Recognizers.Text;
 using Microsoft.Recognizers.Text.Number;
 
 namespace ReflectBot.Dialogs.Prompts;
 
 /// <summary>Numbers in words or digits, through Microsoft.Recognizers.Text.Number.</summary>
-internal static class NumberRecognition
+internal static partial class NumberRecognition
 {
+    /// <summary>
+    /// The text with every "one" that is a pronoun, not a number, taken out: "the attachment one", "that one",
+    /// "which one", "another one", "no one", "someone", "one of them". A scale answer that only holds such a "one"
+    /// then holds no number at all and is asked again, instead of being read as a 1 (a very low mood).
+    /// </summary>
+    public static string WithoutPronounOnes(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var without = Joined().Replace(text, " ");
+        without = OneOf().Replace(without, " ");
+        return Determined().Replace(without, " ");
+    }
+
     /// <summary>Every number in the text, in order of appearance.</summary>
     public static IReadOnlyList<double> All(string? text, string culture)
     {
@@ -47,6 +61,22 @@ internal static class NumberRecognition
         // NumberStyles.None: digits only (ASCII), no sign, no spaces, no separators.
         return int.TryParse(digits, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var value) ? value : null;
     }
+
+    private const RegexOptions Options = RegexOptions.IgnoreCase | RegexOptions.CultureInvariant;
+
+    // "someone", "anyone", "no one", "every one", "no-one".
+    [GeneratedRegex(@"\b(?:some|any|every|no)[\s-]*one\b", Options)]
+    private static partial Regex Joined();
+
+    // "one of them", "one another", "one more thing".
+    [GeneratedRegex(@"\bone\s+(?:of|another|more)\b", Options)]
+    private static partial Regex OneOf();
+
+    // "the attachment one", "that one", "which one", "another one", "the early attachment one", "this other one":
+    // a determiner, at most two words that are not an article or a verb of rating ("that is a one" stays a one),
+    // then "one".
+    [GeneratedRegex(@"\b(?:the|that|this|which|another|other|each|any|last|next|same|first|new|old|different)\b(?:\s+(?!(?:a|an|is|was|be|been|at|about|around|like|maybe|probably|just|say|said|feel|feels|felt|more|less|or|and)\b)[\p{L}'-]+){0,2}\s+one\b", Options)]
+    private static partial Regex Determined();
 
     private static bool TryValue(ModelResult result, out double value)
     {

@@ -25,6 +25,9 @@ public sealed class PromptWording
     /// <summary>After an answer that matches none of the options: given the options as "1. Work, 2. Sleep".</summary>
     public required Func<string, string> PickFrom { get; init; }
 
+    /// <summary>After a range of two neighbouring points of a scale ("7 or 8"): given the two, asks which is closer.</summary>
+    public required Func<int, int, string> Between { get; init; }
+
     /// <summary>After an answer off the scale: given its lowest and highest number and the scale described (<see cref="ScaleRange.Describe"/>).</summary>
     public required Func<int, int, string, string> WholeNumber { get; init; }
 }

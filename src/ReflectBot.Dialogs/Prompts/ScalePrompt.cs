@@ -9,7 +9,11 @@ namespace ReflectBot.Dialogs.Prompts;
 /// <summary>
 /// Asks for a whole number on a scale such as 0–10, and accepts the ways people say one:
 /// "7", "seven", "7/10", "7 out of 10", "about a seven", "a 7 I think". Out of range or not a
-/// number: asks again, saying what the scale is.
+/// number: asks again, saying what the scale is. A "one" that is a pronoun ("the attachment one", "that one",
+/// "no one") is no number. Two neighbouring points ("7 or 8", "7-8", "between 7 and 8") are a range: the scale
+/// has whole points only and the journeys act on bands of them (a mood of 0 or 1 brings a gentle check, a distress
+/// of 7 or more a card), so guessing either end would sometimes take the other branch than the person meant; the
+/// prompt asks which of the two is closer, with the two as buttons, one tap.
 /// </summary>
 public sealed partial class ScalePrompt : Prompt<int>
 {
@@ -23,6 +27,55 @@ public sealed partial class ScalePrompt : Prompt<int>
         var range = RangeOf(options);
         return Wording.WholeNumber(range.Min, range.Max, range.Describe());
     }
+
+    protected override Task OnPromptAsync(ITurnContext turnContext, PromptOptions options, bool isRetry, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(turnContext);
+        ArgumentNullException.ThrowIfNull(options);
+        if (isRetry && options.RetryPrompt is null && RangeIn(turnContext.Activity?.Text, RangeOf(options)) is { } between)
+        {
+            var activity = MessageFactory.Text(Wording.Between(between.Low, between.High));
+            activity.InputHint = InputHints.ExpectingInput;
+            activity.SuggestedActions = new SuggestedActions
+            {
+                Actions = [.. new[] { between.Low, between.High }.Select(n =>
+                {
+                    var label = n.ToString(CultureInfo.InvariantCulture);
+                    return new CardAction(ActionTypes.ImBack, label, value: label);
+                })],
+            };
+            return turnContext.SendActivityAsync(activity, cancellationToken);
+        }
+
+        return base.OnPromptAsync(turnContext, options, isRetry, cancellationToken);
+    }
+
+    /// <summary>Two neighbouring points of the scale given as a range ("7 or 8", "7-8", "between seven and eight"), or null.</summary>
+    public static (int Low, int High)? RangeIn(string? text, ScaleRange range)
+    {
+        ArgumentNullException.ThrowIfNull(range);
+        if (string.IsNullOrWhiteSpace(text) || Range().Match(text) is not { Success: true } match
+            || PointOf(match.Groups["a"].Value) is not { } a || PointOf(match.Groups["b"].Value) is not { } b)
+        {
+            return null;
+        }
+
+        var (low, high) = a < b ? (a, b) : (b, a);
+        return high - low == 1 && low >= range.Min && high <= range.Max ? (low, high) : null;
+    }
+
+    private static int? PointOf(string word)
+    {
+        if (int.TryParse(word, NumberStyles.None, CultureInfo.InvariantCulture, out var digits))
+        {
+            return digits;
+        }
+
+        var index = Array.IndexOf(Words, word.ToLowerInvariant());
+        return index >= 0 ? index : null;
+    }
+
+    private static readonly string[] Words = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"];
 
     protected override IMessageActivity BuildPrompt(ITurnContext turnContext, PromptOptions options, string text)
     {
@@ -62,6 +115,12 @@ public sealed partial class ScalePrompt : Prompt<int>
             return PromptRecognizerResult<int>.Failed;
         }
 
+        if (RangeIn(text, range) is not null)
+        {
+            return PromptRecognizerResult<int>.Failed;
+        }
+
+        text = NumberRecognition.WithoutPronounOnes(text);
         double value;
         var outOf = OutOf().Match(text);
         var top = outOf.Success ? NumberRecognition.All(outOf.Groups["top"].Value, culture) : [];
@@ -101,6 +160,10 @@ public sealed partial class ScalePrompt : Prompt<int>
 
     [GeneratedRegex(@"(?<score>[\w.\-]+)\s*(?:/|out\s+of|of)\s*(?<top>[\w.]+)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex OutOf();
+
+    // The whole message is the range, give or take a hedge: "7 or 8", "maybe 7-8", "between seven and eight", "like a 3 or 4".
+    [GeneratedRegex(@"^\W*(?:(?:i'?d|i|would|say|think|guess|feel|it'?s|its|i'?m|im|about|around|like|maybe|probably|somewhere|between|a|an|prob|honestly|hmm+|um+|uh+)\W+)*(?<a>\d{1,2}|zero|one|two|three|four|five|six|seven|eight|nine|ten)\s*(?:or|to|-|–|and|or maybe|maybe)\s*(?:a\s+|an\s+)?(?<b>\d{1,2}|zero|one|two|three|four|five|six|seven|eight|nine|ten)\W*(?:(?:i\s+think|i\s+guess|maybe|probably|ish|today|right\s+now|now)\W*)*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex Range();
 
     [GeneratedRegex(@"\b(?:a|an)\b(?=\s+\w)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Article();

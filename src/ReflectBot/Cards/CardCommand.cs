@@ -24,7 +24,14 @@ public sealed partial class CardCommand(CardCatalog cards, JourneyCatalog journe
             return false;
         }
 
-        if (!Browse().IsMatch(turn.Text) && !About().IsMatch(turn.Text))
+        // "what is secure attachment": a question, with nothing in progress, that a card answers. In a journey it is
+        // the journey's ("what's on your mind?" may well be answered "what is on my mind is my mother"), and with no
+        // card it is the fallback's honest "I'm not sure about that".
+        var question = !Browse().IsMatch(turn.Text) && !About().IsMatch(turn.Text) && turn.Dialogs.ActiveDialog is null
+            && WhatIs().Match(turn.Text) is { Success: true } asked && cards.Lookup(asked.Groups["topic"].Value) is { Count: > 0 }
+            ? asked.Groups["topic"].Value
+            : null;
+        if (!Browse().IsMatch(turn.Text) && !About().IsMatch(turn.Text) && question is null)
         {
             return false;
         }
@@ -41,9 +48,9 @@ public sealed partial class CardCommand(CardCatalog cards, JourneyCatalog journe
         {
             await turn.Context.SendActivityAsync(CardRenderer.Topics(cards, strings, channel), cancellationToken).ConfigureAwait(false);
         }
-        else if (About().Match(turn.Text) is { Success: true } about)
+        else if (question is not null || About().Match(turn.Text) is { Success: true })
         {
-            var topic = about.Groups["topic"].Value;
+            var topic = question ?? About().Match(turn.Text).Groups["topic"].Value;
             var found = cards.Lookup(topic);
             var reply = found.Count switch
             {
@@ -76,4 +83,7 @@ public sealed partial class CardCommand(CardCatalog cards, JourneyCatalog journe
 
     [GeneratedRegex(@"^\s*(please\s+)?(tell me (more )?about|learn about|show me (the )?card (about|on|for)|card (about|on|for)|cards (about|on|for))\s+(the\s+)?(?<topic>.+?)\s*[.!?]*\s*$", Options)]
     private static partial Regex About();
+
+    [GeneratedRegex(@"^\s*(?:what|who)\s*(?:is|are|'s|’s)\s+(?:an?\s+|the\s+)?(?<topic>[^?]+?)\s*[?.!]*\s*$|^\s*what\s+(?:does|do)\s+(?:an?\s+|the\s+)?(?<topic>[^?]+?)\s+mean\s*[?.!]*\s*$", Options)]
+    private static partial Regex WhatIs();
 }

@@ -183,6 +183,24 @@ public sealed partial class CardCatalog
             return [exact];
         }
 
+        // "secure attachment": the card whose title says it ("What secure attachment looks like").
+        var titled = _cards.Where(c => $" {Normalize(c.Title)} ".Contains($" {wanted} ", StringComparison.Ordinal)).ToList();
+        if (titled.Count > 0)
+        {
+            return titled;
+        }
+
+        // "anxious attachment": a topic named in the words keeps the answer within that topic. Read by keywords
+        // across every card, "anxious" alone brought the grounding card; within "attachment" the best fit of its
+        // cards, or all of them to pick from.
+        var named = Topics.Where(t => $" {wanted} ".Contains($" {Normalize(t)} ", StringComparison.Ordinal) || $" {wanted} ".Contains($" {Normalize(t)}s ", StringComparison.Ordinal)).ToList();
+        if (named.Count > 0)
+        {
+            var within = named.SelectMany(t => WithTag(t)).Distinct().ToList();
+            var ids = within.Select(c => c.Id).ToHashSet(StringComparer.Ordinal);
+            return MatchKeywords(topic, _cards.Where(c => !ids.Contains(c.Id)).Select(c => c.Id)) is { } fitting ? [fitting] : within;
+        }
+
         return MatchKeywords(topic) is { } byKeyword ? [byKeyword] : [];
     }
 

@@ -12,6 +12,9 @@ public static class ConversationStrings
     public static readonly StringKey JustWelcomed = new("conversation.justWelcomed");
     public static readonly StringKey IAmABot = new("conversation.iAmABot");
     public static readonly StringKey NotSure = new("conversation.notSure");
+    /// <summary>A question nothing answers ("what's the weather like"), before what the bot can do.</summary>
+    public static readonly StringKey NotSureQuestion = new("conversation.notSureQuestion");
+
     public static readonly StringKey NoWords = new("conversation.noWords");
 
     /// <summary>{freeWrite}, {checkIn}: the free-journaling and check-in journeys' commands.</summary>

@@ -34,7 +34,8 @@ public static partial class GlobalCommands
 
     private const RegexOptions Options = RegexOptions.IgnoreCase | RegexOptions.CultureInvariant;
 
-    [GeneratedRegex(@"^\s*(help|help me|\?|what can i (say|type|do)\??|commands)\s*[.!]*\s*$", Options)]
+    // "what can you do", "what is this thing for anyway": asking what the bot is for is asking for help.
+    [GeneratedRegex(@"^\s*(help|help me|\?|what can i (say|type|do)( here)?|commands|what (can|do) you do|what else can you do|what are you( for)?|what do you do|what'?s this( thing| bot| app)?( for)?( anyway)?|what is this( thing| bot| app)?( for)?( anyway)?|how does this( thing| bot| app)? work|how do i use (this|you)|what are my options)\s*[?.!]*\s*$", Options)]
     private static partial Regex Help();
 
     [GeneratedRegex(@"^\s*(cancel|stop|quit|exit|end|enough|stop (this|it|please)|cancel (this|it|please)|i want to stop)\s*[.!]*\s*$", Options)]

@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Microsoft.Bot.Builder;
 using ReflectBot.Content;
 using ReflectBot.Kernel;
@@ -7,12 +8,23 @@ namespace ReflectBot.Conversation;
 /// <summary>
 /// The last row: nothing took the message. A few words of the person's own ("I had a rough day with my mum") are
 /// most likely something on their mind, so they are thanked and offered a page to write on; anything shorter gets
-/// "I'm not sure what you mean" and the menu (or a request for words).
+/// "I'm not sure what you mean" and the menu (or a request for words). A question (or a setting said in passing,
+/// "my time zone is new york") is not thanked: "I'm not sure about that" and what the bot can do.
 /// </summary>
-public sealed class NotUnderstoodCommand(JourneyCatalog catalog, StringCatalog strings) : ITurnCommand
+public sealed partial class NotUnderstoodCommand(JourneyCatalog catalog, StringCatalog strings) : ITurnCommand
 {
     /// <summary>Words with a letter in them from which a message reads as something said, not a command mistyped.</summary>
     public const int MinOwnWords = 4;
+
+    /// <summary>Ends with "?", or starts the way a question does ("what", "how", "can", "is"…); or speaks of a setting.</summary>
+    public static bool IsQuestion(string text)
+        => text.TrimEnd().EndsWith('?') || QuestionStart().IsMatch(text) || Setting().IsMatch(text);
+
+    [GeneratedRegex(@"^\W*(?:what|what's|whats|how|why|when|where|who|which|can|could|would|will|is|are|am|do|does|did|should|shall|may)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex QuestionStart();
+
+    [GeneratedRegex(@"\b(?:time\s*zone|timezone)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex Setting();
 
     private const string FreeWritingJourney = "free-journaling";
     private const string CheckInJourney = "daily-check-in";
@@ -24,6 +36,16 @@ public sealed class NotUnderstoodCommand(JourneyCatalog catalog, StringCatalog s
         if (turn.Text is null)
         {
             await context.SendActivityAsync(MessageFactory.Text(strings[ConversationStrings.NoWords]), cancellationToken).ConfigureAwait(false);
+            return true;
+        }
+
+        // A question is not something on their mind to be thanked for: said plainly that the bot doesn't know, and what
+        // it can do. (A question it can answer was taken earlier: help, a card, a command.)
+        if (IsQuestion(turn.Text))
+        {
+            var commands = string.Join(", ", catalog.All.Select(j => $"\"{j.StartCommand}\""));
+            await context.SendActivityAsync(MessageFactory.Text(strings[ConversationStrings.NotSureQuestion]), cancellationToken).ConfigureAwait(false);
+            await context.SendActivityAsync(MessageFactory.Text(strings.Text(ConversationStrings.Help, ("commands", commands))), cancellationToken).ConfigureAwait(false);
             return true;
         }
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using System.Text.RegularExpressions;
 using Microsoft.Bot.Schema;
 using Newtonsoft.Json.Linq;
 
@@ -10,8 +11,24 @@ namespace ReflectBot.Hosting;
 /// pressing the button would (<see cref="ConsoleChat"/>). A row whose buttons are all numbers (the 0-10 scale) is shown
 /// as those numbers, unnumbered: typing "7" there has to mean 7, not the seventh button.
 /// </summary>
-public static class ConsoleRendering
+public static partial class ConsoleRendering
 {
+    /// <summary>
+    /// Markdown's bold and italic as plain text: a terminal shows "**Grounding**" as the asterisks themselves. Only
+    /// pairs around words are taken ("**this**", "*this*", "__this__"), so a lone "*" or "2 * 3" stays as written.
+    /// </summary>
+    public static string Plain(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        return Emphasis().Replace(Strong().Replace(text, "${inner}"), "${inner}");
+    }
+
+    [GeneratedRegex(@"(?<mark>\*\*|__)(?<inner>\S(?:.*?\S)?)\k<mark>", RegexOptions.CultureInvariant)]
+    private static partial Regex Strong();
+
+    [GeneratedRegex(@"(?<![\w*])\*(?<inner>[^\s*](?:[^*\n]*?[^\s*])?)\*(?![\w*])", RegexOptions.CultureInvariant)]
+    private static partial Regex Emphasis();
+
     public static string Render(IMessageActivity activity) => Render(activity, []);
 
     /// <param name="choices">Receives the message's numbered buttons, in the order of their numbers.</param>
@@ -23,7 +40,7 @@ public static class ConsoleRendering
         var text = new StringBuilder();
         if (!string.IsNullOrWhiteSpace(activity.Text))
         {
-            text.Append("bot> ").Append(activity.Text.Replace("\n", "\n     ", StringComparison.Ordinal));
+            text.Append("bot> ").Append(Plain(activity.Text).Replace("\n", "\n     ", StringComparison.Ordinal));
         }
 
         foreach (var attachment in activity.Attachments ?? [])
@@ -54,7 +71,7 @@ public static class ConsoleRendering
             {
                 if (card.Value<string>(field) is { Length: > 0 } value)
                 {
-                    text.Append(text.Length == 0 ? "bot> " : "\n     ").Append(value.Replace("\n", "\n     ", StringComparison.Ordinal));
+                    text.Append(text.Length == 0 ? "bot> " : "\n     ").Append(Plain(value).Replace("\n", "\n     ", StringComparison.Ordinal));
                 }
             }
 
@@ -82,7 +99,7 @@ public static class ConsoleRendering
             };
             if (line is { Length: > 0 })
             {
-                text.Append(text.Length == 0 ? "bot> " : "\n     ").Append(line.Replace("\n", "\n     ", StringComparison.Ordinal));
+                text.Append(text.Length == 0 ? "bot> " : "\n     ").Append(Plain(line).Replace("\n", "\n     ", StringComparison.Ordinal));
             }
         }
 

@@ -47,6 +47,7 @@ public static class TurnRoutes
         TurnRoute.Command<MeasureHistoryCommand>("measure history", "phq-9 history for NAME · gad-7 answers for NAME", MeasureHistoryCommand.Claims),
         TurnRoute.Command<SessionCommands>("sessions", "summary for NAME · export summary for NAME · next session for NAME on DATE · reply to entry N.M: TEXT · bring this to my session[: TEXT]", SessionCommands.Claims),
         TurnRoute.Command<ClientCommands>("client", "connect CODE · my clinician · change sharing · disconnect · (un)share entry N · my assignments · start assignment X · a measure's command (phq-9)", ClientCommands.Claims),
+        TurnRoute.Command<SwitchJourneyCommand>("switch journey", "can I do the attachment one instead · let's do a thought record (a journey in progress): offers to stop it and start that one", SwitchJourneyCommand.Claims),
         TurnRoute.ContentCommand<StartJourneyCommand>("journey", "a journey's commands or title (dialogs/journeys/*.yaml: check in, fears, …)"),
         TurnRoute.Command<CardCommand>("cards", "learn · cards · tell me about X", CardCommand.Claims),
 

@@ -215,8 +215,10 @@ public sealed class JourneyDialog : ComponentDialog, IDescribedDialog
             await step.Context.SendActivityAsync(MessageFactory.Text(Reflection.Reflect(written, _strings)), cancellationToken).ConfigureAwait(false);
         }
 
+        var now = _time.GetUtcNow();
+        var profile = step.Context.TurnState.Get<UserProfile>();
         var card = _cards.Find(followUp?.Card) ?? _cards.Find(content.Card);
-        if (card is not null && JourneyProgress.WasShown(step.Values, card.Id))
+        if (card is not null && (JourneyProgress.WasShown(step.Values, card.Id) || profile?.CardShownRecently(card.Id, now) == true))
         {
             card = null;
         }
@@ -224,7 +226,7 @@ public sealed class JourneyDialog : ComponentDialog, IDescribedDialog
         // What someone writes can bring up a fitting card, once per journey, so the cards never crowd the questions.
         if (card is null && content.SuggestCards && step.Result is string words && !JourneyProgress.KeywordCardShown(step.Values))
         {
-            card = _cards.MatchKeywords(words, JourneyProgress.Shown(step.Values));
+            card = _cards.MatchKeywords(words, JourneyProgress.Shown(step.Values).Concat(profile?.CardsShownRecently(now) ?? []));
             if (card is not null)
             {
                 JourneyProgress.MarkKeywordCard(step.Values);
@@ -267,7 +269,9 @@ public sealed class JourneyDialog : ComponentDialog, IDescribedDialog
         // One thing offered at the end: the journey an answer pointed to, else the close's card or journey.
         var offeredJourney = _journeys.Find(JourneyProgress.Offer(step.Values) ?? _journey.Close.Offer.Journey ?? string.Empty);
         var offeredCard = JourneyProgress.Offer(step.Values) is null ? _cards.Find(_journey.Close.Offer.Card) : null;
-        if (offeredCard is not null && JourneyProgress.WasShown(step.Values, offeredCard.Id))
+        var now = _time.GetUtcNow();
+        var profile = step.Context.TurnState.Get<UserProfile>();
+        if (offeredCard is not null && (JourneyProgress.WasShown(step.Values, offeredCard.Id) || profile?.CardShownRecently(offeredCard.Id, now) == true))
         {
             offeredCard = null;
         }
@@ -275,6 +279,7 @@ public sealed class JourneyDialog : ComponentDialog, IDescribedDialog
         if (offeredCard is not null)
         {
             JourneyProgress.RecordShown(step.Values, offeredCard.Id);
+            profile?.RecordCardShown(offeredCard.Id, now);
         }
 
         JournalEntry? entry = null;
@@ -291,7 +296,8 @@ public sealed class JourneyDialog : ComponentDialog, IDescribedDialog
         if (offeredCard is not null)
         {
             await step.Context.SendActivityAsync(MessageFactory.Text(_strings[JourneyStrings.OfferCard]), cancellationToken).ConfigureAwait(false);
-            await step.Context.SendActivityAsync(CardRenderer.Render(offeredCard, _journeys, _strings, step.Context.Activity.ChannelId), cancellationToken).ConfigureAwait(false);
+            // Its button would start the journey just finished: left off (CardRenderer leaves off the current journey's).
+            await step.Context.SendActivityAsync(CardRenderer.Render(offeredCard, _journeys, _strings, step.Context.Activity.ChannelId, _journey.Id), cancellationToken).ConfigureAwait(false);
         }
         else if (offeredJourney is not null && offeredJourney.Id != _journey.Id)
         {
@@ -306,6 +312,7 @@ public sealed class JourneyDialog : ComponentDialog, IDescribedDialog
     private async Task ShowAsync(WaterfallStepContext step, CardDefinition card, CancellationToken cancellationToken)
     {
         JourneyProgress.RecordShown(step.Values, card.Id);
+        step.Context.TurnState.Get<UserProfile>()?.RecordCardShown(card.Id, _time.GetUtcNow());
         await step.Context.SendActivityAsync(CardRenderer.Render(card, _journeys, _strings, step.Context.Activity.ChannelId, _journey.Id), cancellationToken).ConfigureAwait(false);
     }
 

@@ -8,6 +8,8 @@ public static class JourneyServiceCollectionExtensions
     {
         services.AddSingleton<JourneyDialogs>();
         services.AddSingleton<StartJourneyCommand>();
+        services.AddSingleton<SwitchJourneyCommand>();
+        services.AddSingleton<ReflectBot.Dialogs.Dialog, SwitchJourneyDialog>();
         return services;
     }
 }

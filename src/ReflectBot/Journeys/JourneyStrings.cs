@@ -27,6 +27,12 @@ public static class JourneyStrings
     /// <summary>{quote}: the person's first sentence (at most 14 words, then "…").</summary>
     public static readonly StringKey ReflectQuote = new("journeys.reflectQuote", "quote");
 
+    /// <summary>Asked for another journey mid-way: {current} the one in progress (lower case), {title} the one asked for.</summary>
+    public static readonly StringKey SwitchOffer = new("journeys.switchOffer", "current", "title");
+
+    /// <summary>Not switching after all: {current} the journey in progress (lower case), whose question comes again.</summary>
+    public static readonly StringKey SwitchDeclined = new("journeys.switchDeclined", "current");
+
     /// <summary>A journey the person's clinician paused for them.</summary>
     public static readonly StringKey Paused = new("journeys.paused", "title", "clinician");
 }

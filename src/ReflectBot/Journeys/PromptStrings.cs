@@ -21,6 +21,9 @@ public static class PromptStrings
     /// <summary>{min} and {max} of the scale; {scale}: the scale described, as "0 = calm, 10 = overwhelmed".</summary>
     public static readonly StringKey WholeNumber = new("prompts.wholeNumber", "min", "max", "scale");
 
+    /// <summary>{low} and {high}: two neighbouring points of a scale the person gave as a range ("7 or 8").</summary>
+    public static readonly StringKey Between = new("prompts.between", "low", "high");
+
     /// <summary>The runtime's wording, from the content.</summary>
     public static PromptWording Wording(StringCatalog strings)
     {
@@ -33,6 +36,7 @@ public static class PromptStrings
             DateTime = strings[DateTime],
             PickAny = strings[PickAny],
             PickFrom = choices => strings.Text(PickFrom, ("choices", choices)),
+            Between = (low, high) => strings.Text(Between, ("low", low), ("high", high)),
             WholeNumber = (min, max, scale) => strings.Text(WholeNumber, ("min", min), ("max", max), ("scale", scale)),
         };
     }

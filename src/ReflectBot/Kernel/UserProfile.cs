@@ -69,6 +69,36 @@ public sealed class UserProfile
         return true;
     }
 
+    /// <summary>
+    /// The cards a journey showed this user in the last day, by id, with when: the same card is not shown again
+    /// within a day (it was, three times in one conversation). A card asked for by name is shown whatever this says.
+    /// </summary>
+    [JsonProperty("cardsShownUtc", NullValueHandling = NullValueHandling.Ignore)]
+    public Dictionary<string, DateTimeOffset>? CardsShownUtc { get; set; }
+
+    /// <summary>How long a card shown by a journey is not shown by one again.</summary>
+    public static readonly TimeSpan CardRest = TimeSpan.FromDays(1);
+
+    /// <summary>Whether a journey showed this card in the last <see cref="CardRest"/>.</summary>
+    public bool CardShownRecently(string cardId, DateTimeOffset now)
+        => CardsShownUtc is { } shown && shown.TryGetValue(cardId, out var at) && now - at < CardRest;
+
+    /// <summary>The cards shown in the last <see cref="CardRest"/>.</summary>
+    public IEnumerable<string> CardsShownRecently(DateTimeOffset now)
+        => CardsShownUtc is { } shown ? shown.Where(s => now - s.Value < CardRest).Select(s => s.Key) : [];
+
+    /// <summary>Remembers a card shown now, forgetting those shown longer ago than <see cref="CardRest"/>.</summary>
+    public void RecordCardShown(string cardId, DateTimeOffset now)
+    {
+        CardsShownUtc ??= new(StringComparer.Ordinal);
+        foreach (var old in CardsShownUtc.Where(s => now - s.Value >= CardRest).Select(s => s.Key).ToList())
+        {
+            CardsShownUtc.Remove(old);
+        }
+
+        CardsShownUtc[cardId] = now;
+    }
+
     /// <summary>"delete my data" was asked and awaits confirmation until this time.</summary>
     [JsonProperty("deletionAskedUntil", NullValueHandling = NullValueHandling.Ignore)]
     public DateTimeOffset? DeletionAskedUntil { get; set; }

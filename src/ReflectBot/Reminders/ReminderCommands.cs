@@ -54,7 +54,7 @@ public sealed partial class ReminderCommands(ClinicStore store, JourneyCatalog j
 
     private async Task<string> SetAsync(string userId, string rest, TimeZoneInfo zone, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var (journey, schedule) = Split(rest.Trim());
+        var (journey, schedule, defaulted) = Split(rest.Trim());
         if (journey is null)
         {
             return strings.Text(RemindersStrings.UnknownJourney, ("journeys", ClinicStrings.List(strings, [.. journeys.All.OrderBy(j => j.Title, StringComparer.Ordinal).Select(j => $"\"{j.StartCommand}\"")])));
@@ -95,35 +95,39 @@ public sealed partial class ReminderCommands(ClinicStore store, JourneyCatalog j
         }, cancellationToken).ConfigureAwait(false);
         return full
             ? strings.Text(RemindersStrings.TooMany, ("max", ReminderRecord.MaxReminders))
-            : strings.Text(RemindersStrings.Set, ("number", reminder.Number), ("title", journey.Title), ("schedule", recurrence.Describe(strings)));
+            : strings.Text(defaulted ? RemindersStrings.SetDefault : RemindersStrings.Set, ("number", reminder.Number), ("title", journey.Title), ("schedule", recurrence.Describe(strings)));
     }
 
-    // The journey named after "to", before or after the time ("to check in every day at 8", "every day at 8 to
-    // check in"); none named means the daily check-in.
-    private (JourneyDefinition? Journey, string Schedule) Split(string rest)
+    // The journey named anywhere in the sentence, best with its lead-in ("to check in", "to do a thought record",
+    // "for a thought record", "for my fears"), else by its name alone; the rest is the schedule. None named: the daily
+    // check-in, said so plainly in the reply (Defaulted), unless the sentence names something else ("to call mum",
+    // "for my homework"), which is asked about rather than swapped for the check-in.
+    private (JourneyDefinition? Journey, string Schedule, bool Defaulted) Split(string rest)
     {
         var names = journeys.All
             .SelectMany(j => j.Commands.Append(j.Title).Select(c => (Journey: j, Words: KeywordCues.Words(c))))
             .Where(n => n.Words.Length > 0)
             .OrderByDescending(n => string.Join(' ', n.Words).Length)
             .ToList();
-        foreach (var (journey, words) in names)
+        foreach (var leadIn in new[] { LeadIn, string.Empty })
         {
-            // Words of a command, as written with spaces or hyphens ("check in", "check-in").
-            var name = string.Join(@"[\s-]+", words.Select(Regex.Escape));
-            if (Regex.Match(rest, $@"^to\s+(the\s+)?{name}\b\s*(?<rest>.*)$", Options, TimeSpan.FromSeconds(1)) is { Success: true } before)
+            foreach (var (journey, words) in names)
             {
-                return (journey, before.Groups["rest"].Value);
-            }
-
-            if (Regex.Match(rest, $@"^(?<rest>.*?)\s+to\s+(the\s+)?{name}\s*$", Options, TimeSpan.FromSeconds(1)) is { Success: true } after)
-            {
-                return (journey, after.Groups["rest"].Value);
+                // Words of a command, as written with spaces or hyphens ("check in", "check-in").
+                var name = string.Join(@"[\s-]+", words.Select(Regex.Escape));
+                if (Regex.Match(rest, $@"(?:^|\s){leadIn}{name}\b", Options, TimeSpan.FromSeconds(1)) is { Success: true } found)
+                {
+                    var schedule = rest.Remove(found.Index, found.Length).Insert(found.Index, " ");
+                    return (journey, Spaces().Replace(schedule, " ").Trim(), false);
+                }
             }
         }
 
-        return ToSomething().IsMatch(rest) ? (null, rest) : (journeys.Find(DefaultJourneyId), rest);
+        return ToSomething().IsMatch(rest) || ForSomething().IsMatch(rest) ? (null, rest, false) : (journeys.Find(DefaultJourneyId), rest, true);
     }
+
+    /// <summary>What comes before a journey's name when someone says which one: "to", "to do a", "for my", "for the".</summary>
+    private const string LeadIn = @"(?:to|for)\s+(?:(?:do|write|fill\s+in|start|have|try|make|complete)\s+)?(?:(?:a|an|my|the|some)\s+)?";
 
     private async Task<string> PauseAsync(string userId, string what, TimeZoneInfo zone, DateTimeOffset now, CancellationToken cancellationToken)
     {
@@ -266,6 +270,13 @@ public sealed partial class ReminderCommands(ClinicStore store, JourneyCatalog j
     [GeneratedRegex(@"\b(evening|evenings|night|nights|tonight|pm)\b", Options)]
     private static partial Regex Evening();
 
-    [GeneratedRegex(@"^to\s", Options)]
+    [GeneratedRegex(@"^to\s|\bto\s+(?:do|write|fill|try|start|make|complete)\b", Options)]
     private static partial Regex ToSomething();
+
+    // "for my homework", "for a walk": something named that is no journey; not "for a week", "for a while".
+    [GeneratedRegex(@"\bfor\s+(?:a|an|my|the|some)\s+(?!(?:week|weeks|month|months|day|days|while|bit|few|couple|year)\b)\p{L}", Options)]
+    private static partial Regex ForSomething();
+
+    [GeneratedRegex(@"\s+", Options)]
+    private static partial Regex Spaces();
 }

@@ -8,6 +8,9 @@ public static class RemindersStrings
     /// <summary>{title} of the journey, {schedule} in words.</summary>
     public static readonly StringKey Set = new("reminders.set", "title", "schedule", "number");
 
+    /// <summary>As <see cref="Set"/>, when the sentence named no journey and the reminder is for the default one.</summary>
+    public static readonly StringKey SetDefault = new("reminders.setDefault", "title", "schedule", "number");
+
     /// <summary>{phrase}: what the person typed as the time.</summary>
     public static readonly StringKey Unclear = new("reminders.unclear", "phrase");
 
