@@ -67,7 +67,7 @@ public class ScalePromptTests
     [InlineData("-1")]
     [InlineData("lots")]
     [InlineData("7.5")]
-    [InlineData("3 or 4")]
+    [InlineData("3 or 8")]
     [InlineData("7/5")]
     public Task ScaleRejectsAnAnswerOffTheScaleAndStatesTheRange(string userSays)
         => TestBot.Flow(AskForStress())
@@ -76,6 +76,18 @@ public class ScalePromptTests
             {
                 Assert.Contains("0 to 10", retry.AsMessageActivity().Text, StringComparison.Ordinal);
                 Assert.Contains("0 = calm, 10 = overwhelmed", retry.AsMessageActivity().Text, StringComparison.Ordinal);
+            })
+            .Send("4").AssertReply("Stress: 4")
+            .StartTestAsync();
+
+    [Fact]
+    public Task ScaleAsksBackWhichOfTwoNeighbouringPointsIsCloserAndTakesTheAnswer()
+        => TestBot.Flow(AskForStress())
+            .Send("hi").AssertReply(Question)
+            .Send("3 or 4").AssertReply(retry =>
+            {
+                Assert.StartsWith("Somewhere between 3 and 4", retry.AsMessageActivity().Text, StringComparison.Ordinal);
+                Assert.Equal(["3", "4"], retry.AsMessageActivity().SuggestedActions.Actions.Select(a => a.Title));
             })
             .Send("4").AssertReply("Stress: 4")
             .StartTestAsync();

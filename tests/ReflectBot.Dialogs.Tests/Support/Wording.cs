@@ -14,5 +14,6 @@ public static class Wording
         PickAny = "Please pick one of the options.",
         PickFrom = choices => $"Please pick one of these, by name or number: {choices}.",
         WholeNumber = (min, max, scale) => $"Please answer with a whole number from {min} to {max} ({scale}).",
+        Between = (low, high) => $"Somewhere between {low} and {high}, then. Which is closer right now, {low} or {high}?",
     };
 }
