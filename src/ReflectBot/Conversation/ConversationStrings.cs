@@ -15,6 +15,8 @@ public static class ConversationStrings
     /// <summary>A question nothing answers ("what's the weather like"), before what the bot can do.</summary>
     public static readonly StringKey NotSureQuestion = new("conversation.notSureQuestion");
 
+    public static readonly StringKey SelfQuestion = new("conversation.selfQuestion", "freeWrite", "checkIn");
+
     public static readonly StringKey NoWords = new("conversation.noWords");
 
     /// <summary>{freeWrite}, {checkIn}: the free-journaling and check-in journeys' commands.</summary>

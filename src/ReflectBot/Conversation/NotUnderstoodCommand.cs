@@ -9,7 +9,8 @@ namespace ReflectBot.Conversation;
 /// The last row: nothing took the message. A few words of the person's own ("I had a rough day with my mum") are
 /// most likely something on their mind, so they are thanked and offered a page to write on; anything shorter gets
 /// "I'm not sure what you mean" and the menu (or a request for words). A question (or a setting said in passing,
-/// "my time zone is new york") is not thanked: "I'm not sure about that" and what the bot can do.
+/// "my time zone is new york") is not thanked: "I'm not sure about that" and what the bot can do; but a question
+/// about oneself ("why do I always push people away?") is met as one, with a page to explore it on.
 /// </summary>
 public sealed partial class NotUnderstoodCommand(JourneyCatalog catalog, StringCatalog strings) : ITurnCommand
 {
@@ -22,6 +23,12 @@ public sealed partial class NotUnderstoodCommand(JourneyCatalog catalog, StringC
 
     [GeneratedRegex(@"^\W*(?:what|what's|whats|how|why|when|where|who|which|can|could|would|will|is|are|am|do|does|did|should|shall|may)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex QuestionStart();
+
+    /// <summary>A question about oneself: "why do I…", "how do I stop…", "is it normal…", "am I too…", "what's wrong with me".</summary>
+    public static bool IsSelfQuestion(string text) => SelfQuestion().IsMatch(text);
+
+    [GeneratedRegex(@"^\W*(?:why\s+(?:do|did|am|can'?t|don'?t|must)\s+i\b|why\s+(?:does|do)\s+(?:it|this|everyone|people)\s+(?:hurt|always|keep|leave)\b|how\s+(?:do|can|could|will)\s+i\s+(?:stop|feel|deal|cope|trust|let\s+go|forgive|move\s+on|be\s+(?:less|more|better|ok|okay|happy|enough))\b|is\s+it\s+(?:normal|ok|okay|wrong|bad|weird)\b|am\s+i\s+(?:too|being|a|the|normal|broken|crazy|wrong|enough|unlovable|selfish|the\s+problem)\b|what'?s\s+wrong\s+with\s+me\b|what\s+is\s+wrong\s+with\s+me\b|will\s+i\s+(?:ever|always)\b)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex SelfQuestion();
 
     [GeneratedRegex(@"\b(?:time\s*zone|timezone)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Setting();
@@ -41,6 +48,13 @@ public sealed partial class NotUnderstoodCommand(JourneyCatalog catalog, StringC
 
         // A question is not something on their mind to be thanked for: said plainly that the bot doesn't know, and what
         // it can do. (A question it can answer was taken earlier: help, a card, a command.)
+        if (IsSelfQuestion(turn.Text) && catalog.Find(FreeWritingJourney) is { } page && catalog.Find(CheckInJourney) is { } quick)
+        {
+            var text = strings.Text(ConversationStrings.SelfQuestion, ("freeWrite", page.StartCommand), ("checkIn", quick.StartCommand));
+            await context.SendActivityAsync(Suggestions.Of([page.StartCommand, quick.StartCommand, "menu"], text), cancellationToken).ConfigureAwait(false);
+            return true;
+        }
+
         if (IsQuestion(turn.Text))
         {
             var commands = string.Join(", ", catalog.All.Select(j => $"\"{j.StartCommand}\""));

@@ -70,6 +70,18 @@ public sealed class QuestionsTests : IDisposable
         Assert.Contains("\"check in\"", text, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("why do I always push people away?")]
+    [InlineData("is it normal to feel this jealous")]
+    [InlineData("what's wrong with me")]
+    public async Task AQuestionAboutOneselfIsMetWithAPageToExploreItNotWithIDontKnow(string asked)
+    {
+        var text = await (await IdleClientAsync()).ReadAsync(asked);
+
+        Assert.StartsWith(ContentFolders.Say(ConversationStrings.SelfQuestion, ("freeWrite", "free write"), ("checkIn", "check in"))[..30], text, StringComparison.Ordinal);
+        Assert.DoesNotContain(ContentFolders.Say(ConversationStrings.NotSureQuestion), text, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task SomethingSaidThatIsNoQuestionIsStillThanked()
     {
