@@ -34,6 +34,28 @@ public sealed class MiniLmEncoder : IDisposable
     {
     }
 
+    /// <summary>
+    /// The graph of the given precision: Float32 from model.onnx, Int8 quantised from it in memory at load
+    /// (<see cref="MiniLmQuantizer"/>, checked against the manifest), its float tensors still mapped from model.onnx.data.
+    /// </summary>
+    public MiniLmEncoder(MiniLmModelFiles files, ModelPrecision precision)
+    {
+        ArgumentNullException.ThrowIfNull(files);
+        Tokenizer = LoadTokenizer(files.Vocabulary);
+        Precision = precision;
+        using var options = RecommendedOptions();
+        if (precision == ModelPrecision.Int8)
+        {
+            // Loaded from bytes, the graph has no folder of its own: its external tensors are found in the model's.
+            options.AddSessionConfigEntry("session.model_external_initializers_file_folder_path", files.Directory);
+            _session = new InferenceSession(files.Int8Graph(), options);
+        }
+        else
+        {
+            _session = new InferenceSession(files.Model, options);
+        }
+    }
+
     /// <param name="options">Session options; null for <see cref="RecommendedOptions"/>. Disposed by the caller.</param>
     public MiniLmEncoder(string modelPath, WordPieceTokenizer tokenizer, SessionOptions? options = null)
     {
@@ -51,6 +73,9 @@ public sealed class MiniLmEncoder : IDisposable
     }
 
     public WordPieceTokenizer Tokenizer { get; }
+
+    /// <summary>Which graph runs (Float32 unless built with the precision constructor).</summary>
+    public ModelPrecision Precision { get; }
 
     /// <summary>
     /// One thread per run: the calling thread (a turn is one short run; the host has other turns to serve on
