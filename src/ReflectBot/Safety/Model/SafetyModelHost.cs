@@ -64,6 +64,9 @@ public sealed class SafetyModelHost : ISafetyModelLayer
     public Task<ScreenResult?> ReadAsync(string text, LexiconReading reading, CancellationToken cancellationToken = default)
         => _load.IsCompletedSuccessfully && _load.Result is { } layer ? layer.ReadAsync(text, reading, cancellationToken) : Task.FromResult<ScreenResult?>(null);
 
+    /// <summary>The precision of the graph the loaded layer reads (null until loaded).</summary>
+    public ModelPrecision? Precision { get; private set; }
+
     /// <summary>The shared runs of the loaded layer (null until loaded), for the tests and the benchmark.</summary>
     public CoalescingEncoder? Runs => _load.IsCompletedSuccessfully ? _load.Result?.Runs : null;
 
@@ -90,6 +93,7 @@ public sealed class SafetyModelHost : ISafetyModelLayer
 
             var embedder = SentenceEmbedder.SharedFor(_precision);
             embedder.Embed("warm up");
+            Precision = embedder.Encoder.Precision;
             LoadTime = watch.Elapsed;
             SafetyLog.ModelLoaded(_logger, watch.Elapsed.TotalMilliseconds);
             return new SafetyModelLayer(weights, embedder, new CoalescingEncoder(embedder.Encoder, _runsAtOnce));
