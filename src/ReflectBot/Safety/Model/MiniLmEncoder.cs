@@ -49,6 +49,11 @@ public sealed class MiniLmEncoder : IDisposable
             // Loaded from bytes, the graph has no folder of its own: its external tensors are found in the model's.
             options.AddSessionConfigEntry("session.model_external_initializers_file_folder_path", files.Directory);
             _session = new InferenceSession(files.Int8Graph(), options);
+
+            // Quantising leaves some 80 MB of large-object garbage (the graph's bytes, their streams) that a
+            // quiet server might not collect for hours; once, at load, it goes back now (measured: RssAnon
+            // 118 -> 39 MB, below Float32's 61 MB, as the pre-packed int8 matrices are a quarter of the fp32 ones).
+            GC.Collect(2, GCCollectionMode.Aggressive, blocking: true, compacting: true);
         }
         else
         {

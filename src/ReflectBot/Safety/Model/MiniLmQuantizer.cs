@@ -37,25 +37,25 @@ public static class MiniLmQuantizer
     private const int Int8Type = 3;
     private const string Prefix = "q8_";
 
+    /// <summary>Reads <paramref name="into"/>.Length bytes of the file <paramref name="location"/> names, from <paramref name="offset"/>.</summary>
+    public delegate void ExternalReader(string location, long offset, Span<byte> into);
+
     /// <summary>The int8 graph (about 11 MB: int8 matrices inline, other tensors still in model.onnx.data).</summary>
     public static byte[] Quantize(MiniLmModelFiles files)
     {
         ArgumentNullException.ThrowIfNull(files);
         using var data = File.OpenHandle(files.Data, FileMode.Open, FileAccess.Read, FileShare.Read);
-        return Quantize(File.ReadAllBytes(files.Model), (location, offset, length) =>
+        return Quantize(File.ReadAllBytes(files.Model), (location, offset, into) =>
         {
             if (!string.Equals(location, Path.GetFileName(files.Data), StringComparison.Ordinal))
             {
                 throw new InvalidDataException($"A tensor of {files.Model} points into '{location}', not {Path.GetFileName(files.Data)}.");
             }
 
-            var bytes = new byte[length];
-            if (RandomAccess.Read(data, bytes, offset) != length)
+            if (RandomAccess.Read(data, into, offset) != into.Length)
             {
-                throw new InvalidDataException($"{files.Data} ends before byte {offset + length}.");
+                throw new InvalidDataException($"{files.Data} ends before byte {offset + into.Length}.");
             }
-
-            return bytes;
         });
     }
 
@@ -63,8 +63,8 @@ public static class MiniLmQuantizer
     public static string Sha256(byte[] graph) => Convert.ToHexStringLower(SHA256.HashData(graph));
 
     /// <param name="model">The fp32 ModelProto.</param>
-    /// <param name="external">Reads an external tensor's bytes: location, offset, length.</param>
-    public static byte[] Quantize(byte[] model, Func<string, long, int, byte[]> external)
+    /// <param name="external">Reads an external tensor's bytes (location, offset) into the span, which is as long as the tensor.</param>
+    public static byte[] Quantize(byte[] model, ExternalReader external)
     {
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(external);
@@ -94,6 +94,12 @@ public static class MiniLmQuantizer
             Tensor.Write(Prefix + "one", FloatType, [], Floats([1f])),
             Tensor.Write(Prefix + "zero_point", Uint8Type, [], [128]),
         };
+        // One buffer for the largest matrix's bytes and one for its floats, reused: the 36 matrices are 85 MB of
+        // fp32 between them, which would otherwise all pass through the large-object heap at load.
+        var largest = nodes.Where(n => n.OpType == "MatMul" && n.Inputs.Count == 2 && initializers.ContainsKey(n.Inputs[1]))
+            .Select(n => initializers[n.Inputs[1]]).Where(t => t.DataType == FloatType && t.Dims.Length == 2).Select(t => t.Count).DefaultIfEmpty(0).Max();
+        var bytesBuffer = new byte[largest * 4];
+        var floatsBuffer = new float[largest];
         var replacements = new Dictionary<int, List<byte[]>>();
         var rows = new Dictionary<string, (string Quantized, string Scale)>(StringComparer.Ordinal);
         var dropped = new HashSet<string>(StringComparer.Ordinal);
@@ -122,7 +128,7 @@ public static class MiniLmQuantizer
                 rows[x] = row;
             }
 
-            var (quantized, scales) = QuantizeColumns(weight.Floats(model, external), (int)weight.Dims[0], (int)weight.Dims[1]);
+            var (quantized, scales) = QuantizeColumns(weight.Floats(model, external, bytesBuffer, floatsBuffer), (int)weight.Dims[0], (int)weight.Dims[1]);
             var w = Prefix + weight.Name;
             added.Add(Tensor.Write(w + "_int8", Int8Type, weight.Dims, quantized));
             added.Add(Tensor.Write(w + "_scale", FloatType, [weight.Dims[1]], Floats(scales)));
@@ -142,7 +148,7 @@ public static class MiniLmQuantizer
             throw new InvalidDataException("The model has no MatMul with a constant float matrix: nothing to quantise.");
         }
 
-        using var graph = new MemoryStream(model.Length);
+        using var graph = new MemoryStream(model.Length + added.Sum(t => t.Length + 16));
         var lastInitializer = graphFields.FindLastIndex(f => f.Number == 5);
         for (var i = 0; i < graphFields.Count; i++)
         {
@@ -190,7 +196,7 @@ public static class MiniLmQuantizer
     }
 
     /// <summary>Symmetric int8 per column of a K×N row-major matrix: scale = max|w|/127, q = round-half-even(w/scale).</summary>
-    private static (byte[] Quantized, float[] Scales) QuantizeColumns(float[] weights, int k, int n)
+    private static (byte[] Quantized, float[] Scales) QuantizeColumns(ReadOnlySpan<float> weights, int k, int n)
     {
         var scales = new float[n];
         for (var r = 0; r < k; r++)
@@ -386,25 +392,41 @@ public static class MiniLmQuantizer
             return new Tensor(name, type, [.. dims], raw, packed, location, offset, length);
         }
 
-        public float[] Floats(byte[] bytes, Func<string, long, int, byte[]> external)
+        public int Count => checked((int)Dims.Aggregate(1L, (a, d) => a * d));
+
+        /// <summary>The tensor's floats, in <paramref name="values"/> (read through <paramref name="buffer"/> when external).</summary>
+        public ReadOnlySpan<float> Floats(byte[] bytes, ExternalReader external, byte[] buffer, float[] values)
         {
-            var count = checked((int)Dims.Aggregate(1L, (a, d) => a * d));
-            ReadOnlySpan<byte> data = Location is not null ? external(Location, Offset, Length)
-                : Raw is { } raw ? bytes.AsSpan(raw.ValueStart, raw.ValueLength)
-                : Packed is { } packed ? bytes.AsSpan(packed.ValueStart, packed.ValueLength)
-                : [];
+            var count = Count;
+            ReadOnlySpan<byte> data;
+            if (Location is not null)
+            {
+                if (Length != count * 4)
+                {
+                    throw new InvalidDataException($"Tensor {Name} has {Length} external bytes for {count} floats.");
+                }
+
+                external(Location, Offset, buffer.AsSpan(0, Length));
+                data = buffer.AsSpan(0, Length);
+            }
+            else
+            {
+                data = Raw is { } raw ? bytes.AsSpan(raw.ValueStart, raw.ValueLength)
+                    : Packed is { } packed ? bytes.AsSpan(packed.ValueStart, packed.ValueLength)
+                    : [];
+            }
+
             if (data.Length != count * 4)
             {
                 throw new InvalidDataException($"Tensor {Name} has {data.Length} bytes for {count} floats.");
             }
 
-            var values = new float[count];
             for (var i = 0; i < count; i++)
             {
                 values[i] = BinaryPrimitives.ReadSingleLittleEndian(data[(i * 4)..]);
             }
 
-            return values;
+            return values.AsSpan(0, count);
         }
 
         public static byte[] Write(string name, int type, long[] dims, byte[] raw)
