@@ -88,7 +88,7 @@ public sealed class SafetyModelHost : ISafetyModelLayer
 
             if (measuring)
             {
-                ModelPrecisionLog.EvaluationOnly(_logger);
+                SafetyLog.ModelPrecisionEvaluationOnly(_logger);
             }
 
             var embedder = SentenceEmbedder.SharedFor(_precision);
