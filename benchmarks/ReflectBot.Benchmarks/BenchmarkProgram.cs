@@ -13,7 +13,7 @@ using ReflectBot.Tests.Support;
 namespace ReflectBot.Benchmarks;
 
 /// <summary>
-/// dotnet run -c Release --project benchmarks/ReflectBot.Benchmarks -- [--n 1,16,64] [--seconds 10] [--calls-only] [--bot-only] [--model-short]
+/// dotnet run -c Release --project benchmarks/ReflectBot.Benchmarks -- [--n 1,16,64] [--seconds 10] [--calls-only] [--bot-only] [--model-short] [--model-precision]
 /// Starts Azurite and the bot (its own process, on blobs), then for each N: the bare storage floor (one
 /// blob read and one conditional write per turn) and the bot (check-ins over HTTP), same concurrency,
 /// same run; then a user with 10,000 journal entries against one with 10, and memory with 1,000
@@ -45,6 +45,13 @@ public static class BenchmarkProgram
         if (args.Contains("--model-short"))
         {
             SafetyScreenCost.PrintShort(Path.Combine(root, "dialogs"));
+            return 0;
+        }
+
+        // --model-precision: Float32 against Int8 (Safety:ModelPrecision): cost, fidelity and decisions, then stop.
+        if (args.Contains("--model-precision"))
+        {
+            ModelPrecisionCost.Print(Path.Combine(root, "dialogs"));
             return 0;
         }
 

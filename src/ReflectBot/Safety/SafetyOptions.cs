@@ -1,3 +1,5 @@
+using ReflectBot.Safety.Model;
+
 namespace ReflectBot.Safety;
 
 /// <summary>Section "Safety".</summary>
@@ -31,6 +33,23 @@ public sealed class SafetyOptions
     /// busy share the next run. Measured on 2 cores (README).
     /// </summary>
     public int ModelRunsAtOnce { get; set; } = 1;
+
+    /// <summary>
+    /// Which all-MiniLM-L6-v2 graph the model layer reads: Float32 (the default, what dialogs/safety/model.json
+    /// was trained on) or Int8 (the same graph with int8 weight matrices, quantised at load: 0.39 of the CPU per
+    /// reading on short answers, 0.49 over the development messages; vectors at cosine 0.978 or more to Float32's,
+    /// mean 0.997, round nine in last-run.txt). Weights name the encoder they were trained on
+    /// (modelSha256); start-up refuses Int8 with weights trained on Float32 vectors, whose thresholds were set on
+    /// other vectors, unless <see cref="ModelPrecisionEvaluationOnly"/> is set. Keep Float32 in production until
+    /// a safety round retrains on Int8 vectors and evaluates them on fresh held-out data.
+    /// </summary>
+    public ModelPrecision ModelPrecision { get; set; } = ModelPrecision.Float32;
+
+    /// <summary>
+    /// Lets Int8 run with weights trained on Float32 vectors, for measuring cost and drift only (benchmarks, an
+    /// evaluation): the screen's decisions then are not the evaluated ones. Never in production.
+    /// </summary>
+    public bool ModelPrecisionEvaluationOnly { get; set; }
 
     /// <summary>A second risk message within this time of the first gets the short reply, not the whole block again.</summary>
     public TimeSpan RepeatWindow { get; set; } = TimeSpan.FromHours(6);

@@ -19,6 +19,7 @@ public static class SafetyServiceCollectionExtensions
             .Validate(o => o.ModelWait >= TimeSpan.Zero && o.ModelWait <= TimeSpan.FromSeconds(30), "Safety:ModelWait should be between 0 and 30 seconds.")
             .Validate(o => o.ModelRunsAtOnce is >= 1 and <= 16, "Safety:ModelRunsAtOnce should be between 1 and 16.")
             .Validate(o => o.RepeatWindow > TimeSpan.Zero && o.RepeatWindow <= TimeSpan.FromDays(7), "Safety:RepeatWindow should be between 0 and 7 days.");
+        services.AddSingleton<IValidateOptions<SafetyOptions>, ModelPrecisionValidation>();
         services.AddSingleton(sp => new SafetyContent(sp.GetRequiredService<IOptions<ReflectBot.Content.ContentOptions>>()));
         services.AddSingleton<UserPseudonyms>();
         services.AddSingleton<SafetyEventStore>();

@@ -16,10 +16,11 @@ public sealed class MiniLmModelFiles
 
     private readonly Dictionary<string, string> _fileSha256;
 
-    private MiniLmModelFiles(string directory, string sourceSha256, Dictionary<string, string> fileSha256)
+    private MiniLmModelFiles(string directory, string sourceSha256, string? int8Sha256, Dictionary<string, string> fileSha256)
     {
         Directory = directory;
         SourceSha256 = sourceSha256;
+        Int8Sha256 = int8Sha256;
         _fileSha256 = fileSha256;
     }
 
@@ -28,10 +29,38 @@ public sealed class MiniLmModelFiles
     /// <summary>The graph; its weights are in model.onnx.data beside it, which ONNX Runtime maps.</summary>
     public string Model => Path.Combine(Directory, "model.onnx");
 
+    /// <summary>The fp32 weights the graph points into (and the int8 graph, for every tensor it leaves in float).</summary>
+    public string Data => Path.Combine(Directory, "model.onnx.data");
+
     public string Vocabulary => Path.Combine(Directory, "vocab.txt");
 
     /// <summary>SHA-256 of the ONNX model inside the package, which the build checked: what the classifier weights name.</summary>
     public string SourceSha256 { get; }
+
+    /// <summary>
+    /// SHA-256 of the int8 graph <see cref="MiniLmQuantizer"/> derives from these files (build/MiniLmModel.targets
+    /// pins it, as it pins the source's); null in a manifest written before it existed.
+    /// </summary>
+    public string? Int8Sha256 { get; }
+
+    /// <summary>
+    /// What classifier weights trained on this precision's vectors name as their modelSha256: the package's model
+    /// for Float32, the int8 graph for Int8 (a different encoder: vectors close to, not equal to, Float32's).
+    /// </summary>
+    public string? EncoderSha256(ModelPrecision precision) => precision == ModelPrecision.Int8 ? Int8Sha256 : SourceSha256;
+
+    /// <summary>The int8 graph, quantised now and checked against <see cref="Int8Sha256"/>: the bytes measured are the bytes run.</summary>
+    public byte[] Int8Graph()
+    {
+        var graph = MiniLmQuantizer.Quantize(this);
+        var sha = MiniLmQuantizer.Sha256(graph);
+        if (!string.Equals(sha, Int8Sha256, StringComparison.OrdinalIgnoreCase))
+        {
+            throw new InvalidDataException($"The int8 graph quantised from {Model} has SHA-256 {sha}, but the manifest names {Int8Sha256 ?? "none"} (MiniLmInt8Sha256 in build/MiniLmModel.targets): the quantiser or the model changed; a changed int8 graph needs its SHA-256 updated there and weights retrained on it.");
+        }
+
+        return graph;
+    }
 
     /// <summary>The files under <paramref name="baseDirectory"/> (default: the app's), with their manifest read.</summary>
     public static MiniLmModelFiles Find(string? baseDirectory = null)
@@ -54,7 +83,8 @@ public sealed class MiniLmModelFiles
             }
         }
 
-        return new MiniLmModelFiles(directory, root.GetProperty("sourceSha256").GetString() ?? string.Empty, files);
+        var int8 = root.TryGetProperty("int8Sha256", out var pinned) ? pinned.GetString() : null;
+        return new MiniLmModelFiles(directory, root.GetProperty("sourceSha256").GetString() ?? string.Empty, int8, files);
     }
 
     /// <summary>

@@ -16,6 +16,8 @@ public sealed class SafetyModelHost : ISafetyModelLayer
     private readonly Task<SafetyModelLayer?> _load;
     private readonly TimeSpan _wait;
     private readonly int _runsAtOnce;
+    private readonly ModelPrecision _precision;
+    private readonly bool _evaluationOnly;
     private readonly ILogger<SafetyModelHost> _logger;
 
     public SafetyModelHost(SafetyContent content, IOptions<SafetyOptions> options, ILogger<SafetyModelHost> logger)
@@ -25,6 +27,8 @@ public sealed class SafetyModelHost : ISafetyModelLayer
         _logger = logger;
         _wait = options.Value.ModelWait;
         _runsAtOnce = options.Value.ModelRunsAtOnce;
+        _precision = options.Value.ModelPrecision;
+        _evaluationOnly = options.Value.ModelPrecisionEvaluationOnly;
         _load = options.Value.ModelEnabled ? Task.Run(() => Load(content.Weights)) : Task.FromResult<SafetyModelLayer?>(null);
         if (!options.Value.ModelEnabled)
         {
@@ -60,6 +64,9 @@ public sealed class SafetyModelHost : ISafetyModelLayer
     public Task<ScreenResult?> ReadAsync(string text, LexiconReading reading, CancellationToken cancellationToken = default)
         => _load.IsCompletedSuccessfully && _load.Result is { } layer ? layer.ReadAsync(text, reading, cancellationToken) : Task.FromResult<ScreenResult?>(null);
 
+    /// <summary>The precision of the graph the loaded layer reads (null until loaded).</summary>
+    public ModelPrecision? Precision { get; private set; }
+
     /// <summary>The shared runs of the loaded layer (null until loaded), for the tests and the benchmark.</summary>
     public CoalescingEncoder? Runs => _load.IsCompletedSuccessfully ? _load.Result?.Runs : null;
 
@@ -68,15 +75,25 @@ public sealed class SafetyModelHost : ISafetyModelLayer
         var watch = Stopwatch.StartNew();
         try
         {
-            var sha = SentenceEmbedder.ModelSha256();
-            if (!string.Equals(sha, weights.ModelSha256, StringComparison.OrdinalIgnoreCase))
+            // The weights name the encoder whose vectors they were trained on; Int8 reading Float32-trained weights
+            // only as a measurement (ModelPrecisionValidation refuses it at start-up otherwise).
+            var files = SentenceEmbedder.ModelFiles;
+            var sha = files.EncoderSha256(_precision) ?? string.Empty;
+            var measuring = _precision == ModelPrecision.Int8 && _evaluationOnly && string.Equals(files.SourceSha256, weights.ModelSha256, StringComparison.OrdinalIgnoreCase);
+            if (!measuring && !string.Equals(sha, weights.ModelSha256, StringComparison.OrdinalIgnoreCase))
             {
                 SafetyLog.ModelMismatch(_logger, weights.ModelSha256, sha);
                 return null;
             }
 
-            var embedder = SentenceEmbedder.Shared;
+            if (measuring)
+            {
+                SafetyLog.ModelPrecisionEvaluationOnly(_logger);
+            }
+
+            var embedder = SentenceEmbedder.SharedFor(_precision);
             embedder.Embed("warm up");
+            Precision = embedder.Encoder.Precision;
             LoadTime = watch.Elapsed;
             SafetyLog.ModelLoaded(_logger, watch.Elapsed.TotalMilliseconds);
             return new SafetyModelLayer(weights, embedder, new CoalescingEncoder(embedder.Encoder, _runsAtOnce));

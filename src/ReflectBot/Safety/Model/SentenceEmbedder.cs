@@ -21,6 +21,7 @@ public sealed class SentenceEmbedder : IDisposable
 
     private static readonly Lazy<SentenceEmbedder> SharedInstance = new(() => new SentenceEmbedder(), LazyThreadSafetyMode.ExecutionAndPublication);
     private static readonly Lazy<MiniLmModelFiles> Files = new(() => MiniLmModelFiles.Find(), LazyThreadSafetyMode.ExecutionAndPublication);
+    private static readonly Lazy<SentenceEmbedder> SharedInt8Instance = new(() => new SentenceEmbedder(Files.Value, ModelPrecision.Int8), LazyThreadSafetyMode.ExecutionAndPublication);
 
     private readonly MiniLmEncoder _encoder;
 
@@ -30,6 +31,9 @@ public sealed class SentenceEmbedder : IDisposable
     }
 
     public SentenceEmbedder(MiniLmModelFiles files) => _encoder = new MiniLmEncoder(files);
+
+    /// <summary>An embedder over the graph of the given precision (Safety:ModelPrecision).</summary>
+    public SentenceEmbedder(MiniLmModelFiles files, ModelPrecision precision) => _encoder = new MiniLmEncoder(files, precision);
 
     /// <summary>The ONNX model under this embedder (one session, one set of pre-packed weights).</summary>
     public MiniLmEncoder Encoder => _encoder;
@@ -42,6 +46,12 @@ public sealed class SentenceEmbedder : IDisposable
     /// pages) and its pre-packed matrices take some 45 MB, so every host in the process shares it.
     /// </summary>
     public static SentenceEmbedder Shared => SharedInstance.Value;
+
+    /// <summary>The process's one embedder of that precision (Float32: <see cref="Shared"/>).</summary>
+    public static SentenceEmbedder SharedFor(ModelPrecision precision) => precision == ModelPrecision.Int8 ? SharedInt8Instance.Value : SharedInstance.Value;
+
+    /// <summary>The model's files beside the app, with their manifest.</summary>
+    public static MiniLmModelFiles ModelFiles => Files.Value;
 
     /// <summary>SHA-256 of the ONNX model inside the package, as the build checked and recorded it (no 90 MB hash at start-up).</summary>
     public static string ModelSha256() => Files.Value.SourceSha256;
