@@ -55,6 +55,33 @@ public static class SafetyExperiments
         return row.LexiconAlarm || (row.Free && row.Risk >= possible[row.Likeliest]);
     }
 
+    /// <summary>Round eight's candidate, written before its figures: none and past each within a budget of their own.</summary>
+    public const double NoneFalseAlarmLimit = 0.04;
+
+    /// <summary>A check on a past message counted as half the harm of one on a none message: twice the budget.</summary>
+    public const double PastFalseAlarmLimit = 0.08;
+
+    /// <summary>
+    /// The lowest single threshold at which the whole screen alarms on at most <paramref name="noneLimit"/> of the
+    /// none messages and at most <paramref name="pastLimit"/> of the past messages, each counted apart.
+    /// </summary>
+    public static double SeparateThreshold(IReadOnlyList<Row> rows, double noneLimit, double pastLimit)
+    {
+        ArgumentNullException.ThrowIfNull(rows);
+        var none = rows.Where(r => !r.IsRisk && !r.IsPast).ToList();
+        var past = rows.Where(r => r.IsPast).ToList();
+        foreach (var t in Grid)
+        {
+            if (none.Count(r => r.LexiconAlarm || (r.Free && r.Risk >= t)) <= noneLimit * none.Count
+                && past.Count(r => r.LexiconAlarm || (r.Free && r.Risk >= t)) <= pastLimit * past.Count)
+            {
+                return t;
+            }
+        }
+
+        return Grid[^1];
+    }
+
     /// <summary>The lowest single threshold at which the whole screen stays within the false-alarm limit.</summary>
     public static double SingleThreshold(IReadOnlyList<Row> rows, double limit)
     {

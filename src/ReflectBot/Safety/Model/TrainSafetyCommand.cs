@@ -174,6 +174,7 @@ public static class TrainSafetyCommand
         var (clear, possible) = Thresholds(held, messages, readings, outOfFold, budget);
         await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"thresholds from cross-validation by author ({string.Join(", ", folds)}): clear {clear:F2}, possible {possible:F2}")).ConfigureAwait(false);
 
+        await output.WriteAsync(SeparateBudgets(held, messages, readings, outOfFold, budget, possible)).ConfigureAwait(false);
         var report = new StringBuilder();
         foreach (var author in folds)
         {
@@ -321,6 +322,36 @@ public static class TrainSafetyCommand
         var possible = SafetyExperiments.SingleThreshold(SafetyExperiments.Rows(held, messages, readings, probabilities), SafetyExperiments.ScreenFalseAlarmLimit);
         var clear = grid.FirstOrDefault(t => t >= possible && Rate(t) <= budget / 3, 0.95);
         return (Math.Max(clear, possible), possible);
+    }
+
+    /// <summary>
+    /// Round eight's question: none and past each with a false-alarm budget of its own instead of one pooled budget.
+    /// Prints the trade around the chosen threshold and what the separate budgets would choose; writes nothing.
+    /// </summary>
+    private static string SeparateBudgets(List<int> held, List<LabelledMessage> messages, List<LexiconReading> readings, double[][] probabilities, double budget, double pooledPossible)
+    {
+        var text = new StringBuilder("possible-risk threshold: recall / none false alarms / past false alarms / none+past (whole screen, held-out authors pooled)\n");
+        var harmless = held.Where(i => !messages[i].IsRisk).ToList();
+        double Rate(double t) => harmless.Count(i => readings[i].Live == RiskClass.None && FreeText.Has(messages[i].Text) && ModelDecision.Risk(probabilities[i]) >= t) / (double)Math.Max(1, harmless.Count);
+        string Line(double possible)
+        {
+            var clear = Math.Max(Enumerable.Range(5, 91).Select(i => i / 100.0).FirstOrDefault(t => t >= possible && Rate(t) <= budget / 3, 0.95), possible);
+            var outcomes = held.Select(i => Outcome(messages[i], readings[i], probabilities[i], clear, possible)).ToList();
+            var risk = outcomes.Where(o => o.Message.IsRisk).ToList();
+            var none = outcomes.Where(o => !o.Message.IsRisk && !o.Message.IsPast).ToList();
+            var past = outcomes.Where(o => o.Message.IsPast).ToList();
+            return string.Create(CultureInfo.InvariantCulture, $"{possible:F2} (clear {clear:F2}): {risk.Count(o => o.Alarm) / (double)risk.Count:F3} / {none.Count(o => o.Alarm) / (double)none.Count:F3} ({none.Count(o => o.Alarm)}) / {past.Count(o => o.Alarm) / (double)past.Count:F3} ({past.Count(o => o.Alarm)}) / {(none.Count(o => o.Alarm) + past.Count(o => o.Alarm)) / (double)(none.Count + past.Count):F3}");
+        }
+
+        foreach (var t in Enumerable.Range(70, 21).Select(i => i / 100.0))
+        {
+            text.AppendLine("  " + Line(t));
+        }
+
+        var separate = SafetyExperiments.SeparateThreshold(SafetyExperiments.Rows(held, messages, readings, probabilities), SafetyExperiments.NoneFalseAlarmLimit, SafetyExperiments.PastFalseAlarmLimit);
+        text.AppendLine(string.Create(CultureInfo.InvariantCulture, $"  pooled budget (none+past <= {SafetyExperiments.ScreenFalseAlarmLimit}) chooses {Line(pooledPossible)}"));
+        text.AppendLine(string.Create(CultureInfo.InvariantCulture, $"  separate budgets (none <= {SafetyExperiments.NoneFalseAlarmLimit}, past <= {SafetyExperiments.PastFalseAlarmLimit}) choose {Line(separate)}"));
+        return text.ToString();
     }
 
     /// <summary>How the model alone trades recall for false alarms on held-out messages, apart for those the lexicon fires on and those it does not.</summary>
