@@ -50,7 +50,7 @@ public static class ModelPrecisionCost
         foreach (var precision in Both.Concat(Both).Concat(Both.Reverse()).Concat(Both.Reverse()))
         {
             var layer = layers[precision];
-            shortCost[precision].Add(Per(Measure(process, () =>
+            shortCost[precision].Add(ProcessCost.Per(ProcessCost.Measure(process, () =>
             {
                 for (var i = 0; i < messages.Count; i++)
                 {
@@ -69,7 +69,7 @@ public static class ModelPrecisionCost
         Line($"  -> Int8 / Float32 on short answers: CPU {shortCpu:F2}, wall {shortWall:F2} (means of 4 passes each)");
 
         // (b) Every development message through the screen (lexicon, then the model where the lexicon finds nothing live).
-        var lexicon = Per(Measure(process, () => dev.ForEach(t => safety.Screen.Read(t))), dev.Count);
+        var lexicon = ProcessCost.Per(ProcessCost.Measure(process, () => dev.ForEach(t => safety.Screen.Read(t))), dev.Count);
         var screens = Both.ToDictionary(p => p, p => new SafetyScreen(safety.Screen, layers[p]));
         var decisions = Both.ToDictionary(p => p, _ => new ScreenResult[dev.Count]);
         var screenCost = Both.ToDictionary(p => p, _ => new List<(double Wall, double Cpu)>());
@@ -77,7 +77,7 @@ public static class ModelPrecisionCost
         {
             var screen = screens[precision];
             var decided = decisions[precision];
-            screenCost[precision].Add(Per(Measure(process, () =>
+            screenCost[precision].Add(ProcessCost.Per(ProcessCost.Measure(process, () =>
             {
                 for (var i = 0; i < dev.Count; i++)
                 {
@@ -134,17 +134,4 @@ public static class ModelPrecisionCost
             cost[ModelPrecision.Int8].Average(c => c.Cpu) / cost[ModelPrecision.Float32].Average(c => c.Cpu));
 
     private static void Line(string text) => Console.WriteLine(text);
-
-    private static (double Wall, double Cpu) Measure(Process process, Action run)
-    {
-        process.Refresh();
-        var cpu = process.TotalProcessorTime;
-        var watch = Stopwatch.StartNew();
-        run();
-        watch.Stop();
-        process.Refresh();
-        return (watch.Elapsed.TotalMilliseconds, (process.TotalProcessorTime - cpu).TotalMilliseconds);
-    }
-
-    private static (double Wall, double Cpu) Per((double Wall, double Cpu) total, int count) => (total.Wall / count, total.Cpu / count);
 }

@@ -20,7 +20,7 @@ public static class SafetyScreenCost
         var messages = SafetyEvaluation.LoadSets(content, []).Dev.Select(m => m.Text).ToList();
         var process = Process.GetCurrentProcess();
 
-        var lexicon = Per(Measure(process, () =>
+        var lexicon = ProcessCost.Per(ProcessCost.Measure(process, () =>
         {
             foreach (var text in messages)
             {
@@ -38,7 +38,7 @@ public static class SafetyScreenCost
         var layer = new SafetyModelLayer(safety.Weights, embedder);
         var free = messages.Where(FreeText.Has).ToList();
         var readings = free.Select(t => safety.Screen.Read(t)).ToList();
-        var model = Per(Measure(process, () =>
+        var model = ProcessCost.Per(ProcessCost.Measure(process, () =>
         {
             for (var i = 0; i < free.Count; i++)
             {
@@ -50,7 +50,7 @@ public static class SafetyScreenCost
         var runs = new CoalescingEncoder(embedder.Encoder, 1);
         var together = new SafetyModelLayer(safety.Weights, embedder, runs);
         var next = -1;
-        var shared = Per(Measure(process, () => Task.WhenAll(Enumerable.Range(0, 16).Select(_ => Task.Run(async () =>
+        var shared = ProcessCost.Per(ProcessCost.Measure(process, () => Task.WhenAll(Enumerable.Range(0, 16).Select(_ => Task.Run(async () =>
         {
             for (var i = Interlocked.Increment(ref next); i < free.Count; i = Interlocked.Increment(ref next))
             {
@@ -59,7 +59,7 @@ public static class SafetyScreenCost
         }))).GetAwaiter().GetResult()), free.Count);
 
         // The n-gram head apart: its share of the model's cost, and the managed memory of the weights file once read (every head, the n-gram vocabulary included).
-        var ngram = Per(Measure(process, () =>
+        var ngram = ProcessCost.Per(ProcessCost.Measure(process, () =>
         {
             foreach (var reading in readings)
             {
@@ -94,7 +94,7 @@ public static class SafetyScreenCost
         var readings = messages.Select(t => safety.Screen.Read(t)).ToList();
         var alone = new SafetyModelLayer(safety.Weights, embedder);
         alone.Read(messages[0], readings[0]);
-        var single = Per(Measure(process, () =>
+        var single = ProcessCost.Per(ProcessCost.Measure(process, () =>
         {
             for (var i = 0; i < messages.Count; i++)
             {
@@ -104,7 +104,7 @@ public static class SafetyScreenCost
         var runs = new CoalescingEncoder(embedder.Encoder, 1);
         var together = new SafetyModelLayer(safety.Weights, embedder, runs);
         var next = -1;
-        var shared = Per(Measure(process, () => Task.WhenAll(Enumerable.Range(0, 16).Select(_ => Task.Run(async () =>
+        var shared = ProcessCost.Per(ProcessCost.Measure(process, () => Task.WhenAll(Enumerable.Range(0, 16).Select(_ => Task.Run(async () =>
         {
             for (var i = Interlocked.Increment(ref next); i < messages.Count; i = Interlocked.Increment(ref next))
             {
@@ -114,17 +114,4 @@ public static class SafetyScreenCost
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"Safety model on short messages ({texts.Count} development messages of up to 5 words, 3 times each): alone {single.Wall:F2} ms wall / {single.Cpu:F2} ms CPU per message; 16 at a time (shared runs, one in flight) {shared.Wall:F2} ms wall / {shared.Cpu:F2} ms CPU, {(double)runs.Requests / Math.Max(1, runs.Runs):F2} messages per run"));
     }
-
-    private static (double Wall, double Cpu) Measure(Process process, Action run)
-    {
-        process.Refresh();
-        var cpu = process.TotalProcessorTime;
-        var watch = Stopwatch.StartNew();
-        run();
-        watch.Stop();
-        process.Refresh();
-        return (watch.Elapsed.TotalMilliseconds, (process.TotalProcessorTime - cpu).TotalMilliseconds);
-    }
-
-    private static (double Wall, double Cpu) Per((double Wall, double Cpu) total, int count) => (total.Wall / count, total.Cpu / count);
 }
