@@ -157,13 +157,13 @@ public sealed class CrisisResponder(
         ArgumentNullException.ThrowIfNull(turn);
         var memory = await state.PeekInTurnAsync(turn.Context, cancellationToken).ConfigureAwait(false);
         var now = time.GetUtcNow();
-        if (memory?.LastUtc is not { } last || now - last > SafetyMemory.StayCloseFor)
+        if (memory is null || !memory.StaysClose(now))
         {
             return false;
         }
 
-        var held = memory.HoldDialogId is { } id && turn.Dialogs.ActiveDialog?.Id == id;
-        var first = memory.StayCloseUtc is not { } said || said < last;
+        var held = memory.Holds(turn.Dialogs.ActiveDialog?.Id, now);
+        var first = memory.StayCloseUtc is not { } said || said < memory.LastUtc;
         if (!held && !first)
         {
             return false;
@@ -190,7 +190,7 @@ public sealed class CrisisResponder(
     {
         ArgumentNullException.ThrowIfNull(turn);
         var memory = await state.PeekInTurnAsync(turn.Context, cancellationToken).ConfigureAwait(false);
-        return memory?.LastUtc is { } last && time.GetUtcNow() - last <= SafetyMemory.StayCloseFor;
+        return memory?.StaysClose(time.GetUtcNow()) == true;
     }
 
     /// <summary>Possible risk: a short, gentle check that still names the lines, with the two answers as buttons.</summary>

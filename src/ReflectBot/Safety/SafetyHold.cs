@@ -13,12 +13,12 @@ public sealed class SafetyHold(SafetyTurnState state, TimeProvider time) : IDial
     {
         ArgumentNullException.ThrowIfNull(turn);
         var memory = await state.PeekInTurnAsync(turn.Context, cancellationToken).ConfigureAwait(false);
-        if (memory?.HoldDialogId is not { } held)
+        if (memory?.HoldDialogId is null)
         {
             return false;
         }
 
-        if (turn.Dialogs.ActiveDialog?.Id == held && memory.LastUtc is { } last && time.GetUtcNow() - last <= SafetyMemory.StayCloseFor)
+        if (memory.Holds(turn.Dialogs.ActiveDialog?.Id, time.GetUtcNow()))
         {
             return true;
         }

@@ -37,4 +37,10 @@ public sealed class SafetyMemory
 
     /// <summary>How long after a crisis reply a message nothing else takes is met with the steady reply, not the menu.</summary>
     public static TimeSpan StayCloseFor { get; } = TimeSpan.FromHours(1);
+
+    /// <summary>Whether a crisis reply came within <see cref="StayCloseFor"/> of <paramref name="now"/>.</summary>
+    public bool StaysClose(DateTimeOffset now) => LastUtc is { } last && now - last <= StayCloseFor;
+
+    /// <summary>Whether <paramref name="activeDialogId"/> is the dialog held at the last crisis reply, still within <see cref="StayCloseFor"/>.</summary>
+    public bool Holds(string? activeDialogId, DateTimeOffset now) => HoldDialogId is { } held && activeDialogId == held && StaysClose(now);
 }
