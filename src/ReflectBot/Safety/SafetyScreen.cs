@@ -65,8 +65,19 @@ public sealed class SafetyScreen(RiskScreen lexicon, ISafetyModelLayer? model = 
         }
     }
 
+    /// <summary>
+    /// Round nine's model-only cap (decided by its rule in the evaluation README): a model alarm on a message the
+    /// lexicon finds on no risk topic at all (nothing live, past or set aside) gets at most the possible-risk
+    /// check, never the full crisis reply, except an attempt. The model alone has given the full reply to answers
+    /// the bot's own journeys invite ("that he'll leave and that I'm not enough": the abuse reply).
+    /// </summary>
+    public const bool ModelOnlyCap = false;
+
     /// <summary>The one rule that joins the layers (the training command's cross-validation uses it too).</summary>
-    public static ScreenResult Combine(LexiconReading reading, ScreenResult? model)
+    public static ScreenResult Combine(LexiconReading reading, ScreenResult? model) => Combine(reading, model, ModelOnlyCap);
+
+    /// <summary>The rule that joins the layers, with the model-only cap on or off (cross-validation measures both).</summary>
+    public static ScreenResult Combine(LexiconReading reading, ScreenResult? model, bool capModelOnly)
     {
         ArgumentNullException.ThrowIfNull(reading);
         if (reading.Live != RiskClass.None)
@@ -77,7 +88,8 @@ public sealed class SafetyScreen(RiskScreen lexicon, ISafetyModelLayer? model = 
         if (model is { Level: RiskLevel.Clear or RiskLevel.Possible })
         {
             // As for a lexicon match (LexiconReading.VoiceSpeaking): a voice's command gets the voices reply, an attempt still comes first.
-            return reading.VoiceSpeaking && model.Class != RiskClass.Attempt ? model with { Class = RiskClass.Voices } : model;
+            var routed = reading.VoiceSpeaking && model.Class != RiskClass.Attempt ? model with { Class = RiskClass.Voices } : model;
+            return capModelOnly && routed is { Level: RiskLevel.Clear } && routed.Class != RiskClass.Attempt && !reading.OnTopic ? routed with { Level = RiskLevel.Possible } : routed;
         }
 
         if (reading.Past != RiskClass.None)
