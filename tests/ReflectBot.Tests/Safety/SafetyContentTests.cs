@@ -207,6 +207,22 @@ public sealed class SafetyContentTests
     public void AVoicesCommandGetsTheVoicesReplyAndAnAttemptStillComesFirst(string text, RiskClass expected)
         => Assert.Equal(expected, Lexicon().Screen(text));
 
+    // Round eight: a voice named in one sentence and its words in another ("it says", "he tells me to") is a voice
+    // speaking, and so is a misspelt one; a pronoun speaking in a message that names no voice is not ("my mum says",
+    // "the doctor told me to", "it says on the box"), nor is someone heard who is there.
+    [Theory]
+    [InlineData("It's the voice again. It's started telling me exactly how to kill myself", RiskClass.Voices)]
+    [InlineData("Been hearing the bloke again. He reckons I should go round and stab my brother", RiskClass.Voices)]
+    [InlineData("The voices. They've been whispering since breakfast that I should cut my arms", RiskClass.Voices)]
+    [InlineData("the whisperer is back. it wants me to hang myself in the garage", RiskClass.Voices)]
+    [InlineData("voics again teling me to hurt myslef", RiskClass.Voices)]
+    [InlineData("My mum says I should eat more. I want to kill myself", RiskClass.Suicidal)]
+    [InlineData("I lost my voice at the gig. The doctor told me to rest and honestly I want to die", RiskClass.Suicidal)]
+    [InlineData("It says on the box take two but I'm going to kill myself tonight", RiskClass.Suicidal)]
+    [InlineData("I can hear him again downstairs. He says he'll kill me if I try to leave and he hits me", RiskClass.Abuse)]
+    public void AVoiceNamedInOneSentenceAndSpeakingInAnotherIsAVoiceButAPronounAloneIsNot(string text, RiskClass expected)
+        => Assert.Equal(expected, Lexicon().Screen(text));
+
     // The same choice for the model layer's alarm when the lexicon is silent on the risk but hears the voice.
     [Theory]
     [InlineData(RiskClass.Suicidal, RiskClass.Voices)]
