@@ -248,6 +248,28 @@ public sealed class SafetyContentTests
         Assert.Equal(past, reading.Past);
     }
 
+    // Round eight: a present risk told beside an old one ("it's back" as one word, what came back named, a likeness
+    // to then told of now, "never stopped") is now; "back to normal", a memory that comes back, a smile that is back
+    // are not.
+    [Theory]
+    [InlineData("i was suicidal at 15. im 31 and its back", RiskClass.Suicidal)]
+    [InlineData("I tried to kill myself when I was 19. I'm 34 now and that same heaviness is back.", RiskClass.Suicidal)]
+    [InlineData("I used to make myself sick after every meal. I'm in the same cycle as when I was 19.", RiskClass.EatingDisorder)]
+    [InlineData("When I was a teenager I wanted to die. I never really stopped.", RiskClass.Suicidal)]
+    public void APresentRiskToldBesideAnOldOneIsLive(string text, RiskClass expected)
+        => Assert.Equal(expected, Lexicon().Screen(text));
+
+    [Theory]
+    [InlineData("I tried to kill myself in 2015. Things are back to normal now and I'm doing well.", RiskClass.Suicidal)]
+    [InlineData("I used to self-harm at school. My smile is back these days.", RiskClass.SelfHarm)]
+    [InlineData("I self-harmed as a teenager. The memory came back this week when I found my old diary.", RiskClass.SelfHarm)]
+    public void AnOldRiskBesideSomethingElseThatIsBackStaysPast(string text, RiskClass past)
+    {
+        var reading = Lexicon().Read(text);
+        Assert.Equal(RiskClass.None, reading.Live);
+        Assert.Equal(past, reading.Past);
+    }
+
     // General rules of language, not phrasings: hyperbole hung on a trivial repetition; a stretch of time clean;
     // a later sentence that dates what came before; a threat that is not hung on a trivial repetition stays one.
     [Theory]
