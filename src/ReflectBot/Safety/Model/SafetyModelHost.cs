@@ -79,7 +79,8 @@ public sealed class SafetyModelHost : ISafetyModelLayer
             // as a measurement (ModelPrecisionValidation refuses it at start-up otherwise).
             var files = SentenceEmbedder.ModelFiles;
             var sha = files.EncoderSha256(_precision) ?? string.Empty;
-            var measuring = _evaluationOnly && ModelPrecisionValidation.TrainedOn(files, weights.ModelSha256) is { } trainedOn && trainedOn != _precision;
+            var trainedOn = ModelPrecisionValidation.TrainedOn(files, weights.ModelSha256);
+            var measuring = _evaluationOnly && trainedOn is not null && trainedOn != _precision;
             if (!measuring && !string.Equals(sha, weights.ModelSha256, StringComparison.OrdinalIgnoreCase))
             {
                 SafetyLog.ModelMismatch(_logger, weights.ModelSha256, sha);
@@ -88,7 +89,7 @@ public sealed class SafetyModelHost : ISafetyModelLayer
 
             if (measuring)
             {
-                SafetyLog.ModelPrecisionEvaluationOnly(_logger);
+                SafetyLog.ModelPrecisionEvaluationOnly(_logger, _precision, trainedOn!.Value);
             }
 
             var embedder = SentenceEmbedder.SharedFor(_precision);

@@ -47,6 +47,9 @@ public sealed class SentenceEmbedder : IDisposable
     /// </summary>
     public static SentenceEmbedder Shared => SharedInstance.Value;
 
+    /// <summary>The process's one embedder of the precision the bot reads by default (<see cref="SafetyOptions.ModelPrecision"/>): the vectors the shipped weights were trained on.</summary>
+    public static SentenceEmbedder Default => SharedFor(new SafetyOptions().ModelPrecision);
+
     /// <summary>The process's one embedder of that precision (Float32: <see cref="Shared"/>).</summary>
     public static SentenceEmbedder SharedFor(ModelPrecision precision) => precision == ModelPrecision.Int8 ? SharedInt8Instance.Value : SharedInstance.Value;
 

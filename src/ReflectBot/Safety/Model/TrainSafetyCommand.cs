@@ -55,7 +55,8 @@ public static class TrainSafetyCommand
 
         var verifyFile = args.SkipWhile(a => a != "--verify-cache").Skip(1).FirstOrDefault();
         SafetyTrainer.Scalar = args.Contains("--scalar");
-        var precisionName = args.SkipWhile(a => a != "--precision").Skip(1).FirstOrDefault() ?? nameof(ModelPrecision.Float32);
+        // Without --precision, the vectors of the precision the bot reads by default: the model it writes is the one start-up accepts.
+        var precisionName = args.SkipWhile(a => a != "--precision").Skip(1).FirstOrDefault() ?? new SafetyOptions().ModelPrecision.ToString();
         if (!Enum.TryParse<ModelPrecision>(precisionName, ignoreCase: false, out var precision) || !Enum.IsDefined(precision))
         {
             await error.WriteLineAsync($"--precision should be Float32 or Int8, not '{precisionName}'.").ConfigureAwait(false);
