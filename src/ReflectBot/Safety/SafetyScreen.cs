@@ -71,7 +71,7 @@ public sealed class SafetyScreen(RiskScreen lexicon, ISafetyModelLayer? model = 
     /// check, never the full crisis reply, except an attempt. The model alone has given the full reply to answers
     /// the bot's own journeys invite ("that he'll leave and that I'm not enough": the abuse reply).
     /// </summary>
-    public const bool ModelOnlyCap = false;
+    public const bool ModelOnlyCap = true;
 
     /// <summary>The one rule that joins the layers (the training command's cross-validation uses it too).</summary>
     public static ScreenResult Combine(LexiconReading reading, ScreenResult? model) => Combine(reading, model, ModelOnlyCap);

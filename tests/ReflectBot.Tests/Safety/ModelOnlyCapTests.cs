@@ -64,6 +64,15 @@ public sealed class ModelOnlyCapTests
         Assert.Equal(RiskLevel.None, SafetyScreen.Combine(reading, nothing, capModelOnly: true).Level);
     }
 
+    [Fact]
+    public void TheShippedScreenCapsAModelOnlyFullReplyOffEveryRiskTopic()
+    {
+        var reading = Lexicon().Read("i think that he'll leave. and that i'm not enough");
+
+        Assert.True(SafetyScreen.ModelOnlyCap);
+        Assert.Equal(RiskLevel.Possible, SafetyScreen.Combine(reading, ModelClearAbuse).Level);
+    }
+
     private static RiskScreen Lexicon()
     {
         var errors = new List<ContentError>();
