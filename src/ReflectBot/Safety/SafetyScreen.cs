@@ -66,12 +66,14 @@ public sealed class SafetyScreen(RiskScreen lexicon, ISafetyModelLayer? model = 
     }
 
     /// <summary>
-    /// Round nine's model-only cap (decided by its rule in the evaluation README): a model alarm on a message the
-    /// lexicon finds on no risk topic at all (nothing live, past or set aside) gets at most the possible-risk
-    /// check, never the full crisis reply, except an attempt. The model alone has given the full reply to answers
-    /// the bot's own journeys invite ("that he'll leave and that I'm not enough": the abuse reply).
+    /// Round nine's model-only cap: a model alarm on a message the lexicon finds on no risk topic at all (nothing
+    /// live, past or set aside) would get at most the possible-risk check, never the full crisis reply, except an
+    /// attempt. Its rule kept it, but the lead turned it off before any held-out figure (evaluation README, round
+    /// nine): cross-validated, it spared 13 harmless messages the full reply and took it from 700 risk messages
+    /// (7 of them attempts the model read as another class): the messages only the model finds are the ones a
+    /// crisis reply exists for. <c>train-safety</c> still measures both ways on every run.
     /// </summary>
-    public const bool ModelOnlyCap = true;
+    public const bool ModelOnlyCap = false;
 
     /// <summary>The one rule that joins the layers (the training command's cross-validation uses it too).</summary>
     public static ScreenResult Combine(LexiconReading reading, ScreenResult? model) => Combine(reading, model, ModelOnlyCap);

@@ -4,9 +4,10 @@ using ReflectBot.Safety;
 namespace ReflectBot.Tests.Safety;
 
 /// <summary>
-/// Round nine's model-only cap (<see cref="SafetyScreen.Combine(LexiconReading, ScreenResult?, bool)"/>): a model
-/// alarm on a message the shipped lexicon finds on no risk topic gets the possible-risk check, never the full reply;
-/// an attempt, or a message the lexicon finds on a risk topic, keeps the model's full reply; no alarm is lost.
+/// Round nine's model-only cap (<see cref="SafetyScreen.Combine(LexiconReading, ScreenResult?, bool)"/>), as
+/// train-safety measures it: with it, a model alarm on a message the shipped lexicon finds on no risk topic gets the
+/// possible-risk check, never the full reply; an attempt, or a message the lexicon finds on a risk topic, keeps the
+/// model's full reply; no alarm is lost. The shipped screen has it off.
 /// </summary>
 public sealed class ModelOnlyCapTests
 {
@@ -65,12 +66,16 @@ public sealed class ModelOnlyCapTests
     }
 
     [Fact]
-    public void TheShippedScreenCapsAModelOnlyFullReplyOffEveryRiskTopic()
+    public void TheShippedScreenLeavesAModelOnlyFullReplyAsTheModelReadIt()
     {
-        var reading = Lexicon().Read("i think that he'll leave. and that i'm not enough");
+        // The cap is measured by train-safety on every run, and off in the screen that ships (the lead's decision,
+        // evaluation README round nine: it took the full reply from 700 risk messages to spare 13 harmless ones).
+        var reading = Lexicon().Read("There's a rope in the boot and I've given my guitar away");
+        Assert.False(reading.OnTopic);
+        var suicidal = new ScreenResult(RiskLevel.Clear, RiskClass.Suicidal, "model", 0.9);
 
-        Assert.True(SafetyScreen.ModelOnlyCap);
-        Assert.Equal(RiskLevel.Possible, SafetyScreen.Combine(reading, ModelClearAbuse).Level);
+        Assert.Equal(RiskLevel.Clear, SafetyScreen.Combine(reading, suicidal).Level);
+        Assert.Equal(RiskLevel.Possible, SafetyScreen.Combine(reading, suicidal, capModelOnly: true).Level);
     }
 
     private static RiskScreen Lexicon()
