@@ -59,6 +59,8 @@ public static class SafetyContentLoader
             RecurrenceMarkers = Patterns(root, "recurrenceMarkers"),
             MinorMarkers = Patterns(root, "minorMarkers"),
             VoiceMarkers = Patterns(root, "voiceMarkers"),
+            VoiceNamed = Patterns(root, "voiceNamed"),
+            VoiceSpeech = Patterns(root, "voiceSpeech"),
             ToReader = Patterns(root, "toReader"),
         };
     }

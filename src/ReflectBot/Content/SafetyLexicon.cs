@@ -41,6 +41,12 @@ public sealed class SafetyLexicon
     /// <summary>A voice, or something in the head, speaking or commanding: decides which reply a live risk gets, never whether there is one.</summary>
     public IReadOnlyList<Regex> VoiceMarkers { get; init; } = [];
 
+    /// <summary>A voice or a presence named, without its words (<c>voiceNamed</c>): with <see cref="VoiceSpeech"/> anywhere in the same message, a voice speaks.</summary>
+    public IReadOnlyList<Regex> VoiceNamed { get; init; } = [];
+
+    /// <summary>"It says", "he tells me to", "they want me to" (<c>voiceSpeech</c>): a voice's words only in a message that names a voice (<see cref="VoiceNamed"/>).</summary>
+    public IReadOnlyList<Regex> VoiceSpeech { get; init; } = [];
+
     /// <summary>What someone else's text must not say to its reader (a clinician's note to a client): read by <c>Safety/OthersTextScreen</c>, never by the message screen.</summary>
     public IReadOnlyList<Regex> ToReader { get; init; } = [];
 

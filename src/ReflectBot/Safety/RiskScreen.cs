@@ -47,13 +47,21 @@ public sealed partial class RiskScreen(SafetyLexicon lexicon)
         reading.Question = normalized.Contains('?', StringComparison.Ordinal);
         var windows = Windows(normalized);
 
-        // Message-wide facts first: a relapse anywhere makes every past mention present; a minor's abuse is a child in danger.
+        // Message-wide facts first: a relapse anywhere makes every past mention present; a minor's abuse is a child in danger;
+        // a voice speaks when a marker says so in one sentence, or when one sentence names a voice and another (or the
+        // same) gives its words ("It's the voice. It's started telling me how").
+        var named = false;
+        var speech = false;
         foreach (var window in windows)
         {
             reading.Recurrence |= Any(lexicon.RecurrenceMarkers, window, reading);
             reading.Minor |= Any(lexicon.MinorMarkers, window, reading);
             reading.VoiceSpeaking |= Any(lexicon.VoiceMarkers, window, reading);
+            named |= Any(lexicon.VoiceNamed, window, reading);
+            speech |= Any(lexicon.VoiceSpeech, window, reading);
         }
+
+        reading.VoiceSpeaking |= named && speech;
 
         // A phrase told in the past tense, with nothing saying it is now, is past when a later sentence
         // says it is over ("I took a lot of pills in 2019. I'm ok now.").

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using ReflectBot.Content;
+using ReflectBot.Safety.Model;
 
 namespace ReflectBot.Safety;
 
@@ -39,6 +40,6 @@ internal static partial class SafetyLog
     [LoggerMessage(EventId = 5111, Level = LogLevel.Warning, Message = "The clinician's safety note was not sent: {ExceptionType}.")]
     public static partial void NoteNotSent(ILogger logger, string exceptionType);
 
-    [LoggerMessage(EventId = 5112, Level = LogLevel.Warning, Message = "Safety model layer reads Int8 vectors with weights trained on Float32 vectors (Safety:ModelPrecisionEvaluationOnly): for measurement only, its decisions are not the evaluated ones.")]
-    public static partial void ModelPrecisionEvaluationOnly(ILogger logger);
+    [LoggerMessage(EventId = 5112, Level = LogLevel.Warning, Message = "Safety model layer reads {Precision} vectors with weights trained on {TrainedOn} vectors (Safety:ModelPrecisionEvaluationOnly): for measurement only, its decisions are not the evaluated ones.")]
+    public static partial void ModelPrecisionEvaluationOnly(ILogger logger, ModelPrecision precision, ModelPrecision trainedOn);
 }

@@ -42,8 +42,8 @@ public sealed class AzureTemplateTests
         ["Kestrel__Endpoints"] = "App Service listens through Urls",
         ["Safety__RememberModelReadings"] = "on by default; off only to measure the model's own cost (the benchmark)",
         ["Safety__ModelRunsAtOnce"] = "the default was measured on 2 cores (README); the App Service plan's size does not change it",
-        ["Safety__ModelPrecision"] = "Float32 by default, which production keeps until a safety round retrains on Int8 vectors (README); start-up refuses Int8 with the shipped weights",
-        ["Safety__ModelPrecisionEvaluationOnly"] = "for measuring Int8 (benchmarks), never set in production",
+        ["Safety__ModelPrecision"] = "Int8 by default, what the shipped weights were trained on (README); start-up refuses Float32 with them",
+        ["Safety__ModelPrecisionEvaluationOnly"] = "for measuring the other precision (benchmarks, evaluation), never set in production",
         ["FORWARDEDHEADERS_ENABLED"] = "the same switch as ASPNETCORE_FORWARDEDHEADERS_ENABLED, which the template pins to false",
     };
 

@@ -24,7 +24,23 @@ public sealed class ModelReadingCacheTests
 
         var lexicon = host.Services.GetRequiredService<SafetyContent>().Screen;
         var errors = new List<ContentError>();
-        var dev = SafetyEvaluation.LoadSets(ContentFolders.Shipped, errors).Dev.Select(m => m.Text).ToList();
+        bool Remembered(string text) => lexicon.Read(text) is { Live: RiskClass.None } r && FreeText.Has(text)
+            && r.Normalized.Length > 0 && text.Length <= ModelReadingCache.MaxChars && r.Normalized.Length <= ModelReadingCache.MaxChars;
+
+        // The table holds Capacity readings, oldest out first: the development messages up to that many remembered
+        // ones (dev.tsv outgrew the table in issue 12's round nine; a second pass over more would evict every one).
+        var dev = new List<string>();
+        var remembered = 0;
+        foreach (var text in SafetyEvaluation.LoadSets(ContentFolders.Shipped, errors).Dev.Select(m => m.Text))
+        {
+            if (Remembered(text) && ++remembered > ModelReadingCache.Capacity)
+            {
+                break;
+            }
+
+            dev.Add(text);
+        }
+
         Assert.Empty(errors);
         var fresh = new SafetyScreen(lexicon, model);
         var cache = new ModelReadingCache(model);
@@ -43,8 +59,7 @@ public sealed class ModelReadingCacheTests
         }
 
         // The second pass was answered from the table for every short message the model reads, so the equality above was tested on remembered readings.
-        var modelRead = dev.Count(text => lexicon.Read(text) is { Live: RiskClass.None } r && FreeText.Has(text)
-            && r.Normalized.Length > 0 && text.Length <= ModelReadingCache.MaxChars && r.Normalized.Length <= ModelReadingCache.MaxChars);
+        var modelRead = dev.Count(Remembered);
         Assert.True(modelRead > 500, $"{modelRead} development messages read by the model");
         Assert.Equal(modelRead, cache.Hits - hitsBefore);
         Assert.Contains(expected, r => r.Layer == "model" && r.IsAlarm);

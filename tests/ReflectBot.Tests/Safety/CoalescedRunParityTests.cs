@@ -120,8 +120,8 @@ public sealed class CoalescedRunParityTests
     {
         var weights = SafetyContent.LoadWeights(ContentFolders.Shipped, [], SentenceEmbedder.ModelSha256())!;
         var lexicon = new SafetyContent(Microsoft.Extensions.Options.Options.Create(new ContentOptions { Path = ContentFolders.Shipped })).Screen;
-        var runs = new CoalescingEncoder(SentenceEmbedder.Shared.Encoder, 1);
-        var layer = new SafetyModelLayer(weights, SentenceEmbedder.Shared, runs);
+        var runs = new CoalescingEncoder(SentenceEmbedder.Default.Encoder, 1);
+        var layer = new SafetyModelLayer(weights, SentenceEmbedder.Default, runs);
         var random = new Random(17);
         var dev = SafetyEvaluation.LoadSets(ContentFolders.Shipped, []).Dev
             .Select(m => (m.Text, Reading: lexicon.Read(m.Text)))

@@ -10,7 +10,7 @@ namespace ReflectBot.Tests.Safety;
 
 /// <summary>
 /// Safety:ModelPrecision Int8: the graph <see cref="MiniLmQuantizer"/> derives from the fp32 model, its vectors
-/// against Float32's, and the start-up rule that keeps it out of production until weights are trained on it.
+/// against Float32's, and the start-up rule that runs a precision only with weights trained on its vectors.
 /// (Its cost is measured by the benchmark, never here.)
 /// </summary>
 public sealed class Int8ModelTests
@@ -68,12 +68,13 @@ public sealed class Int8ModelTests
     }
 
     [Fact]
-    public void Int8WithWeightsTrainedOnFloat32VectorsIsRefusedAtStartUpNamingTheWayOut()
+    public void TheOtherPrecisionThanTheWeightsWereTrainedOnIsRefusedAtStartUpNamingTheWayOut()
     {
-        using var host = new BotHost(null, ("Safety:ModelPrecision", "Int8"));
+        using var host = new BotHost(null, ("Safety:ModelPrecision", Other.ToString()));
         var refused = Assert.ThrowsAny<Exception>(() => host.CreateClient());
 
-        Assert.Contains("Safety:ModelPrecision is Int8, but dialogs/safety/model.json was trained on Float32 vectors", refused.ToString(), StringComparison.Ordinal);
+        Assert.Contains($"Safety:ModelPrecision is {Other}, but dialogs/safety/model.json was trained on {Shipped} vectors", refused.ToString(), StringComparison.Ordinal);
+        Assert.Contains($"train-safety --precision {Other}", refused.ToString(), StringComparison.Ordinal);
         Assert.Contains("Safety:ModelPrecisionEvaluationOnly=true", refused.ToString(), StringComparison.Ordinal);
     }
 
@@ -89,26 +90,35 @@ public sealed class Int8ModelTests
     }
 
     [Fact]
-    public async Task WithTheEvaluationOnlySwitchTheHostStartsAndTheModelReadsInt8Vectors()
+    public async Task WithTheEvaluationOnlySwitchTheHostStartsAndTheModelReadsTheOtherPrecisionsVectors()
     {
-        using var host = new BotHost(null, ("Safety:ModelPrecision", "Int8"), ("Safety:ModelPrecisionEvaluationOnly", "true"), ("Safety:ModelWait", "00:00:30"));
+        using var host = new BotHost(null, ("Safety:ModelPrecision", Other.ToString()), ("Safety:ModelPrecisionEvaluationOnly", "true"), ("Safety:ModelWait", "00:00:30"));
         host.CreateClient();
         var model = host.Services.GetRequiredService<SafetyModelHost>();
         await model.WaitReadyAsync();
 
         Assert.True(model.IsReady);
-        Assert.Equal(ModelPrecision.Int8, model.Precision);
+        Assert.Equal(Other, model.Precision);
         Assert.Equal(RiskLevel.Clear, host.Services.GetRequiredService<SafetyScreen>().Screen("I want to die").Level);
     }
 
     [Fact]
-    public async Task Float32RemainsTheDefault()
+    public async Task TheDefaultPrecisionIsTheOneTheShippedWeightsWereTrainedOn()
     {
+        var weights = SafetyContent.LoadWeights(ContentFolders.Shipped, [], modelSha256: null)!;
+        Assert.Equal(new SafetyOptions().ModelPrecision, ModelPrecisionValidation.TrainedOn(MiniLmModelFiles.Find(), weights.ModelSha256));
+
         using var host = new BotHost(null, ("Safety:ModelWait", "00:00:30"));
         host.CreateClient();
         var model = host.Services.GetRequiredService<SafetyModelHost>();
         await model.WaitReadyAsync();
 
-        Assert.Equal(ModelPrecision.Float32, model.Precision);
+        Assert.True(model.IsReady);
+        Assert.Equal(Shipped, model.Precision);
     }
+
+    /// <summary>The precision the shipped weights were trained on (the default).</summary>
+    private static ModelPrecision Shipped => new SafetyOptions().ModelPrecision;
+
+    private static ModelPrecision Other => Shipped == ModelPrecision.Int8 ? ModelPrecision.Float32 : ModelPrecision.Int8;
 }

@@ -207,6 +207,22 @@ public sealed class SafetyContentTests
     public void AVoicesCommandGetsTheVoicesReplyAndAnAttemptStillComesFirst(string text, RiskClass expected)
         => Assert.Equal(expected, Lexicon().Screen(text));
 
+    // Round eight: a voice named in one sentence and its words in another ("it says", "he tells me to") is a voice
+    // speaking, and so is a misspelt one; a pronoun speaking in a message that names no voice is not ("my mum says",
+    // "the doctor told me to", "it says on the box"), nor is someone heard who is there.
+    [Theory]
+    [InlineData("It's the voice again. It's started telling me exactly how to kill myself", RiskClass.Voices)]
+    [InlineData("Been hearing the bloke again. He reckons I should go round and stab my brother", RiskClass.Voices)]
+    [InlineData("The voices. They've been whispering since breakfast that I should cut my arms", RiskClass.Voices)]
+    [InlineData("the whisperer is back. it wants me to hang myself in the garage", RiskClass.Voices)]
+    [InlineData("voics again teling me to hurt myslef", RiskClass.Voices)]
+    [InlineData("My mum says I should eat more. I want to kill myself", RiskClass.Suicidal)]
+    [InlineData("I lost my voice at the gig. The doctor told me to rest and honestly I want to die", RiskClass.Suicidal)]
+    [InlineData("It says on the box take two but I'm going to kill myself tonight", RiskClass.Suicidal)]
+    [InlineData("I can hear him again downstairs. He says he'll kill me if I try to leave and he hits me", RiskClass.Abuse)]
+    public void AVoiceNamedInOneSentenceAndSpeakingInAnotherIsAVoiceButAPronounAloneIsNot(string text, RiskClass expected)
+        => Assert.Equal(expected, Lexicon().Screen(text));
+
     // The same choice for the model layer's alarm when the lexicon is silent on the risk but hears the voice.
     [Theory]
     [InlineData(RiskClass.Suicidal, RiskClass.Voices)]
@@ -226,6 +242,28 @@ public sealed class SafetyContentTests
     [InlineData("When I was little my dad used to hit me when he drank.", RiskClass.Abuse)]
     [InlineData("Two years since I last self-harmed today. Proud of me.", RiskClass.SelfHarm)]
     public void APastExperienceIsReadAsPastNotAsRisk(string text, RiskClass past)
+    {
+        var reading = Lexicon().Read(text);
+        Assert.Equal(RiskClass.None, reading.Live);
+        Assert.Equal(past, reading.Past);
+    }
+
+    // Round eight: a present risk told beside an old one ("it's back" as one word, what came back named, a likeness
+    // to then told of now, "never stopped") is now; "back to normal", a memory that comes back, a smile that is back
+    // are not.
+    [Theory]
+    [InlineData("i was suicidal at 15. im 31 and its back", RiskClass.Suicidal)]
+    [InlineData("I tried to kill myself when I was 19. I'm 34 now and that same heaviness is back.", RiskClass.Suicidal)]
+    [InlineData("I used to make myself sick after every meal. I'm in the same cycle as when I was 19.", RiskClass.EatingDisorder)]
+    [InlineData("When I was a teenager I wanted to die. I never really stopped.", RiskClass.Suicidal)]
+    public void APresentRiskToldBesideAnOldOneIsLive(string text, RiskClass expected)
+        => Assert.Equal(expected, Lexicon().Screen(text));
+
+    [Theory]
+    [InlineData("I tried to kill myself in 2015. Things are back to normal now and I'm doing well.", RiskClass.Suicidal)]
+    [InlineData("I used to self-harm at school. My smile is back these days.", RiskClass.SelfHarm)]
+    [InlineData("I self-harmed as a teenager. The memory came back this week when I found my old diary.", RiskClass.SelfHarm)]
+    public void AnOldRiskBesideSomethingElseThatIsBackStaysPast(string text, RiskClass past)
     {
         var reading = Lexicon().Read(text);
         Assert.Equal(RiskClass.None, reading.Live);

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using ReflectBot.Safety;
 using ReflectBot.Safety.Model;
 
 namespace ReflectBot.Tests.Safety;
@@ -59,6 +60,6 @@ public sealed class SentenceEmbedderParityTests
         var files = MiniLmModelFiles.Find();
         Assert.True(File.Exists(Path.Combine(AppContext.BaseDirectory, "models", "all-MiniLM-L6-v2", "model.onnx.data")));
         Assert.Equal("4a64cee3d4134bbdc86eed96e1a660efec58975417204ecfcf134140edb6e0e2", files.SourceSha256);
-        Assert.Equal(files.SourceSha256, SentenceEmbedder.ModelSha256());
+        Assert.Equal(files.EncoderSha256(new SafetyOptions().ModelPrecision), SentenceEmbedder.ModelSha256());
     }
 }

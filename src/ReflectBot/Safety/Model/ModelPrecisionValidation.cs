@@ -4,11 +4,15 @@ namespace ReflectBot.Safety.Model;
 
 /// <summary>
 /// Start-up check of Safety:ModelPrecision against the classifier weights: weights name the encoder their
-/// vectors came from (modelSha256, <see cref="MiniLmModelFiles.EncoderSha256"/>), and Int8 with weights trained
-/// on Float32 vectors is refused, since their thresholds were set on other vectors, unless
-/// Safety:ModelPrecisionEvaluationOnly says it is a measurement.
+/// vectors came from (modelSha256, <see cref="MiniLmModelFiles.EncoderSha256"/>), and a precision whose vectors the
+/// weights were not trained on is refused (Int8 with Float32-trained weights, Float32 with Int8-trained ones),
+/// since their thresholds were set on other vectors, unless Safety:ModelPrecisionEvaluationOnly says it is a
+/// measurement.
 /// </summary>
-/// <remarks>The weights are read only when Int8 is asked for, so a Float32 start-up reports content errors where it always did.</remarks>
+/// <remarks>
+/// Weights of neither encoder are left to the model host, which names the mismatch in its log and screens with the
+/// lexicon alone, as it always did; broken weights are the content check's to report, where it always did.
+/// </remarks>
 public sealed class ModelPrecisionValidation(IServiceProvider services) : IValidateOptions<SafetyOptions>
 {
     public ValidateOptionsResult Validate(string? name, SafetyOptions options)
@@ -19,29 +23,48 @@ public sealed class ModelPrecisionValidation(IServiceProvider services) : IValid
             return ValidateOptionsResult.Fail("Safety:ModelPrecision should be Float32 or Int8.");
         }
 
-        if (options.ModelPrecision != ModelPrecision.Int8 || !options.ModelEnabled)
+        if (!options.ModelEnabled)
         {
             return ValidateOptionsResult.Success;
         }
 
         var files = SentenceEmbedder.ModelFiles;
-        if (files.Int8Sha256 is null)
+        if (options.ModelPrecision == ModelPrecision.Int8 && files.Int8Sha256 is null)
         {
             return ValidateOptionsResult.Fail("Safety:ModelPrecision is Int8, but the model's manifest pins no int8 graph (int8Sha256): rebuild, or use Float32.");
         }
 
-        var trainedOn = services.GetRequiredService<SafetyContent>().Weights.ModelSha256;
-        if (options.ModelPrecisionEvaluationOnly || string.Equals(trainedOn, files.Int8Sha256, StringComparison.OrdinalIgnoreCase))
+        var trainedOn = TrainedOn(files, services.GetRequiredService<SafetyContent>().Weights.ModelSha256);
+        if (trainedOn is null || trainedOn == options.ModelPrecision || options.ModelPrecisionEvaluationOnly)
         {
             return ValidateOptionsResult.Success;
         }
 
-        var encoder = string.Equals(trainedOn, files.SourceSha256, StringComparison.OrdinalIgnoreCase) ? "Float32 vectors (the package's fp32 all-MiniLM-L6-v2)" : "another encoder";
+        var shipped = services.GetRequiredService<SafetyContent>().Weights.ModelSha256;
         return ValidateOptionsResult.Fail(
-            $"Safety:ModelPrecision is Int8, but dialogs/safety/model.json was trained on {encoder} (modelSha256 {Short(trainedOn)}, the int8 graph is {Short(files.Int8Sha256)}): " +
-            "its thresholds do not hold for int8 vectors. Use Float32, or retrain on Int8 vectors and evaluate on fresh held-out data; " +
-            "to measure Int8 anyway, set Safety:ModelPrecisionEvaluationOnly=true (never in production: the screen's decisions are then not the evaluated ones).");
+            $"Safety:ModelPrecision is {options.ModelPrecision}, but dialogs/safety/model.json was trained on {Describe(trainedOn.Value)} (modelSha256 {Short(shipped)}, the {options.ModelPrecision} encoder is {Short(files.EncoderSha256(options.ModelPrecision) ?? string.Empty)}): " +
+            $"its thresholds do not hold for {options.ModelPrecision} vectors. Use {trainedOn.Value}, or retrain on {options.ModelPrecision} vectors (train-safety --precision {options.ModelPrecision}) and evaluate on fresh held-out data; " +
+            $"to measure {options.ModelPrecision} anyway, set Safety:ModelPrecisionEvaluationOnly=true (never in production: the screen's decisions are then not the evaluated ones).");
     }
+
+    /// <summary>Which of this build's encoders the weights were trained on, or null for neither.</summary>
+    public static ModelPrecision? TrainedOn(MiniLmModelFiles files, string? modelSha256)
+    {
+        ArgumentNullException.ThrowIfNull(files);
+        foreach (var precision in Enum.GetValues<ModelPrecision>())
+        {
+            if (files.EncoderSha256(precision) is { } sha && string.Equals(sha, modelSha256, StringComparison.OrdinalIgnoreCase))
+            {
+                return precision;
+            }
+        }
+
+        return null;
+    }
+
+    private static string Describe(ModelPrecision precision) => precision == ModelPrecision.Int8
+        ? "Int8 vectors (the int8 graph of all-MiniLM-L6-v2)"
+        : "Float32 vectors (the package's fp32 all-MiniLM-L6-v2)";
 
     private static string Short(string sha) => sha[..Math.Min(12, sha.Length)] + "…";
 }

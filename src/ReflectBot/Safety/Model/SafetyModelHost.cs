@@ -75,11 +75,12 @@ public sealed class SafetyModelHost : ISafetyModelLayer
         var watch = Stopwatch.StartNew();
         try
         {
-            // The weights name the encoder whose vectors they were trained on; Int8 reading Float32-trained weights
-            // only as a measurement (ModelPrecisionValidation refuses it at start-up otherwise).
+            // The weights name the encoder whose vectors they were trained on; the other precision reads them only
+            // as a measurement (ModelPrecisionValidation refuses it at start-up otherwise).
             var files = SentenceEmbedder.ModelFiles;
             var sha = files.EncoderSha256(_precision) ?? string.Empty;
-            var measuring = _precision == ModelPrecision.Int8 && _evaluationOnly && string.Equals(files.SourceSha256, weights.ModelSha256, StringComparison.OrdinalIgnoreCase);
+            var trainedOn = ModelPrecisionValidation.TrainedOn(files, weights.ModelSha256);
+            var measuring = _evaluationOnly && trainedOn is not null && trainedOn != _precision;
             if (!measuring && !string.Equals(sha, weights.ModelSha256, StringComparison.OrdinalIgnoreCase))
             {
                 SafetyLog.ModelMismatch(_logger, weights.ModelSha256, sha);
@@ -88,7 +89,7 @@ public sealed class SafetyModelHost : ISafetyModelLayer
 
             if (measuring)
             {
-                SafetyLog.ModelPrecisionEvaluationOnly(_logger);
+                SafetyLog.ModelPrecisionEvaluationOnly(_logger, _precision, trainedOn!.Value);
             }
 
             var embedder = SentenceEmbedder.SharedFor(_precision);

@@ -47,14 +47,21 @@ public sealed class SentenceEmbedder : IDisposable
     /// </summary>
     public static SentenceEmbedder Shared => SharedInstance.Value;
 
+    /// <summary>The process's one embedder of the precision the bot reads by default (<see cref="SafetyOptions.ModelPrecision"/>): the vectors the shipped weights were trained on.</summary>
+    public static SentenceEmbedder Default => SharedFor(new SafetyOptions().ModelPrecision);
+
     /// <summary>The process's one embedder of that precision (Float32: <see cref="Shared"/>).</summary>
     public static SentenceEmbedder SharedFor(ModelPrecision precision) => precision == ModelPrecision.Int8 ? SharedInt8Instance.Value : SharedInstance.Value;
 
     /// <summary>The model's files beside the app, with their manifest.</summary>
     public static MiniLmModelFiles ModelFiles => Files.Value;
 
-    /// <summary>SHA-256 of the ONNX model inside the package, as the build checked and recorded it (no 90 MB hash at start-up).</summary>
-    public static string ModelSha256() => Files.Value.SourceSha256;
+    /// <summary>
+    /// SHA-256 of the encoder the default precision reads (<see cref="SafetyOptions.ModelPrecision"/>'s default): the
+    /// ONNX model inside the package for Float32, as the build checked and recorded it (no 90 MB hash at start-up), or
+    /// the int8 graph derived from it for Int8. What <c>validate</c> holds the shipped weights to.
+    /// </summary>
+    public static string ModelSha256() => Files.Value.EncoderSha256(new SafetyOptions().ModelPrecision) ?? Files.Value.SourceSha256;
 
     /// <summary>The windows of a text: the whole when short, else overlapping runs of words.</summary>
     public static List<string> Windows(string text)

@@ -1,3 +1,6 @@
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
+
 namespace ReflectBot.Safety.Model;
 
 /// <summary>
@@ -5,7 +8,10 @@ namespace ReflectBot.Safety.Model;
 /// the same value (the n-gram head), fitted by full-batch AdaGrad: each weight takes steps scaled by its
 /// own gradient history, so an n-gram seen in a dozen messages learns as surely as one seen in every
 /// message (plain gradient steps left the rare, telling ones near zero). A fixed number of steps, sums in
-/// a fixed order, double precision: the same samples give the same weights on every machine.
+/// a fixed order, double precision: the same samples give the same weights on every machine. The per-weight
+/// update is element-wise, so it runs on <see cref="Vector256{T}"/> where the machine has it with the same
+/// operations in the same order (the square root is correctly rounded either way): bit for bit the scalar loop.
+/// The per-sample sums over a message's n-grams stay scalar (a gather of a few dozen weights).
 /// </summary>
 public static class SparseTrainer
 {
@@ -22,6 +28,7 @@ public static class SparseTrainer
             throw new ArgumentException("no samples to train on", nameof(samples));
         }
 
+        var vector = SafetyTrainer.Vectorised;
         var w = Matrix(labels, inputs);
         var gw = Matrix(labels, inputs);
         var hw = Matrix(labels, inputs);
@@ -75,18 +82,7 @@ public static class SparseTrainer
 
             for (var k = 0; k < labels; k++)
             {
-                var row = w[k];
-                var g = gw[k];
-                var h = hw[k];
-                for (var j = 0; j < inputs; j++)
-                {
-                    var grad = g[j] + (lambda * row[j]);
-                    h[j] += grad * grad;
-                    if (h[j] > 0)
-                    {
-                        row[j] -= LearningRate * grad / Math.Sqrt(h[j]);
-                    }
-                }
+                Step(w[k], gw[k], hw[k], lambda, vector);
 
                 hb[k] += gb[k] * gb[k];
                 if (hb[k] > 0)
@@ -97,6 +93,48 @@ public static class SparseTrainer
         }
 
         return (w, b);
+    }
+
+    /// <summary>One AdaGrad step of a weight row: grad = g + lambda w; h += grad²; w -= rate grad / √h where h &gt; 0.</summary>
+    public static void Step(double[] row, double[] g, double[] h, double lambda, bool vectorised)
+    {
+        ArgumentNullException.ThrowIfNull(row);
+        ArgumentNullException.ThrowIfNull(g);
+        ArgumentNullException.ThrowIfNull(h);
+        var n = row.Length;
+        if (g.Length < n || h.Length < n)
+        {
+            throw new ArgumentException("the rows differ in length", nameof(g));
+        }
+
+        var j = 0;
+        if (vectorised)
+        {
+            ref var rw = ref MemoryMarshal.GetArrayDataReference(row);
+            ref var rg = ref MemoryMarshal.GetArrayDataReference(g);
+            ref var rh = ref MemoryMarshal.GetArrayDataReference(h);
+            var l = Vector256.Create(lambda);
+            var rate = Vector256.Create(LearningRate);
+            for (; j + 3 < n; j += 4)
+            {
+                var wj = Vector256.LoadUnsafe(ref rw, (nuint)j);
+                var grad = Vector256.Add(Vector256.LoadUnsafe(ref rg, (nuint)j), Vector256.Multiply(l, wj));
+                var hj = Vector256.Add(Vector256.LoadUnsafe(ref rh, (nuint)j), Vector256.Multiply(grad, grad));
+                hj.StoreUnsafe(ref rh, (nuint)j);
+                var moved = Vector256.Subtract(wj, Vector256.Divide(Vector256.Multiply(rate, grad), Vector256.Sqrt(hj)));
+                Vector256.ConditionalSelect(Vector256.GreaterThan(hj, Vector256<double>.Zero), moved, wj).StoreUnsafe(ref rw, (nuint)j);
+            }
+        }
+
+        for (; j < n; j++)
+        {
+            var grad = g[j] + (lambda * row[j]);
+            h[j] += grad * grad;
+            if (h[j] > 0)
+            {
+                row[j] -= LearningRate * grad / Math.Sqrt(h[j]);
+            }
+        }
     }
 
     private static double[][] Matrix(int rows, int columns)

@@ -45,11 +45,28 @@ public static class TrainSafetyCommand
 
         // Out-of-fold probabilities: each author's messages read by a model that never saw that author.
         var folds = messages.Select(m => m.Author).Where(a => a != SafetyExamples.Author).GroupBy(a => a).Where(g => g.Count() >= MinFold).Select(g => g.Key).Order(StringComparer.Ordinal).ToList();
+
+        // --folds a,b: only those held-out folds (a check against a cache, or a timing); nothing cached or written.
+        var only = args.SkipWhile(a => a != "--folds").Skip(1).FirstOrDefault()?.Split(',', StringSplitOptions.RemoveEmptyEntries);
+        if (only is not null)
+        {
+            folds = [.. folds.Where(only.Contains)];
+        }
+
+        var verifyFile = args.SkipWhile(a => a != "--verify-cache").Skip(1).FirstOrDefault();
+        SafetyTrainer.Scalar = args.Contains("--scalar");
+        // Without --precision, the vectors of the precision the bot reads by default: the model it writes is the one start-up accepts.
+        var precisionName = args.SkipWhile(a => a != "--precision").Skip(1).FirstOrDefault() ?? new SafetyOptions().ModelPrecision.ToString();
+        if (!Enum.TryParse<ModelPrecision>(precisionName, ignoreCase: false, out var precision) || !Enum.IsDefined(precision))
+        {
+            await error.WriteLineAsync($"--precision should be Float32 or Int8, not '{precisionName}'.").ConfigureAwait(false);
+            return 1;
+        }
         var sentenceLambda = Option(args, "--sentence-lambda", SafetyModelFit.SentenceLambda);
         var messageLambda = Option(args, "--message-lambda", SafetyModelFit.MessageLambda);
         var cacheFolder = args.SkipWhile(a => a != "--cache").Skip(1).FirstOrDefault();
-        var cacheFile = cacheFolder is null ? null : Path.Combine(cacheFolder, string.Create(CultureInfo.InvariantCulture, $"oof-{SafetyExamples.TrainingSha256(content)[..16]}-{sentenceLambda:G3}-{messageLambda:G3}-{SafetyModelFit.NgramLambda:G3}.json"));
-        var cached = cacheFile is not null && File.Exists(cacheFile) && !args.Contains("--ngram-sweep")
+        var cacheFile = cacheFolder is null ? null : Path.Combine(cacheFolder, string.Create(CultureInfo.InvariantCulture, $"oof-{SafetyExamples.TrainingSha256(content)[..16]}-{sentenceLambda:G3}-{messageLambda:G3}-{SafetyModelFit.NgramLambda:G3}{(precision == ModelPrecision.Int8 ? "-int8" : string.Empty)}.json"));
+        var cached = cacheFile is not null && File.Exists(cacheFile) && !args.Contains("--ngram-sweep") && only is null
             ? Newtonsoft.Json.JsonConvert.DeserializeObject<double[][][]>(await File.ReadAllTextAsync(cacheFile, cancellationToken).ConfigureAwait(false))
             : null;
         // With every out-of-fold probability cached and nothing to write, the embeddings are not needed: the
@@ -57,7 +74,7 @@ public static class TrainSafetyCommand
         var encoded = new List<SafetyModelFit.Encoded>(messages.Count);
         if (cached is null || !args.Contains("--no-write"))
         {
-            using var embedder = new SentenceEmbedder();
+            using var embedder = new SentenceEmbedder(SentenceEmbedder.ModelFiles, precision);
             for (var i = 0; i < messages.Count; i++)
             {
                 var text = readings[i].Normalized.Length > 0 ? readings[i].Normalized : messages[i].Text;
@@ -68,20 +85,6 @@ public static class TrainSafetyCommand
         }
 
         var outOfFold = cached?[0] ?? new double[messages.Count][];
-        foreach (var author in cached is null ? folds : [])
-        {
-            var fold = SafetyModelFit.Fit([.. encoded.Where((_, i) => messages[i].Author != author)], sentenceLambda, messageLambda);
-            for (var i = 0; i < messages.Count; i++)
-            {
-                if (messages[i].Author == author)
-                {
-                    outOfFold[i] = fold.Probabilities(encoded[i].Embedding.Whole, encoded[i].Embedding.Sentences, encoded[i].Lexicon);
-                }
-            }
-
-            await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"  fold without {author} trained ({watch.Elapsed.TotalSeconds:F0} s)")).ConfigureAwait(false);
-        }
-
         var texts = messages.Select((m, i) => readings[i].Normalized.Length > 0 ? readings[i].Normalized : m.Text).ToList();
         var three = messages.Select(m => SafetyNgramHead.LabelOf(labels.IndexOf(m.Label))).ToList();
         var lambdas = args.Contains("--ngram-sweep") ? NgramSweepLambdas : [SafetyModelFit.NgramLambda];
@@ -91,25 +94,96 @@ public static class TrainSafetyCommand
             ngramOutOfFold[SafetyModelFit.NgramLambda] = cached[1];
         }
 
+        // Every fold is independent: it reads the shared embeddings and writes only its own author's rows, so the
+        // folds run side by side and give the same numbers in any order (each fit is deterministic on its own).
+        // The final fits on every message join them when the model is written; the biggest work goes first.
+        var writing = !args.Contains("--no-write") && only is null;
+        SafetyModelWeights? final = null;
+        SafetyNgramHead? finalNgram = null;
+        var work = new List<(string Name, Action Run)>();
+        if (writing)
+        {
+            work.Add(("final embedding heads", () => final = SafetyModelFit.Fit(encoded, sentenceLambda, messageLambda)));
+        }
+
         foreach (var author in cached is null ? folds : [])
         {
-            var train = Enumerable.Range(0, messages.Count).Where(i => messages[i].Author != author).ToList();
-            foreach (var lambda in lambdas)
+            work.Add(($"fold without {author}", () =>
             {
-                var head = SafetyNgramHead.Fit([.. train.Select(i => texts[i])], [.. train.Select(i => three[i])], lambda);
+                var fold = SafetyModelFit.Fit([.. encoded.Where((_, i) => messages[i].Author != author)], sentenceLambda, messageLambda);
                 for (var i = 0; i < messages.Count; i++)
                 {
                     if (messages[i].Author == author)
                     {
-                        ngramOutOfFold[lambda][i] = head.Probabilities(texts[i]);
+                        outOfFold[i] = fold.Probabilities(encoded[i].Embedding.Whole, encoded[i].Embedding.Sentences, encoded[i].Lexicon);
                     }
+                }
+            }));
+        }
+
+        if (writing)
+        {
+            work.Add(("final n-gram head", () => finalNgram = SafetyNgramHead.Fit(texts, three, SafetyModelFit.NgramLambda)));
+        }
+
+        foreach (var author in cached is null ? folds : [])
+        {
+            work.Add(($"n-gram fold without {author}", () =>
+            {
+                var train = Enumerable.Range(0, messages.Count).Where(i => messages[i].Author != author).ToList();
+                foreach (var lambda in lambdas)
+                {
+                    var head = SafetyNgramHead.Fit([.. train.Select(i => texts[i])], [.. train.Select(i => three[i])], lambda);
+                    for (var i = 0; i < messages.Count; i++)
+                    {
+                        if (messages[i].Author == author)
+                        {
+                            ngramOutOfFold[lambda][i] = head.Probabilities(texts[i]);
+                        }
+                    }
+                }
+            }));
+        }
+
+        var parallel = (int)Option(args, "--parallel", Environment.ProcessorCount);
+        var gate = new object();
+        var foldWatch = Stopwatch.StartNew();
+        Parallel.ForEach(work, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, parallel), CancellationToken = cancellationToken }, item =>
+        {
+            item.Run();
+            lock (gate)
+            {
+                output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {item.Name} trained ({watch.Elapsed.TotalSeconds:F0} s)"));
+            }
+        });
+        if (work.Count > 0)
+        {
+            await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"{work.Count} fits ({(SafetyTrainer.Vectorised ? "Vector256" : "scalar")}, up to {parallel} at once) in {foldWatch.Elapsed.TotalSeconds:F1} s")).ConfigureAwait(false);
+        }
+
+        if (verifyFile is not null)
+        {
+            var reference = Newtonsoft.Json.JsonConvert.DeserializeObject<double[][][]>(await File.ReadAllTextAsync(verifyFile, cancellationToken).ConfigureAwait(false))!;
+            var (same, compared) = (0, 0);
+            for (var i = 0; i < messages.Count; i++)
+            {
+                foreach (var (mine, theirs) in new[] { (outOfFold[i], reference[0][i]), (ngramOutOfFold[SafetyModelFit.NgramLambda][i], reference[1][i]) })
+                {
+                    if (mine is null)
+                    {
+                        continue;
+                    }
+
+                    compared += mine.Length;
+                    same += mine.Zip(theirs ?? []).Count(p => BitConverter.DoubleToInt64Bits(p.First) == BitConverter.DoubleToInt64Bits(p.Second));
                 }
             }
 
-            await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"  n-gram fold without {author} trained ({watch.Elapsed.TotalSeconds:F0} s)")).ConfigureAwait(false);
+            await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"verify: {same} of {compared} out-of-fold probabilities bit-identical to {Path.GetFileName(verifyFile)}")).ConfigureAwait(false);
+            return same == compared && compared > 0 ? 0 : 1;
         }
 
-        if (cacheFile is not null && cached is null)
+        if (cacheFile is not null && cached is null && only is null)
         {
             Directory.CreateDirectory(cacheFolder!);
             await File.WriteAllTextAsync(cacheFile, Newtonsoft.Json.JsonConvert.SerializeObject(new[] { outOfFold, ngramOutOfFold[SafetyModelFit.NgramLambda] }), cancellationToken).ConfigureAwait(false);
@@ -185,6 +259,7 @@ public static class TrainSafetyCommand
         var pooled = held.Select(i => Outcome(messages[i], readings[i], outOfFold[i], clear, possible)).ToList();
         report.Append(EvaluationReport.Format("all held-out authors pooled, lexicon + model", pooled));
         report.Append(EvaluationReport.Routing("all held-out authors pooled, lexicon + model", pooled));
+        report.Append(CapReport(held, messages, readings, outOfFold, clear, possible));
         var lexiconOnly = held.Select(i => new EvaluationOutcome(messages[i], SafetyScreen.Combine(readings[i], null))).ToList();
         report.Append(EvaluationReport.Format("the same messages, lexicon alone", lexiconOnly));
         await output.WriteAsync(report.ToString()).ConfigureAwait(false);
@@ -198,19 +273,20 @@ public static class TrainSafetyCommand
             return 0;
         }
 
-        var final = SafetyModelFit.Fit(encoded);
-        final.Ngram = SafetyNgramHead.Fit(texts, three, SafetyModelFit.NgramLambda);
+        final ??= SafetyModelFit.Fit(encoded, sentenceLambda, messageLambda);
+        final.Ngram = finalNgram ?? SafetyNgramHead.Fit(texts, three, SafetyModelFit.NgramLambda);
         final.NgramShare = SafetyModelFit.NgramShare;
         final.NgramFullWords = SafetyModelFit.NgramFullWords;
         final.PossibleMinWords = SafetyModelFit.PossibleMinWords;
         final.Clear = clear;
         final.Possible = possible;
         final.Model = SentenceEmbedder.ModelName;
-        final.ModelSha256 = SentenceEmbedder.ModelSha256();
+        // The encoder the vectors came from: start-up and validate accept these weights only with that precision.
+        final.ModelSha256 = SentenceEmbedder.ModelFiles.EncoderSha256(precision) ?? throw new InvalidOperationException("the model's manifest pins no int8 graph (int8Sha256)");
         final.TrainingSha256 = SafetyExamples.TrainingSha256(content);
         var perLabel = string.Join(", ", labels.Select(l => $"{l} {messages.Count(m => m.Label == l)}"));
-        final.Trained = string.Create(CultureInfo.InvariantCulture, $"{messages.Count} messages ({perLabel}), class-balanced; sentence head L2 {SafetyModelFit.SentenceLambda}, message head L2 {SafetyModelFit.MessageLambda}, n-gram head L2 {SafetyModelFit.NgramLambda} ({final.Ngram.Vocabulary.Count} n-grams, share {SafetyModelFit.NgramShare}, full from {SafetyModelFit.NgramFullWords} words), {SafetyTrainer.Iterations} steps; possible-risk check from {SafetyModelFit.PossibleMinWords} words; thresholds by cross-validation across authors {string.Join(", ", folds)} with the model adding at most {budget} false alarms");
-        var path = Path.Combine(content, "safety", WeightsFile);
+        final.Trained = string.Create(CultureInfo.InvariantCulture, $"{messages.Count} messages ({perLabel}), class-balanced; sentence head L2 {SafetyModelFit.SentenceLambda}, message head L2 {SafetyModelFit.MessageLambda}, n-gram head L2 {SafetyModelFit.NgramLambda} ({final.Ngram.Vocabulary.Count} n-grams, share {SafetyModelFit.NgramShare}, full from {SafetyModelFit.NgramFullWords} words), {SafetyTrainer.Iterations} steps, on {precision} vectors; possible-risk check from {SafetyModelFit.PossibleMinWords} words; thresholds by cross-validation across authors {string.Join(", ", folds)} with the model adding at most {budget} false alarms");
+        var path = args.SkipWhile(a => a != "--out").Skip(1).FirstOrDefault() ?? Path.Combine(content, "safety", WeightsFile);
         await File.WriteAllTextAsync(path, final.ToJson(), cancellationToken).ConfigureAwait(false);
         await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"wrote {path} in {watch.Elapsed.TotalSeconds:F1} s")).ConfigureAwait(false);
         return 0;
@@ -293,11 +369,42 @@ public static class TrainSafetyCommand
         return lo;
     }
 
-    private static EvaluationOutcome Outcome(LabelledMessage message, LexiconReading reading, double[] probabilities, double clear, double possible)
+    private static EvaluationOutcome Outcome(LabelledMessage message, LexiconReading reading, double[] probabilities, double clear, double possible, bool? capModelOnly = null)
     {
         var normalized = reading.Normalized.Length > 0 ? reading.Normalized : message.Text;
         var model = reading.Live == RiskClass.None && FreeText.Has(message.Text) ? ModelDecision.Decide(probabilities, clear, ModelDecision.PossibleFor(normalized, clear, possible, SafetyModelFit.PossibleMinWords)) : null;
-        return new EvaluationOutcome(message, SafetyScreen.Combine(reading, model));
+        return new EvaluationOutcome(message, SafetyScreen.Combine(reading, model, capModelOnly ?? SafetyScreen.ModelOnlyCap));
+    }
+
+    /// <summary>
+    /// Round nine's model-only cap, both ways on the same held-out probabilities: full replies (and alarms) per
+    /// label without and with it, and per author the full replies on none messages. Alarms cannot differ (a
+    /// full reply becomes a check, never nothing); the counts show it.
+    /// </summary>
+    private static string CapReport(List<int> held, List<LabelledMessage> messages, List<LexiconReading> readings, double[][] probabilities, double clear, double possible)
+    {
+        var off = held.Select(i => Outcome(messages[i], readings[i], probabilities[i], clear, possible, capModelOnly: false)).ToList();
+        var on = held.Select(i => Outcome(messages[i], readings[i], probabilities[i], clear, possible, capModelOnly: true)).ToList();
+        var text = new StringBuilder("model-only cap (held-out authors pooled): label: full replies without -> with the cap; alarms without -> with; model-only full replies without\n");
+        foreach (var label in messages.Select(m => m.Label).Distinct().Order(StringComparer.Ordinal))
+        {
+            int Full(List<EvaluationOutcome> o) => o.Count(x => x.Message.Label == label && x.Result.Level == RiskLevel.Clear);
+            int Alarms(List<EvaluationOutcome> o) => o.Count(x => x.Message.Label == label && x.Alarm);
+            var modelOnly = off.Count(x => x.Message.Label == label && x.Result is { Level: RiskLevel.Clear, Layer: "model" });
+            text.AppendLine(string.Create(CultureInfo.InvariantCulture, $"  {label,-16} {off.Count(x => x.Message.Label == label),5}: full {Full(off)} -> {Full(on)}; alarms {Alarms(off)} -> {Alarms(on)}; model-only full {modelOnly}"));
+        }
+
+        var moved = held.Where((_, j) => off[j].Alarm && !on[j].Alarm).Count();
+        text.AppendLine(string.Create(CultureInfo.InvariantCulture, $"  messages moved from an alarm to none by the cap: {moved}"));
+        text.Append("  none full replies per held-out author, without -> with:");
+        foreach (var author in held.Select(i => messages[i].Author).Distinct().Order(StringComparer.Ordinal))
+        {
+            int NoneFull(List<EvaluationOutcome> o) => o.Count(x => x.Message.Author == author && x.Message.Label == SafetyModelWeights.LabelNone && x.Result.Level == RiskLevel.Clear);
+            text.Append(string.Create(CultureInfo.InvariantCulture, $" {author} {NoneFull(off)}->{NoneFull(on)}"));
+        }
+
+        text.AppendLine();
+        return text.ToString();
     }
 
     /// <summary>
