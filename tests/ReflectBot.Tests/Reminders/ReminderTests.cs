@@ -109,6 +109,22 @@ public sealed class ReminderTests : IAsyncLifetime, IDisposable
     }
 
     [Fact]
+    public async Task PausingUntilADayHoldsThemUntilThatDayBeginsAndADayGoneByIsAskedAbout()
+    {
+        // A usability tester's "pause reminders till friday" was not understood; only "for a week" was.
+        var person = Person();
+        await person.ReadAsync("remind me to check in every evening at 8");
+        Assert.Contains("I couldn't tell how long", await person.ReadAsync("pause reminders until yesterday"), StringComparison.Ordinal);
+        var paused = await person.ReadAsync("pause my reminders till friday");
+        Assert.Contains("paused until Fri 24 Oct, 00:00", paused, StringComparison.Ordinal);
+
+        At(23, 19); // Thursday 20:01 in London (BST)
+        Assert.Equal(0, (await _host.RoundAsync()).Sent);
+        At(24, 19); // Friday 20:01
+        Assert.Equal(1, (await _host.RoundAsync()).Sent);
+    }
+
+    [Fact]
     public async Task PauseRemindersWithoutATimeStopsThemUntilResumed()
     {
         var person = Person();
