@@ -72,12 +72,12 @@ public sealed partial class ReminderCommands(ClinicStore store, JourneyCatalog j
             recurrence.LocalTime = morning.AddHours(12).ToString("HH:mm", CultureInfo.InvariantCulture);
         }
 
+        // Quiet hours keep what the person did not time (a clinician's assignments, a reminder held up by an outage)
+        // out of their night. A time they choose themselves inside them (a 7:15am before a shift) is theirs: it is
+        // kept, and said plainly. Refusing it sent a usability tester looking for a setting that did not exist.
         var o = options.Value;
         var at = TimeOnly.ParseExact(recurrence.LocalTime, "HH:mm", CultureInfo.InvariantCulture);
-        if (InQuietHours(at, o))
-        {
-            return strings.Text(RemindersStrings.InQuietHours, ("time", recurrence.LocalTime), ("start", o.QuietHoursStart), ("end", o.QuietHoursEnd));
-        }
+        var quiet = InQuietHours(at, o) ? " " + strings.Text(RemindersStrings.InQuietHours, ("time", recurrence.LocalTime), ("start", o.QuietHoursStart), ("end", o.QuietHoursEnd)) : string.Empty;
 
         var reminder = new Reminder { JourneyId = journey.Id, Recurrence = recurrence };
         var full = false;
@@ -96,7 +96,7 @@ public sealed partial class ReminderCommands(ClinicStore store, JourneyCatalog j
         }, cancellationToken).ConfigureAwait(false);
         return full
             ? strings.Text(RemindersStrings.TooMany, ("max", ReminderRecord.MaxReminders))
-            : strings.Text(defaulted ? RemindersStrings.SetDefault : RemindersStrings.Set, ("number", reminder.Number), ("title", journey.Title), ("schedule", recurrence.Describe(strings)));
+            : strings.Text(defaulted ? RemindersStrings.SetDefault : RemindersStrings.Set, ("number", reminder.Number), ("title", journey.Title), ("schedule", recurrence.Describe(strings))) + quiet;
     }
 
     // The journey named anywhere in the sentence, best with its lead-in ("to check in", "to do a thought record",

@@ -63,11 +63,20 @@ public sealed class ReminderTests : IAsyncLifetime, IDisposable
     }
 
     [Fact]
-    public async Task AReminderInQuietHoursIsRefusedWithTheReasonAndNothingIsKept()
+    public async Task AReminderThePersonTimesInsideQuietHoursIsKeptSaidPlainlyAndSentThen()
     {
-        var reply = await Person().ReadAsync("remind me to check in every day at 11pm");
-        Assert.Contains("23:00 is in quiet hours (22:00 to 08:00)", reply, StringComparison.Ordinal);
-        Assert.Contains("no reminders of your own", await Person().ReadAsync("my reminders"), StringComparison.Ordinal);
+        // It used to be refused: a usability tester wanting 7:15am before a shift had no way to get it.
+        var reply = await Person().ReadAsync("remind me to check in every day at 7:15am");
+        Assert.Contains("Reminder 1 is set", reply, StringComparison.Ordinal);
+        Assert.Contains("07:15 is in the hours I otherwise keep quiet (22:00 to 08:00)", reply, StringComparison.Ordinal);
+
+        // One timed outside them and held up into them (no round ran at 21:50) still waits for the next evening.
+        await Person().ReadAsync("remind me to check in every evening at 9:50");
+        At(20, 21, 5); // Monday 22:05 in London
+        Assert.Equal(0, (await _host.RoundAsync()).Sent);
+
+        At(21, 6, 16); // Tuesday 07:16 in London (BST)
+        Assert.Equal(1, (await _host.RoundAsync()).Sent);
     }
 
     [Fact]
