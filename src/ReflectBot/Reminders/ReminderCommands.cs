@@ -138,13 +138,18 @@ public sealed partial class ReminderCommands(ClinicStore store, JourneyCatalog j
             return strings.Text(RemindersStrings.PauseUnclear, ("phrase", what));
         }
 
+        List<int> missed = [];
         await store.UpdateAsync<ReminderRecord>(ReminderRecord.KeyOf(userId), record =>
         {
             record ??= new ReminderRecord { UserId = userId };
             record.PausedUntilUtc = resume;
+
+            // A one-off that falls inside the pause will not come (nothing is sent late): said now, not found out later.
+            missed = [.. record.Reminders.Where(r => r.Recurrence.IsOneOff && r.Recurrence.Next(now) is { } next && next < resume).Select(r => r.Number).Order()];
             return record;
         }, cancellationToken).ConfigureAwait(false);
-        return strings.Text(RemindersStrings.Paused, ("until", Local(resume, zone)));
+        var paused = strings.Text(RemindersStrings.Paused, ("until", Local(resume, zone)));
+        return missed.Count == 0 ? paused : paused + " " + strings.Text(RemindersStrings.PausedOneOff, ("numbers", ClinicStrings.List(strings, [.. missed.Select(n => n.ToString(CultureInfo.InvariantCulture))])));
     }
 
     private static DateTimeOffset? ResumeAfter(string what, TimeZoneInfo zone, DateTimeOffset now)

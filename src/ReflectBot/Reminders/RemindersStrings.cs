@@ -72,4 +72,7 @@ public static class RemindersStrings
 
     /// <summary>{phrase}: the words that named no zone.</summary>
     public static readonly StringKey ZoneUnknown = new("reminders.zoneUnknown", "phrase");
+
+    /// <summary>After <see cref="Paused"/>: {numbers} of one-off reminders that fall inside the pause.</summary>
+    public static readonly StringKey PausedOneOff = new("reminders.pausedOneOff", "numbers");
 }

@@ -134,6 +134,18 @@ public sealed class ReminderTests : IAsyncLifetime, IDisposable
     }
 
     [Fact]
+    public async Task APauseOverAOneOffReminderSaysItWillNotComeRatherThanLosingItSilently()
+    {
+        var person = Person();
+        Assert.Contains("Reminder 1 is set", await person.ReadAsync("remind me to check in tomorrow at 9am"), StringComparison.Ordinal);
+        await person.ReadAsync("remind me to check in every evening at 8");
+        var paused = await person.ReadAsync("pause reminders for 3 days");
+        Assert.Contains("Reminder 1 comes only once, inside this pause", paused, StringComparison.Ordinal);
+        Assert.DoesNotContain("Reminder 2", paused, StringComparison.Ordinal);
+        Assert.DoesNotContain("comes only once", await person.ReadAsync("pause reminders until tomorrow"), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task PauseRemindersWithoutATimeStopsThemUntilResumed()
     {
         var person = Person();
