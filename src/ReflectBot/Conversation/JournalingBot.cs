@@ -102,8 +102,13 @@ public sealed class JournalingBot : TeamsActivityHandler
 
     private static void ApplyTimeZone(ITurnContext turnContext, UserProfile profile)
     {
-        // The channel's zone is fresher than what we stored (the user may be travelling); remember it.
-        if (TimeZones.TryFind(turnContext.Activity.LocalTimezone, out var fromChannel))
+        // A zone the person told us wins; otherwise the channel's is fresher than what we stored (the user may be
+        // travelling): remember it.
+        if (profile.TimeZoneTold && TimeZones.TryFind(profile.TimeZone, out var told))
+        {
+            turnContext.TurnState.Set(told);
+        }
+        else if (TimeZones.TryFind(turnContext.Activity.LocalTimezone, out var fromChannel))
         {
             profile.TimeZone = fromChannel.Id;
             turnContext.TurnState.Set(fromChannel);

@@ -43,6 +43,24 @@ public static class ConsoleChat
             await output.WriteLineAsync(services.GetRequiredService<StringCatalog>()[HostingStrings.ConsoleIntro]).ConfigureAwait(false);
         }
 
+        // As Web Chat and Teams do when a conversation opens: the person joins, so someone new reads what this bot is
+        // (not a person, not a therapist, not an emergency service) before their first message, whatever it is. The
+        // bot welcomes each person once, so a second run shows nothing.
+        var joined = new Activity(ActivityTypes.ConversationUpdate)
+        {
+            Id = Guid.NewGuid().ToString("N"),
+            ChannelId = ChannelId,
+            ServiceUrl = "console://",
+            From = user,
+            Recipient = botAccount,
+            Conversation = conversation,
+            MembersAdded = [user],
+            Locale = "en-US",
+            LocalTimezone = zone,
+            Timestamp = DateTimeOffset.UtcNow,
+        };
+        await adapter.ProcessActivityAsync(joined, bot.OnTurnAsync, cancellationToken).ConfigureAwait(false);
+
         while (!cancellationToken.IsCancellationRequested)
         {
             if (interactive)

@@ -40,6 +40,7 @@ public static class TurnRoutes
         TurnRoute.Command<SafetyPlanCommand>("safety plan", "safety plan · show my safety plan", SafetyPlanCommand.Claims),
         TurnRoute.Command<JournalCommands>("journal", "my journal · read 2 · delete entry 2 · journal from last week · entries about X · mood · export", JournalCommands.Claims),
         TurnRoute.Command<WeekCommand>("my week", "my week · how was my week · weekly look back", WeekCommand.Claims),
+        TurnRoute.Command<TimeZoneCommand>("time zone", "my time zone is New York · what's my time zone · use my device's time zone", TimeZoneCommand.Claims),
         TurnRoute.Command<ReminderCommands>("reminders", "remind me to check in every evening at 8 · my reminders · pause reminders for a week · delete reminder N · send me my week on Sundays · stop sending my week", ReminderCommands.Claims),
         TurnRoute.Command<ClinicianCommands>("clinician", "new client code · revoke code X · assign · assignments · cancel assignment X · clients · open entry N.M · safety notes on/off", ClinicianCommands.Claims),
         TurnRoute.Command<ReflectionCommands>("reflections", "new reflection · save reflection (the form's button) · my reflections · edit reflection N · delete reflection N", ReflectionCommands.Claims),

@@ -331,9 +331,22 @@ public sealed class JourneyDialog : ComponentDialog, IDescribedDialog
         double d => d.ToString(CultureInfo.InvariantCulture),
         bool b => b ? "yes" : "no",
         FoundChoice choice => choice.Value,
-        IReadOnlyList<DateTimeResolution> { Count: > 0 } dates => dates[0].Value ?? dates[0].Start ?? dates[0].Timex,
+        IReadOnlyList<DateTimeResolution> { Count: > 0 } dates => DateText(dates[0]),
         var other => other.ToString(),
     };
+
+    // A date as the journal shows its own ("Thu 3 Dec 2026, 10:30"), not the recognizer's "2026-12-03 10:30:00"; a
+    // reading with no single moment (a range, "in the spring") keeps the recognizer's own words for it.
+    private static string DateText(DateTimeResolution date)
+    {
+        var local = date.Value ?? date.Start;
+        if (local is null || !DateTime.TryParse(local, CultureInfo.InvariantCulture, DateTimeStyles.None, out var at))
+        {
+            return local ?? date.Timex;
+        }
+
+        return at.ToString(date.Type == "date" ? "ddd d MMM yyyy" : "ddd d MMM yyyy, HH:mm", CultureInfo.InvariantCulture);
+    }
 
     private JournalEntry ToEntry(WaterfallStepContext step)
     {

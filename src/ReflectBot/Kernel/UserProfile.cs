@@ -24,6 +24,13 @@ public sealed class UserProfile
     [JsonProperty("timeZone", NullValueHandling = NullValueHandling.Ignore)]
     public string? TimeZone { get; set; }
 
+    /// <summary>
+    /// Whether the person told us their zone ("my time zone is New York"): it then wins over the channel's, which can
+    /// be wrong (a terminal on a server, a work laptop set to head office), until they say "use my device's time zone".
+    /// </summary>
+    [JsonProperty("timeZoneTold", DefaultValueHandling = DefaultValueHandling.Ignore)]
+    public bool TimeZoneTold { get; set; }
+
     /// <summary>Whether the user agreed to keep a journal: null until asked (at the first save), then their answer.</summary>
     [JsonProperty("journalConsent", NullValueHandling = NullValueHandling.Ignore)]
     public bool? JournalConsent { get; set; }

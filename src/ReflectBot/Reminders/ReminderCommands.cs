@@ -13,7 +13,8 @@ namespace ReflectBot.Reminders;
 /// A person's own reminders: "remind me to check in every evening at 8" (or "remind me every weekday at 8am to
 /// journal"), "my reminders", "pause reminders for a week", "delete reminder 2" / "delete my reminders", and the
 /// weekly look back, "send me my week on Sundays" / "stop sending my week". Times are read by the date-time
-/// recognizer in the person's time zone, as a clinician's schedules are (<see cref="ScheduleParser"/>).
+/// recognizer in the person's time zone, as a clinician's schedules are (<see cref="ScheduleParser"/>). A pause is
+/// for a while ("for a week", "for 3 days") or until a day ("until friday", "till the 10th"), when they start again.
 /// "pause reminders" and "stop reminders" without a time stay the privacy feature's switch, which the
 /// delivery respects too.
 /// </summary>
@@ -42,7 +43,7 @@ public sealed partial class ReminderCommands(ClinicStore store, JourneyCatalog j
         var reply = text switch
         {
             _ when RemindMe().Match(text) is { Success: true } m => await SetAsync(turn.UserId, m.Groups["rest"].Value, zone, now, cancellationToken).ConfigureAwait(false),
-            _ when PauseFor().Match(text) is { Success: true } m => await PauseAsync(turn.UserId, m.Groups["what"].Value, zone, now, cancellationToken).ConfigureAwait(false),
+            _ when PauseFor().Match(text) is { Success: true } m => await PauseAsync(turn.UserId, m.Groups["how"].Value, m.Groups["what"].Value, zone, now, cancellationToken).ConfigureAwait(false),
             _ when Delete().Match(text) is { Success: true } m => await DeleteAsync(turn.UserId, m.Groups["n"].Success ? m.Groups["n"].Value : null, cancellationToken).ConfigureAwait(false),
             _ when WeekOn().IsMatch(text) => await WeekAsync(turn.UserId, zone, now, cancellationToken).ConfigureAwait(false),
             _ when WeekOff().IsMatch(text) => await WeekOffAsync(turn.UserId, cancellationToken).ConfigureAwait(false),
@@ -71,12 +72,12 @@ public sealed partial class ReminderCommands(ClinicStore store, JourneyCatalog j
             recurrence.LocalTime = morning.AddHours(12).ToString("HH:mm", CultureInfo.InvariantCulture);
         }
 
+        // Quiet hours keep what the person did not time (a clinician's assignments, a reminder held up by an outage)
+        // out of their night. A time they choose themselves inside them (a 7:15am before a shift) is theirs: it is
+        // kept, and said plainly. Refusing it sent a usability tester looking for a setting that did not exist.
         var o = options.Value;
         var at = TimeOnly.ParseExact(recurrence.LocalTime, "HH:mm", CultureInfo.InvariantCulture);
-        if (InQuietHours(at, o))
-        {
-            return strings.Text(RemindersStrings.InQuietHours, ("time", recurrence.LocalTime), ("start", o.QuietHoursStart), ("end", o.QuietHoursEnd));
-        }
+        var quiet = InQuietHours(at, o) ? " " + strings.Text(RemindersStrings.InQuietHours, ("time", recurrence.LocalTime), ("start", o.QuietHoursStart), ("end", o.QuietHoursEnd)) : string.Empty;
 
         var reminder = new Reminder { JourneyId = journey.Id, Recurrence = recurrence };
         var full = false;
@@ -95,7 +96,7 @@ public sealed partial class ReminderCommands(ClinicStore store, JourneyCatalog j
         }, cancellationToken).ConfigureAwait(false);
         return full
             ? strings.Text(RemindersStrings.TooMany, ("max", ReminderRecord.MaxReminders))
-            : strings.Text(defaulted ? RemindersStrings.SetDefault : RemindersStrings.Set, ("number", reminder.Number), ("title", journey.Title), ("schedule", recurrence.Describe(strings)));
+            : strings.Text(defaulted ? RemindersStrings.SetDefault : RemindersStrings.Set, ("number", reminder.Number), ("title", journey.Title), ("schedule", recurrence.Describe(strings))) + quiet;
     }
 
     // The journey named anywhere in the sentence, best with its lead-in ("to check in", "to do a thought record",
@@ -129,26 +130,49 @@ public sealed partial class ReminderCommands(ClinicStore store, JourneyCatalog j
     /// <summary>What comes before a journey's name when someone says which one: "to", "to do a", "for my", "for the".</summary>
     private const string LeadIn = @"(?:to|for)\s+(?:(?:do|write|fill\s+in|start|have|try|make|complete)\s+)?(?:(?:a|an|my|the|some)\s+)?";
 
-    private async Task<string> PauseAsync(string userId, string what, TimeZoneInfo zone, DateTimeOffset now, CancellationToken cancellationToken)
+    private async Task<string> PauseAsync(string userId, string how, string what, TimeZoneInfo zone, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var days = DateTimePrompt.Recognize("for " + what, zone, now)
-            .Where(r => r.Type == "duration")
-            .Select(r => double.TryParse(r.Value, NumberStyles.Float, CultureInfo.InvariantCulture, out var seconds) ? seconds : 0)
-            .FirstOrDefault(s => s > 0);
-        if (days <= 0)
+        var resumes = how.Equals("for", StringComparison.OrdinalIgnoreCase) ? ResumeAfter(what, zone, now) : ResumeOn(what, zone, now);
+        if (resumes is not { } resume)
         {
             return strings.Text(RemindersStrings.PauseUnclear, ("phrase", what));
         }
 
-        var until = now.AddSeconds(Math.Min(days, TimeSpan.FromDays(366).TotalSeconds));
+        List<int> missed = [];
         await store.UpdateAsync<ReminderRecord>(ReminderRecord.KeyOf(userId), record =>
         {
             record ??= new ReminderRecord { UserId = userId };
-            record.PausedUntilUtc = until;
+            record.PausedUntilUtc = resume;
+
+            // A one-off that falls inside the pause will not come (nothing is sent late): said now, not found out later.
+            missed = [.. record.Reminders.Where(r => r.Recurrence.IsOneOff && r.Recurrence.Next(now) is { } next && next < resume).Select(r => r.Number).Order()];
             return record;
         }, cancellationToken).ConfigureAwait(false);
-        return strings.Text(RemindersStrings.Paused, ("until", Local(until, zone)));
+        var paused = strings.Text(RemindersStrings.Paused, ("until", Local(resume, zone)));
+        return missed.Count == 0 ? paused : paused + " " + strings.Text(RemindersStrings.PausedOneOff, ("numbers", ClinicStrings.List(strings, [.. missed.Select(n => n.ToString(CultureInfo.InvariantCulture))])));
     }
+
+    private static DateTimeOffset? ResumeAfter(string what, TimeZoneInfo zone, DateTimeOffset now)
+    {
+        var seconds = DateTimePrompt.Recognize("for " + what, zone, now)
+            .Where(r => r.Type == "duration")
+            .Select(r => double.TryParse(r.Value, NumberStyles.Float, CultureInfo.InvariantCulture, out var s) ? s : 0)
+            .FirstOrDefault(s => s > 0);
+        return seconds > 0 ? now.AddSeconds(Math.Min(seconds, MaxPause.TotalSeconds)) : null;
+    }
+
+    // "until friday": they start again that day, so the pause ends at its first minute; "until 6pm tomorrow" ends then.
+    // The next such day ahead, never one gone by, and never further than a year.
+    private static DateTimeOffset? ResumeOn(string what, TimeZoneInfo zone, DateTimeOffset now)
+    {
+        var at = DateTimePrompt.Recognize(what, zone, now)
+            .Where(r => r.Type is "date" or "datetime" or "daterange" or "datetimerange")
+            .Select(r => r.ToDateTimeOffset())
+            .FirstOrDefault(a => a is { } t && t > now);
+        return at is { } resume && resume - now <= MaxPause ? resume : null;
+    }
+
+    private static readonly TimeSpan MaxPause = TimeSpan.FromDays(366);
 
     private async Task<string> DeleteAsync(string userId, string? number, CancellationToken cancellationToken)
     {
@@ -255,7 +279,7 @@ public sealed partial class ReminderCommands(ClinicStore store, JourneyCatalog j
     [GeneratedRegex(@"^\s*(my|show my|list my|show me my) reminders\s*[.!?]*\s*$", Options)]
     private static partial Regex List();
 
-    [GeneratedRegex(@"^\s*pause (my )?reminders for\s+(?<what>.+?)\s*[.!]*\s*$", Options)]
+    [GeneratedRegex(@"^\s*pause (my |all )?(my )?reminders (?<how>for|until|till|til|'til|to)\s+(?<what>.+?)\s*[.!]*\s*$", Options)]
     private static partial Regex PauseFor();
 
     [GeneratedRegex(@"^\s*(delete|remove|cancel|clear) (my reminders|all (my )?reminders|reminder\s+(?<n>\d{1,3}))\s*[.!]*\s*$", Options)]

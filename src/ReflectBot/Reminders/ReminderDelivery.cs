@@ -12,7 +12,7 @@ namespace ReflectBot.Reminders;
 /// <summary>
 /// The person's own reminders and Sunday look back as the scheduler's own kind of due item (<see cref="IDueDelivery"/>),
 /// run in its round under the same leader lease. An occurrence goes out only within <see cref="Grace"/> of its
-/// time, outside quiet hours (in the person's zone), while neither paused for a while nor switched off with
+/// time, outside quiet hours (in the person's zone) unless the person chose a time inside them, while neither paused for a while nor switched off with
 /// "pause reminders"; it is claimed first by writing <see cref="Reminder.SentFor"/> under the record's ETag, so two
 /// instances never both send it, and a failed send gives the claim back for the next round. The journal is read
 /// only for a look back that is due and claimed: one read a week per person who asked for it.
@@ -58,7 +58,7 @@ public sealed class ReminderDelivery(
 
         var due = record.Reminders.Append(record.Week).OfType<Reminder>()
             .Select(r => (Reminder: r, At: Due(r, utcNow)))
-            .Where(d => d.At is { } at && d.Reminder.SentFor != at && !QuietHours.Contains(utcNow, d.Reminder.Recurrence.TimeZoneId, Time(options.Value.QuietHoursStart), Time(options.Value.QuietHoursEnd)))
+            .Where(d => d.At is { } at && d.Reminder.SentFor != at && (ChosenInQuietHours(d.Reminder) || !QuietHours.Contains(utcNow, d.Reminder.Recurrence.TimeZoneId, Time(options.Value.QuietHoursStart), Time(options.Value.QuietHoursEnd))))
             .ToList();
         if (due.Count == 0
             || await preferences.ArePausedAsync(record.UserId, cancellationToken).ConfigureAwait(false)
@@ -145,6 +145,11 @@ public sealed class ReminderDelivery(
             return false;
         }
     }
+
+    // A time the person chose inside quiet hours was theirs to choose (ReminderCommands says so when they set it).
+    private bool ChosenInQuietHours(Reminder reminder)
+        => TimeOnly.TryParseExact(reminder.Recurrence.LocalTime, "HH:mm", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var at)
+            && ReminderCommands.InQuietHours(at, options.Value);
 
     private static TimeOnly Time(string text) => ClinicOptionsValidator.TryParseTime(text, out var t) ? t : TimeOnly.MinValue;
 }

@@ -9,6 +9,7 @@ public static class ReminderServiceCollectionExtensions
     public static IServiceCollection AddReminders(this IServiceCollection services)
     {
         services.AddSingleton<ReminderCommands>();
+        services.AddSingleton<TimeZoneCommand>();
         services.AddSingleton<IDueDelivery, ReminderDelivery>();
         services.AddSingleton<IUserDataEraser, ReminderDataEraser>();
         return services;

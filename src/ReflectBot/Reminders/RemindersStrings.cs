@@ -57,4 +57,22 @@ public static class RemindersStrings
 
     /// <summary>What "delete my data" says it erased.</summary>
     public static readonly StringKey Erased = new("reminders.erased");
+
+    /// <summary>{zone} "New York (America/New_York)", {now} the day and time there.</summary>
+    public static readonly StringKey ZoneSet = new("reminders.zoneSet", "zone", "now");
+
+    /// <summary>{zone}, {now}: the zone in use.</summary>
+    public static readonly StringKey ZoneIs = new("reminders.zoneIs", "zone", "now");
+
+    /// <summary>{zone}, {now}: the device's zone, used again.</summary>
+    public static readonly StringKey ZoneFromDevice = new("reminders.zoneFromDevice", "zone", "now");
+
+    /// <summary>The channel reports no zone to go back to.</summary>
+    public static readonly StringKey ZoneNoDevice = new("reminders.zoneNoDevice");
+
+    /// <summary>{phrase}: the words that named no zone.</summary>
+    public static readonly StringKey ZoneUnknown = new("reminders.zoneUnknown", "phrase");
+
+    /// <summary>After <see cref="Paused"/>: {numbers} of one-off reminders that fall inside the pause.</summary>
+    public static readonly StringKey PausedOneOff = new("reminders.pausedOneOff", "numbers");
 }

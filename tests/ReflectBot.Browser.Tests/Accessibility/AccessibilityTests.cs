@@ -183,6 +183,10 @@ public sealed partial class AccessibilityTests(ChromiumFixture chromium) : IClas
         await page.Keyboard.PressAsync("Enter");
         await chat.WaitSaidAsync(ChatPage.FirstSaveQuestion);
 
+        // The question's text can show a moment before its buttons on a busy machine; Shift+Tab then reached the
+        // transcript instead.
+        await Expect(page.Locator("#webchat .webchat__suggested-actions").GetByRole(AriaRole.Button, new() { Name = "Yes" })).ToBeVisibleAsync();
+        await Expect(sendBox).ToBeFocusedAsync();
         await page.Keyboard.PressAsync("Shift+Tab");
         await page.Keyboard.PressAsync("Home");
         Assert.True(await FocusedIsAsync(page, "Yes"), await FocusedAsync(page));

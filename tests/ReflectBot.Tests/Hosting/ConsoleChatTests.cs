@@ -33,6 +33,25 @@ public sealed class ConsoleChatTests
     }
 
     [Fact]
+    public async Task SomeoneNewReadsWhatTheBotIsBeforeTheirFirstMessageWhateverItIsAndOnlyOnce()
+    {
+        // A usability tester whose first message was "learn" or a question never read that this is no person, no
+        // therapist and no emergency service: only a greeting brought the welcome. Web Chat and Teams show it when
+        // the conversation opens; the terminal now does the same.
+        var data = TempFolder.Create();
+        var statement = "not a person, and not a therapist or an emergency service";
+        var (exitCode, first, _) = await CommandRun.RunAsync(["chat", "--name", "Jo"], "learn\n", dataPath: data);
+        Assert.Equal(0, exitCode);
+        var welcome = first.IndexOf(statement, StringComparison.Ordinal);
+        Assert.InRange(welcome, 0, first.IndexOf("you> learn", StringComparison.Ordinal));
+        Assert.Equal(welcome, first.LastIndexOf(statement, StringComparison.Ordinal));
+
+        var (_, second, _) = await CommandRun.RunAsync(["chat", "--name", "Jo"], "learn\n", dataPath: data);
+        Assert.Contains("you> learn", second, StringComparison.Ordinal);
+        Assert.DoesNotContain(statement, second, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task ExportInTheTerminalChatWritesTheFilesToExportsUnderTheWorkingFolderSaysWhereAndNeverOverwrites()
     {
         var folder = TempFolder.Create();

@@ -58,7 +58,7 @@ public sealed class QuestionsTests : IDisposable
     }
 
     [Theory]
-    [InlineData("my time zone is new york")]
+    [InlineData("what is the capital of peru?")]
     [InlineData("how do i change the colour of this page?")]
     [InlineData("why is the sky blue")]
     public async Task AnUnknownQuestionIsNotThankedButAnsweredHonestlyWithWhatTheBotCanDo(string asked)

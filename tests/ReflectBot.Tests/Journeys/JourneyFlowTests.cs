@@ -120,7 +120,8 @@ public sealed class JourneyFlowTests : IDisposable
         var entry = await OnlyEntryAsync();
         Assert.Equal("why I go quiet", entry.Answers["bring"]);
         Assert.Equal("a next step", entry.Answers["hope"]);
-        Assert.True(entry.Answers.ContainsKey("when"), "the session time is saved");
+        // As the journal shows dates, not the recognizer's "2026-12-03 17:00:00" (a usability test).
+        Assert.Matches(@"^Thu \d{1,2} [A-Z][a-z]{2} \d{4}, 17:00$", entry.Answers["when"]);
         Assert.Equal(["patterns-can-change"], entry.Cards);
     }
 

@@ -63,11 +63,20 @@ public sealed class ReminderTests : IAsyncLifetime, IDisposable
     }
 
     [Fact]
-    public async Task AReminderInQuietHoursIsRefusedWithTheReasonAndNothingIsKept()
+    public async Task AReminderThePersonTimesInsideQuietHoursIsKeptSaidPlainlyAndSentThen()
     {
-        var reply = await Person().ReadAsync("remind me to check in every day at 11pm");
-        Assert.Contains("23:00 is in quiet hours (22:00 to 08:00)", reply, StringComparison.Ordinal);
-        Assert.Contains("no reminders of your own", await Person().ReadAsync("my reminders"), StringComparison.Ordinal);
+        // It used to be refused: a usability tester wanting 7:15am before a shift had no way to get it.
+        var reply = await Person().ReadAsync("remind me to check in every day at 7:15am");
+        Assert.Contains("Reminder 1 is set", reply, StringComparison.Ordinal);
+        Assert.Contains("07:15 is in the hours I otherwise keep quiet (22:00 to 08:00)", reply, StringComparison.Ordinal);
+
+        // One timed outside them and held up into them (no round ran at 21:50) still waits for the next evening.
+        await Person().ReadAsync("remind me to check in every evening at 9:50");
+        At(20, 21, 5); // Monday 22:05 in London
+        Assert.Equal(0, (await _host.RoundAsync()).Sent);
+
+        At(21, 6, 16); // Tuesday 07:16 in London (BST)
+        Assert.Equal(1, (await _host.RoundAsync()).Sent);
     }
 
     [Fact]
@@ -106,6 +115,34 @@ public sealed class ReminderTests : IAsyncLifetime, IDisposable
         Assert.Equal(0, (await _host.RoundAsync()).Sent);
         At(27, 20); // Monday 27 October, 20:01 in London (GMT)
         Assert.Equal(1, (await _host.RoundAsync()).Sent);
+    }
+
+    [Fact]
+    public async Task PausingUntilADayHoldsThemUntilThatDayBeginsAndADayGoneByIsAskedAbout()
+    {
+        // A usability tester's "pause reminders till friday" was not understood; only "for a week" was.
+        var person = Person();
+        await person.ReadAsync("remind me to check in every evening at 8");
+        Assert.Contains("I couldn't tell how long", await person.ReadAsync("pause reminders until yesterday"), StringComparison.Ordinal);
+        var paused = await person.ReadAsync("pause my reminders till friday");
+        Assert.Contains("paused until Fri 24 Oct, 00:00", paused, StringComparison.Ordinal);
+
+        At(23, 19); // Thursday 20:01 in London (BST)
+        Assert.Equal(0, (await _host.RoundAsync()).Sent);
+        At(24, 19); // Friday 20:01
+        Assert.Equal(1, (await _host.RoundAsync()).Sent);
+    }
+
+    [Fact]
+    public async Task APauseOverAOneOffReminderSaysItWillNotComeRatherThanLosingItSilently()
+    {
+        var person = Person();
+        Assert.Contains("Reminder 1 is set", await person.ReadAsync("remind me to check in tomorrow at 9am"), StringComparison.Ordinal);
+        await person.ReadAsync("remind me to check in every evening at 8");
+        var paused = await person.ReadAsync("pause reminders for 3 days");
+        Assert.Contains("Reminder 1 comes only once, inside this pause", paused, StringComparison.Ordinal);
+        Assert.DoesNotContain("Reminder 2", paused, StringComparison.Ordinal);
+        Assert.DoesNotContain("comes only once", await person.ReadAsync("pause reminders until tomorrow"), StringComparison.Ordinal);
     }
 
     [Fact]

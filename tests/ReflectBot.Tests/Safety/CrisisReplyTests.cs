@@ -154,6 +154,27 @@ public sealed class CrisisReplyTests : IDisposable
     }
 
     [Fact]
+    public async Task AskingForTheNumbersLeavesAreYouSafeOpenSoTheNextMessageStillAnswersIt()
+    {
+        // Seen by hand: after "what are the numbers", "omg stop. im safe, i was just venting" got the held reply,
+        // because only the message right after the question could answer it.
+        var bot = _host.Client();
+        bot.TimeZone = "Europe/London";
+        await bot.SayAsync("check in");
+        await bot.SayAsync("6");
+        Assert.True(Conversations.HasCrisisCard(await bot.SayAsync("I want to kill myself")));
+        Assert.Contains("Samaritans", BotClient.Read(await bot.SayAsync("what are the numbers")), StringComparison.Ordinal);
+        Assert.Contains("116 123", BotClient.Read(await bot.SayAsync("region uk")), StringComparison.Ordinal);
+        var misread = BotClient.Read(await bot.SayAsync("omg stop. im safe, i was just venting"));
+        Assert.Contains(Replies.Misread, misread, StringComparison.Ordinal);
+
+        // Anything else still closes the question: a later "yes" is not taken for it.
+        await bot.SayAsync("I want to kill myself");
+        await bot.SayAsync("ok");
+        Assert.DoesNotContain(Replies.SafeFirst, BotClient.Read(await bot.SayAsync("yes")), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task WithNothingInProgressTheSteadyReplyComesOnceAndThenTheBotAnswersAsUsual()
     {
         // It used to answer everything for an hour ("can i export this", "ok thanks, bye") with the same block.

@@ -11,7 +11,8 @@ public static class CommandRun
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(90);
 
     /// <param name="workingDirectory">Where the command starts (the terminal chat saves exports under it); the build's folder by default.</param>
-    public static async Task<(int ExitCode, string Stdout, string Stderr)> RunAsync(IReadOnlyList<string> arguments, string input, string? workingDirectory = null)
+    /// <param name="dataPath">The bot's data folder, to run a second time on what a first run kept; a fresh one by default.</param>
+    public static async Task<(int ExitCode, string Stdout, string Stderr)> RunAsync(IReadOnlyList<string> arguments, string input, string? workingDirectory = null, string? dataPath = null)
     {
         ArgumentNullException.ThrowIfNull(arguments);
         var start = new ProcessStartInfo("dotnet") { WorkingDirectory = workingDirectory ?? AppContext.BaseDirectory, RedirectStandardInput = true, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
@@ -21,7 +22,7 @@ public static class CommandRun
             start.ArgumentList.Add(argument);
         }
 
-        start.Environment["Storage__DataPath"] = TempFolder.Create();
+        start.Environment["Storage__DataPath"] = dataPath ?? TempFolder.Create();
 
         // Started elsewhere, it still reads the build's appsettings.json.
         start.Environment["ASPNETCORE_CONTENTROOT"] = AppContext.BaseDirectory;
