@@ -13,7 +13,7 @@ using ReflectBot.Tests.Support;
 namespace ReflectBot.Benchmarks;
 
 /// <summary>
-/// dotnet run -c Release --project benchmarks/ReflectBot.Benchmarks -- [--n 1,16,64] [--seconds 10] [--calls-only] [--bot-only] [--model-short] [--model-precision]
+/// dotnet run -c Release --project benchmarks/ReflectBot.Benchmarks -- [--n 1,16,64] [--seconds 10] [--calls-only] [--bot-only] [--no-memory] [--fixed-turns K] [--model-short] [--model-precision]
 /// Starts Azurite and the bot (its own process, on blobs), then for each N: the bare storage floor (one
 /// blob read and one conditional write per turn) and the bot (check-ins over HTTP), same concurrency,
 /// same run; then a user with 10,000 journal entries against one with 10, and memory with 1,000
@@ -79,11 +79,25 @@ public static class BenchmarkProgram
         using var http = new HttpClient(handler) { BaseAddress = bot.Address, Timeout = TimeSpan.FromSeconds(30) };
         var turns = new Turns(http);
         await turns.SayAsync("cold-user", "cold-conv", "check in", CancellationToken.None);
-        Console.WriteLine($"Cold start: process start to /health {healthy.TotalMilliseconds:F0} ms, to the first reply {coldStart.Elapsed.TotalMilliseconds:F0} ms (target <= 2000 ms)");
+        var startCpu = bot.Cpu;
+        Console.WriteLine($"Cold start: process start to /health {healthy.TotalMilliseconds:F0} ms, to the first reply {coldStart.Elapsed.TotalMilliseconds:F0} ms (target <= 2000 ms); the bot's CPU to the first reply {startCpu.TotalMilliseconds:F0} ms");
+
+        // --fixed-turns K: the bot's CPU for a fixed amount of work from the first reply (K check-in turns, 16 at a time),
+        // then stop. CPU time for the same work does not depend on how much of the machine the bot gets, so it compares
+        // runtime settings (what the JIT does in a short run) on a machine others keep busy, where timed phases cannot.
+        if (Arg(args, "--fixed-turns", "") is { Length: > 0 } fixedTurns)
+        {
+            await FixedWorkAsync(bot, turns, int.Parse(fixedTurns, CultureInfo.InvariantCulture), startCpu);
+            return 0;
+        }
 
         // Warm both paths (JIT, connections) before measuring.
         await Measurement.RunAsync(4, TimeSpan.FromSeconds(3), (w, i) => FloorTurnAsync(floorContainer, $"warm-{w}"));
-        await Measurement.RunAsync(8, TimeSpan.FromSeconds(8), (w, i) => BotTurnAsync(turns, "warm", w, i));
+        var warm = await Measurement.RunAsync(8, TimeSpan.FromSeconds(8), (w, i) => BotTurnAsync(turns, "warm", w, i));
+
+        // What a short run costs while the runtime still compiles (tier-up of the ReadyToRun code, what has none):
+        // the JIT settings are judged on this as well as on the measured phases.
+        Console.WriteLine($"Warm-up (8 workers, 8 s): {warm.Turns} turns, the bot's CPU {(bot.Cpu - startCpu).TotalMilliseconds:F0} ms, {(bot.Cpu - startCpu).TotalMilliseconds / Math.Max(1, warm.Turns):F2} ms/turn");
 
         Console.WriteLine();
         Console.WriteLine("   N  what   throughput / latency");
@@ -104,9 +118,44 @@ public static class BenchmarkProgram
             await JournalSizeAsync(azurite.ConnectionString, bot, turns, duration);
         }
 
-        Console.WriteLine();
-        await MemoryAsync(bot, turns);
+        // --no-memory: leave out the 1,000 conversations (minutes on a machine the bot only gets a sliver of).
+        if (!args.Contains("--no-memory"))
+        {
+            Console.WriteLine();
+            await MemoryAsync(bot, turns);
+        }
+
         return 0;
+    }
+
+    private static async Task FixedWorkAsync(BotProcess bot, Turns turns, int count, TimeSpan startCpu)
+    {
+        const int Workers = 16;
+        long next = -1;
+        var failed = 0;
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        await Task.WhenAll(Enumerable.Range(0, Workers).Select(async w =>
+        {
+            for (long i = 0; Interlocked.Increment(ref next) < count; i++)
+            {
+                bool ok;
+                try
+                {
+                    ok = await BotTurnAsync(turns, "fixed", w, i);
+                }
+                catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException)
+                {
+                    ok = false;
+                }
+
+                if (!ok)
+                {
+                    Interlocked.Increment(ref failed);
+                }
+            }
+        }));
+        var cpu = bot.Cpu;
+        Console.WriteLine($"Fixed work: {count} check-in turns, {Workers} at a time, {failed} failed, {clock.Elapsed.TotalSeconds:F1} s: the bot's CPU {(cpu - startCpu).TotalMilliseconds:F0} ms after the first reply ({(cpu - startCpu).TotalMilliseconds / count:F2} ms/turn), {cpu.TotalMilliseconds:F0} ms since its start");
     }
 
     private static async Task CountCallsAsync(string connectionString)

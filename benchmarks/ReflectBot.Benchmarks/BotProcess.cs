@@ -57,7 +57,8 @@ public sealed class BotProcess : IAsyncDisposable
 
     public static async Task<BotProcess> StartAsync(string root, string connectionString, string containerPrefix)
     {
-        var bin = Path.Combine(root, "src", "ReflectBot", "bin", "Release", "net10.0");
+        // REFLECTBOT_BENCH_BOT_DIR: another publish of the bot to compare (a self-contained one runs by its own apphost).
+        var bin = Environment.GetEnvironmentVariable("REFLECTBOT_BENCH_BOT_DIR") is { Length: > 0 } other ? other : Path.Combine(root, "src", "ReflectBot", "bin", "Release", "net10.0");
         var dll = Path.Combine(bin, "ReflectBot.dll");
         if (!File.Exists(dll))
         {
@@ -66,8 +67,13 @@ public sealed class BotProcess : IAsyncDisposable
 
         var port = FreePort();
         var address = new Uri($"http://127.0.0.1:{port}");
-        var start = new ProcessStartInfo("dotnet") { WorkingDirectory = bin, UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
-        start.ArgumentList.Add(dll);
+        var selfContained = File.Exists(Path.Combine(bin, "libcoreclr.so"));
+        var start = new ProcessStartInfo(selfContained ? Path.Combine(bin, "ReflectBot") : "dotnet") { WorkingDirectory = bin, UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
+        if (!selfContained)
+        {
+            start.ArgumentList.Add(dll);
+        }
+
         start.Environment["Urls"] = address.ToString();
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
         start.Environment["Logging__LogLevel__Default"] = "Warning";
