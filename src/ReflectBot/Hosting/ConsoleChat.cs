@@ -46,19 +46,8 @@ public static class ConsoleChat
         // As Web Chat and Teams do when a conversation opens: the person joins, so someone new reads what this bot is
         // (not a person, not a therapist, not an emergency service) before their first message, whatever it is. The
         // bot welcomes each person once, so a second run shows nothing.
-        var joined = new Activity(ActivityTypes.ConversationUpdate)
-        {
-            Id = Guid.NewGuid().ToString("N"),
-            ChannelId = ChannelId,
-            ServiceUrl = "console://",
-            From = user,
-            Recipient = botAccount,
-            Conversation = conversation,
-            MembersAdded = [user],
-            Locale = "en-US",
-            LocalTimezone = zone,
-            Timestamp = DateTimeOffset.UtcNow,
-        };
+        var joined = Arriving(ActivityTypes.ConversationUpdate);
+        joined.MembersAdded = [user];
         await adapter.ProcessActivityAsync(joined, bot.OnTurnAsync, cancellationToken).ConfigureAwait(false);
 
         while (!cancellationToken.IsCancellationRequested)
@@ -84,24 +73,27 @@ public static class ConsoleChat
             var choice = int.TryParse(line.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var number) && number >= 1 && number <= adapter.Choices.Count
                 ? adapter.Choices[number - 1]
                 : null;
-            var activity = new Activity(ActivityTypes.Message)
-            {
-                Id = Guid.NewGuid().ToString("N"),
-                ChannelId = ChannelId,
-                ServiceUrl = "console://",
-                From = user,
-                Recipient = botAccount,
-                Conversation = conversation,
-                Text = choice is null ? line : choice.Text,
-                Value = choice?.Value,
-                Locale = "en-US",
-                LocalTimezone = zone,
-                Timestamp = DateTimeOffset.UtcNow,
-                LocalTimestamp = DateTimeOffset.Now,
-            };
+            var activity = Arriving(ActivityTypes.Message);
+            activity.Text = choice is null ? line : choice.Text;
+            activity.Value = choice?.Value;
             await adapter.ProcessActivityAsync(activity, bot.OnTurnAsync, cancellationToken).ConfigureAwait(false);
         }
 
         return 0;
+
+        // What the terminal sends, as a channel would: from this person, in this conversation, in their zone, now.
+        Activity Arriving(string type) => new(type)
+        {
+            Id = Guid.NewGuid().ToString("N"),
+            ChannelId = ChannelId,
+            ServiceUrl = "console://",
+            From = user,
+            Recipient = botAccount,
+            Conversation = conversation,
+            Locale = "en-US",
+            LocalTimezone = zone,
+            Timestamp = DateTimeOffset.UtcNow,
+            LocalTimestamp = DateTimeOffset.Now,
+        };
     }
 }

@@ -13,26 +13,8 @@ namespace ReflectBot.Tests.Reminders;
 /// round through the real proactive path (CloudAdapter posting to a connector stand-in on 127.0.0.1). The clock starts
 /// on Monday 20 October 2025, 10:00 in London (09:00 UTC).
 /// </summary>
-public sealed class ReminderTests : IAsyncLifetime, IDisposable
+public sealed class ReminderTests : ReminderScenario
 {
-    private readonly FakeTimeProvider _time = ClinicHost.Clock();
-    private ClinicHost _host = null!;
-    private ConnectorStandIn _connector = null!;
-
-    public async Task InitializeAsync()
-    {
-        _connector = await ConnectorStandIn.StartAsync();
-        _host = new ClinicHost(_time);
-    }
-
-    public async Task DisposeAsync() => await _connector.DisposeAsync();
-
-    public void Dispose() => _host?.Dispose();
-
-    private BotClient Person(ClinicHost? host = null) => (host ?? _host).User("person-1", "Sam", serviceUrl: _connector.Url);
-
-    private void At(int day, int hourUtc, int minute = 1) => _time.SetUtcNow(new DateTimeOffset(2025, 10, day, hourUtc, minute, 0, TimeSpan.Zero));
-
     [Fact]
     public async Task AnEveningReminderIsSentOnceAtItsTimeWithOneButtonThatStartsItsJourney()
     {
@@ -41,12 +23,12 @@ public sealed class ReminderTests : IAsyncLifetime, IDisposable
         Assert.Contains("Reminder 1 is set: the Daily check-in, every day at 20:00", set, StringComparison.Ordinal);
 
         At(20, 18, 59);
-        Assert.Equal(0, (await _host.RoundAsync()).Sent);
+        Assert.Equal(0, (await Host.RoundAsync()).Sent);
         At(20, 19);
-        Assert.Equal(1, (await _host.RoundAsync()).Sent);
-        Assert.Equal(0, (await _host.RoundAsync()).Sent);
+        Assert.Equal(1, (await Host.RoundAsync()).Sent);
+        Assert.Equal(0, (await Host.RoundAsync()).Sent);
 
-        var (conversation, activity) = Assert.Single(_connector.Posts);
+        var (conversation, activity) = Assert.Single(Connector.Posts);
         Assert.Equal("conv-person-1", conversation);
         var hero = (JObject)Assert.Single(activity.Attachments).Content;
         Assert.Contains("It's time for your Daily check-in", hero.Value<string>("text"), StringComparison.Ordinal);
@@ -59,7 +41,7 @@ public sealed class ReminderTests : IAsyncLifetime, IDisposable
 
         // The next evening it comes again.
         At(21, 19);
-        Assert.Equal(1, (await _host.RoundAsync()).Sent);
+        Assert.Equal(1, (await Host.RoundAsync()).Sent);
     }
 
     [Fact]
@@ -73,10 +55,10 @@ public sealed class ReminderTests : IAsyncLifetime, IDisposable
         // One timed outside them and held up into them (no round ran at 21:50) still waits for the next evening.
         await Person().ReadAsync("remind me to check in every evening at 9:50");
         At(20, 21, 5); // Monday 22:05 in London
-        Assert.Equal(0, (await _host.RoundAsync()).Sent);
+        Assert.Equal(0, (await Host.RoundAsync()).Sent);
 
         At(21, 6, 16); // Tuesday 07:16 in London (BST)
-        Assert.Equal(1, (await _host.RoundAsync()).Sent);
+        Assert.Equal(1, (await Host.RoundAsync()).Sent);
     }
 
     [Fact]
@@ -85,7 +67,7 @@ public sealed class ReminderTests : IAsyncLifetime, IDisposable
         var set = await Person().ReadAsync("remind me to check in every evening at 9");
         Assert.Contains("every day at 21:00", set, StringComparison.Ordinal);
         At(20, 20);
-        Assert.Equal(1, (await _host.RoundAsync()).Sent);
+        Assert.Equal(1, (await Host.RoundAsync()).Sent);
     }
 
     [Fact]
@@ -96,10 +78,10 @@ public sealed class ReminderTests : IAsyncLifetime, IDisposable
         Assert.Contains("the Free journaling, every Monday, Tuesday, Wednesday, Thursday and Friday at 08:00", set, StringComparison.Ordinal);
 
         At(25, 7); // Saturday 08:01 in London
-        Assert.Equal(0, (await _host.RoundAsync()).Sent);
+        Assert.Equal(0, (await Host.RoundAsync()).Sent);
         At(27, 8); // Monday 08:01 in London (GMT since Sunday)
-        Assert.Equal(1, (await _host.RoundAsync()).Sent);
-        var hero = (JObject)Assert.Single(Assert.Single(_connector.Posts).Activity.Attachments).Content;
+        Assert.Equal(1, (await Host.RoundAsync()).Sent);
+        var hero = (JObject)Assert.Single(Assert.Single(Connector.Posts).Activity.Attachments).Content;
         Assert.Equal("free write", hero["buttons"]![0]!.Value<string>("value"));
     }
 
@@ -112,9 +94,9 @@ public sealed class ReminderTests : IAsyncLifetime, IDisposable
         Assert.Contains("paused until Mon 27 Oct, 09:00", paused, StringComparison.Ordinal);
 
         At(21, 19);
-        Assert.Equal(0, (await _host.RoundAsync()).Sent);
+        Assert.Equal(0, (await Host.RoundAsync()).Sent);
         At(27, 20); // Monday 27 October, 20:01 in London (GMT)
-        Assert.Equal(1, (await _host.RoundAsync()).Sent);
+        Assert.Equal(1, (await Host.RoundAsync()).Sent);
     }
 
     [Fact]
@@ -128,9 +110,9 @@ public sealed class ReminderTests : IAsyncLifetime, IDisposable
         Assert.Contains("paused until Fri 24 Oct, 00:00", paused, StringComparison.Ordinal);
 
         At(23, 19); // Thursday 20:01 in London (BST)
-        Assert.Equal(0, (await _host.RoundAsync()).Sent);
+        Assert.Equal(0, (await Host.RoundAsync()).Sent);
         At(24, 19); // Friday 20:01
-        Assert.Equal(1, (await _host.RoundAsync()).Sent);
+        Assert.Equal(1, (await Host.RoundAsync()).Sent);
     }
 
     [Fact]
@@ -152,10 +134,10 @@ public sealed class ReminderTests : IAsyncLifetime, IDisposable
         await person.ReadAsync("remind me to check in every evening at 8");
         await person.ReadAsync("pause reminders");
         At(20, 19);
-        Assert.Equal(0, (await _host.RoundAsync()).Sent);
+        Assert.Equal(0, (await Host.RoundAsync()).Sent);
         await person.ReadAsync("resume reminders");
         At(21, 19);
-        Assert.Equal(1, (await _host.RoundAsync()).Sent);
+        Assert.Equal(1, (await Host.RoundAsync()).Sent);
     }
 
     [Fact]
@@ -173,7 +155,7 @@ public sealed class ReminderTests : IAsyncLifetime, IDisposable
         Assert.Contains("Reminder 1 is deleted", await person.ReadAsync("delete reminder 1"), StringComparison.Ordinal);
         Assert.Contains("no reminder 7", await person.ReadAsync("delete reminder 7"), StringComparison.Ordinal);
         At(20, 19);
-        Assert.Equal(0, (await _host.RoundAsync()).Sent);
+        Assert.Equal(0, (await Host.RoundAsync()).Sent);
         Assert.DoesNotContain("Daily check-in", await person.ReadAsync("my reminders"), StringComparison.Ordinal);
     }
 
@@ -185,10 +167,10 @@ public sealed class ReminderTests : IAsyncLifetime, IDisposable
         Assert.Contains("every Sunday at 18:00", await person.ReadAsync("send me my week on Sundays"), StringComparison.Ordinal);
 
         At(26, 17, 59); // Sunday 17:59 in London (GMT)
-        Assert.Equal(0, (await _host.RoundAsync()).Sent);
+        Assert.Equal(0, (await Host.RoundAsync()).Sent);
         At(26, 18);
-        Assert.Equal(1, (await _host.RoundAsync()).Sent);
-        var activity = Assert.Single(_connector.Posts).Activity;
+        Assert.Equal(1, (await Host.RoundAsync()).Sent);
+        var activity = Assert.Single(Connector.Posts).Activity;
         Assert.Contains("Here is your week, as you asked", activity.Text, StringComparison.Ordinal);
         Assert.Contains("You saved one reflection this week", activity.Text, StringComparison.Ordinal);
         Assert.Equal(activity.Text, activity.Speak);
@@ -199,8 +181,8 @@ public sealed class ReminderTests : IAsyncLifetime, IDisposable
 
         Assert.Contains("no more look backs", await person.ReadAsync("stop sending my week"), StringComparison.Ordinal);
         At(27, 18);
-        _time.SetUtcNow(new DateTimeOffset(2025, 11, 2, 18, 1, 0, TimeSpan.Zero));
-        Assert.Equal(0, (await _host.RoundAsync()).Sent);
+        Time.SetUtcNow(new DateTimeOffset(2025, 11, 2, 18, 1, 0, TimeSpan.Zero));
+        Assert.Equal(0, (await Host.RoundAsync()).Sent);
     }
 
     [Fact]
@@ -209,7 +191,7 @@ public sealed class ReminderTests : IAsyncLifetime, IDisposable
         var person = Person();
         await person.ReadAsync("remind me to check in every evening at 8");
         await person.SayAllAsync("delete my data", "yes");
-        Assert.Null(await _host.Get<ClinicStore>().GetAsync<ReminderRecord>(ReminderRecord.KeyOf(person.Key)));
+        Assert.Null(await Host.Get<ClinicStore>().GetAsync<ReminderRecord>(ReminderRecord.KeyOf(person.Key)));
     }
 }
 

@@ -1,7 +1,4 @@
-using Microsoft.Extensions.Time.Testing;
 using ReflectBot.Reminders;
-using ReflectBot.Tests.Clinic;
-using ReflectBot.Tests.Support;
 
 namespace ReflectBot.Tests.Reminders;
 
@@ -10,29 +7,13 @@ namespace ReflectBot.Tests.Reminders;
 /// London while she was in New York could not tell the bot so: "my time zone is new york" was thanked as a feeling.
 /// The clock starts on Monday 20 October 2025, 10:00 in London (09:00 UTC, 05:00 in New York).
 /// </summary>
-public sealed class TimeZoneTests : IAsyncLifetime, IDisposable
+public sealed class TimeZoneTests : ReminderScenario
 {
-    private readonly FakeTimeProvider _time = ClinicHost.Clock();
-    private ClinicHost _host = null!;
-    private ConnectorStandIn _connector = null!;
-
-    public async Task InitializeAsync()
-    {
-        _connector = await ConnectorStandIn.StartAsync();
-        _host = new ClinicHost(_time);
-    }
-
-    public async Task DisposeAsync() => await _connector.DisposeAsync();
-
-    public void Dispose() => _host?.Dispose();
-
-    private void At(int day, int hourUtc, int minute = 1) => _time.SetUtcNow(new DateTimeOffset(2025, 10, day, hourUtc, minute, 0, TimeSpan.Zero));
-
     [Fact]
     public async Task AZoneThePersonNamesWinsOverTheChannelsAndTheirRemindersKeepTheirLocalTimeInIt()
     {
         // The channel says London throughout (the host's client sends Europe/London).
-        var person = _host.User("person-1", "Sam", serviceUrl: _connector.Url);
+        var person = Host.User("person-1", "Sam", serviceUrl: Connector.Url);
         await person.ReadAsync("remind me to check in every evening at 8");
 
         var set = await person.ReadAsync("my time zone is new york");
@@ -43,9 +24,9 @@ public sealed class TimeZoneTests : IAsyncLifetime, IDisposable
 
         // 20:00 in London passes without a reminder; 20:00 in New York (00:00 UTC, EDT) brings it.
         At(20, 19);
-        Assert.Equal(0, (await _host.RoundAsync()).Sent);
+        Assert.Equal(0, (await Host.RoundAsync()).Sent);
         At(21, 0);
-        Assert.Equal(1, (await _host.RoundAsync()).Sent);
+        Assert.Equal(1, (await Host.RoundAsync()).Sent);
 
         // Going back to the device's zone moves them back.
         Assert.Contains("London (Europe/London)", await person.ReadAsync("use my device's time zone"), StringComparison.Ordinal);
@@ -60,7 +41,7 @@ public sealed class TimeZoneTests : IAsyncLifetime, IDisposable
     [InlineData("my time zone is sao paulo", "Sao Paulo (America/Sao_Paulo)")]
     public async Task ZonesAreReadFromCitiesIdsAndCommonNamesAndAnUnknownOneIsSaidPlainly(string said, string expected)
     {
-        var person = _host.User("person-2", "Jo", serviceUrl: _connector.Url);
+        var person = Host.User("person-2", "Jo", serviceUrl: Connector.Url);
         Assert.Contains(expected, await person.ReadAsync(said), StringComparison.Ordinal);
     }
 
