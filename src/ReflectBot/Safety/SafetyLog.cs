@@ -42,4 +42,7 @@ internal static partial class SafetyLog
 
     [LoggerMessage(EventId = 5112, Level = LogLevel.Warning, Message = "Safety model layer reads {Precision} vectors with weights trained on {TrainedOn} vectors (Safety:ModelPrecisionEvaluationOnly): for measurement only, its decisions are not the evaluated ones.")]
     public static partial void ModelPrecisionEvaluationOnly(ILogger logger, ModelPrecision precision, ModelPrecision trainedOn);
+
+    [LoggerMessage(EventId = 5113, Level = LogLevel.Warning, Message = "This CPU's int8 vectors differ from Float32's more than where the screen was evaluated (lowest cosine {Lowest:F3}, bound {Bound:F3}; a CPU without VNNI?): the safety model layer reads Float32 vectors with the int8-trained weights instead.")]
+    public static partial void Int8Unfaithful(ILogger logger, double lowest, double bound);
 }

@@ -46,6 +46,14 @@ public sealed class SafetyOptions
     public ModelPrecision ModelPrecision { get; set; } = ModelPrecision.Int8;
 
     /// <summary>
+    /// With Int8, the lowest cosine between this CPU's int8 and Float32 vectors of the reference texts
+    /// (<see cref="Model.Int8Fidelity"/>) below which the model layer reads Float32 vectors instead, and says so in the
+    /// log: CPUs without VNNI can saturate in ONNX Runtime's integer kernels, and their int8 vectors are then not the
+    /// evaluated ones. 1 always reads Float32; 0 never checks.
+    /// </summary>
+    public double Int8FidelityBound { get; set; } = 0.95;
+
+    /// <summary>
     /// Lets a precision run with weights trained on the other's vectors (Float32 with the shipped Int8 weights), for
     /// measuring cost and drift only (benchmarks, an evaluation): the screen's decisions then are not the evaluated
     /// ones. Never in production.

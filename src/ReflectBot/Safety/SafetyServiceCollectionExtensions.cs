@@ -18,6 +18,7 @@ public static class SafetyServiceCollectionExtensions
             .Validate(o => o.StorageWait > TimeSpan.Zero && o.StorageWait <= TimeSpan.FromSeconds(10), "Safety:StorageWait should be between 0 and 10 seconds.")
             .Validate(o => o.ModelWait >= TimeSpan.Zero && o.ModelWait <= TimeSpan.FromSeconds(30), "Safety:ModelWait should be between 0 and 30 seconds.")
             .Validate(o => o.ModelRunsAtOnce is >= 1 and <= 16, "Safety:ModelRunsAtOnce should be between 1 and 16.")
+            .Validate(o => o.Int8FidelityBound is >= 0 and <= 1, "Safety:Int8FidelityBound should be between 0 and 1.")
             .Validate(o => o.RepeatWindow > TimeSpan.Zero && o.RepeatWindow <= TimeSpan.FromDays(7), "Safety:RepeatWindow should be between 0 and 7 days.");
         services.AddSingleton<IValidateOptions<SafetyOptions>, ModelPrecisionValidation>();
         services.AddSingleton(sp => new SafetyContent(sp.GetRequiredService<IOptions<ReflectBot.Content.ContentOptions>>()));

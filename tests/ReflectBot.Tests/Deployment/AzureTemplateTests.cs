@@ -44,6 +44,7 @@ public sealed class AzureTemplateTests
         ["Safety__ModelRunsAtOnce"] = "the default was measured on 2 cores (README); the App Service plan's size does not change it",
         ["Safety__ModelPrecision"] = "Int8 by default, what the shipped weights were trained on (README); start-up refuses Float32 with them",
         ["Safety__ModelPrecisionEvaluationOnly"] = "for measuring the other precision (benchmarks, evaluation), never set in production",
+        ["Safety__Int8FidelityBound"] = "the load-time check of this CPU's int8 vectors decides by itself (README); the default holds on any App Service plan",
         ["FORWARDEDHEADERS_ENABLED"] = "the same switch as ASPNETCORE_FORWARDEDHEADERS_ENABLED, which the template pins to false",
     };
 

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using ReflectBot.Content;
 using ReflectBot.Safety;
 using ReflectBot.Safety.Evaluation;
@@ -115,6 +116,46 @@ public sealed class Int8ModelTests
 
         Assert.True(model.IsReady);
         Assert.Equal(Shipped, model.Precision);
+    }
+
+    [Fact]
+    public async Task OnThisCpuTheInt8VectorsStayWithinTheBoundOfFloat32sSoTheHostReadsInt8()
+    {
+        // This machine has VNNI, where the screen was trained and evaluated: the load-time check passes.
+        using var host = new BotHost(null, ("Safety:ModelWait", "00:00:30"));
+        host.CreateClient();
+        var model = host.Services.GetRequiredService<SafetyModelHost>();
+        await model.WaitReadyAsync();
+
+        Assert.Equal(ModelPrecision.Int8, model.Precision);
+        Assert.InRange(model.FidelityLowest!.Value, new SafetyOptions().Int8FidelityBound, 1.0);
+    }
+
+    [Fact]
+    public async Task WhereInt8VectorsFallBelowTheBoundTheHostReadsFloat32VectorsAndSaysSo()
+    {
+        // A CPU without VNNI can saturate in ONNX Runtime's integer kernels; a bound of 1 stands in for one here.
+        var logs = new LogSink();
+        using var host = new BotHost(null, ("Safety:Int8FidelityBound", "1"), ("Safety:ModelWait", "00:00:30")) { TestServices = services => services.AddSingleton<ILoggerProvider>(logs) };
+        host.CreateClient();
+        var model = host.Services.GetRequiredService<SafetyModelHost>();
+        await model.WaitReadyAsync();
+
+        Assert.True(model.IsReady);
+        Assert.Equal(ModelPrecision.Float32, model.Precision);
+        Assert.Contains(logs.Lines, line => line.Contains("[5113]", StringComparison.Ordinal));
+        Assert.Equal(RiskLevel.Clear, host.Services.GetRequiredService<SafetyScreen>().Screen("I want to die").Level);
+    }
+
+    [Theory]
+    [InlineData("-0.1")]
+    [InlineData("1.5")]
+    public void ABoundOutsideZeroToOneIsRefusedAtStartUp(string bound)
+    {
+        using var host = new BotHost(null, ("Safety:Int8FidelityBound", bound));
+        var refused = Assert.ThrowsAny<Exception>(() => host.CreateClient());
+
+        Assert.Contains("Safety:Int8FidelityBound", refused.ToString(), StringComparison.Ordinal);
     }
 
     /// <summary>The precision the shipped weights were trained on (the default).</summary>
