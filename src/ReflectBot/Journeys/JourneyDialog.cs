@@ -339,13 +339,12 @@ public sealed class JourneyDialog : ComponentDialog, IDescribedDialog
     // reading with no single moment (a range, "in the spring") keeps the recognizer's own words for it.
     private static string DateText(DateTimeResolution date)
     {
-        var local = date.Value ?? date.Start;
-        if (local is null || !DateTime.TryParse(local, CultureInfo.InvariantCulture, DateTimeStyles.None, out var at))
+        if (date.ToDateTimeOffset() is not { } moment)
         {
-            return local ?? date.Timex;
+            return date.Value ?? date.Start ?? date.Timex;
         }
 
-        return at.ToString(date.Type == "date" ? "ddd d MMM yyyy" : "ddd d MMM yyyy, HH:mm", CultureInfo.InvariantCulture);
+        return moment.DateTime.ToString(date.Type == "date" ? "ddd d MMM yyyy" : "ddd d MMM yyyy, HH:mm", CultureInfo.InvariantCulture);
     }
 
     private JournalEntry ToEntry(WaterfallStepContext step)
