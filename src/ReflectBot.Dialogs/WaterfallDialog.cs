@@ -71,6 +71,9 @@ public class WaterfallDialog : Dialog
         return RunStepAsync(dc, index + 1, reason, result, cancellationToken);
     }
 
+    internal Task<DialogTurnResult> GoToAsync(DialogContext dc, int index, CancellationToken cancellationToken)
+        => RunStepAsync(dc, index, DialogReason.NextCalled, null, cancellationToken);
+
     /// <summary>Runs the step at <paramref name="index"/>, or ends the waterfall after its last step.</summary>
     protected virtual async Task<DialogTurnResult> RunStepAsync(DialogContext dc, int index, DialogReason reason, object? result, CancellationToken cancellationToken)
     {

@@ -51,4 +51,22 @@ public sealed class WaterfallStepContext : DialogContext
         _nextCalled = true;
         return _parent.ResumeDialogAsync(this, DialogReason.NextCalled, result, cancellationToken);
     }
+
+    /// <summary>
+    /// Runs the step at <paramref name="index"/> instead of the next one, with no result: an earlier step, to ask
+    /// its question again ("previous question"). Whatever the steps kept in <see cref="Values"/> stays as it is;
+    /// undoing it is the caller's to decide.
+    /// </summary>
+    public Task<DialogTurnResult> GoToAsync(int index, CancellationToken cancellationToken = default)
+    {
+        if (_nextCalled)
+        {
+            throw new InvalidOperationException($"NextAsync or GoToAsync was already called for step {Index} of '{_parent.Id}'.");
+        }
+
+        ArgumentOutOfRangeException.ThrowIfNegative(index);
+        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(index, _parent.StepCount);
+        _nextCalled = true;
+        return _parent.GoToAsync(this, index, cancellationToken);
+    }
 }

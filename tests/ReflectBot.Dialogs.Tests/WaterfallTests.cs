@@ -135,4 +135,67 @@ public class WaterfallTests
             .Send("hi").AssertReply("Hello Sam").AssertReply("Greeting ended with Sam")
             .Send("hi again").AssertReply("Hello Sam").AssertReply("Greeting ended with Sam")
             .StartTestAsync();
+    /// <summary>Name, then topic; "go back" as the topic asks the name again, the way a journey's "previous question" does.</summary>
+    private static ComponentDialog NameThenTopic(Action<Exception>? onMisuse = null)
+    {
+        var root = new ComponentDialog("root");
+        root.AddDialog(new WaterfallDialog("main", [
+            (step, cancellationToken) => step.PromptAsync("name", new PromptOptions { Prompt = "What's your name?" }, cancellationToken),
+            (step, cancellationToken) =>
+            {
+                step.Values["name"] = (string)step.Result!;
+                return step.PromptAsync("topic", new PromptOptions { Prompt = $"What's on your mind, {step.Values["name"]}?" }, cancellationToken);
+            },
+            async (step, cancellationToken) =>
+            {
+                if ((string)step.Result! != "go back")
+                {
+                    await step.Context.SendActivityAsync($"{step.Values["name"]}: {step.Result}", cancellationToken: cancellationToken);
+                    return await step.EndDialogAsync(null, cancellationToken);
+                }
+
+                if (onMisuse is not null)
+                {
+                    foreach (var misuse in new Func<Task>[] { () => step.GoToAsync(3, cancellationToken), () => step.GoToAsync(-1, cancellationToken) })
+                    {
+                        onMisuse(await Assert.ThrowsAnyAsync<ArgumentOutOfRangeException>(misuse));
+                    }
+                }
+
+                step.Values.Remove("name");
+                var result = await step.GoToAsync(0, cancellationToken);
+                if (onMisuse is not null)
+                {
+                    onMisuse(await Assert.ThrowsAsync<InvalidOperationException>(() => step.NextAsync(null, cancellationToken)));
+                }
+
+                return result;
+            },
+        ]));
+        root.AddDialog(new TextPrompt("name", Wording.English)).AddDialog(new TextPrompt("topic", Wording.English));
+        return root;
+    }
+
+    [Fact]
+    public Task GoToAnEarlierStepAsksItsQuestionAgainAndTheWaterfallGoesOnFromThere()
+        => TestBot.Flow(NameThenTopic())
+            .Send("hi").AssertReply("What's your name?")
+            .Send("Sma").AssertReply("What's on your mind, Sma?")
+            .Send("go back").AssertReply("What's your name?")
+            .Send("Sam").AssertReply("What's on your mind, Sam?")
+            .Send("work").AssertReply("Sam: work")
+            .StartTestAsync();
+
+    [Fact]
+    public async Task GoToRefusesAStepOutsideTheWaterfallAndASecondMoveFromTheSameStep()
+    {
+        var refused = new List<Exception>();
+        await TestBot.Flow(NameThenTopic(refused.Add))
+            .Send("hi").AssertReply("What's your name?")
+            .Send("Sam").AssertReply("What's on your mind, Sam?")
+            .Send("go back").AssertReply("What's your name?")
+            .StartTestAsync();
+        Assert.Equal(3, refused.Count);
+        Assert.Contains("already called", refused[2].Message, StringComparison.Ordinal);
+    }
 }

@@ -8,7 +8,7 @@ namespace ReflectBot.Conversation;
 /// In the middle of a journey, a one-word message is the answer to its question ("home", "journal", "fears",
 /// "enough"), not a command that sets the journey aside: a person asked "what do you keep wanting?" may well
 /// answer "home". Only the few words a journey promises always work stay commands: help, stop, cancel, menu,
-/// back (and "skip", which the journey reads itself). Longer commands ("my journal", "tell me about fears")
+/// back (and "skip", "previous" or "undo", which the journey itself reads). Longer commands ("my journal", "tell me about fears")
 /// still interrupt, and so does a one-word command while a choice, a scale or the save question is open (a word
 /// there cannot be the answer).
 /// </summary>

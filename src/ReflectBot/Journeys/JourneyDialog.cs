@@ -87,6 +87,16 @@ public sealed class JourneyDialog : ComponentDialog, IDescribedDialog
     {
         ArgumentNullException.ThrowIfNull(innerDc);
         var text = innerDc.Context.Activity.Text;
+
+        // "previous question": the open prompt ends, and the step after it (a record step, or the close after the save
+        // question) takes the journey back to the question before.
+        if (PreviousQuestionWords.Is(text) && innerDc.Stack.Count >= 2 && innerDc.Stack[1].Id == WaterfallId
+            && WaterfallDialog.PositionOf(innerDc.Stack[1]).StepIndex <= 2 * _journey.Steps.Count
+            && !OffersAsChoice(OpenStep(innerDc), text))
+        {
+            return await innerDc.EndDialogAsync(JourneyProgress.StepBack, cancellationToken).ConfigureAwait(false);
+        }
+
         if (SkipWords.Is(text) && innerDc.Stack.Count >= 2 && innerDc.Stack[1].Id == WaterfallId
             && WaterfallDialog.PositionOf(innerDc.Stack[1]).StepIndex is var index && index < 2 * _journey.Steps.Count
             && !OffersAsChoice(_journey.Steps[index / 2], text))
@@ -97,8 +107,16 @@ public sealed class JourneyDialog : ComponentDialog, IDescribedDialog
         return await base.OnContinueDialogAsync(innerDc, cancellationToken).ConfigureAwait(false);
     }
 
-    private static bool OffersAsChoice(JourneyStep step, string? text)
+    private JourneyStep? OpenStep(DialogContext innerDc)
+        => WaterfallDialog.PositionOf(innerDc.Stack[1]).StepIndex is var index && index < 2 * _journey.Steps.Count ? _journey.Steps[index / 2] : null;
+
+    private static bool OffersAsChoice(JourneyStep? step, string? text)
     {
+        if (step is null)
+        {
+            return false;
+        }
+
         var said = CardCatalog.Normalize(text);
         return step.Answer.Kind == AnswerKind.Choice
             && step.Answer.Choices.Any(c => CardCatalog.Normalize(c.Value) == said || c.Synonyms.Any(s => CardCatalog.Normalize(s) == said));
@@ -124,6 +142,7 @@ public sealed class JourneyDialog : ComponentDialog, IDescribedDialog
             JourneyProgress.ArriveAt(step.Values);
         }
 
+        JourneyProgress.Arrive(step.Values, step.Index);
         JourneyProgress.CountQuestion(step.Values);
         var wording = Wording(content, step.Context);
         JourneyProgress.Questions(step.Values)[content.Id] = wording;
@@ -162,6 +181,11 @@ public sealed class JourneyDialog : ComponentDialog, IDescribedDialog
 
     private async Task<DialogTurnResult> RecordAsync(WaterfallStepContext step, JourneyStep content, CancellationToken cancellationToken)
     {
+        if (ReferenceEquals(step.Result, JourneyProgress.StepBack))
+        {
+            return await StepBackAsync(step, step.Index - 1, cancellationToken).ConfigureAwait(false);
+        }
+
         if (ReferenceEquals(step.Result, JourneyProgress.Skipped))
         {
             return await step.NextAsync(null, cancellationToken).ConfigureAwait(false);
@@ -261,6 +285,11 @@ public sealed class JourneyDialog : ComponentDialog, IDescribedDialog
 
     private async Task<DialogTurnResult> FinishAsync(WaterfallStepContext step, CancellationToken cancellationToken)
     {
+        if (ReferenceEquals(step.Result, JourneyProgress.StepBack))
+        {
+            return await StepBackAsync(step, null, cancellationToken).ConfigureAwait(false);
+        }
+
         var save = step.Result is true;
         ConsentGate.Answered(step.Context, save);
         var refused = ConsentGate.Of(step.Context) == ConsentState.Refused;
@@ -307,6 +336,35 @@ public sealed class JourneyDialog : ComponentDialog, IDescribedDialog
         }
 
         return await step.EndDialogAsync(new JourneyOutcome(_journey.Id, save, entry?.Id), cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Back to the question before the one open at <paramref name="askIndex"/> (null: the save question): its answer is
+    /// set aside and everything the journey did after it (a branch, an offer, the mood, cards counted) is as it was
+    /// before it was asked; the other answers stay. At the first question, that question again, saying so.
+    /// </summary>
+    private async Task<DialogTurnResult> StepBackAsync(WaterfallStepContext step, int? askIndex, CancellationToken cancellationToken)
+    {
+        var questions = JourneyProgress.Questions(step.Values);
+        if (askIndex is { } open)
+        {
+            questions.Remove(_journey.Steps[open / 2].Id);
+        }
+
+        // A journey begun before "previous question" existed has no trail: its open question is asked again.
+        var back = JourneyProgress.StepBackFrom(step.Values, askIndex);
+        var target = back?.StepIndex ?? askIndex ?? 2 * (_journey.Steps.Count - 1);
+        var earlier = back?.Earlier ?? false;
+        if (earlier)
+        {
+            var id = _journey.Steps[target / 2].Id;
+            JourneyProgress.Answers(step.Values).Remove(id);
+            questions.Remove(id);
+        }
+
+        var said = earlier ? JourneyStrings.SteppedBack : JourneyStrings.NothingBefore;
+        await step.Context.SendActivityAsync(MessageFactory.Text(_strings[said]), cancellationToken).ConfigureAwait(false);
+        return await step.GoToAsync(target, cancellationToken).ConfigureAwait(false);
     }
 
     private async Task ShowAsync(WaterfallStepContext step, CardDefinition card, CancellationToken cancellationToken)

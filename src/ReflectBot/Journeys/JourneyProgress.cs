@@ -12,6 +12,9 @@ internal static class JourneyProgress
     /// <summary>Handed from a skipped ask step to its record step; never persisted.</summary>
     public static readonly object Skipped = new();
 
+    /// <summary>Handed from a prompt the person stepped back from ("previous question") to the step after it; never persisted.</summary>
+    public static readonly object StepBack = new();
+
     /// <summary>Handed from a prompt the person skipped ("skip") to its record step; never persisted.</summary>
     public static readonly object SkippedByPerson = new();
 
@@ -23,6 +26,9 @@ internal static class JourneyProgress
     private const string AskedKey = "asked";
     private const string CardsKey = "cards";
     private const string KeywordCardKey = "keywordCard";
+    private const string TrailKey = "trail";
+    private const string TrailIndexKey = "i";
+    private const string TrailBeforeKey = "before";
 
     public static JObject Answers(JObject values)
     {
@@ -84,4 +90,71 @@ internal static class JourneyProgress
     public static bool KeywordCardShown(JObject values) => values.Value<bool?>(KeywordCardKey) ?? false;
 
     public static void MarkKeywordCard(JObject values) => values[KeywordCardKey] = true;
+
+    /// <summary>
+    /// Notes that the ask step at <paramref name="stepIndex"/> is about to ask its question, with everything the
+    /// journey kept before it except the answers and wordings (which stay: stepping back removes just the one
+    /// answer). Asked again (the same step on top), nothing is added.
+    /// </summary>
+    public static void Arrive(JObject values, int stepIndex)
+    {
+        if (values[TrailKey] is not JArray trail)
+        {
+            trail = [];
+            values[TrailKey] = trail;
+        }
+
+        if (trail.Count > 0 && TrailIndex(trail[^1]) == stepIndex)
+        {
+            return;
+        }
+
+        var before = new JObject();
+        foreach (var property in values.Properties().Where(p => !KeptThroughStepBack(p.Name)))
+        {
+            before[property.Name] = property.Value.DeepClone();
+        }
+
+        trail.Add(new JObject { [TrailIndexKey] = stepIndex, [TrailBeforeKey] = before });
+    }
+
+    /// <summary>
+    /// Steps back from the question at <paramref name="current"/> (null when no question of the journey is open: the
+    /// save question) to the one asked before it: everything the journey kept is as it was before that question was
+    /// asked, except the other answers. Returns the ask step to run and whether it is an earlier question (false:
+    /// there is none, and the same question comes again).
+    /// </summary>
+    public static (int StepIndex, bool Earlier)? StepBackFrom(JObject values, int? current)
+    {
+        if (values[TrailKey] is not JArray trail || trail.Count == 0)
+        {
+            return null;
+        }
+
+        if (current is { } open && TrailIndex(trail[^1]) == open && trail.Count > 1)
+        {
+            trail.RemoveAt(trail.Count - 1);
+        }
+
+        if (trail[^1] is not JObject target || TrailIndex(target) is not { } index)
+        {
+            return null;
+        }
+
+        foreach (var name in values.Properties().Select(p => p.Name).Where(n => !KeptThroughStepBack(n)).ToList())
+        {
+            values.Remove(name);
+        }
+
+        foreach (var property in ((JObject?)target[TrailBeforeKey] ?? []).Properties())
+        {
+            values[property.Name] = property.Value.DeepClone();
+        }
+
+        return (index, index != current);
+    }
+
+    private static int? TrailIndex(JToken? entry) => (entry as JObject)?.Value<int?>(TrailIndexKey);
+
+    private static bool KeptThroughStepBack(string key) => key is AnswersKey or QuestionsKey or TrailKey;
 }

@@ -12,6 +12,8 @@ public static class JourneyStrings
     public static readonly StringKey NotSaved = new("journeys.notSaved");
     public static readonly StringKey OfferCard = new("journeys.offerCard");
     public static readonly StringKey Skipped = new("journeys.skipped");
+    public static readonly StringKey SteppedBack = new("journeys.steppedBack");
+    public static readonly StringKey NothingBefore = new("journeys.nothingBefore");
 
     /// <summary>{title}, {minutes} and {summary} of the journey offered.</summary>
     public static readonly StringKey OfferJourney = new("journeys.offerJourney", "title", "minutes", "summary");

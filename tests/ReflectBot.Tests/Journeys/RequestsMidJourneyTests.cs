@@ -130,15 +130,18 @@ public sealed class RequestsMidJourneyTests : IDisposable
     }
 
     [Fact]
-    public async Task HelpSaysBackRepeatsThisQuestionAndBackDoesJustThat()
+    public async Task HelpSaysBackRepeatsThisQuestionAndPreviousQuestionGoesToTheOneBeforeAndEachDoesJustThat()
     {
         var bot = _host.Client();
         await bot.SayAllAsync("check in", "6");
 
-        Assert.Contains("\"back\" to repeat this question (it doesn't go to the one before)", await bot.ReadAsync("help"), StringComparison.Ordinal);
+        var help = await bot.ReadAsync("help");
+        Assert.Contains("\"previous question\" to change your answer to the one before, \"back\" to repeat this one", help, StringComparison.Ordinal);
         var back = await bot.ReadAsync("go back");
         Assert.DoesNotContain("0 to 10", back, StringComparison.Ordinal);
         Assert.Contains("feeling", back, StringComparison.Ordinal);
+        var previous = await bot.ReadAsync("previous question");
+        Assert.Contains("0 to 10", previous, StringComparison.Ordinal);
     }
 
     private static List<string?> Buttons(IEnumerable<Activity> replies)
