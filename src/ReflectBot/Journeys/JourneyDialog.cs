@@ -351,20 +351,24 @@ public sealed class JourneyDialog : ComponentDialog, IDescribedDialog
             questions.Remove(_journey.Steps[open / 2].Id);
         }
 
-        // A journey begun before "previous question" existed has no trail: its open question is asked again.
-        var back = JourneyProgress.StepBackFrom(step.Values, askIndex);
-        var target = back?.StepIndex ?? askIndex ?? 2 * (_journey.Steps.Count - 1);
-        var earlier = back?.Earlier ?? false;
-        if (earlier)
+        // A journey begun before "previous question" existed has no trail: the open question (or the save question)
+        // comes again, saying that going back is not possible this time.
+        if (JourneyProgress.StepBackFrom(step.Values, askIndex) is not { } back)
         {
-            var id = _journey.Steps[target / 2].Id;
+            await step.Context.SendActivityAsync(MessageFactory.Text(_strings[JourneyStrings.CannotStepBack]), cancellationToken).ConfigureAwait(false);
+            return await step.GoToAsync(askIndex ?? 2 * _journey.Steps.Count, cancellationToken).ConfigureAwait(false);
+        }
+
+        if (back.Earlier)
+        {
+            var id = _journey.Steps[back.StepIndex / 2].Id;
             JourneyProgress.Answers(step.Values).Remove(id);
             questions.Remove(id);
         }
 
-        var said = earlier ? JourneyStrings.SteppedBack : JourneyStrings.NothingBefore;
+        var said = back.Earlier ? JourneyStrings.SteppedBack : JourneyStrings.NothingBefore;
         await step.Context.SendActivityAsync(MessageFactory.Text(_strings[said]), cancellationToken).ConfigureAwait(false);
-        return await step.GoToAsync(target, cancellationToken).ConfigureAwait(false);
+        return await step.GoToAsync(back.StepIndex, cancellationToken).ConfigureAwait(false);
     }
 
     private async Task ShowAsync(WaterfallStepContext step, CardDefinition card, CancellationToken cancellationToken)

@@ -28,7 +28,7 @@ internal static class JourneyProgress
     private const string KeywordCardKey = "keywordCard";
     private const string TrailKey = "trail";
     private const string TrailIndexKey = "i";
-    private const string TrailBeforeKey = "before";
+    private const string TrailBeforeKey = "b";
 
     public static JObject Answers(JObject values)
     {

@@ -14,6 +14,7 @@ public static class JourneyStrings
     public static readonly StringKey Skipped = new("journeys.skipped");
     public static readonly StringKey SteppedBack = new("journeys.steppedBack");
     public static readonly StringKey NothingBefore = new("journeys.nothingBefore");
+    public static readonly StringKey CannotStepBack = new("journeys.cannotStepBack");
 
     /// <summary>{title}, {minutes} and {summary} of the journey offered.</summary>
     public static readonly StringKey OfferJourney = new("journeys.offerJourney", "title", "minutes", "summary");

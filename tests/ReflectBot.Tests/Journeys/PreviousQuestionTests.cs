@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using Newtonsoft.Json.Linq;
 using ReflectBot.Content;
 using ReflectBot.Journal;
 using ReflectBot.Journeys;
@@ -117,5 +118,39 @@ public sealed class PreviousQuestionTests : IDisposable
         var bot = _host.Client();
         await bot.SayAllAsync("check in", "6", answer, "work", "yes");
         Assert.Equal(answer, (await OnlyEntryAsync()).Answers["feelings"]);
+    }
+
+    [Fact]
+    public void AJourneyBegunBeforeTheTrailExistedCannotStepBackAndKeepsWhatItHas()
+    {
+        // As persisted by the build before "previous question": no trail.
+        var values = JObject.Parse("""{"asked":2,"answers":{"feeling-now":"kept"},"cards":["the-intima"]}""");
+        Assert.Null(JourneyProgress.StepBackFrom(values, 2));
+        Assert.Equal("kept", values["answers"]?["feeling-now"]?.ToString());
+        Assert.Equal(2, values.Value<int>("asked"));
+    }
+
+    [Fact]
+    public void SteppingBackRestoresWhatWasKeptBeforeThatQuestionButNotTheOtherAnswers()
+    {
+        var values = new JObject();
+        JourneyProgress.Arrive(values, 0);
+        JourneyProgress.CountQuestion(values);
+        JourneyProgress.Answers(values)["mood"] = "1";
+        JourneyProgress.SetMood(values, 1);
+        JourneyProgress.SkipTo(values, "low-check");
+        JourneyProgress.Arrive(values, 2);
+        JourneyProgress.ArriveAt(values);
+        JourneyProgress.CountQuestion(values);
+        JourneyProgress.Arrive(values, 2);
+
+        Assert.Equal((0, true), JourneyProgress.StepBackFrom(values, 2));
+        Assert.Null(JourneyProgress.Mood(values));
+        Assert.Null(JourneyProgress.SkippingTo(values));
+        Assert.Equal(0, JourneyProgress.Asked(values));
+        Assert.Equal("1", JourneyProgress.Answers(values)["mood"]?.ToString());
+
+        // At the first question there is nothing before: the same question, as it was before it was asked.
+        Assert.Equal((0, false), JourneyProgress.StepBackFrom(values, 0));
     }
 }
