@@ -26,6 +26,9 @@ public sealed class MeasureDialog : ComponentDialog
     private const string FollowUpKey = "followUp";
     private const string PausedKey = "paused";
 
+    /// <summary>Handed from an item's prompt the person stepped back from to its record step; never persisted.</summary>
+    private static readonly object StepBack = new();
+
     /// <summary>The answer key of the unscored difficulty question on the journal entry.</summary>
     public const string DifficultyKey = "difficulty";
 
@@ -35,6 +38,9 @@ public sealed class MeasureDialog : ComponentDialog
     private readonly ISafetyEscalation _safety;
     private readonly TimeProvider _time;
     private readonly StringCatalog _strings;
+
+    // The waterfall step that asks each item (a safety item's follow-ups sit between two items).
+    private readonly List<int> _askSteps = [];
 
     public MeasureDialog(MeasureDefinition measure, IJournalStore journal, ClinicStore store, ISafetyEscalation safety, TimeProvider time, StringCatalog strings)
         : base(MeasureCatalog.DialogPrefix + (measure ?? throw new ArgumentNullException(nameof(measure))).Id)
@@ -50,6 +56,7 @@ public sealed class MeasureDialog : ComponentDialog
         for (var i = 0; i < measure.Items.Count; i++)
         {
             var index = i;
+            _askSteps.Add(waterfall.StepCount);
             waterfall.AddStep((step, ct) => AskAsync(step, index, ct));
             waterfall.AddStep((step, ct) => RecordAsync(step, index, ct));
             if (measure.Items[i].Safety)
@@ -72,6 +79,32 @@ public sealed class MeasureDialog : ComponentDialog
     }
 
     public MeasureDefinition Measure => _measure;
+
+    /// <summary>
+    /// "previous question" at an item: the item before comes again and its answer is set aside. Not past a safety item
+    /// (its follow-ups, and any crisis reply, have already happened), nor from the follow-ups or the difficulty question.
+    /// </summary>
+    protected override async Task<DialogTurnResult> OnContinueDialogAsync(DialogContext innerDc, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(innerDc);
+        var item = PreviousQuestionWords.Is(innerDc.Context.Activity.Text) && innerDc.Stack.Count >= 2 && innerDc.Stack[1].Id == WaterfallId
+            ? _askSteps.IndexOf(WaterfallDialog.PositionOf(innerDc.Stack[1]).StepIndex)
+            : -1;
+        if (item < 0)
+        {
+            return await base.OnContinueDialogAsync(innerDc, cancellationToken).ConfigureAwait(false);
+        }
+
+        if (item == 0 || _measure.Items[item - 1].Safety)
+        {
+            var why = item == 0 ? JourneyStrings.NothingBefore : JourneyStrings.CannotStepBack;
+            await innerDc.Context.SendActivityAsync(MessageFactory.Text(_strings[why]), cancellationToken).ConfigureAwait(false);
+            await innerDc.RepromptDialogAsync(cancellationToken).ConfigureAwait(false);
+            return DialogTurnResult.EndOfTurn;
+        }
+
+        return await innerDc.EndDialogAsync(StepBack, cancellationToken).ConfigureAwait(false);
+    }
 
     private async Task<DialogTurnResult> AskAsync(WaterfallStepContext step, int index, CancellationToken cancellationToken)
     {
@@ -97,6 +130,13 @@ public sealed class MeasureDialog : ComponentDialog
         {
             points = [];
             step.Values[PointsKey] = points;
+        }
+
+        if (ReferenceEquals(step.Result, StepBack))
+        {
+            points.Remove(_measure.Items[index - 1].Id);
+            await step.Context.SendActivityAsync(MessageFactory.Text(_strings[JourneyStrings.SteppedBack]), cancellationToken).ConfigureAwait(false);
+            return await step.GoToAsync(_askSteps[index - 1], cancellationToken).ConfigureAwait(false);
         }
 
         var item = _measure.Items[index];

@@ -111,4 +111,28 @@ public sealed class MeasureAnswersTests : IDisposable
         Assert.Contains("Updated", await _sam.ReadAsync("yes"), StringComparison.Ordinal);
         Assert.Equal(ContentFolders.Say(ClinicStrings.HistoryNotShared, ("client", "Sam")), await _a.ReadAsync("gad-7 history for Sam"));
     }
+
+    [Fact]
+    public async Task PreviousQuestionInAQuestionnaireAsksTheItemBeforeAgainAndScoresTheNewAnswer()
+    {
+        await _sam.ConnectAsync(await _a.NewCodeAsync(), measureAnswers: true);
+        Assert.Contains("(1/7)", await _sam.ReadAsync("gad-7"), StringComparison.Ordinal);
+        Assert.Contains(ContentFolders.Say(ReflectBot.Journeys.JourneyStrings.NothingBefore), await _sam.ReadAsync("previous question"), StringComparison.Ordinal);
+
+        Assert.Contains("(2/7)", await _sam.ReadAsync("Nearly every day"), StringComparison.Ordinal);
+        var back = await _sam.ReadAsync("change my last answer");
+        Assert.Contains(ContentFolders.Say(ReflectBot.Journeys.JourneyStrings.SteppedBack), back, StringComparison.Ordinal);
+        Assert.Contains("(1/7)", back, StringComparison.Ordinal);
+        Assert.DoesNotContain("(2/7)", back, StringComparison.Ordinal);
+
+        // Item 1 answered "Not at all" this time, the rest "Several days": 6, not 3 + 6.
+        for (var i = 0; i < 6; i++)
+        {
+            await _sam.ReadAsync(i == 0 ? "Not at all" : "Several days");
+        }
+
+        var last = await _sam.ReadAsync("Several days");
+        Assert.Contains(Difficulty, last, StringComparison.Ordinal);
+        Assert.Contains("Your total is 6 out of 21", await _sam.ReadAsync("Somewhat difficult"), StringComparison.Ordinal);
+    }
 }
