@@ -166,6 +166,9 @@ public static class ClinicStrings
     public static readonly StringKey HistoryUnknown = new("clinic-measures.historyUnknown", "what");
     public static readonly StringKey MeasureIntro = new("clinic-measures.intro", "title", "count");
     public static readonly StringKey MeasureQuestion = new("clinic-measures.question", "number", "of", "preamble", "item");
+
+    /// <summary>"previous question" right after a safety item, whose follow-ups have already been asked.</summary>
+    public static readonly StringKey MeasureCannotStepBack = new("clinic-measures.cannotStepBack");
     public static readonly StringKey SkipQuestion = new("clinic-measures.skipQuestion");
     public static readonly StringKey FollowUpRetry = new("clinic-measures.followUpRetry");
     public static readonly StringKey FollowUpGiveUp = new("clinic-measures.followUpGiveUp");

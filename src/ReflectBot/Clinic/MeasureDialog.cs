@@ -97,7 +97,7 @@ public sealed class MeasureDialog : ComponentDialog
 
         if (item == 0 || _measure.Items[item - 1].Safety)
         {
-            var why = item == 0 ? JourneyStrings.NothingBefore : JourneyStrings.CannotStepBack;
+            var why = item == 0 ? JourneyStrings.NothingBefore : ClinicStrings.MeasureCannotStepBack;
             await innerDc.Context.SendActivityAsync(MessageFactory.Text(_strings[why]), cancellationToken).ConfigureAwait(false);
             await innerDc.RepromptDialogAsync(cancellationToken).ConfigureAwait(false);
             return DialogTurnResult.EndOfTurn;

@@ -135,4 +135,34 @@ public sealed class MeasureAnswersTests : IDisposable
         Assert.Contains(Difficulty, last, StringComparison.Ordinal);
         Assert.Contains("Your total is 6 out of 21", await _sam.ReadAsync("Somewhat difficult"), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task PreviousQuestionNeverGoesBackPastASafetyItemWhoseFollowUpsWereAsked()
+    {
+        // A measure whose safety item comes first (none shipped is so): answered "Not at all", no follow-ups, yet the
+        // rule holds for whatever a safety item set off.
+        var measure = """
+            id: safety-first
+            title: Safety first
+            summary: Two questions.
+            commands: [safety first]
+            terms: A test measure.
+            preamble: Over the last 2 weeks, how often?
+            options:
+              - { value: 0, label: Not at all }
+              - { value: 1, label: Several days }
+            items:
+              - { id: harm, text: "Thoughts of hurting yourself", safety: true }
+              - { id: sleep, text: "Trouble sleeping" }
+            bands: [ { min: 0, max: 2 } ]
+            """;
+        using var host = new ClinicHost(ClinicHost.Clock(), settings: [("Content:Path", ContentFolders.With(("measures/safety-first.yaml", measure)))]);
+        var sam = host.User("client-sam", "Sam");
+        Assert.Contains("(1/2)", await sam.ReadAsync("safety first"), StringComparison.Ordinal);
+        Assert.Contains("(2/2)", await sam.ReadAsync("Not at all"), StringComparison.Ordinal);
+        var again = await sam.ReadAsync("previous question");
+        Assert.Contains(ContentFolders.Say(ClinicStrings.MeasureCannotStepBack), again, StringComparison.Ordinal);
+        Assert.Contains("(2/2)", again, StringComparison.Ordinal);
+        Assert.DoesNotContain("(1/2)", again, StringComparison.Ordinal);
+    }
 }
