@@ -14,9 +14,9 @@ public static class PromptState
     /// <summary>The open prompt's question, or null when nothing on the stack is waiting on a prompt.</summary>
     public static string? OpenQuestion(DialogState? state)
     {
-        // A component keeps its own stack inside its state; a journey's prompt sits two levels down. The depth is
-        // bounded by what the bot nests (a handful), and the guard keeps a malformed stored stack from looping.
-        for (var depth = 0; state is { DialogStack.Count: > 0 } && depth < 16; depth++)
+        // A component keeps its own stack inside its state; a journey's prompt sits two levels down. Every level is a
+        // new object read from the one above, so the walk ends with the stored JSON (whose depth the reader bounds).
+        while (state is { DialogStack.Count: > 0 })
         {
             var top = state.DialogStack[0];
             if (top.State[OptionsKey] is JObject options && options.Value<string>("prompt") is { } prompt)
