@@ -92,8 +92,13 @@ public sealed class SafetyScreen(RiskScreen lexicon, ISafetyModelLayer? model = 
             : result;
     }
 
-    /// <summary>Whether round ten's closeness rule is in the screen that ships (set by its rule's decision; see <see cref="ForAnswer(ScreenResult, string?)"/>).</summary>
-    public const bool ClosenessRule = true;
+    /// <summary>
+    /// Whether round ten's closeness rule is in the screen that ships: off, by its rule (evaluation README, round ten,
+    /// (b)): cross-validated over twenty-seven authors it spared 6 harmless answers the full reply and moved 49 risk
+    /// answers to the check, where the rule asked for at least one spared per one moved. <c>train-safety</c> measures
+    /// it both ways on every run; the middleware already reads the question a message answers.
+    /// </summary>
+    public const bool ClosenessRule = false;
 
     /// <summary>The one rule that joins the layers (the training command's cross-validation uses it too).</summary>
     public static ScreenResult Combine(LexiconReading reading, ScreenResult? model) => Combine(reading, model, ModelOnlyCap);
