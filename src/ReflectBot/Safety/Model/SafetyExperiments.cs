@@ -217,7 +217,8 @@ public static class SafetyExperiments
         var authors = rows.Select(r => r.Author).Distinct().Order(StringComparer.Ordinal).ToList();
         var single = new List<(Row Row, bool Alarm)>();
         var perClass = new List<(Row Row, bool Alarm)>();
-        var text = new StringBuilder("per-class possible-risk thresholds, round ten's guarded rule (bound ±" + PerClassBound.ToString("F2", CultureInfo.InvariantCulture) + ", floor " + PerClassFloor.ToString(CultureInfo.InvariantCulture) + "), nested leave-one-author-out:\n");
+        var text = new StringBuilder();
+        text.AppendLine(string.Create(CultureInfo.InvariantCulture, $"per-class possible-risk thresholds, round ten's guarded rule (bound ±{PerClassBound:F2}, floor {PerClassFloor}), nested leave-one-author-out:"));
         foreach (var author in authors)
         {
             var train = rows.Where(r => r.Author != author).ToList();
