@@ -9,7 +9,7 @@ namespace ReflectBot.Dialogs;
 /// </summary>
 public class ComponentDialog : Dialog
 {
-    private const string InnerStateKey = "dialogs";
+    internal const string InnerStateKey = "dialogs";
 
     public ComponentDialog(string dialogId)
         : base(dialogId)
@@ -134,7 +134,7 @@ public class ComponentDialog : Dialog
             _ => await outer.EndDialogAsync(inner.Result, cancellationToken).ConfigureAwait(false),
         };
 
-    private static DialogState Load(DialogInstance instance)
+    internal static DialogState Load(DialogInstance instance)
         => instance.State[InnerStateKey] is JObject json ? json.ToObject<DialogState>() ?? new DialogState() : new DialogState();
 
     private static void Save(DialogInstance instance, DialogState inner)

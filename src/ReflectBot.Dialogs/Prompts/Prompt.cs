@@ -10,7 +10,7 @@ namespace ReflectBot.Dialogs.Prompts;
 /// </summary>
 public abstract class Prompt<T> : Dialog
 {
-    private const string OptionsKey = "options";
+    private const string OptionsKey = PromptState.OptionsKey;
     private const string AttemptsKey = "attempts";
 
     private readonly PromptValidator<T>? _validator;

@@ -62,6 +62,8 @@ public static class SafetyContentLoader
             VoiceNamed = Patterns(root, "voiceNamed"),
             VoiceSpeech = Patterns(root, "voiceSpeech"),
             ToReader = Patterns(root, "toReader"),
+            ClosenessQuestions = Patterns(root, "closenessQuestions"),
+            ClosenessExcept = Patterns(root, "closenessExcept"),
         };
     }
 

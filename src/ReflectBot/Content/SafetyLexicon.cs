@@ -50,6 +50,12 @@ public sealed class SafetyLexicon
     /// <summary>What someone else's text must not say to its reader (a clinician's note to a client): read by <c>Safety/OthersTextScreen</c>, never by the message screen.</summary>
     public IReadOnlyList<Regex> ToReader { get; init; } = [];
 
+    /// <summary>The bot's own questions about closeness (<c>closenessQuestions</c>): see <see cref="RiskScreen.IsClosenessQuestion"/>.</summary>
+    public IReadOnlyList<Regex> ClosenessQuestions { get; init; } = [];
+
+    /// <summary>Questions about being hurt by the person (<c>closenessExcept</c>): never closeness questions for the rule.</summary>
+    public IReadOnlyList<Regex> ClosenessExcept { get; init; } = [];
+
     /// <summary>
     /// Interpreted backtracking: the non-backtracking engine took over ten seconds to build the lexicon
     /// (it is built at every start). The screen bounds the cost instead: every pattern runs on one

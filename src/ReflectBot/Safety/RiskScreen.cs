@@ -34,6 +34,43 @@ public sealed partial class RiskScreen(SafetyLexicon lexicon)
     /// <summary>The lexicon's verdict alone: the most urgent class with a live match, else None.</summary>
     public RiskClass Screen(string? text) => Read(text).Live;
 
+    /// <summary>
+    /// Whether <paramref name="question"/> (the bot's question a person is answering, in its own words) is one of the
+    /// bot's questions about closeness, attachment and the feelings of closeness (<c>closenessQuestions</c>, minus
+    /// <c>closenessExcept</c>): round ten's closeness rule (<see cref="SafetyScreen.ForAnswer"/>). Null or blank: no.
+    /// </summary>
+    public bool IsClosenessQuestion(string? question)
+    {
+        if (string.IsNullOrWhiteSpace(question) || lexicon.ClosenessQuestions.Count == 0)
+        {
+            return false;
+        }
+
+        var text = SafetyText.Normalize(question.Length > MaxWindow ? question[^MaxWindow..] : question, lexicon.Spellings);
+        return SafeMatch(lexicon.ClosenessQuestions, text) && !SafeMatch(lexicon.ClosenessExcept, text);
+    }
+
+    /// <summary>A question that cannot be read in time counts as no match: the full reply then keeps its place.</summary>
+    private static bool SafeMatch(IReadOnlyList<Regex> patterns, string text)
+    {
+        foreach (var pattern in patterns)
+        {
+            try
+            {
+                if (pattern.IsMatch(text))
+                {
+                    return true;
+                }
+            }
+            catch (RegexMatchTimeoutException)
+            {
+                return false;
+            }
+        }
+
+        return false;
+    }
+
     public LexiconReading Read(string? text)
     {
         var reading = new LexiconReading();

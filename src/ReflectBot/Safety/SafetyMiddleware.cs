@@ -56,8 +56,18 @@ public sealed class SafetyMiddleware(SafetyContent content, SafetyScreen screen,
             return;
         }
 
-        SafetyLog.CrisisDetected(logger, result.Level.ToString(), RiskClasses.IdOf(result.Class), result.Layer);
         var context = await state.LoadAsync(turnContext, cancellationToken).ConfigureAwait(false);
+
+        // Round ten's closeness rule: only the bot's state says which question this message answers, so it is
+        // applied once that is read (with storage down nothing is known, and a full reply stays a full reply).
+        var answered = screen.ForAnswer(result, context?.OpenQuestion);
+        if (!ReferenceEquals(answered, result))
+        {
+            result = answered;
+            turnContext.TurnState.Set(result);
+        }
+
+        SafetyLog.CrisisDetected(logger, result.Level.ToString(), RiskClasses.IdOf(result.Class), result.Layer);
         if (context is { WritingSafetyPlan: true } && result.Class != RiskClass.Attempt)
         {
             await responder.PlanCheckAsync(turnContext, result, context, cancellationToken).ConfigureAwait(false);

@@ -75,6 +75,31 @@ public sealed class SafetyScreen(RiskScreen lexicon, ISafetyModelLayer? model = 
     /// </summary>
     public const bool ModelOnlyCap = false;
 
+    /// <summary>
+    /// Round ten's closeness rule (evaluation README, round ten, (b)): a model-only full reply (the lexicon found no
+    /// risk topic at all), not an attempt, on an answer to one of the bot's own questions about closeness
+    /// (<see cref="RiskScreen.IsClosenessQuestion"/>) gets the possible-risk check instead. Anything else, and any
+    /// message whose question is unknown (a first message; storage down), is returned as it is.
+    /// </summary>
+    public ScreenResult ForAnswer(ScreenResult result, string? question) => ForAnswer(result, lexicon.IsClosenessQuestion(question), ClosenessRule);
+
+    /// <summary>The closeness rule, on or off, for an answer known to be (or not to be) to a closeness question (cross-validation measures both).</summary>
+    public static ScreenResult ForAnswer(ScreenResult result, bool answersClosenessQuestion, bool rule)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        return rule && answersClosenessQuestion && result is { Level: RiskLevel.Clear, Layer: "model", LexiconOnTopic: false } && result.Class != RiskClass.Attempt
+            ? result with { Level = RiskLevel.Possible }
+            : result;
+    }
+
+    /// <summary>
+    /// Whether round ten's closeness rule is in the screen that ships: off, by its rule (evaluation README, round ten,
+    /// (b)): cross-validated over twenty-seven authors it spared 6 harmless answers the full reply and moved 49 risk
+    /// answers to the check, where the rule asked for at least one spared per one moved. <c>train-safety</c> measures
+    /// it both ways on every run; the middleware already reads the question a message answers.
+    /// </summary>
+    public const bool ClosenessRule = false;
+
     /// <summary>The one rule that joins the layers (the training command's cross-validation uses it too).</summary>
     public static ScreenResult Combine(LexiconReading reading, ScreenResult? model) => Combine(reading, model, ModelOnlyCap);
 
@@ -90,7 +115,7 @@ public sealed class SafetyScreen(RiskScreen lexicon, ISafetyModelLayer? model = 
         if (model is { Level: RiskLevel.Clear or RiskLevel.Possible })
         {
             // As for a lexicon match (LexiconReading.VoiceSpeaking): a voice's command gets the voices reply, an attempt still comes first.
-            var routed = reading.VoiceSpeaking && model.Class != RiskClass.Attempt ? model with { Class = RiskClass.Voices } : model;
+            var routed = (reading.VoiceSpeaking && model.Class != RiskClass.Attempt ? model with { Class = RiskClass.Voices } : model) with { LexiconOnTopic = reading.OnTopic };
             return capModelOnly && routed is { Level: RiskLevel.Clear } && routed.Class != RiskClass.Attempt && !reading.OnTopic ? routed with { Level = RiskLevel.Possible } : routed;
         }
 

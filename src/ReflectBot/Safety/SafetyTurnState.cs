@@ -2,6 +2,7 @@ using Microsoft.Bot.Builder;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using ReflectBot.Dialogs;
+using ReflectBot.Dialogs.Prompts;
 using ReflectBot.Kernel;
 using ReflectBot.Storage;
 
@@ -30,11 +31,27 @@ public sealed class SafetyTurnState(ConversationState conversationState, UserSta
             var memory = await _memory.GetAsync(turnContext, () => new SafetyMemory(), wait.Token).ConfigureAwait(false);
             var dialogs = await _dialogs.GetAsync(turnContext, () => new DialogState(), wait.Token).ConfigureAwait(false);
             var profile = await _profile.GetAsync(turnContext, () => new UserProfile(), wait.Token).ConfigureAwait(false);
-            return new SafetySnapshot(memory, profile, dialogs.DialogStack.FirstOrDefault()?.Id);
+            return new SafetySnapshot(memory, profile, dialogs.DialogStack.FirstOrDefault()?.Id, OpenQuestion(dialogs));
         }
         catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
         {
             SafetyLog.StorageFailedDuringCrisis(logger, "conversation state", ex.GetType().Name);
+            return null;
+        }
+    }
+
+    /// <summary>
+    /// The question this message answers, for round ten's closeness rule. A stored stack it cannot read gives none (the
+    /// full reply then stands) and never costs the reply its memory and profile.
+    /// </summary>
+    private static string? OpenQuestion(DialogState dialogs)
+    {
+        try
+        {
+            return PromptState.OpenQuestion(dialogs);
+        }
+        catch (Newtonsoft.Json.JsonException)
+        {
             return null;
         }
     }

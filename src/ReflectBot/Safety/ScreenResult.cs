@@ -11,4 +11,10 @@ public sealed record ScreenResult(RiskLevel Level, RiskClass Class, string Layer
     public static ScreenResult Nothing { get; } = new(RiskLevel.None, RiskClass.None, "none");
 
     public bool IsAlarm => Level is RiskLevel.Clear or RiskLevel.Possible;
+
+    /// <summary>
+    /// For the model's reading: whether the lexicon found the message on any risk topic (live, past or set aside).
+    /// A model-only reading (false) is what round ten's closeness rule looks at (<see cref="SafetyScreen.ForAnswer"/>).
+    /// </summary>
+    public bool LexiconOnTopic { get; init; }
 }

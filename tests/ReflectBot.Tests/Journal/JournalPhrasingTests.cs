@@ -14,7 +14,10 @@ public sealed class JournalPhrasingTests : IDisposable
 
     [Theory]
     [InlineData("can i export this to send to my therapist")]
-    [InlineData("where did it go? i dont see a file")]
+    // Round ten's screen gives "where did it go? i dont see a file" the gentle possible-risk check (model risk above its
+    // 0.73 threshold; the evaluation README, round ten, reports the none false alarms that threshold trades for recall),
+    // and with nothing in progress the check is the whole answer: the export's own phrasing is tested with these words.
+    [InlineData("where is the file? i cant find my export")]
     [InlineData("How do I download my journal?")]
     public async Task AskingForTheExportInOwnWordsGivesTheDownloadLinks(string asked)
     {

@@ -28,10 +28,13 @@ public sealed class ConcurrentCrisisReplyTests : IDisposable
         Assert.True(model.IsReady);
         Assert.Same(model, screen.Model);
 
-        // Development messages the lexicon lets through: some the model reads as clear risk, some as nothing.
+        // Development messages the lexicon lets through: some the model reads as clear risk, some as nothing. One
+        // sentence each, so a reading alone is one text in one run: fewer runs than readings then means turns shared
+        // runs (a longer message's whole and its sentences take two or more runs of its own, whatever the others do).
         var random = new Random(18);
         var dev = SafetyEvaluation.LoadSets(ContentFolders.Shipped, []).Dev.Select(m => m.Text).Distinct()
             .Where(t => FreeText.Has(t) && screen.Lexicon.Read(t).Live == RiskClass.None && screen.Lexicon.Read(t).Past == RiskClass.None)
+            .Where(t => screen.Lexicon.Read(t).Normalized is var n && SentenceEmbedder.Sentences(n).Count == 0 && SentenceEmbedder.Windows(n).Count == 1)
             .OrderBy(_ => random.Next()).ToList();
         var risk = dev.Where(t => screen.Screen(t) is { Level: RiskLevel.Clear, Layer: "model" }).Take(12).ToList();
         var calm = dev.Where(t => screen.Screen(t) is { Level: RiskLevel.None }).Take(20).ToList();

@@ -88,13 +88,16 @@ public sealed class SafetyEvaluationTests(ITestOutputHelper output) : IDisposabl
         File.WriteAllText(Path.Combine(evaluation, "test-o.tsv"), LabelledSet.Header + "\nto-1\tnone\teveryday\t\tThe ferry was calm\n");
         File.WriteAllText(Path.Combine(evaluation, "test-n.tsv"), LabelledSet.Header + "\ntn-1\tnone\teveryday\t\tWe fed the ducks\n");
         File.WriteAllText(Path.Combine(evaluation, "test-p.tsv"), LabelledSet.Header + "\ntp-1\tnone\teveryday\t\tThe clocks went back\n");
+        File.WriteAllText(Path.Combine(evaluation, "test-r.tsv"), LabelledSet.Header + "\ntr-1\tnone\teveryday\t\tThe bins went out\n");
+        File.WriteAllText(Path.Combine(evaluation, "test-q.tsv"), LabelledSet.Header + "\ntq-1\tnone\teveryday\t\tWe walked the dog\n");
+        File.WriteAllText(Path.Combine(evaluation, "test-s.tsv"), LabelledSet.Header + "\nts-1\tnone\teveryday\t\tThe rain stopped\n");
         File.WriteAllText(Path.Combine(evaluation, "notes-test.tsv"), "not a labelled set");
         var errors = new List<ContentError>();
         var (_, tests) = SafetyEvaluation.LoadSets(folder, errors);
-        Assert.Equal(["test-a.tsv", "test-b.tsv", "test-c.tsv", "test-d.tsv", "test-e.tsv", "test-f.tsv", "test-g.tsv", "test-h.tsv", "test-i.tsv", "test-j.tsv", "test-k.tsv", "test-l.tsv", "test-m.tsv", "test-n.tsv", "test-o.tsv", "test-p.tsv", "test.tsv"], tests.Select(t => t.Name));
+        Assert.Equal(["test-a.tsv", "test-b.tsv", "test-c.tsv", "test-d.tsv", "test-e.tsv", "test-f.tsv", "test-g.tsv", "test-h.tsv", "test-i.tsv", "test-j.tsv", "test-k.tsv", "test-l.tsv", "test-m.tsv", "test-n.tsv", "test-o.tsv", "test-p.tsv", "test-q.tsv", "test-r.tsv", "test-s.tsv", "test.tsv"], tests.Select(t => t.Name));
 
-        // Rounds two to eight's files are history; round nine's three are pooled.
-        Assert.Equal([true, true, true, true, true, true, true, true, true, true, true, true, true, false, false, false, true], tests.Select(t => t.Used));
+        // Rounds two to nine's files are history; round ten's three are pooled.
+        Assert.Equal([true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, false, false, false, true], tests.Select(t => t.Used));
         Assert.Equal("tb-1", Assert.Single(tests[1].Messages).Id);
         var problem = Assert.Single(errors);
         Assert.Equal(3, problem.Line);
@@ -122,9 +125,10 @@ public sealed class SafetyEvaluationTests(ITestOutputHelper output) : IDisposabl
             new("test-g.tsv", [Line("tg-1", "none", "a round six line")], true),
             new("test-i.tsv", [Line("ti-1", "none", "a round seven line")], true),
             new("test-k.tsv", [Line("tk-1", "none", "a round eight line")], true),
-            new("test-n.tsv", [Line("tn-1", "suicidal", "I am going to end my life tonight."), Line("tn-2", "none", "zebra walked past quietly")], false),
-            new("test-o.tsv", [Line("to-1", "suicidal", "qwerty plinth marmalade"), Line("to-2", "none", "the kettle is on")], false),
-            new("test-p.tsv", [Line("tp-1", "none", "the tram was full")], false),
+            new("test-n.tsv", [Line("tn-1", "none", "a round nine line")], true),
+            new("test-q.tsv", [Line("tq-1", "suicidal", "I am going to end my life tonight."), Line("tq-2", "none", "zebra walked past quietly")], false),
+            new("test-r.tsv", [Line("tr-1", "suicidal", "qwerty plinth marmalade"), Line("tr-2", "none", "the kettle is on")], false),
+            new("test-s.tsv", [Line("ts-1", "none", "the tram was full")], false),
             new("test-c.tsv", [Line("tc-1", "none", "a round four line")], true),
             new("test.tsv", [Line("tt-1", "none", "an old line")], true),
         };
@@ -133,7 +137,8 @@ public sealed class SafetyEvaluationTests(ITestOutputHelper output) : IDisposabl
         output.WriteLine(report);
         foreach (var setting in new[] { "first message of a conversation", "mid-journey (the answer to a check-in question)" })
         {
-            Assert.Contains($"test part test-n.tsv, {setting}: 2 messages", report, StringComparison.Ordinal);
+            Assert.Contains($"test part test-q.tsv, {setting}: 2 messages", report, StringComparison.Ordinal);
+            Assert.Contains($"test part test-n.tsv (used in an earlier round: history, not pooled), {setting}: 1 messages", report, StringComparison.Ordinal);
             Assert.Contains($"test part test-k.tsv (used in an earlier round: history, not pooled), {setting}: 1 messages", report, StringComparison.Ordinal);
             Assert.Contains($"test part test-i.tsv (used in an earlier round: history, not pooled), {setting}: 1 messages", report, StringComparison.Ordinal);
             Assert.Contains($"test part test-g.tsv (used in an earlier round: history, not pooled), {setting}: 1 messages", report, StringComparison.Ordinal);
@@ -141,12 +146,12 @@ public sealed class SafetyEvaluationTests(ITestOutputHelper output) : IDisposabl
             Assert.Contains($"test part test.tsv (used in an earlier round: history, not pooled), {setting}: 1 messages", report, StringComparison.Ordinal);
             Assert.Contains($"test part test-c.tsv (used in an earlier round: history, not pooled), {setting}: 1 messages", report, StringComparison.Ordinal);
             Assert.Contains($"test part test-a.tsv (used in an earlier round: history, not pooled), {setting}: 1 messages", report, StringComparison.Ordinal);
-            Assert.Contains($"test parts of this round pooled (test-n.tsv, test-o.tsv, test-p.tsv), {setting}: 5 messages", report, StringComparison.Ordinal);
+            Assert.Contains($"test parts of this round pooled (test-q.tsv, test-r.tsv, test-s.tsv), {setting}: 5 messages", report, StringComparison.Ordinal);
         }
 
-        // test-n catches its one risk line, test-o misses its nonsense one (test-p has none): pooled recall is one of two.
-        Assert.Matches(@"test-n\.tsv, first[^\n]*\n[^\n]*\n  suicidal\s+1\s+1\.000", report);
-        Assert.Matches(@"pooled \(test-n\.tsv, test-o\.tsv, test-p\.tsv\), first[^\n]*\n[^\n]*\n  suicidal\s+2\s+0\.500", report);
+        // test-q catches its one risk line, test-r misses its nonsense one (test-s has none): pooled recall is one of two.
+        Assert.Matches(@"test-q\.tsv, first[^\n]*\n[^\n]*\n  suicidal\s+1\s+1\.000", report);
+        Assert.Matches(@"pooled \(test-q\.tsv, test-r\.tsv, test-s\.tsv\), first[^\n]*\n[^\n]*\n  suicidal\s+2\s+0\.500", report);
         foreach (var line in tests.SelectMany(t => t.Messages))
         {
             Assert.DoesNotContain(line.Id, report, StringComparison.Ordinal);

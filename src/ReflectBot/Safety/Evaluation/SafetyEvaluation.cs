@@ -16,8 +16,8 @@ public static class SafetyEvaluation
     /// Test parts already evaluated in an earlier round: still reported (their figures are history), but
     /// never pooled with a later round's files, whose writers saw a screen that had been changed after them.
     /// </summary>
-    /// <remarks>Round two's <c>test.tsv</c>, round three's <c>test-a.tsv</c> and <c>test-b.tsv</c>, round four's <c>test-c.tsv</c> and <c>test-d.tsv</c>, round five's <c>test-e.tsv</c> and <c>test-f.tsv</c>, round six's <c>test-g.tsv</c> and <c>test-h.tsv</c>, round seven's <c>test-i.tsv</c> and <c>test-j.tsv</c>, round eight's <c>test-k.tsv</c>, <c>test-l.tsv</c> and <c>test-m.tsv</c>; round nine pools <c>test-n.tsv</c>, <c>test-o.tsv</c> and <c>test-p.tsv</c>.</remarks>
-    public static IReadOnlyList<string> UsedTestParts { get; } = ["test.tsv", "test-a.tsv", "test-b.tsv", "test-c.tsv", "test-d.tsv", "test-e.tsv", "test-f.tsv", "test-g.tsv", "test-h.tsv", "test-i.tsv", "test-j.tsv", "test-k.tsv", "test-l.tsv", "test-m.tsv"];
+    /// <remarks>Round two's <c>test.tsv</c>, round three's <c>test-a.tsv</c> and <c>test-b.tsv</c>, round four's <c>test-c.tsv</c> and <c>test-d.tsv</c>, round five's <c>test-e.tsv</c> and <c>test-f.tsv</c>, round six's <c>test-g.tsv</c> and <c>test-h.tsv</c>, round seven's <c>test-i.tsv</c> and <c>test-j.tsv</c>, round eight's <c>test-k.tsv</c>, <c>test-l.tsv</c> and <c>test-m.tsv</c>, round nine's <c>test-n.tsv</c>, <c>test-o.tsv</c> and <c>test-p.tsv</c>; round ten pools <c>test-q.tsv</c>, <c>test-r.tsv</c> and <c>test-s.tsv</c>.</remarks>
+    public static IReadOnlyList<string> UsedTestParts { get; } = ["test.tsv", "test-a.tsv", "test-b.tsv", "test-c.tsv", "test-d.tsv", "test-e.tsv", "test-f.tsv", "test-g.tsv", "test-h.tsv", "test-i.tsv", "test-j.tsv", "test-k.tsv", "test-l.tsv", "test-m.tsv", "test-n.tsv", "test-o.tsv", "test-p.tsv"];
 
     public static (List<LabelledMessage> Dev, List<TestPart> Tests) LoadSets(string content, List<ContentError> errors)
     {

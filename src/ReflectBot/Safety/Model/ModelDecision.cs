@@ -24,9 +24,25 @@ public static class ModelDecision
         return minWords > 0 && NgramFeatures.Words(normalized).Count < minWords ? clear : possible;
     }
 
+    /// <summary>As <see cref="PossibleFor(string, double, double, int)"/> for every class's threshold at once.</summary>
+    public static double[] PossibleFor(string normalized, double clear, double[] possibleByClass, int minWords)
+    {
+        ArgumentNullException.ThrowIfNull(normalized);
+        ArgumentNullException.ThrowIfNull(possibleByClass);
+        return minWords > 0 && NgramFeatures.Words(normalized).Count < minWords ? [.. possibleByClass.Select(p => Math.Max(clear, p))] : possibleByClass;
+    }
+
     /// <summary>Clear or possible risk of the likeliest risk class; else Past when past is the likeliest label; else none.</summary>
     public static ScreenResult Decide(double[] probabilities, double clear, double possible)
+        => Decide(probabilities, clear, [.. Enumerable.Repeat(possible, RiskClasses.All.Count)]);
+
+    /// <summary>
+    /// As <see cref="Decide(double[], double, double)"/> with a possible-risk threshold per likeliest risk class
+    /// (<see cref="RiskClasses.All"/>'s order); the full reply never comes below the class's own possible threshold.
+    /// </summary>
+    public static ScreenResult Decide(double[] probabilities, double clear, double[] possibleByClass)
     {
+        ArgumentNullException.ThrowIfNull(possibleByClass);
         var risk = Risk(probabilities);
         var likeliest = 2;
         for (var k = 3; k < probabilities.Length; k++)
@@ -38,6 +54,8 @@ public static class ModelDecision
         }
 
         var riskClass = RiskClasses.All[likeliest - 2];
+        var possible = possibleByClass[likeliest - 2];
+        clear = Math.Max(clear, possible);
         if (risk >= clear)
         {
             return new ScreenResult(RiskLevel.Clear, riskClass, "model", risk);

@@ -143,6 +143,111 @@ public static class SafetyExperiments
         }
     }
 
+    /// <summary>Round ten's bound: a class's possible-risk threshold stays within this of the shared one.</summary>
+    public const double PerClassBound = 0.05;
+
+    /// <summary>Round ten's floor: harmless and risk rows a class needs (each) in the bound's band around the shared threshold to move off it.</summary>
+    public const int PerClassFloor = 40;
+
+    /// <summary>
+    /// Round ten's candidate (a), written before its figures: one possible-risk threshold per likeliest class, guarded
+    /// against fitting a few harmless messages. <paramref name="shared"/> is the single threshold chosen on the same rows.
+    /// A class moves off it only with at least <see cref="PerClassFloor"/> harmless and as many risk rows (lexicon silent,
+    /// free text) in the band shared ± <see cref="PerClassBound"/>; those classes start at the band's top, and each greedy
+    /// step lowers the one class whose next threshold (any grid value down to the band's bottom) buys the most risk rows
+    /// per (harmless alarms + 1), while the whole screen stays within <paramref name="limit"/> of none + past.
+    /// </summary>
+    public static double[] GuardedPerClassThresholds(IReadOnlyList<Row> rows, int classes, double limit, double shared)
+    {
+        ArgumentNullException.ThrowIfNull(rows);
+        var low = Math.Round(shared - PerClassBound, 2);
+        var high = Math.Round(shared + PerClassBound, 2);
+        var thresholds = Enumerable.Repeat(shared, classes).ToArray();
+        var free = rows.Where(r => r.Free && !r.LexiconAlarm && r.Risk >= low - 1e-9 && r.Risk <= high + 1e-9).ToList();
+        var movable = Enumerable.Range(0, classes).Where(c => free.Count(r => r.Likeliest == c && !r.IsRisk) >= PerClassFloor && free.Count(r => r.Likeliest == c && r.IsRisk) >= PerClassFloor).ToList();
+        foreach (var c in movable)
+        {
+            thresholds[c] = high;
+        }
+
+        var safe = rows.Where(r => !r.IsRisk).ToList();
+        var allowed = (int)Math.Floor(limit * safe.Count);
+        var alarms = safe.Count(r => Alarm(r, thresholds));
+        while (true)
+        {
+            (int Class, double Threshold, double Ratio, int Cost)? best = null;
+            foreach (var c in movable)
+            {
+                var mine = free.Where(r => r.Likeliest == c).ToList();
+                foreach (var t in Grid.Where(t => t < thresholds[c] - 1e-9 && t >= low - 1e-9))
+                {
+                    var gain = mine.Count(r => r.IsRisk && r.Risk >= t && r.Risk < thresholds[c]);
+                    var cost = mine.Count(r => !r.IsRisk && r.Risk >= t && r.Risk < thresholds[c]);
+                    if (gain == 0 || alarms + cost > allowed)
+                    {
+                        continue;
+                    }
+
+                    var ratio = gain / (cost + 1.0);
+                    if (best is null || ratio > best.Value.Ratio + 1e-12)
+                    {
+                        best = (c, t, ratio, cost);
+                    }
+                }
+            }
+
+            if (best is null)
+            {
+                return thresholds;
+            }
+
+            thresholds[best.Value.Class] = best.Value.Threshold;
+            alarms += best.Value.Cost;
+        }
+    }
+
+    /// <summary>
+    /// Round ten's test of (a): the single threshold against the guarded per-class ones, both chosen on every author
+    /// but one and applied to that one (nested leave-one-author-out), pooled. Returns the figures and whether the rule
+    /// keeps per-class thresholds (pooled recall higher, none + past false alarms not higher).
+    /// </summary>
+    public static (string Report, bool Keep) NestedGuarded(IReadOnlyList<Row> rows, int classes, double limit)
+    {
+        ArgumentNullException.ThrowIfNull(rows);
+        var authors = rows.Select(r => r.Author).Distinct().Order(StringComparer.Ordinal).ToList();
+        var single = new List<(Row Row, bool Alarm)>();
+        var perClass = new List<(Row Row, bool Alarm)>();
+        var text = new StringBuilder();
+        text.AppendLine(string.Create(CultureInfo.InvariantCulture, $"per-class possible-risk thresholds, round ten's guarded rule (bound ±{PerClassBound:F2}, floor {PerClassFloor}), nested leave-one-author-out:"));
+        foreach (var author in authors)
+        {
+            var train = rows.Where(r => r.Author != author).ToList();
+            var test = rows.Where(r => r.Author == author).ToList();
+            var t = SingleThreshold(train, limit);
+            var ts = Enumerable.Repeat(t, classes).ToArray();
+            var tc = GuardedPerClassThresholds(train, classes, limit, t);
+            single.AddRange(test.Select(r => (r, Alarm(r, ts))));
+            perClass.AddRange(test.Select(r => (r, Alarm(r, tc))));
+            var (rs, fs) = Figures(test, r => Alarm(r, ts));
+            var (rc, fc) = Figures(test, r => Alarm(r, tc));
+            text.Append(Indent).AppendLine(string.Create(CultureInfo.InvariantCulture, $"{author}: single {t:F2} {rs:F3}/{fs:F3}; per class [{string.Join(" ", tc.Select(x => x.ToString("F2", CultureInfo.InvariantCulture)))}] {rc:F3}/{fc:F3}"));
+        }
+
+        int Caught(List<(Row Row, bool Alarm)> o) => o.Count(x => x.Row.IsRisk && x.Alarm);
+        int False(List<(Row Row, bool Alarm)> o) => o.Count(x => !x.Row.IsRisk && x.Alarm);
+        var (r1, f1) = Pooled(single);
+        var (r2, f2) = Pooled(perClass);
+        var keep = Caught(perClass) > Caught(single) && False(perClass) <= False(single);
+        text.Append(Indent).AppendLine(string.Create(CultureInfo.InvariantCulture, $"nested pooled: single {r1:F4} ({Caught(single)}) / {f1:F4} ({False(single)}), per class {r2:F4} ({Caught(perClass)}) / {f2:F4} ({False(perClass)}): {(keep ? "KEPT" : "rejected")} (kept only if recall rises and none+past does not)"));
+        for (var c = 0; c < classes; c++)
+        {
+            var cls = c;
+            text.Append(Indent).AppendLine(string.Create(CultureInfo.InvariantCulture, $"  likeliest {RiskClasses.IdOf(RiskClasses.All[c])}: risk caught single {single.Count(x => x.Row.Likeliest == cls && x.Row.IsRisk && x.Alarm)}, per class {perClass.Count(x => x.Row.Likeliest == cls && x.Row.IsRisk && x.Alarm)}; harmless alarms single {single.Count(x => x.Row.Likeliest == cls && !x.Row.IsRisk && x.Alarm)}, per class {perClass.Count(x => x.Row.Likeliest == cls && !x.Row.IsRisk && x.Alarm)}"));
+        }
+
+        return (text.ToString(), keep);
+    }
+
     /// <summary>Recall and none+past false alarms of the rows at the given thresholds.</summary>
     public static (double Recall, double FalseAlarms) Figures(IEnumerable<Row> rows, Func<Row, bool> alarm)
     {

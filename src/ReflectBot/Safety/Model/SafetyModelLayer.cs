@@ -45,6 +45,6 @@ public sealed class SafetyModelLayer(SafetyModelWeights weights, SentenceEmbedde
     private ScreenResult Decide(MessageEmbedding embedded, LexiconReading reading)
     {
         var p = weights.Probabilities(embedded.Whole, embedded.Sentences, reading.Features(), reading.Normalized);
-        return ModelDecision.Decide(p, weights.Clear, ModelDecision.PossibleFor(reading.Normalized, weights.Clear, weights.Possible, weights.PossibleMinWords));
+        return ModelDecision.Decide(p, weights.Clear, ModelDecision.PossibleFor(reading.Normalized, weights.Clear, weights.PossibleThresholds(), weights.PossibleMinWords));
     }
 }

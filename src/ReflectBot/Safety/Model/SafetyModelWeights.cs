@@ -45,6 +45,17 @@ public sealed class SafetyModelWeights
     [JsonProperty("possible")]
     public double Possible { get; set; }
 
+    /// <summary>
+    /// Round ten's candidate (a): one possible-risk threshold per likeliest risk class (in <see cref="RiskClasses.All"/>'s
+    /// order), used instead of <see cref="Possible"/> when present; absent (null) when the rule kept one threshold. The
+    /// full reply for a class never comes below its own possible threshold (<see cref="ModelDecision.Decide(double[], double, double[])"/>).
+    /// </summary>
+    [JsonProperty("possibleByClass", NullValueHandling = NullValueHandling.Ignore)]
+    public List<double>? PossibleByClass { get; set; }
+
+    /// <summary>The possible-risk threshold of each risk class: <see cref="PossibleByClass"/>, or <see cref="Possible"/> for every class.</summary>
+    public double[] PossibleThresholds() => PossibleByClass is { } byClass ? [.. byClass] : [.. Enumerable.Repeat(Possible, RiskClasses.All.Count)];
+
     /// <summary>The output labels: "none", "past", then the risk classes' ids.</summary>
     [JsonProperty("labels")]
     public List<string> Labels { get; set; } = [];
@@ -227,6 +238,11 @@ public sealed class SafetyModelWeights
             return "thresholds should satisfy 0 < possible <= clear <= 1.";
         }
 
+        if (PossibleByClass is { } byClass && (byClass.Count != RiskClasses.All.Count || byClass.Any(t => !(t > 0 && t <= 1))))
+        {
+            return $"possibleByClass should hold {RiskClasses.All.Count} thresholds (one per risk class, in the labels' order), each above 0 and at most 1.";
+        }
+
         if (trainingSha256 is not null && !string.Equals(trainingSha256, TrainingSha256, StringComparison.OrdinalIgnoreCase))
         {
             return "it was trained on other examples or another lexicon (trainingSha256 differs): run 'dotnet run --project src/ReflectBot -- train-safety' and commit the new model.json.";
@@ -258,6 +274,7 @@ public sealed class SafetyModelWeights
             Trained = Trained,
             Clear = Math.Round(Clear, 4),
             Possible = Math.Round(Possible, 4),
+            PossibleByClass = PossibleByClass is { } byClass ? [.. byClass.Select(t => Math.Round(t, 4))] : null,
             Labels = Labels,
             SentenceBias = Round(SentenceBias),
             SentenceWeights = [.. SentenceWeights.Select(Round)],

@@ -40,6 +40,7 @@ public static class TrainSafetyCommand
 
         var watch = Stopwatch.StartNew();
         var screen = new RiskScreen(lexicon);
+        Closeness = screen;
         var readings = messages.Select(m => screen.Read(m.Text)).ToList();
         var labels = SafetyModelWeights.LabelsExpected();
 
@@ -248,18 +249,34 @@ public static class TrainSafetyCommand
         var (clear, possible) = Thresholds(held, messages, readings, outOfFold, budget);
         await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"thresholds from cross-validation by author ({string.Join(", ", folds)}): clear {clear:F2}, possible {possible:F2}")).ConfigureAwait(false);
 
+        // Round ten's (a): per-class possible-risk thresholds, kept only by its nested leave-one-author-out test.
+        var classes = RiskClasses.All.Count;
+        var rows = SafetyExperiments.Rows(held, messages, readings, outOfFold);
+        var (perClassReport, keepPerClass) = SafetyExperiments.NestedGuarded(rows, classes, SafetyExperiments.ScreenFalseAlarmLimit);
+        var single = Enumerable.Repeat(possible, classes).ToArray();
+        double[]? possibleByClass = keepPerClass ? SafetyExperiments.GuardedPerClassThresholds(rows, classes, SafetyExperiments.ScreenFalseAlarmLimit, possible) : null;
+        var shipped = possibleByClass ?? single;
+        await output.WriteAsync(perClassReport).ConfigureAwait(false);
+        await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"possible-risk thresholds that ship: {(possibleByClass is null ? $"one, {possible:F2}" : "per class " + string.Join(", ", RiskClasses.All.Select((c, k) => $"{RiskClasses.IdOf(c)} {possibleByClass[k]:F2}")))}")).ConfigureAwait(false);
+
         await output.WriteAsync(SeparateBudgets(held, messages, readings, outOfFold, budget, possible)).ConfigureAwait(false);
         var report = new StringBuilder();
         foreach (var author in folds)
         {
-            var outcomes = held.Where(i => messages[i].Author == author).Select(i => Outcome(messages[i], readings[i], outOfFold[i], clear, possible)).ToList();
+            var outcomes = held.Where(i => messages[i].Author == author).Select(i => Outcome(messages[i], readings[i], outOfFold[i], clear, shipped)).ToList();
             report.Append(EvaluationReport.Format($"held-out author {author} (trained on the others), lexicon + model", outcomes));
         }
 
-        var pooled = held.Select(i => Outcome(messages[i], readings[i], outOfFold[i], clear, possible)).ToList();
+        var pooled = held.Select(i => Outcome(messages[i], readings[i], outOfFold[i], clear, shipped)).ToList();
+        if (possibleByClass is not null)
+        {
+            report.Append(EvaluationReport.Format("all held-out authors pooled, lexicon + model, ONE possible-risk threshold (before per-class)", held.Select(i => Outcome(messages[i], readings[i], outOfFold[i], clear, single)).ToList()));
+        }
+
         report.Append(EvaluationReport.Format("all held-out authors pooled, lexicon + model", pooled));
         report.Append(EvaluationReport.Routing("all held-out authors pooled, lexicon + model", pooled));
         report.Append(CapReport(held, messages, readings, outOfFold, clear, possible));
+        report.Append(ClosenessReport(held, messages, readings, outOfFold, clear, shipped).Report);
         var lexiconOnly = held.Select(i => new EvaluationOutcome(messages[i], SafetyScreen.Combine(readings[i], null))).ToList();
         report.Append(EvaluationReport.Format("the same messages, lexicon alone", lexiconOnly));
         await output.WriteAsync(report.ToString()).ConfigureAwait(false);
@@ -280,12 +297,13 @@ public static class TrainSafetyCommand
         final.PossibleMinWords = SafetyModelFit.PossibleMinWords;
         final.Clear = clear;
         final.Possible = possible;
+        final.PossibleByClass = possibleByClass is null ? null : [.. possibleByClass];
         final.Model = SentenceEmbedder.ModelName;
         // The encoder the vectors came from: start-up and validate accept these weights only with that precision.
         final.ModelSha256 = SentenceEmbedder.ModelFiles.EncoderSha256(precision) ?? throw new InvalidOperationException("the model's manifest pins no int8 graph (int8Sha256)");
         final.TrainingSha256 = SafetyExamples.TrainingSha256(content);
         var perLabel = string.Join(", ", labels.Select(l => $"{l} {messages.Count(m => m.Label == l)}"));
-        final.Trained = string.Create(CultureInfo.InvariantCulture, $"{messages.Count} messages ({perLabel}), class-balanced; sentence head L2 {SafetyModelFit.SentenceLambda}, message head L2 {SafetyModelFit.MessageLambda}, n-gram head L2 {SafetyModelFit.NgramLambda} ({final.Ngram.Vocabulary.Count} n-grams, share {SafetyModelFit.NgramShare}, full from {SafetyModelFit.NgramFullWords} words), {SafetyTrainer.Iterations} steps, on {precision} vectors; possible-risk check from {SafetyModelFit.PossibleMinWords} words; thresholds by cross-validation across authors {string.Join(", ", folds)} with the model adding at most {budget} false alarms");
+        final.Trained = string.Create(CultureInfo.InvariantCulture, $"{messages.Count} messages ({perLabel}), class-balanced; sentence head L2 {SafetyModelFit.SentenceLambda}, message head L2 {SafetyModelFit.MessageLambda}, n-gram head L2 {SafetyModelFit.NgramLambda} ({final.Ngram.Vocabulary.Count} n-grams, share {SafetyModelFit.NgramShare}, full from {SafetyModelFit.NgramFullWords} words), {SafetyTrainer.Iterations} steps, on {precision} vectors; possible-risk check from {SafetyModelFit.PossibleMinWords} words{(possibleByClass is null ? string.Empty : ", its threshold per likeliest class (round ten's guarded rule)")}; thresholds by cross-validation across authors {string.Join(", ", folds)} with the model adding at most {budget} false alarms");
         var path = args.SkipWhile(a => a != "--out").Skip(1).FirstOrDefault() ?? Path.Combine(content, "safety", WeightsFile);
         await File.WriteAllTextAsync(path, final.ToJson(), cancellationToken).ConfigureAwait(false);
         await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"wrote {path} in {watch.Elapsed.TotalSeconds:F1} s")).ConfigureAwait(false);
@@ -370,10 +388,56 @@ public static class TrainSafetyCommand
     }
 
     private static EvaluationOutcome Outcome(LabelledMessage message, LexiconReading reading, double[] probabilities, double clear, double possible, bool? capModelOnly = null)
+        => Outcome(message, reading, probabilities, clear, [.. Enumerable.Repeat(possible, RiskClasses.All.Count)], capModelOnly);
+
+    /// <summary>
+    /// One held-out message as the screen that ships would answer it: the layers joined, and round ten's closeness
+    /// rule on the question the line answers (its <c>prompt</c>) when <paramref name="closeness"/> says so (by default
+    /// as <see cref="SafetyScreen.ClosenessRule"/>); it changes which reply an alarm gets, never whether there is one.
+    /// </summary>
+    private static EvaluationOutcome Outcome(LabelledMessage message, LexiconReading reading, double[] probabilities, double clear, double[] possibleByClass, bool? capModelOnly = null, bool? closeness = null)
     {
         var normalized = reading.Normalized.Length > 0 ? reading.Normalized : message.Text;
-        var model = reading.Live == RiskClass.None && FreeText.Has(message.Text) ? ModelDecision.Decide(probabilities, clear, ModelDecision.PossibleFor(normalized, clear, possible, SafetyModelFit.PossibleMinWords)) : null;
-        return new EvaluationOutcome(message, SafetyScreen.Combine(reading, model, capModelOnly ?? SafetyScreen.ModelOnlyCap));
+        var model = reading.Live == RiskClass.None && FreeText.Has(message.Text) ? ModelDecision.Decide(probabilities, clear, ModelDecision.PossibleFor(normalized, clear, possibleByClass, SafetyModelFit.PossibleMinWords)) : null;
+        var combined = SafetyScreen.Combine(reading, model, capModelOnly ?? SafetyScreen.ModelOnlyCap);
+        var answersCloseness = Closeness is { } screen && screen.IsClosenessQuestion(message.Prompt);
+        return new EvaluationOutcome(message, SafetyScreen.ForAnswer(combined, answersCloseness, closeness ?? SafetyScreen.ClosenessRule));
+    }
+
+    /// <summary>The lexicon whose closeness questions the cross-validation reads (set once per run, before any outcome).</summary>
+    private static RiskScreen? Closeness { get; set; }
+
+    /// <summary>
+    /// Round ten's (b), both ways on the same held-out outcomes: on answers to the bot's own closeness questions, the
+    /// harmless (none + past) full replies it spares and the risk messages it moves from the full reply to the check
+    /// (attempts apart), per label and for `dv-` and `ea-`; and the decision by the rule (N = 1, no attempt moved).
+    /// </summary>
+    private static (string Report, bool Keep) ClosenessReport(List<int> held, List<LabelledMessage> messages, List<LexiconReading> readings, double[][] probabilities, double clear, double[] possibleByClass)
+    {
+        var off = held.Select(i => Outcome(messages[i], readings[i], probabilities[i], clear, possibleByClass, closeness: false)).ToList();
+        var on = held.Select(i => Outcome(messages[i], readings[i], probabilities[i], clear, possibleByClass, closeness: true)).ToList();
+        var answering = held.Select(i => Closeness!.IsClosenessQuestion(messages[i].Prompt)).ToList();
+        var text = new StringBuilder(string.Create(CultureInfo.InvariantCulture, $"closeness rule (round ten, (b)), held-out authors pooled: {answering.Count(a => a)} answers to closeness questions ({held.Where((_, j) => answering[j]).Select(i => messages[i].Author).Distinct().Count()} authors); label: answers, full replies without -> with the rule, alarms without -> with\n"));
+        foreach (var label in messages.Select(m => m.Label).Distinct().Order(StringComparer.Ordinal))
+        {
+            var mine = Enumerable.Range(0, held.Count).Where(j => answering[j] && messages[held[j]].Label == label).ToList();
+            text.AppendLine(string.Create(CultureInfo.InvariantCulture, $"  {label,-16} {mine.Count,4}: full {mine.Count(j => off[j].Result.Level == RiskLevel.Clear)} -> {mine.Count(j => on[j].Result.Level == RiskLevel.Clear)}; alarms {mine.Count(j => off[j].Alarm)} -> {mine.Count(j => on[j].Alarm)}"));
+        }
+
+        bool Moved(int j) => off[j].Result.Level == RiskLevel.Clear && on[j].Result.Level != RiskLevel.Clear;
+        var spared = Enumerable.Range(0, held.Count).Count(j => Moved(j) && !messages[held[j]].IsRisk);
+        var moved = Enumerable.Range(0, held.Count).Count(j => Moved(j) && messages[held[j]].IsRisk);
+        var attempts = Enumerable.Range(0, held.Count).Count(j => Moved(j) && messages[held[j]].Class == RiskClass.Attempt);
+        var lost = Enumerable.Range(0, held.Count).Count(j => off[j].Alarm && !on[j].Alarm);
+        var keep = spared >= moved && attempts == 0 && lost == 0;
+        text.AppendLine(string.Create(CultureInfo.InvariantCulture, $"  harmless full replies spared {spared}, risk messages moved to the check {moved} (attempts among them {attempts}), alarms lost {lost}: {(keep ? "KEPT" : "rejected")} (N = 1: kept only if spared >= moved and no attempt moves)"));
+        foreach (var author in new[] { "dv", "ea" })
+        {
+            var mine = Enumerable.Range(0, held.Count).Where(j => messages[held[j]].Author == author && answering[j]).ToList();
+            text.AppendLine(string.Create(CultureInfo.InvariantCulture, $"  {author}-: {mine.Count} answers to closeness questions; harmless full replies {mine.Count(j => !messages[held[j]].IsRisk && off[j].Result.Level == RiskLevel.Clear)} -> {mine.Count(j => !messages[held[j]].IsRisk && on[j].Result.Level == RiskLevel.Clear)}, risk moved {mine.Count(j => messages[held[j]].IsRisk && Moved(j))}"));
+        }
+
+        return (text.ToString(), keep);
     }
 
     /// <summary>
