@@ -3,6 +3,7 @@ using Microsoft.Bot.Schema;
 using Microsoft.Extensions.Logging;
 using Newtonsoft.Json.Linq;
 using ReflectBot.Content;
+using ReflectBot.Kernel;
 using IMiddleware = Microsoft.Bot.Builder.IMiddleware;
 
 namespace ReflectBot.Safety;
@@ -16,12 +17,13 @@ namespace ReflectBot.Safety;
 /// <item>clear risk: the full reply for its class (or the short one when it repeats), and the turn stops
 /// there: the bot never sees the message, so a journey in progress is paused where it was. In a safety-plan
 /// answer (not an attempt) the answer is kept as part of the plan with a gentle check instead;</item>
-/// <item>possible risk: a short, gentle check naming the lines; a journey in progress carries on;</item>
+/// <item>possible risk: a short, gentle check naming the lines; a journey in progress carries on, and with nothing in
+/// progress a request the bot knows (a command's words) is still answered after it;</item>
 /// <item>a past experience: a validating acknowledgement; a journey in progress carries on.</item>
 /// </list>
 /// The reply never waits on storage beyond <see cref="SafetyOptions.StorageWait"/> and goes out when storage is down.
 /// </summary>
-public sealed class SafetyMiddleware(SafetyContent content, SafetyScreen screen, SafetyTurnState state, CrisisResponder responder, ILogger<SafetyMiddleware> logger) : IMiddleware
+public sealed class SafetyMiddleware(SafetyContent content, SafetyScreen screen, SafetyTurnState state, CrisisResponder responder, RouteTable routes, ILogger<SafetyMiddleware> logger) : IMiddleware
 {
     public async Task OnTurnAsync(ITurnContext turnContext, NextDelegate next, CancellationToken cancellationToken = default)
     {
@@ -88,9 +90,11 @@ public sealed class SafetyMiddleware(SafetyContent content, SafetyScreen screen,
                 break;
         }
 
-        // Possible risk and a past experience leave the journey to carry on with the message as its answer;
-        // with nothing in progress the reply is the whole answer.
-        if (context is not { DialogActive: false })
+        // Possible risk and a past experience leave the journey to carry on with the message as its answer. With nothing
+        // in progress the reply is the whole answer, unless the message is also a request the bot knows ("where did it
+        // go? i dont see a file" is the export): the gentle check comes first and the request is still answered, so a
+        // check on a harmless message costs the person a sentence, not what they asked for.
+        if (context is not { DialogActive: false } || (text is not null && routes.Claiming(text).Any()))
         {
             await next(cancellationToken).ConfigureAwait(false);
         }

@@ -1,5 +1,7 @@
+using Microsoft.Extensions.DependencyInjection;
 using Newtonsoft.Json.Linq;
 using ReflectBot.Journal;
+using ReflectBot.Safety;
 using ReflectBot.Tests.Journeys;
 using ReflectBot.Tests.Support;
 
@@ -14,9 +16,6 @@ public sealed class JournalPhrasingTests : IDisposable
 
     [Theory]
     [InlineData("can i export this to send to my therapist")]
-    // Round ten's screen gives "where did it go? i dont see a file" the gentle possible-risk check (model risk above its
-    // 0.73 threshold; the evaluation README, round ten, reports the none false alarms that threshold trades for recall),
-    // and with nothing in progress the check is the whole answer: the export's own phrasing is tested with these words.
     [InlineData("where is the file? i cant find my export")]
     [InlineData("How do I download my journal?")]
     public async Task AskingForTheExportInOwnWordsGivesTheDownloadLinks(string asked)
@@ -41,5 +40,26 @@ public sealed class JournalPhrasingTests : IDisposable
         Assert.Contains("can't be edited", text, StringComparison.Ordinal);
         Assert.Contains("\"delete entry 1\"", text, StringComparison.Ordinal);
         Assert.Contains("\"free write\"", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ARequestTheScreenGivesTheGentleCheckIsStillAnsweredAfterIt()
+    {
+        // Round ten's screen gives these words the possible-risk check (model risk above its 0.73 threshold; the
+        // evaluation README reports the none false alarms that threshold trades for recall). The check comes first;
+        // the export the person asked for still follows.
+        const string Asked = "where did it go? i dont see a file";
+        var screen = _host.Services.GetRequiredService<SafetyScreen>();
+        await screen.Model!.WaitReadyAsync();
+        Assert.True(screen.Screen(Asked).Level == RiskLevel.Possible, "this test needs words the shipped screen gives the gentle check; after a retrain that reads them otherwise, pick a request it does");
+
+        var bot = _host.Client();
+        await bot.CheckInAsync(5, "fine", "something to bring to my session");
+        var replies = await bot.SayAsync(Asked);
+        var unsafeButton = _host.Services.GetRequiredService<SafetyContent>().Replies.UnsafeButton;
+        Assert.Contains(unsafeButton, replies[0].SuggestedActions?.Actions.Select(a => a.Title) ?? []);
+        Assert.False(Conversations.HasCrisisCard(replies));
+        var card = (JObject)replies[^1].Attachments.Single().Content;
+        Assert.Equal(ContentFolders.Say(JournalStrings.ExportTitle), card.Value<string>("title"));
     }
 }
