@@ -83,7 +83,7 @@ public sealed class CardKeywordContextTests : IDisposable
         var client = _host.Client();
         await client.SayAllAsync("check in", "5");
         var replies = BotClient.Read(await client.SayAsync(word));
-        var onMind = ContentLibrary.Load(ContentFolders.Shipped).Journeys.Find("daily-check-in")!.Steps.Single(s => s.Id == "on-mind").Prompt;
+        var onMind = ContentFolders.Prompts("daily-check-in", "on-mind");
         Assert.Contains(onMind, p => replies.Contains(p, StringComparison.Ordinal));
     }
 
@@ -107,7 +107,7 @@ public sealed class CardKeywordContextTests : IDisposable
         Assert.Contains("Nothing from it was saved", stopped, StringComparison.Ordinal);
         await client.SayAllAsync("check in", "5");
         var menu = BotClient.Read(await client.SayAsync("menu"));
-        Assert.DoesNotContain(ContentLibrary.Load(ContentFolders.Shipped).Journeys.Find("daily-check-in")!.Steps.Single(s => s.Id == "on-mind").Prompt, p => menu.Contains(p, StringComparison.Ordinal));
+        Assert.DoesNotContain(ContentFolders.Prompts("daily-check-in", "on-mind"), p => menu.Contains(p, StringComparison.Ordinal));
     }
 
     [Fact]

@@ -26,6 +26,14 @@ public static class ContentFolders
     public static string Say(ReflectBot.Content.StringKey key, params (string Name, object? Value)[] values)
         => ReflectBot.Content.ContentLibrary.Load(Shipped).Strings.Text(key, values);
 
+    /// <summary>The wordings of one question of a shipped journey (the bot picks one of them each day).</summary>
+    public static List<string> Prompts(string journey, string step)
+        => ReflectBot.Content.ContentLibrary.Load(Shipped).Journeys.Find(journey)!.Steps.Single(s => s.Id == step).Prompt;
+
+    /// <summary>Whether <paramref name="replies"/> ask that question of a shipped journey, in any of its wordings.</summary>
+    public static bool Asks(string replies, string journey, string step)
+        => Prompts(journey, step).Any(p => replies.Contains(p, StringComparison.Ordinal));
+
     /// <summary>
     /// The JSON Schema in dialogs/schema that a content file (path under the content folder) is written
     /// against: one per kind of file. A file of a new kind fails here until it has its own schema.

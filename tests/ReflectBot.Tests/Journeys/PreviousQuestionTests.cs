@@ -1,6 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
 using Newtonsoft.Json.Linq;
-using ReflectBot.Content;
 using ReflectBot.Journal;
 using ReflectBot.Journeys;
 using ReflectBot.Kernel;
@@ -21,10 +20,7 @@ public sealed class PreviousQuestionTests : IDisposable
 
     public void Dispose() => _host.Dispose();
 
-    private static List<string> Prompts(string step)
-        => ContentLibrary.Load(ContentFolders.Shipped).Journeys.Find("daily-check-in")!.Steps.Single(s => s.Id == step).Prompt;
-
-    private static bool Asks(string replies, string step) => Prompts(step).Any(p => replies.Contains(p, StringComparison.Ordinal));
+    private static bool Asks(string replies, string step) => ContentFolders.Asks(replies, "daily-check-in", step);
 
     private async Task<JournalEntry> OnlyEntryAsync()
         => Assert.Single(await _host.Services.GetRequiredService<IJournalStore>().ListAsync(UserKeys.From("webchat", "user-1")));

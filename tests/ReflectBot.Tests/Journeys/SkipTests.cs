@@ -1,5 +1,4 @@
 using Microsoft.Extensions.DependencyInjection;
-using ReflectBot.Content;
 using ReflectBot.Journal;
 using ReflectBot.Journeys;
 using ReflectBot.Kernel;
@@ -16,9 +15,6 @@ public sealed class SkipTests : IDisposable
 
     public void Dispose() => _host.Dispose();
 
-    private static List<string> Prompts(string journey, string step)
-        => ContentLibrary.Load(ContentFolders.Shipped).Journeys.Find(journey)!.Steps.Single(s => s.Id == step).Prompt;
-
     private async Task<JournalEntry> OnlyEntryAsync()
         => Assert.Single(await _host.Services.GetRequiredService<IJournalStore>().ListAsync(UserKeys.From("webchat", "user-1")));
 
@@ -33,7 +29,7 @@ public sealed class SkipTests : IDisposable
         await bot.SayAllAsync("check in", "6");
         var replies = BotClient.Read(await bot.SayAsync(skip));
         Assert.Contains(Skipped, replies, StringComparison.Ordinal);
-        Assert.Contains(Prompts("daily-check-in", "on-mind"), p => replies.Contains(p, StringComparison.Ordinal));
+        Assert.Contains(ContentFolders.Prompts("daily-check-in", "on-mind"), p => replies.Contains(p, StringComparison.Ordinal));
         await bot.SayAllAsync("the garden", "yes");
         var entry = await OnlyEntryAsync();
         Assert.False(entry.Answers.ContainsKey("feelings"), "a skipped question is not an answer");
@@ -49,8 +45,8 @@ public sealed class SkipTests : IDisposable
         await bot.SayAsync("a friend didn't reply; hurt");
         var replies = BotClient.Read(await bot.SayAsync("skip"));
         Assert.Contains(Skipped, replies, StringComparison.Ordinal);
-        Assert.Contains(Prompts("thought-record", "thought"), p => replies.Contains(p, StringComparison.Ordinal));
-        Assert.DoesNotContain(Prompts("thought-record", "strength-before"), p => replies.Contains(p, StringComparison.Ordinal));
+        Assert.Contains(ContentFolders.Prompts("thought-record", "thought"), p => replies.Contains(p, StringComparison.Ordinal));
+        Assert.DoesNotContain(ContentFolders.Prompts("thought-record", "strength-before"), p => replies.Contains(p, StringComparison.Ordinal));
         await bot.SayAllAsync("she's tired of me", "she took ages", "she asked me to dinner", "she's busy", "3", "yes");
         var entry = await OnlyEntryAsync();
         Assert.False(entry.Answers.ContainsKey("strength-before"));
