@@ -86,29 +86,30 @@ public sealed class JourneyDialog : ComponentDialog, IDescribedDialog
     protected override async Task<DialogTurnResult> OnContinueDialogAsync(DialogContext innerDc, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(innerDc);
+        if (innerDc.Stack.Count < 2 || innerDc.Stack[1].Id != WaterfallId)
+        {
+            return await base.OnContinueDialogAsync(innerDc, cancellationToken).ConfigureAwait(false);
+        }
+
+        // A prompt is open over the waterfall: one of the journey's questions, or (past the last) the save question.
         var text = innerDc.Context.Activity.Text;
+        var index = WaterfallDialog.PositionOf(innerDc.Stack[1]).StepIndex;
+        var question = index < 2 * _journey.Steps.Count ? _journey.Steps[index / 2] : null;
 
         // "previous question": the open prompt ends, and the step after it (a record step, or the close after the save
         // question) takes the journey back to the question before.
-        if (PreviousQuestionWords.Is(text) && innerDc.Stack.Count >= 2 && innerDc.Stack[1].Id == WaterfallId
-            && WaterfallDialog.PositionOf(innerDc.Stack[1]).StepIndex <= 2 * _journey.Steps.Count
-            && !OffersAsChoice(OpenStep(innerDc), text))
+        if (PreviousQuestionWords.Is(text) && index <= 2 * _journey.Steps.Count && !OffersAsChoice(question, text))
         {
             return await innerDc.EndDialogAsync(JourneyProgress.StepBack, cancellationToken).ConfigureAwait(false);
         }
 
-        if (SkipWords.Is(text) && innerDc.Stack.Count >= 2 && innerDc.Stack[1].Id == WaterfallId
-            && WaterfallDialog.PositionOf(innerDc.Stack[1]).StepIndex is var index && index < 2 * _journey.Steps.Count
-            && !OffersAsChoice(_journey.Steps[index / 2], text))
+        if (SkipWords.Is(text) && question is not null && !OffersAsChoice(question, text))
         {
             return await innerDc.EndDialogAsync(JourneyProgress.SkippedByPerson, cancellationToken).ConfigureAwait(false);
         }
 
         return await base.OnContinueDialogAsync(innerDc, cancellationToken).ConfigureAwait(false);
     }
-
-    private JourneyStep? OpenStep(DialogContext innerDc)
-        => WaterfallDialog.PositionOf(innerDc.Stack[1]).StepIndex is var index && index < 2 * _journey.Steps.Count ? _journey.Steps[index / 2] : null;
 
     private static bool OffersAsChoice(JourneyStep? step, string? text)
     {
