@@ -32,6 +32,12 @@ public static class ReflectBotTelemetry
     /// <summary>A turn's state saved again after an ETag conflict (the turn re-run on fresh state), tagged <c>state</c> and <c>outcome</c>.</summary>
     public static readonly Counter<long> TurnConflictRetries = Meter.CreateCounter<long>("reflectbot.turn.conflict_retries");
 
+    /// <summary>
+    /// A turn's state document taken from this process's copy instead of a read, tagged <c>outcome</c>: <c>hit</c>
+    /// (no read), <c>miss</c> (read), <c>stale</c> (the copy was behind: the turn ran again on a fresh read).
+    /// </summary>
+    public static readonly Counter<long> StateCache = Meter.CreateCounter<long>("reflectbot.state.cache");
+
     /// <summary>The crisis screen's time per message, tagged <c>layer</c> (lexicon, model).</summary>
     public static readonly Histogram<double> SafetyScreenDuration = Meter.CreateHistogram<double>("reflectbot.safety.screen.duration", "s");
 

@@ -26,6 +26,7 @@ internal sealed class FoldedStateScope : IDisposable
     private const int MaxMerges = 3;
 
     private readonly IStorage _inner;
+    private readonly StateDocumentCache? _cache;
     private readonly string? _channelId;
     private readonly string _conversationId;
     private readonly Action _close;
@@ -36,6 +37,10 @@ internal sealed class FoldedStateScope : IDisposable
     private Task? _loading;
     private bool _found;
     private string? _etag;
+
+    // The document came from the process's copy, not a read: it is proved at the commit (the conditional write, or
+    // an ETag read when nothing is written) before any reply of the turn goes out.
+    private bool _fromCache;
     private JObject _user = [];
     private JObject _conversations = [];
 
@@ -49,9 +54,10 @@ internal sealed class FoldedStateScope : IDisposable
     private bool _conversationRemoved;
     private bool _deleted;
 
-    public FoldedStateScope(IStorage inner, string? channelId, string userId, string conversationId, Action close)
+    public FoldedStateScope(IStorage inner, StateDocumentCache? cache, string? channelId, string userId, string conversationId, Action close)
     {
         _inner = inner;
+        _cache = cache;
         _channelId = channelId;
         _conversationId = conversationId;
         _close = close;
@@ -165,6 +171,11 @@ internal sealed class FoldedStateScope : IDisposable
         _deferring = false;
         if (!Dirty)
         {
+            if (_fromCache)
+            {
+                await ProveCopyAsync(cancellationToken).ConfigureAwait(false);
+            }
+
             return;
         }
 
@@ -186,6 +197,7 @@ internal sealed class FoldedStateScope : IDisposable
 
         if (_deleted && user.Count == 0 && conversations.Count == 0)
         {
+            _cache?.Remove(_userKey);
             if (_found)
             {
                 await _inner.DeleteAsync(_adopted ? [_userKey, _conversationKey] : [_userKey], cancellationToken).ConfigureAwait(false);
@@ -211,14 +223,54 @@ internal sealed class FoldedStateScope : IDisposable
             await _inner.WriteAsync(spilled, cancellationToken).ConfigureAwait(false);
         }
 
+        try
+        {
+            document = await WriteDocumentAsync(document, conversations, readUser, readConversation, spilled.Count > 0, cancellationToken).ConfigureAwait(false);
+        }
+        catch
+        {
+            // Lost to another writer (the copy, if any, is behind), or the outcome is unknown: read next time.
+            _cache?.Remove(_userKey);
+            if (_fromCache)
+            {
+                ReflectBotTelemetry.StateCache.Add(1, new KeyValuePair<string, object?>("outcome", "stale"));
+            }
+
+            throw;
+        }
+
+        var written = document.Value<string>(StoreJson.ETagProperty);
+        conversations = (JObject?)document[FoldedStateStorage.ConversationsProperty] ?? [];
+        document.Remove(StoreJson.ETagProperty);
+        document.Remove(FoldedStateStorage.ConversationsProperty);
+        var adopted = _adopted && conversations[_conversationId] is not null;
+        Loaded(found: true, written, document, conversations);
+        if (!string.IsNullOrEmpty(written))
+        {
+            _cache?.Set(_userKey, written, document, conversations);
+        }
+
+        if (adopted)
+        {
+            // Now that the document holds it, the conversation's own record is a stale copy: remove it.
+            await _inner.DeleteAsync([_conversationKey], cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>
+    /// The one conditional write of the document; a race lost only to the user's other conversations is written
+    /// onto the fresh document (up to <see cref="MaxMerges"/> times). Returns the document as written, with its new ETag.
+    /// </summary>
+    private async Task<JObject> WriteDocumentAsync(JObject document, JObject conversations, JObject readUser, JToken? readConversation, bool spilled, CancellationToken cancellationToken)
+    {
         for (var merges = 0; ; merges++)
         {
             try
             {
                 await _inner.WriteAsync(new Dictionary<string, object>(StringComparer.Ordinal) { [_userKey] = document }, cancellationToken).ConfigureAwait(false);
-                break;
+                return document;
             }
-            catch (ETagConflictException) when (merges < MaxMerges && _found && !_deleted && !_adopted && spilled.Count == 0)
+            catch (ETagConflictException) when (merges < MaxMerges && _found && !_deleted && !_adopted && !spilled)
             {
                 var fresh = await ReadDocumentAsync(cancellationToken).ConfigureAwait(false);
                 if (fresh is not { } other
@@ -241,17 +293,24 @@ internal sealed class FoldedStateScope : IDisposable
                 ReflectBotTelemetry.TurnConflictRetries.Add(1, new KeyValuePair<string, object?>("state", "conversation"), new KeyValuePair<string, object?>("outcome", "merged"));
             }
         }
+    }
 
-        var written = document.Value<string>(StoreJson.ETagProperty);
-        document.Remove(StoreJson.ETagProperty);
-        document.Remove(FoldedStateStorage.ConversationsProperty);
-        var adopted = _adopted && conversations[_conversationId] is not null;
-        Loaded(found: true, written, document, conversations);
-        if (adopted)
+    /// <summary>
+    /// A turn that writes nothing, run on the process's copy, checks that the stored document is still that copy
+    /// before its replies go out; if it moved, the copy is dropped and the turn runs again on a fresh read.
+    /// </summary>
+    private async Task ProveCopyAsync(CancellationToken cancellationToken)
+    {
+        var stored = await ReadDocumentAsync(cancellationToken).ConfigureAwait(false);
+        if (stored is { } current && string.Equals(current.ETag, _etag, StringComparison.Ordinal))
         {
-            // Now that the document holds it, the conversation's own record is a stale copy: remove it.
-            await _inner.DeleteAsync([_conversationKey], cancellationToken).ConfigureAwait(false);
+            _fromCache = false;
+            return;
         }
+
+        _cache?.Remove(_userKey);
+        ReflectBotTelemetry.StateCache.Add(1, new KeyValuePair<string, object?>("outcome", "stale"));
+        throw new ETagConflictException("The user's document changed since this process last saw it.");
     }
 
     public void Dispose() => _close();
@@ -287,6 +346,16 @@ internal sealed class FoldedStateScope : IDisposable
 
     private async Task LoadAsync(CancellationToken cancellationToken)
     {
+        // Only the bot's own run takes the copy (its replies are held until the commit proves it); the safety
+        // screen's bookkeeping before it, which sends at once, always reads.
+        if (_deferring && _cache?.TryGet(_userKey) is { } copy && (copy.Conversations[_conversationId] is not null || !Knows(copy.User)))
+        {
+            Loaded(found: true, copy.ETag, copy.User, copy.Conversations);
+            _fromCache = true;
+            ReflectBotTelemetry.StateCache.Add(1, new KeyValuePair<string, object?>("outcome", "hit"));
+            return;
+        }
+
         if (await ReadDocumentAsync(cancellationToken).ConfigureAwait(false) is not { } stored)
         {
             Loaded(found: false, etag: null, [], []);
@@ -295,6 +364,12 @@ internal sealed class FoldedStateScope : IDisposable
 
         var conversations = stored.Conversations;
         Loaded(found: true, stored.ETag, stored.User, conversations);
+        if (_cache is not null && !string.IsNullOrEmpty(stored.ETag))
+        {
+            _cache.Set(_userKey, stored.ETag, stored.User, conversations);
+            ReflectBotTelemetry.StateCache.Add(1, new KeyValuePair<string, object?>("outcome", "miss"));
+        }
+
         if (conversations[_conversationId] is null && Knows(stored.User))
         {
             // A conversation the user had before it was folded in (or moved out as the oldest): its own record, once.
@@ -370,6 +445,7 @@ internal sealed class FoldedStateScope : IDisposable
         _user = user;
         _conversations = conversations;
         _adopted = false;
+        _fromCache = false;
         Discard();
     }
 }

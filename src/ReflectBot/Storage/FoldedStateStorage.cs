@@ -27,10 +27,17 @@ public sealed class FoldedStateStorage : IStorage
     private static readonly AsyncLocal<FoldedStateScope?> Current = new();
 
     private readonly IStorage _inner;
+    private readonly StateDocumentCache? _cache;
 
-    public FoldedStateStorage(IStorage inner)
+    /// <param name="inner">The store the documents are kept in.</param>
+    /// <param name="cache">
+    /// Recently seen documents, so the bot's turn can start without a read (each use proved by the turn's conditional
+    /// write or an ETag read, see <see cref="StateDocumentCache"/>); null reads every turn's document.
+    /// </param>
+    public FoldedStateStorage(IStorage inner, StateDocumentCache? cache = null)
     {
         _inner = inner ?? throw new ArgumentNullException(nameof(inner));
+        _cache = cache is { Enabled: true } ? cache : null;
     }
 
     /// <summary>The store the documents are kept in.</summary>
@@ -55,7 +62,7 @@ public sealed class FoldedStateStorage : IStorage
         }
 
         var previous = Current.Value;
-        var scope = new FoldedStateScope(_inner, activity.ChannelId, userId, conversationId, () => Current.Value = previous);
+        var scope = new FoldedStateScope(_inner, _cache, activity.ChannelId, userId, conversationId, () => Current.Value = previous);
         Current.Value = scope;
         return scope;
     }
@@ -92,14 +99,14 @@ public sealed class FoldedStateStorage : IStorage
         var scope = Current.Value;
         if (scope is null || !changes.Keys.Any(scope.Holds))
         {
-            await _inner.WriteAsync(changes, cancellationToken).ConfigureAwait(false);
+            await WriteAroundAsync(changes, cancellationToken).ConfigureAwait(false);
             return;
         }
 
         var others = changes.Where(change => !scope.Holds(change.Key)).ToDictionary(change => change.Key, change => change.Value, StringComparer.Ordinal);
         if (others.Count > 0)
         {
-            await _inner.WriteAsync(others, cancellationToken).ConfigureAwait(false);
+            await WriteAroundAsync(others, cancellationToken).ConfigureAwait(false);
         }
 
         await scope.WriteAsync(changes.Where(change => scope.Holds(change.Key)).ToDictionary(change => change.Key, change => change.Value, StringComparer.Ordinal), cancellationToken).ConfigureAwait(false);
@@ -112,12 +119,41 @@ public sealed class FoldedStateStorage : IStorage
         var others = scope is null ? keys : keys.Where(key => !scope.Holds(key)).ToArray();
         if (others.Length > 0)
         {
+            Forget(others);
             await _inner.DeleteAsync(others, cancellationToken).ConfigureAwait(false);
         }
 
         if (scope is not null && keys.Any(scope.Holds))
         {
             await scope.DeleteAsync(keys.Where(scope.Holds).ToArray(), cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    // A write that does not go through a turn's scope (another user's record, work outside a turn) makes any copy of
+    // the document it writes stale: forget it before and after (a turn starting in between would only lose its write).
+    private async Task WriteAroundAsync(IDictionary<string, object> changes, CancellationToken cancellationToken)
+    {
+        Forget(changes.Keys);
+        try
+        {
+            await _inner.WriteAsync(changes, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            Forget(changes.Keys);
+        }
+    }
+
+    private void Forget(IEnumerable<string> keys)
+    {
+        if (_cache is null)
+        {
+            return;
+        }
+
+        foreach (var key in keys)
+        {
+            _cache.Remove(key);
         }
     }
 

@@ -18,4 +18,7 @@ public sealed class StorageOptions
 
     /// <summary>The blob backend, used when <see cref="Kind"/> is "Blob".</summary>
     public BlobStorageOptions Blob { get; set; } = new();
+
+    /// <summary>The in-process copy of recently active users' state documents (<see cref="StateDocumentCache"/>).</summary>
+    public StateCacheOptions StateCache { get; set; } = new();
 }

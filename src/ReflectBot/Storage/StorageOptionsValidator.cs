@@ -53,6 +53,16 @@ public sealed partial class StorageOptionsValidator : IValidateOptions<StorageOp
             }
         }
 
+        if (options.StateCache.Entries < 0)
+        {
+            problems.Add("Storage:StateCache:Entries must be 0 (off) or more.");
+        }
+
+        if (options.StateCache.Idle < TimeSpan.Zero)
+        {
+            problems.Add("Storage:StateCache:Idle must not be negative.");
+        }
+
         return problems.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(problems);
     }
 

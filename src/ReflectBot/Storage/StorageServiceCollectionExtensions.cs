@@ -46,7 +46,8 @@ public static class StorageServiceCollectionExtensions
         }
 
         // User and conversation state through one document per user (one read and one write a turn).
-        services.AddSingleton(sp => new FoldedStateStorage(sp.GetRequiredService<IStorage>()));
+        services.AddSingleton(sp => new StateDocumentCache(OptionsOf(sp).StateCache, sp.GetService<TimeProvider>()));
+        services.AddSingleton(sp => new FoldedStateStorage(sp.GetRequiredService<IStorage>(), sp.GetRequiredService<StateDocumentCache>()));
         services.AddSingleton<FoldedStateMiddleware>();
         services.AddSingleton(sp => new ConversationState(sp.GetRequiredService<FoldedStateStorage>()));
         services.AddSingleton(sp => new UserState(sp.GetRequiredService<FoldedStateStorage>()));

@@ -1,6 +1,7 @@
 using Microsoft.Bot.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using ReflectBot.Journal;
+using ReflectBot.Storage;
 using ReflectBot.Storage.Blobs;
 using ReflectBot.Storage.Sealing;
 using ReflectBot.Tests.Support;
@@ -28,7 +29,7 @@ public sealed class BlobHostTests(AzuriteFixture azurite) : IClassFixture<Azurit
     }
 
     [Fact]
-    public async Task AMidCheckInTurnCostsOneReadAndOneWriteAndTheSavingTurnOneCreateOnlyJournalWriteMore()
+    public async Task AMidCheckInTurnCostsOneConditionalWriteAndNoReadAndTheSavingTurnOneCreateOnlyJournalWriteMore()
     {
         using var host = BlobBotHost.Create(azurite.ConnectionString, AzuriteFixture.UniquePrefix());
         var bot = host.Client();
@@ -36,7 +37,8 @@ public sealed class BlobHostTests(AzuriteFixture azurite) : IClassFixture<Azurit
 
         // The first turn of a user also records their conversation reference (read once per process, written
         // when it changed, in the references store); the first save also records the answer to the journal-consent question, in the
-        // same document as everything else of the user.
+        // same document as everything else of the user. After the first turn the document comes from the process's
+        // copy (StateDocumentCache), proved by the turn's conditional write: no read.
         var before = counter.Snapshot();
         await bot.SayAsync("check in");
         var firstTurn = counter.Snapshot() - before;
@@ -62,14 +64,30 @@ public sealed class BlobHostTests(AzuriteFixture azurite) : IClassFixture<Azurit
         var savingTurn = counter.Snapshot() - before;
 
         Assert.Equal(new StorageCallSnapshot(2, 2, 0, 0), firstTurn);
-        Assert.Equal(new StorageCallSnapshot(1, 2, 0, 0), firstSave);
-        Assert.Equal(new StorageCallSnapshot(1, 1, 0, 0), checkIn);
-        Assert.Equal(new StorageCallSnapshot(1, 1, 0, 0), midTurn);
-        Assert.Equal(new StorageCallSnapshot(1, 2, 0, 0), savingTurn);
+        Assert.Equal(new StorageCallSnapshot(0, 2, 0, 0), firstSave);
+        Assert.Equal(new StorageCallSnapshot(0, 1, 0, 0), checkIn);
+        Assert.Equal(new StorageCallSnapshot(0, 1, 0, 0), midTurn);
+        Assert.Equal(new StorageCallSnapshot(0, 2, 0, 0), savingTurn);
     }
 
     [Fact]
-    public async Task ATurnThatChangesNothingReadsOnceAndWritesNothing()
+    public async Task WithTheCopyTurnedOffAMidCheckInTurnReadsOnceAndWritesOnce()
+    {
+        using var host = BlobBotHost.Create(azurite.ConnectionString, AzuriteFixture.UniquePrefix(), services => services.Configure<StorageOptions>(o => o.StateCache.Entries = 0));
+        var bot = host.Client();
+        var counter = host.Services.GetRequiredService<StorageCallCounter>();
+        await bot.SayAsync("check in");
+        await bot.SayAsync("3");
+
+        var before = counter.Snapshot();
+        await bot.SayAsync("heavy");
+
+        Assert.Equal(new StorageCallSnapshot(1, 1, 0, 0), counter.Snapshot() - before);
+        Assert.Equal(0, host.Services.GetRequiredService<StateDocumentCache>().Count);
+    }
+
+    [Fact]
+    public async Task ATurnThatChangesNothingWritesNothingAndReadsOnlyToProveItsCopy()
     {
         using var host = BlobBotHost.Create(azurite.ConnectionString, AzuriteFixture.UniquePrefix());
         var bot = host.Client();

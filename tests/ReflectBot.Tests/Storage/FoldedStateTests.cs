@@ -82,4 +82,45 @@ public sealed class FoldedStateTests : IDisposable
     }
 
     private const int FoldedStateScopeLimit = 16;
+
+    [Fact]
+    public async Task ARecordChangedOutsideAnyTurnIsWhatTheNextTurnSeesThoughTheProcessKeptACopy()
+    {
+        var bot = _host.Client(userId: "changed-elsewhere", conversationId: "only");
+        await bot.SayAsync("hello");
+        await bot.SayAsync("pause reminders");
+        Assert.Contains("(now paused)", await bot.ReadAsync("privacy"), StringComparison.Ordinal);
+        Assert.True(_host.Services.GetRequiredService<StateDocumentCache>().Count > 0);
+
+        // Another writer (another instance, an upgrade run) changes the record behind the process's copy.
+        var key = "webchat/users/changed-elsewhere";
+        var stored = (IDictionary<string, object>)(await Storage.ReadAsync([key]))[key];
+        var profile = JObject.FromObject(stored[StateKeys.ProfileProperty]);
+        profile["remindersPaused"] = false;
+        stored[StateKeys.ProfileProperty] = profile;
+        await Storage.WriteAsync(new Dictionary<string, object> { [key] = stored });
+
+        // "privacy" writes nothing: its copy is proved by an ETag read before the reply goes out, and found behind.
+        Assert.Contains("(now on)", await bot.ReadAsync("privacy"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AWriteThroughTheFoldedStoreOutsideATurnForgetsTheCopyAndDeletingTheDocumentDropsIt()
+    {
+        var bot = _host.Client(userId: "forgotten", conversationId: "only");
+        await bot.SayAsync("hello");
+        var cache = _host.Services.GetRequiredService<StateDocumentCache>();
+        var key = "webchat/users/forgotten";
+        Assert.NotNull(cache.TryGet(key));
+
+        var folded = _host.Services.GetRequiredService<FoldedStateStorage>();
+        var stored = (await folded.ReadAsync([key]))[key];
+        await folded.WriteAsync(new Dictionary<string, object> { [key] = stored });
+        Assert.Null(cache.TryGet(key));
+
+        await bot.SayAsync("hello");
+        Assert.NotNull(cache.TryGet(key));
+        await folded.DeleteAsync([key]);
+        Assert.Null(cache.TryGet(key));
+    }
 }

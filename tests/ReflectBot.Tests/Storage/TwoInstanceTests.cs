@@ -89,4 +89,33 @@ public sealed class TwoInstanceTests(AzuriteFixture azurite) : IClassFixture<Azu
         Assert.Equal(Enumerable.Range(0, Conversations).Select(i => $"conv-{i}").Order(StringComparer.Ordinal), states.Keys.Order(StringComparer.Ordinal));
         Assert.All(states.Values, state => Assert.Empty(state["dialogState"]?["dialogStack"] as JArray ?? []));
     }
+
+    [Fact]
+    public async Task AnInstanceWhoseCopyOfTheStateIsBehindAnswersFromWhatTheOtherInstanceSaved()
+    {
+        // Each instance keeps the documents it last saw (StateDocumentCache): here each turn of one conversation
+        // lands on the other instance, so every copy is behind by a turn.
+        var prefix = AzuriteFixture.UniquePrefix();
+        using var first = BlobBotHost.Create(azurite.ConnectionString, prefix);
+        using var second = BlobBotHost.Create(azurite.ConnectionString, prefix);
+        var a = first.Client("user-behind", "conv-behind");
+        var b = second.Client("user-behind", "conv-behind");
+
+        Assert.Contains("0 to 10", BotClient.Read(await a.SayAsync("check in")), StringComparison.Ordinal);
+        await b.SayAsync("6");
+
+        // A turn that writes nothing: the first instance's copy says question 1; the ETag read before its reply
+        // goes out finds the document moved, so the turn runs again on what the second instance saved.
+        var help = BotClient.Read(await a.SayAsync("help"));
+        Assert.Contains("question 2 of", help, StringComparison.Ordinal);
+
+        // A turn that writes: its conditional write fails against the copy, and it runs again on the fresh document.
+        await b.SayAsync("steady");
+        Assert.Contains("journal", BotClient.Read(await a.SayAsync("a quiet day")), StringComparison.Ordinal);
+        Assert.Contains("Saved", BotClient.Read(await b.SayAsync("yes")), StringComparison.Ordinal);
+
+        var entry = Assert.Single(await first.Services.GetRequiredService<IJournalStore>().ListAsync(UserKeys.From("webchat", "user-behind")));
+        Assert.Equal(6, entry.Mood);
+        Assert.True(first.Services.GetRequiredService<StateDocumentCache>().Count > 0);
+    }
 }
