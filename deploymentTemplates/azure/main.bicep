@@ -494,6 +494,11 @@ module web 'modules/web.bicep' = {
       Storage__Blob__MaxRetries: string(blobClient.maxRetries)
       // What "delete my data" promises, from the same numbers that configure the account's data protection.
       Storage__Blob__SoftDeleteRetentionDays: string(storage.outputs.deletedDataRecoverableDays)
+      // The in-process copy of recently active users' state saves a read a turn when a person's next message comes
+      // back to the same instance. With several instances and no affinity (the site has none, and the Bot Connector
+      // keeps no cookie) most copies would be behind and each would cost a lost write first: off there.
+      Storage__StateCache__Entries: plan.instanceCount > 1 ? '0' : '2000'
+      Storage__StateCache__Idle: '00:10:00'
       AZURE_CLIENT_ID: identity.properties.clientId
       // Keys. An unresolved reference reaches the app as the literal @Microsoft.KeyVault(...) text, which the app
       // refuses at start-up, naming the setting (NOTES, app side).

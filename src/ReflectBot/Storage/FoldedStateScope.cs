@@ -41,6 +41,7 @@ internal sealed class FoldedStateScope : IDisposable
     // The document came from the process's copy, not a read: it is proved at the commit (the conditional write, or
     // an ETag read when nothing is written) before any reply of the turn goes out.
     private bool _fromCache;
+    private StoredDocument? _freshAfterConflict;
     private JObject _user = [];
     private JObject _conversations = [];
 
@@ -67,12 +68,20 @@ internal sealed class FoldedStateScope : IDisposable
 
     public bool Holds(string key) => string.Equals(key, _userKey, StringComparison.Ordinal) || string.Equals(key, _conversationKey, StringComparison.Ordinal);
 
+    /// <summary>
+    /// The last commit lost because the run started from a copy that was behind, not to a writer racing it now: the
+    /// next run needs no pause (<see cref="StateSavingBot"/>).
+    /// </summary>
+    public bool RanOnStaleCopy { get; private set; }
+
     private bool Dirty => _pendingUser is not null || _pendingConversation is not null || _conversationRemoved || _deleted;
 
     /// <summary>Holds every write of the scope until <see cref="CommitAsync"/>, and forgets what was read: the next read fetches the document again.</summary>
     public void Defer()
     {
         _deferring = true;
+        RanOnStaleCopy = false;
+        _freshAfterConflict = null;
         lock (_gate)
         {
             _loading = null;
@@ -227,12 +236,19 @@ internal sealed class FoldedStateScope : IDisposable
         {
             document = await WriteDocumentAsync(document, conversations, readUser, readConversation, spilled.Count > 0, cancellationToken).ConfigureAwait(false);
         }
-        catch
+        catch (Exception ex)
         {
-            // Lost to another writer (the copy, if any, is behind), or the outcome is unknown: read next time.
+            // Lost to another writer (the copy, if any, is behind), or the outcome is unknown: the next run starts
+            // from the document the conflict check just read, or reads.
             _cache?.Remove(_userKey);
-            if (_fromCache)
+            if (ex is ETagConflictException && _freshAfterConflict is { ETag: { Length: > 0 } etag } fresh)
             {
+                _cache?.Set(_userKey, etag, fresh.User, fresh.Conversations);
+            }
+
+            if (_fromCache && ex is ETagConflictException)
+            {
+                RanOnStaleCopy = true;
                 ReflectBotTelemetry.StateCache.Add(1, new KeyValuePair<string, object?>("outcome", "stale"));
             }
 
@@ -279,6 +295,8 @@ internal sealed class FoldedStateScope : IDisposable
                     || other.Conversations.Count > MaxConversations)
                 {
                     // This turn's own part changed under it (or the document went, or would spill): a real conflict.
+                    // What was just read is the freshest there is: the run that follows starts from it.
+                    _freshAfterConflict = fresh;
                     throw;
                 }
 
@@ -309,6 +327,12 @@ internal sealed class FoldedStateScope : IDisposable
         }
 
         _cache?.Remove(_userKey);
+        if (stored is { ETag: { Length: > 0 } etag } fresh)
+        {
+            _cache?.Set(_userKey, etag, fresh.User, fresh.Conversations);
+        }
+
+        RanOnStaleCopy = true;
         ReflectBotTelemetry.StateCache.Add(1, new KeyValuePair<string, object?>("outcome", "stale"));
         throw new ETagConflictException("The user's document changed since this process last saw it.");
     }

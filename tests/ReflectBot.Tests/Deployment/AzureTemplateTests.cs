@@ -242,6 +242,19 @@ public sealed class AzureTemplateTests
     }
 
     [Fact]
+    public void TheStateCopyIsOnForOneInstanceAndOffForSeveralWithoutAffinity()
+    {
+        // The copy pays only when a person's next turn comes back to the same instance; the site has no affinity.
+        Assert.Equal("[if(greater(parameters('plan').instanceCount, 1), '0', '2000')]", AppSettings()["Storage__StateCache__Entries"].Value<string>());
+        var site = Resources(Nested(MainJson, "web")).Single(r => r.Value<string>("type") == "Microsoft.Web/sites");
+        Assert.False(site.SelectToken("properties.clientAffinityEnabled")!.Value<bool>());
+        var small = JObject.Parse(File.ReadAllText(Path.Combine(Folder, "main.parameters.small.json")));
+        var scaled = JObject.Parse(File.ReadAllText(Path.Combine(Folder, "main.parameters.scaled.json")));
+        Assert.Equal(1, small.SelectToken("parameters.plan.value.instanceCount")!.Value<int>());
+        Assert.True(scaled.SelectToken("parameters.plan.value.instanceCount")!.Value<int>() > 1);
+    }
+
+    [Fact]
     public void WhatDeleteMyDataSaysComesFromTheStorageAccountsOwnRetention()
     {
         Assert.Equal("[string(reference('storage').outputs.deletedDataRecoverableDays.value)]", AppSettings()["Storage__Blob__SoftDeleteRetentionDays"].Value<string>());
