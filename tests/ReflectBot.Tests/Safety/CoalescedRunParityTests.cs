@@ -120,8 +120,9 @@ public sealed class CoalescedRunParityTests
     {
         var weights = SafetyContent.LoadWeights(ContentFolders.Shipped, [], SentenceEmbedder.ModelSha256())!;
         var lexicon = new SafetyContent(Microsoft.Extensions.Options.Options.Create(new ContentOptions { Path = ContentFolders.Shipped })).Screen;
-        var runs = new CoalescingEncoder(SentenceEmbedder.Default.Encoder, 1);
-        var layer = new SafetyModelLayer(weights, SentenceEmbedder.Default, runs);
+        var embedder = SentenceEmbedder.For(weights, new SafetyOptions().ModelPrecision);
+        var runs = new CoalescingEncoder(embedder.Encoder, 1);
+        var layer = new SafetyModelLayer(weights, embedder, runs);
         var random = new Random(17);
         var dev = SafetyEvaluation.LoadSets(ContentFolders.Shipped, []).Dev
             .Select(m => (m.Text, Reading: lexicon.Read(m.Text)))

@@ -91,17 +91,50 @@ public sealed class SafetyEvaluationTests(ITestOutputHelper output) : IDisposabl
         File.WriteAllText(Path.Combine(evaluation, "test-r.tsv"), LabelledSet.Header + "\ntr-1\tnone\teveryday\t\tThe bins went out\n");
         File.WriteAllText(Path.Combine(evaluation, "test-q.tsv"), LabelledSet.Header + "\ntq-1\tnone\teveryday\t\tWe walked the dog\n");
         File.WriteAllText(Path.Combine(evaluation, "test-s.tsv"), LabelledSet.Header + "\nts-1\tnone\teveryday\t\tThe rain stopped\n");
+        File.WriteAllText(Path.Combine(evaluation, "test-v.tsv"), LabelledSet.Header + "\ntv-1\tnone\teveryday\t\tThe kettle boiled\n");
+        File.WriteAllText(Path.Combine(evaluation, "test-t.tsv"), LabelledSet.Header + "\ntt-1\tnone\teveryday\t\tWe swept the yard\n");
+        File.WriteAllText(Path.Combine(evaluation, "test-u.tsv"), LabelledSet.Header + "\ntu-1\tnone\teveryday\t\tThe lift was broken\n");
         File.WriteAllText(Path.Combine(evaluation, "notes-test.tsv"), "not a labelled set");
         var errors = new List<ContentError>();
         var (_, tests) = SafetyEvaluation.LoadSets(folder, errors);
-        Assert.Equal(["test-a.tsv", "test-b.tsv", "test-c.tsv", "test-d.tsv", "test-e.tsv", "test-f.tsv", "test-g.tsv", "test-h.tsv", "test-i.tsv", "test-j.tsv", "test-k.tsv", "test-l.tsv", "test-m.tsv", "test-n.tsv", "test-o.tsv", "test-p.tsv", "test-q.tsv", "test-r.tsv", "test-s.tsv", "test.tsv"], tests.Select(t => t.Name));
+        Assert.Equal(["test-a.tsv", "test-b.tsv", "test-c.tsv", "test-d.tsv", "test-e.tsv", "test-f.tsv", "test-g.tsv", "test-h.tsv", "test-i.tsv", "test-j.tsv", "test-k.tsv", "test-l.tsv", "test-m.tsv", "test-n.tsv", "test-o.tsv", "test-p.tsv", "test-q.tsv", "test-r.tsv", "test-s.tsv", "test-t.tsv", "test-u.tsv", "test-v.tsv", "test.tsv"], tests.Select(t => t.Name));
 
-        // Rounds two to nine's files are history; round ten's three are pooled.
-        Assert.Equal([true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, false, false, false, true], tests.Select(t => t.Used));
+        // Rounds two to ten's files are history; round eleven's three are pooled.
+        Assert.Equal([true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, false, false, false, true], tests.Select(t => t.Used));
         Assert.Equal("tb-1", Assert.Single(tests[1].Messages).Id);
         var problem = Assert.Single(errors);
         Assert.Equal(3, problem.Line);
         Assert.Contains("test-a.tsv", problem.File, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void RoundElevensFilesArePooledWhicheverOfThemArePresent()
+    {
+        var folder = ContentFolders.CopyOfShipped();
+        var evaluation = Path.Combine(folder, "safety", "evaluation");
+        foreach (var file in Directory.GetFiles(evaluation, "test*.tsv"))
+        {
+            File.Delete(file);
+        }
+
+        // None of them yet (the branch before the lead adds them): nothing to pool, the development part still reads.
+        var (dev, none) = SafetyEvaluation.LoadSets(folder, []);
+        Assert.NotEmpty(dev);
+        Assert.Empty(none);
+
+        // One of them, beside round ten's: only it is this round's.
+        File.WriteAllText(Path.Combine(evaluation, "test-u.tsv"), LabelledSet.Header + "\ntu-1\tnone\teveryday\t\tThe lift was broken\n");
+        File.WriteAllText(Path.Combine(evaluation, "test-q.tsv"), LabelledSet.Header + "\ntq-1\tnone\teveryday\t\tWe walked the dog\n");
+        var (_, some) = SafetyEvaluation.LoadSets(folder, []);
+        Assert.Equal(["test-u.tsv"], some.Where(t => !t.Used).Select(t => t.Name));
+        Assert.Equal(["test-q.tsv"], some.Where(t => t.Used).Select(t => t.Name));
+
+        // A test file of no round named here is history, never pooled with round eleven's.
+        File.WriteAllText(Path.Combine(evaluation, "test-w.tsv"), LabelledSet.Header + "\ntw-1\tnone\teveryday\t\tThe bus came\n");
+        var (_, stray) = SafetyEvaluation.LoadSets(folder, []);
+        Assert.Equal(["test-u.tsv"], stray.Where(t => !t.Used).Select(t => t.Name));
+        Assert.Equal(["test-t.tsv", "test-u.tsv", "test-v.tsv"], SafetyEvaluation.CurrentTestParts);
+        Assert.Empty(SafetyEvaluation.CurrentTestParts.Intersect(SafetyEvaluation.UsedTestParts));
     }
 
     [Fact]

@@ -84,7 +84,7 @@ public sealed class SafetyModelTests
     public void RiskBuriedInOneSentenceOfALongAnswerIsNotAveragedAway()
     {
         var weights = SafetyContent.LoadWeights(ContentFolders.Shipped, [], SentenceEmbedder.ModelSha256())!;
-        var layer = new SafetyModelLayer(weights, SentenceEmbedder.Default);
+        var layer = new SafetyModelLayer(weights, SentenceEmbedder.For(weights, new SafetyOptions().ModelPrecision));
         var lexicon = new RiskScreen(SafetyContentLoader.LoadLexicon(ContentFolders.Shipped, [])!);
         const string Day = "Walked to the market this morning and bought apples and bread. The sun came out after lunch. My neighbour waved from her garden. I watered the tomatoes and read a chapter of my book. Made soup for dinner.";
         const string Buried = " I have been working out which bridge would be high enough.";
@@ -99,7 +99,7 @@ public sealed class SafetyModelTests
         var weights = SafetyContent.LoadWeights(ContentFolders.Shipped, [], SentenceEmbedder.ModelSha256())!;
         weights.NgramShare = 0;
         var random = new Random(7);
-        var whole = new[] { Enumerable.Range(0, SentenceEmbedder.Dimensions).Select(_ => (float)(random.NextDouble() - 0.5)).ToArray() };
+        var whole = new[] { Enumerable.Range(0, weights.EmbeddingDimensions).Select(_ => (float)(random.NextDouble() - 0.5)).ToArray() };
         var lexicon = new float[LexiconReading.FeatureCount];
         const string Text = "i took all of them tonight";
 
@@ -124,7 +124,7 @@ public sealed class SafetyModelTests
         var weights = SafetyContent.LoadWeights(ContentFolders.Shipped, [], SentenceEmbedder.ModelSha256())!;
         weights.NgramShare = 0.5;
         var random = new Random(11);
-        var whole = new[] { Enumerable.Range(0, SentenceEmbedder.Dimensions).Select(_ => (float)(random.NextDouble() - 0.5)).ToArray() };
+        var whole = new[] { Enumerable.Range(0, weights.EmbeddingDimensions).Select(_ => (float)(random.NextDouble() - 0.5)).ToArray() };
         var lexicon = new float[LexiconReading.FeatureCount];
         var embedded = ModelDecision.Risk(weights.Probabilities(whole, [], lexicon));
         weights.NgramFullWords = 0;
@@ -145,11 +145,11 @@ public sealed class SafetyModelTests
     public void ShortEverydayAnswersGetNoAlarmFromTheShippedScreen(string answer)
     {
         var weights = SafetyContent.LoadWeights(ContentFolders.Shipped, [], SentenceEmbedder.ModelSha256())!;
-        var layer = new SafetyModelLayer(weights, SentenceEmbedder.Default);
+        var layer = new SafetyModelLayer(weights, SentenceEmbedder.For(weights, new SafetyOptions().ModelPrecision));
         var lexicon = new RiskScreen(SafetyContentLoader.LoadLexicon(ContentFolders.Shipped, [])!);
         var reading = lexicon.Read(answer);
         var result = SafetyScreen.Combine(reading, FreeText.Has(answer) ? layer.Read(answer, reading) : null);
-        var embedded = SentenceEmbedder.Default.EmbedMessage(reading.Normalized);
+        var embedded = SentenceEmbedder.For(weights, new SafetyOptions().ModelPrecision).EmbedMessage(reading.Normalized);
         var byEmbedding = ModelDecision.Risk(weights.Probabilities(embedded.Whole, embedded.Sentences, reading.Features()));
         var byNgram = weights.Ngram.Probabilities(reading.Normalized)[2];
         Assert.False(result.IsAlarm, $"'{answer}' read as {result.Level}/{result.Class} by {result.Layer}, model risk {result.ModelRisk:F2} (embedding heads {byEmbedding:F2}, n-gram head {byNgram:F2}; possible from {weights.Possible:F2})");

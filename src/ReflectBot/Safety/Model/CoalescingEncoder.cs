@@ -27,7 +27,7 @@ public sealed class CoalescingEncoder
     /// </summary>
     public const int PaddingPerJoin = 6;
 
-    private readonly MiniLmEncoder _encoder;
+    private readonly ITextEncoder _encoder;
     private readonly int _runsAtOnce;
     private readonly object _gate = new();
     private readonly List<Pending> _pending = [];
@@ -37,13 +37,16 @@ public sealed class CoalescingEncoder
     private long _texts;
 
     /// <param name="runsAtOnce">How many runs may be in flight at once (each on one thread).</param>
-    public CoalescingEncoder(MiniLmEncoder encoder, int runsAtOnce)
+    public CoalescingEncoder(ITextEncoder encoder, int runsAtOnce)
     {
         ArgumentNullException.ThrowIfNull(encoder);
         ArgumentOutOfRangeException.ThrowIfLessThan(runsAtOnce, 1);
         _encoder = encoder;
         _runsAtOnce = runsAtOnce;
     }
+
+    /// <summary>The encoder the runs read through (MiniLM alone, or MiniLM and Arctic).</summary>
+    public ITextEncoder Encoder => _encoder;
 
     /// <summary>Runs so far (for the tests and the benchmark).</summary>
     public long Runs => Interlocked.Read(ref _runs);

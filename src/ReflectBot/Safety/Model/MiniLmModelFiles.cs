@@ -4,25 +4,35 @@ using System.Text.Json;
 namespace ReflectBot.Safety.Model;
 
 /// <summary>
-/// Where all-MiniLM-L6-v2's files are at run time: <c>models/all-MiniLM-L6-v2/</c> under the app's base
-/// directory, which is bin/ when run from a build (tests and benchmarks included: the files flow to projects
-/// that reference the app) and the publish folder in a container. build/MiniLmModel.targets puts them there.
+/// Where a sentence encoder's files are at run time: all-MiniLM-L6-v2's in <c>models/all-MiniLM-L6-v2/</c>
+/// (build/MiniLmModel.targets puts them there) and snowflake-arctic-embed-xs's in
+/// <c>models/snowflake-arctic-embed-xs/</c> (build/ArcticXsModel.targets), under the app's base directory, which is
+/// bin/ when run from a build (tests and benchmarks included: the files flow to projects that reference the app) and
+/// the publish folder in a container. The manifest lists the files; Arctic's graph keeps its weights inline (no
+/// model.onnx.data).
 /// </summary>
 public sealed class MiniLmModelFiles
 {
     public const string Folder = "models/all-MiniLM-L6-v2";
 
-    private static readonly string[] Names = ["model.onnx", "model.onnx.data", "vocab.txt"];
+    /// <summary>The second encoder's folder (evaluation README, round eleven).</summary>
+    public const string ArcticFolder = "models/snowflake-arctic-embed-xs";
+
+    private static readonly string[] Required = ["model.onnx", "vocab.txt"];
 
     private readonly Dictionary<string, string> _fileSha256;
 
-    private MiniLmModelFiles(string directory, string sourceSha256, string? int8Sha256, Dictionary<string, string> fileSha256)
+    private MiniLmModelFiles(string directory, string package, string sourceSha256, string? int8Sha256, Dictionary<string, string> fileSha256)
     {
         Directory = directory;
+        Package = package;
         SourceSha256 = sourceSha256;
         Int8Sha256 = int8Sha256;
         _fileSha256 = fileSha256;
     }
+
+    /// <summary>The package the files came out of, as the manifest names it.</summary>
+    public string Package { get; }
 
     public string Directory { get; }
 
@@ -56,16 +66,19 @@ public sealed class MiniLmModelFiles
         var sha = MiniLmQuantizer.Sha256(graph);
         if (!string.Equals(sha, Int8Sha256, StringComparison.OrdinalIgnoreCase))
         {
-            throw new InvalidDataException($"The int8 graph quantised from {Model} has SHA-256 {sha}, but the manifest names {Int8Sha256 ?? "none"} (MiniLmInt8Sha256 in build/MiniLmModel.targets): the quantiser or the model changed; a changed int8 graph needs its SHA-256 updated there and weights retrained on it.");
+            throw new InvalidDataException($"The int8 graph quantised from {Model} has SHA-256 {sha}, but the manifest names {Int8Sha256 ?? "none"} (MiniLmInt8Sha256 or ArcticXsInt8Sha256 in build/): the quantiser or the model changed; a changed int8 graph needs its SHA-256 updated there and weights retrained on it.");
         }
 
         return graph;
     }
 
     /// <summary>The files under <paramref name="baseDirectory"/> (default: the app's), with their manifest read.</summary>
-    public static MiniLmModelFiles Find(string? baseDirectory = null)
+    public static MiniLmModelFiles Find(string? baseDirectory = null) => Find(baseDirectory, Folder);
+
+    /// <summary>The files of the encoder in <paramref name="folder"/> (<see cref="Folder"/> or <see cref="ArcticFolder"/>) under <paramref name="baseDirectory"/>.</summary>
+    public static MiniLmModelFiles Find(string? baseDirectory, string folder)
     {
-        var directory = Path.Combine(baseDirectory ?? AppContext.BaseDirectory, Folder);
+        var directory = Path.Combine(baseDirectory ?? AppContext.BaseDirectory, folder);
         var manifestPath = Path.Combine(directory, "manifest.json");
         if (!File.Exists(manifestPath))
         {
@@ -75,7 +88,7 @@ public sealed class MiniLmModelFiles
         using var manifest = JsonDocument.Parse(File.ReadAllBytes(manifestPath));
         var root = manifest.RootElement;
         var files = root.GetProperty("files").EnumerateObject().ToDictionary(p => p.Name, p => p.Value.GetString() ?? string.Empty, StringComparer.Ordinal);
-        foreach (var name in Names)
+        foreach (var name in Required.Concat(files.Keys).Distinct(StringComparer.Ordinal))
         {
             if (!files.ContainsKey(name) || !File.Exists(Path.Combine(directory, name)))
             {
@@ -84,16 +97,17 @@ public sealed class MiniLmModelFiles
         }
 
         var int8 = root.TryGetProperty("int8Sha256", out var pinned) ? pinned.GetString() : null;
-        return new MiniLmModelFiles(directory, root.GetProperty("sourceSha256").GetString() ?? string.Empty, int8, files);
+        var package = root.TryGetProperty("package", out var named) ? named.GetString() ?? string.Empty : string.Empty;
+        return new MiniLmModelFiles(directory, package, root.GetProperty("sourceSha256").GetString() ?? string.Empty, int8, files);
     }
 
     /// <summary>
-    /// Hashes the files against the manifest (about 90 MB: some 60 ms of CPU, once, in the background load),
+    /// Hashes the files against the manifest (about 90 MB each encoder: some 60 ms of CPU, once, in the background load),
     /// so a damaged or swapped file is refused rather than read with weights trained on another.
     /// </summary>
     public void Verify(CancellationToken cancellationToken = default)
     {
-        foreach (var name in Names)
+        foreach (var name in _fileSha256.Keys.Order(StringComparer.Ordinal))
         {
             cancellationToken.ThrowIfCancellationRequested();
             using var stream = new FileStream(Path.Combine(Directory, name), FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);

@@ -44,19 +44,28 @@ public static class MiniLmQuantizer
     public static byte[] Quantize(MiniLmModelFiles files)
     {
         ArgumentNullException.ThrowIfNull(files);
-        using var data = File.OpenHandle(files.Data, FileMode.Open, FileAccess.Read, FileShare.Read);
-        return Quantize(File.ReadAllBytes(files.Model), (location, offset, into) =>
+        // Opened only when a tensor points into it: Arctic's graph (the second encoder) keeps its weights inline.
+        Microsoft.Win32.SafeHandles.SafeFileHandle? data = null;
+        try
         {
-            if (!string.Equals(location, Path.GetFileName(files.Data), StringComparison.Ordinal))
+            return Quantize(File.ReadAllBytes(files.Model), (location, offset, into) =>
             {
-                throw new InvalidDataException($"A tensor of {files.Model} points into '{location}', not {Path.GetFileName(files.Data)}.");
-            }
+                if (!string.Equals(location, Path.GetFileName(files.Data), StringComparison.Ordinal))
+                {
+                    throw new InvalidDataException($"A tensor of {files.Model} points into '{location}', not {Path.GetFileName(files.Data)}.");
+                }
 
-            if (RandomAccess.Read(data, into, offset) != into.Length)
-            {
-                throw new InvalidDataException($"{files.Data} ends before byte {offset + into.Length}.");
-            }
-        });
+                data ??= File.OpenHandle(files.Data, FileMode.Open, FileAccess.Read, FileShare.Read);
+                if (RandomAccess.Read(data, into, offset) != into.Length)
+                {
+                    throw new InvalidDataException($"{files.Data} ends before byte {offset + into.Length}.");
+                }
+            });
+        }
+        finally
+        {
+            data?.Dispose();
+        }
     }
 
     /// <summary>SHA-256 of a graph, lower-case hex, as the manifest writes it.</summary>

@@ -34,17 +34,51 @@ public sealed class ModelPrecisionValidation(IServiceProvider services) : IValid
             return ValidateOptionsResult.Fail("Safety:ModelPrecision is Int8, but the model's manifest pins no int8 graph (int8Sha256): rebuild, or use Float32.");
         }
 
-        var trainedOn = TrainedOn(files, services.GetRequiredService<SafetyContent>().Weights.ModelSha256);
+        var weights = services.GetRequiredService<SafetyContent>().Weights;
+        var trainedOn = TrainedOn(files, weights.ModelSha256);
+        if (weights.UsesSecondModel && SecondEncoderProblem(weights, trainedOn ?? options.ModelPrecision) is { } second)
+        {
+            return ValidateOptionsResult.Fail(second);
+        }
+
         if (trainedOn is null || trainedOn == options.ModelPrecision || options.ModelPrecisionEvaluationOnly)
         {
             return ValidateOptionsResult.Success;
         }
 
-        var shipped = services.GetRequiredService<SafetyContent>().Weights.ModelSha256;
+        var shipped = weights.ModelSha256;
         return ValidateOptionsResult.Fail(
             $"Safety:ModelPrecision is {options.ModelPrecision}, but dialogs/safety/model.json was trained on {Describe(trainedOn.Value)} (modelSha256 {Short(shipped)}, the {options.ModelPrecision} encoder is {Short(files.EncoderSha256(options.ModelPrecision) ?? string.Empty)}): " +
             $"its thresholds do not hold for {options.ModelPrecision} vectors. Use {trainedOn.Value}, or retrain on {options.ModelPrecision} vectors (train-safety --precision {options.ModelPrecision}) and evaluate on fresh held-out data; " +
             $"to measure {options.ModelPrecision} anyway, set Safety:ModelPrecisionEvaluationOnly=true (never in production: the screen's decisions are then not the evaluated ones).");
+    }
+
+    /// <summary>
+    /// Why weights naming a second encoder (round eleven's (d)) cannot run here, or null: that encoder's files are
+    /// missing, or its graph at the precision of the first is not the one they name (another encoder, or another
+    /// version of Arctic): its vectors would not be the ones the weights and thresholds were fitted on.
+    /// </summary>
+    public static string? SecondEncoderProblem(SafetyModelWeights weights, ModelPrecision precision)
+    {
+        ArgumentNullException.ThrowIfNull(weights);
+        if (!weights.UsesSecondModel)
+        {
+            return null;
+        }
+
+        MiniLmModelFiles second;
+        try
+        {
+            second = SentenceEmbedder.SecondModelFiles;
+        }
+        catch (FileNotFoundException ex)
+        {
+            return $"dialogs/safety/model.json was trained with a second encoder (secondModelSha256 {Short(weights.SecondModelSha256!)}), but its files are missing: {ex.Message}";
+        }
+
+        var expected = second.EncoderSha256(precision);
+        return string.Equals(expected, weights.SecondModelSha256, StringComparison.OrdinalIgnoreCase) ? null
+            : $"dialogs/safety/model.json was trained with a second encoder this build does not have (secondModelSha256 {Short(weights.SecondModelSha256!)}, this build's {precision} {second.Package} graph is {(expected is null ? "not pinned" : Short(expected))}): retrain with train-safety on this build's encoders.";
     }
 
     /// <summary>Which of this build's encoders the weights were trained on, or null for neither.</summary>

@@ -48,6 +48,12 @@ public static class SafetyModelFit
     /// </summary>
     public const int PossibleMinWords = 6;
 
+    /// <summary>
+    /// Whether <c>train-safety</c> reads snowflake-arctic-embed-xs's vectors after MiniLM's by default (round eleven's
+    /// (d), decided by the rule in the evaluation README); <c>--encoders</c> chooses either way.
+    /// </summary>
+    public const bool SecondEncoder = false;
+
     /// <summary>One training message, embedded: its whole, its sentences, the lexicon's features, its label.</summary>
     public sealed record Encoded(MessageEmbedding Embedding, float[] Lexicon, int Label);
 

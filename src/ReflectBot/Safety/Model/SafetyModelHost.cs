@@ -90,12 +90,19 @@ public sealed class SafetyModelHost : ISafetyModelLayer
                 return null;
             }
 
+            // Weights that name a second encoder (round eleven's (d)) run only with that encoder's graph of the precision they were trained on.
+            if (weights.UsesSecondModel && ModelPrecisionValidation.SecondEncoderProblem(weights, measuring ? trainedOn!.Value : _precision) is not null)
+            {
+                SafetyLog.ModelMismatch(_logger, weights.SecondModelSha256!, SentenceEmbedder.SecondModelFiles.EncoderSha256(_precision) ?? string.Empty);
+                return null;
+            }
+
             if (measuring)
             {
                 SafetyLog.ModelPrecisionEvaluationOnly(_logger, _precision, trainedOn!.Value);
             }
 
-            var embedder = SentenceEmbedder.SharedFor(_precision);
+            var embedder = SentenceEmbedder.For(weights, _precision);
             embedder.Embed("warm up");
             if (_precision == ModelPrecision.Int8 && !measuring && _int8Bound > 0)
             {
@@ -120,15 +127,17 @@ public sealed class SafetyModelHost : ISafetyModelLayer
     // Int8 only where this CPU gives the vectors the screen was evaluated on (Int8Fidelity); elsewhere Float32 vectors
     // read the int8-trained weights: the two encoders' vectors agree to cosine 0.978 or more on a VNNI CPU, while a
     // saturating one can be further off (the reverse pairing changed 12 of 5,597 development decisions).
+    // With a second encoder (round eleven's (d)) each encoder is checked the same way, and the lower cosine decides for both:
+    // the weights were trained on the pair's int8 vectors, so either both read int8 or both read Float32.
     private SentenceEmbedder Faithful(SentenceEmbedder quantised, MiniLmModelFiles files, SafetyModelWeights weights)
     {
         var texts = Int8Fidelity.ReferenceTexts(weights);
-        var key = string.Join('\n', [files.EncoderSha256(ModelPrecision.Int8) ?? string.Empty, files.EncoderSha256(ModelPrecision.Float32) ?? string.Empty, .. texts]);
-        var lowest = _int8Bound >= 1 ? 0 : LowestSeen.GetOrAdd(key, _ =>
+        var pair = quantised.Encoder as ConcatenatedEncoder;
+        var lowest = _int8Bound >= 1 ? 0 : Lowest(pair?.First ?? (MiniLmEncoder)quantised.Encoder, files, texts);
+        if (pair is not null && _int8Bound < 1)
         {
-            using var reference = new SentenceEmbedder(files, ModelPrecision.Float32);
-            return Int8Fidelity.Lowest(quantised, reference, texts);
-        });
+            lowest = Math.Min(lowest, Lowest(pair.Second, SentenceEmbedder.SecondModelFiles, texts));
+        }
 
         FidelityLowest = lowest;
         if (lowest >= _int8Bound)
@@ -137,9 +146,20 @@ public sealed class SafetyModelHost : ISafetyModelLayer
         }
 
         SafetyLog.Int8Unfaithful(_logger, lowest, _int8Bound);
-        var float32 = SentenceEmbedder.SharedFor(ModelPrecision.Float32);
+        var float32 = SentenceEmbedder.For(weights, ModelPrecision.Float32);
         float32.Embed("warm up");
         return float32;
+    }
+
+    // The quantised encoder is the process's shared one (not disposed here); the Float32 reference is read once and dropped.
+    private static double Lowest(MiniLmEncoder quantised, MiniLmModelFiles files, IReadOnlyList<string> texts)
+    {
+        var key = string.Join('\n', [files.EncoderSha256(ModelPrecision.Int8) ?? string.Empty, files.EncoderSha256(ModelPrecision.Float32) ?? string.Empty, .. texts]);
+        return LowestSeen.GetOrAdd(key, _ =>
+        {
+            using var reference = new SentenceEmbedder(new MiniLmEncoder(files, ModelPrecision.Float32, quantised.Pooling));
+            return Int8Fidelity.Lowest(new SentenceEmbedder(quantised), reference, texts);
+        });
     }
 
     /// <summary>The lowest cosine of the int8 check at load (null when it did not run).</summary>

