@@ -278,4 +278,20 @@ public sealed class SafetyModelTests
         Assert.False(host.Services.GetRequiredService<SafetyModelHost>().IsReady);
         Assert.Equal(RiskLevel.Clear, host.Services.GetRequiredService<SafetyScreen>().Screen("I want to die").Level);
     }
+
+    [Fact]
+    public void AHostThatEndsWhileTheModelLoadsWaitsForTheLoadToEnd()
+    {
+        // A one-message terminal chat ended while ONNX Runtime was still loading in the background, and the process
+        // died with a segmentation fault (exit 139) in a CI run. Ending the host now waits for the load.
+        SafetyModelHost model;
+        using (var host = new BotHost())
+        {
+            host.CreateClient();
+            model = host.Services.GetRequiredService<SafetyModelHost>();
+        }
+
+        Assert.True(model.LoadEnded);
+        Assert.True(model.IsReady);
+    }
 }

@@ -11,9 +11,15 @@ namespace ReflectBot.Safety.Model;
 /// warms it), and start-up does not wait for it. A message with free text that arrives before it is ready
 /// waits up to <see cref="SafetyOptions.ModelWait"/>, then is screened by the lexicon alone. The model's
 /// SHA-256 is checked against the weights first: weights trained for another model never run.
+/// Disposing it (the host's container does, as the process ends) waits for a load still under way: a process that
+/// left while ONNX Runtime was still creating its session or running the warm-up ended in a segmentation fault
+/// (exit 139) once in a CI run, after a one-message terminal chat.
 /// </summary>
-public sealed class SafetyModelHost : ISafetyModelLayer
+public sealed class SafetyModelHost : ISafetyModelLayer, IDisposable
 {
+    /// <summary>How long disposing waits for a load under way; a load takes 0.5-1.5 s here, 3 s on a busy CI machine.</summary>
+    public static readonly TimeSpan LoadPatienceAtExit = TimeSpan.FromSeconds(30);
+
     private readonly Task<SafetyModelLayer?> _load;
     private readonly TimeSpan _wait;
     private readonly int _runsAtOnce;
@@ -38,6 +44,26 @@ public sealed class SafetyModelHost : ISafetyModelLayer
             SafetyLog.ModelDisabled(logger);
         }
     }
+
+    public void Dispose()
+    {
+        if (_load.IsCompleted)
+        {
+            return;
+        }
+
+        // Wait, never throw: a failed or slow load is already logged by Load, and the process is ending.
+        try
+        {
+            _load.Wait(LoadPatienceAtExit);
+        }
+        catch (AggregateException)
+        {
+        }
+    }
+
+    /// <summary>Whether the background load has ended (loaded, refused or failed).</summary>
+    public bool LoadEnded => _load.IsCompleted;
 
     /// <summary>How long loading took (model check, ONNX session, first embedding), once loaded.</summary>
     public TimeSpan? LoadTime { get; private set; }
