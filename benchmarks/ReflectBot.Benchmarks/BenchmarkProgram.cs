@@ -281,13 +281,14 @@ public static class BenchmarkProgram
     private static async Task MemoryAsync(BotProcess bot, Turns turns)
     {
         var (wsBefore, _) = bot.Memory;
+        var anonymousBefore = bot.ResidentAnonymous;
         await Parallel.ForEachAsync(Enumerable.Range(0, 1000), new ParallelOptions { MaxDegreeOfParallelism = 32 }, async (i, ct) =>
         {
             await turns.SayAsync($"mem-user-{i}", $"mem-conv-{i}", "check in", ct);
             await turns.SayAsync($"mem-user-{i}", $"mem-conv-{i}", "4", ct);
         });
         var (ws, priv) = bot.Memory;
-        Console.WriteLine($"Memory with 1,000 conversations mid-check-in: working set {ws / 1048576.0:F0} MB (before them {wsBefore / 1048576.0:F0} MB), private: RssAnon {bot.ResidentAnonymous / 1048576.0:F0} MB (judged on this, target <= 200 MB), PrivateMemorySize64 (VmData on Linux) {priv / 1048576.0:F0} MB");
+        Console.WriteLine($"Memory with 1,000 conversations mid-check-in: working set {ws / 1048576.0:F0} MB (before them {wsBefore / 1048576.0:F0} MB), private: RssAnon {bot.ResidentAnonymous / 1048576.0:F0} MB (judged on this, target <= 200 MB; before them {anonymousBefore / 1048576.0:F0} MB), PrivateMemorySize64 (VmData on Linux) {priv / 1048576.0:F0} MB");
     }
 
     private static string Arg(string[] args, string name, string fallback)

@@ -9,7 +9,7 @@ namespace ReflectBot.Tests.Deployment;
 public sealed class RuntimeConfigTests
 {
     [Fact]
-    public void TheBotsRuntimeConfigTurnsDynamicPgoOffAndThreadPoolSpinningDown()
+    public void TheBotsRuntimeConfigTurnsDynamicPgoOffThreadPoolSpinningDownAndTheGcToConservingMemory()
     {
         // The bot's build in the configuration these tests were built in (the project reference builds it first).
         var configuration = Path.GetFileName(Path.GetDirectoryName(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar))!);
@@ -20,5 +20,6 @@ public sealed class RuntimeConfigTests
         Assert.Equal(new JValue(false), properties["System.Runtime.TieredPGO"]);
         Assert.Equal(new JValue(0), properties["System.Threading.ThreadPool.UnfairSemaphoreSpinLimit"]);
         Assert.Equal(new JValue(true), properties["System.GC.Server"]);
+        Assert.Equal(new JValue(7), properties["System.GC.ConserveMemory"]);
     }
 }
