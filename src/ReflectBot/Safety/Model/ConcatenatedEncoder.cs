@@ -54,20 +54,6 @@ public sealed class ConcatenatedEncoder : ITextEncoder
         }
     }
 
-    public float[][] Encode(IReadOnlyList<string> texts, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(texts);
-        var flat = new float[texts.Count * Dimensions];
-        Encode(texts, flat, cancellationToken);
-        var vectors = new float[texts.Count][];
-        for (var i = 0; i < vectors.Length; i++)
-        {
-            vectors[i] = flat.AsSpan(i * Dimensions, Dimensions).ToArray();
-        }
-
-        return vectors;
-    }
-
     public void Dispose()
     {
         _first.Dispose();

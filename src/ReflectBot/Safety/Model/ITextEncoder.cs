@@ -17,7 +17,4 @@ public interface ITextEncoder : IDisposable
 
     /// <summary>One vector per text into <paramref name="vectors"/> (texts.Count × <see cref="Dimensions"/>).</summary>
     void Encode(IReadOnlyList<string> texts, Span<float> vectors, CancellationToken cancellationToken = default);
-
-    /// <summary>One vector per text, as arrays.</summary>
-    float[][] Encode(IReadOnlyList<string> texts, CancellationToken cancellationToken = default);
 }

@@ -154,20 +154,6 @@ public sealed class MiniLmEncoder : ITextEncoder
         }
     }
 
-    /// <summary>One vector per text, as arrays (one run).</summary>
-    public float[][] Encode(IReadOnlyList<string> texts, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(texts);
-        var flat = new float[texts.Count * Dimensions];
-        Encode(texts, flat, cancellationToken);
-        var vectors = new float[texts.Count][];
-        for (var i = 0; i < vectors.Length; i++)
-        {
-            vectors[i] = flat.AsSpan(i * Dimensions, Dimensions).ToArray();
-        }
-
-        return vectors;
-    }
 
     public void Dispose()
     {
