@@ -5,7 +5,8 @@ namespace ReflectBot.Journeys;
 
 /// <summary>
 /// The one line the bot says back after free writing, made only from the writer's own words: the
-/// feeling words they used, or else their first sentence. No model, no interpretation, no judgement.
+/// feeling words they used, or else their first sentence that says something (three words or more: an opening "Ok." or
+/// "So." quoted back reads as not listening). No model, no interpretation, no judgement.
 /// </summary>
 public static partial class Reflection
 {
@@ -20,6 +21,8 @@ public static partial class Reflection
     };
 
     private const int MaxQuoteWords = 14;
+
+    private const int MinQuoteWords = 3;
 
     public static string Reflect(string? text, StringCatalog strings)
     {
@@ -41,7 +44,8 @@ public static partial class Reflection
                 return strings.Text(JourneyStrings.ReflectThreeFeelings, ("first", feelings[0]), ("second", feelings[1]), ("third", feelings[2]));
         }
 
-        var first = Sentence().Match(text.Trim()).Value.Trim();
+        var sentences = Sentence().Matches(text.Trim()).Select(m => m.Value.Trim()).Where(s => s.Length > 0).ToList();
+        var first = sentences.FirstOrDefault(s => Word().Count(s) >= MinQuoteWords) ?? sentences.FirstOrDefault() ?? text.Trim();
         var words = first.Split(' ', StringSplitOptions.RemoveEmptyEntries);
         var quote = words.Length <= MaxQuoteWords ? first.TrimEnd('.', '!', ',', ';') : string.Join(' ', words[..MaxQuoteWords]) + "…";
         return strings.Text(JourneyStrings.ReflectQuote, ("quote", quote));
@@ -50,6 +54,6 @@ public static partial class Reflection
     [GeneratedRegex(@"[\p{L}']+", RegexOptions.CultureInvariant)]
     private static partial Regex Word();
 
-    [GeneratedRegex(@"^[^.!?\n]+[.!?]?", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"[^.!?\n]+[.!?]?", RegexOptions.CultureInvariant)]
     private static partial Regex Sentence();
 }
