@@ -82,20 +82,20 @@ public sealed class MeasureDialog : ComponentDialog
 
     /// <summary>
     /// "previous question" at an item: the item before comes again and its answer is set aside. Not past a safety item
-    /// (its follow-ups, and any crisis reply, have already happened), nor from the follow-ups or the difficulty question.
+    /// (its follow-ups, and any crisis reply, have already happened), nor from the follow-ups or the difficulty question:
+    /// there the person is told so and the question comes again (the prompt alone used to answer "previous question"
+    /// with its own retry line, as if the words were a wrong answer).
     /// </summary>
     protected override async Task<DialogTurnResult> OnContinueDialogAsync(DialogContext innerDc, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(innerDc);
-        var item = PreviousQuestionWords.Is(innerDc.Context.Activity.Text) && innerDc.Stack.Count >= 2 && innerDc.Stack[1].Id == WaterfallId
-            ? _askSteps.IndexOf(WaterfallDialog.PositionOf(innerDc.Stack[1]).StepIndex)
-            : -1;
-        if (item < 0)
+        if (!PreviousQuestionWords.Is(innerDc.Context.Activity.Text) || innerDc.Stack.Count < 2 || innerDc.Stack[1].Id != WaterfallId)
         {
             return await base.OnContinueDialogAsync(innerDc, cancellationToken).ConfigureAwait(false);
         }
 
-        if (item == 0 || _measure.Items[item - 1].Safety)
+        var item = _askSteps.IndexOf(WaterfallDialog.PositionOf(innerDc.Stack[1]).StepIndex);
+        if (item <= 0 || _measure.Items[item - 1].Safety)
         {
             var why = item == 0 ? JourneyStrings.NothingBefore : ClinicStrings.MeasureCannotStepBack;
             await innerDc.Context.SendActivityAsync(MessageFactory.Text(_strings[why]), cancellationToken).ConfigureAwait(false);

@@ -165,4 +165,24 @@ public sealed class MeasureAnswersTests : IDisposable
         Assert.Contains("(2/2)", again, StringComparison.Ordinal);
         Assert.DoesNotContain("(1/2)", again, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task PreviousQuestionInASafetyItemsFollowUpSaysWhyAndAsksTheFollowUpAgain()
+    {
+        await _sam.ConnectAsync(await _a.NewCodeAsync(), measureAnswers: true);
+        await _sam.ReadAsync("phq-9");
+        for (var i = 0; i < 8; i++)
+        {
+            await _sam.ReadAsync("Not at all");
+        }
+
+        var followUp = await _sam.ReadAsync("Several days");
+        var again = await _sam.ReadAsync("previous question");
+        Assert.Contains(ContentFolders.Say(ClinicStrings.MeasureCannotStepBack), again, StringComparison.Ordinal);
+
+        // The same follow-up question comes again (its last line), not item 9 or the difficulty question.
+        var question = followUp.Split('\n', StringSplitOptions.RemoveEmptyEntries)[^1];
+        Assert.Contains(question, again, StringComparison.Ordinal);
+        Assert.DoesNotContain("(9/9)", again, StringComparison.Ordinal);
+    }
 }
