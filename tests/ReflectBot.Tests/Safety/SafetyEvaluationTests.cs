@@ -94,13 +94,16 @@ public sealed class SafetyEvaluationTests(ITestOutputHelper output) : IDisposabl
         File.WriteAllText(Path.Combine(evaluation, "test-v.tsv"), LabelledSet.Header + "\ntv-1\tnone\teveryday\t\tThe kettle boiled\n");
         File.WriteAllText(Path.Combine(evaluation, "test-t.tsv"), LabelledSet.Header + "\ntt-1\tnone\teveryday\t\tWe swept the yard\n");
         File.WriteAllText(Path.Combine(evaluation, "test-u.tsv"), LabelledSet.Header + "\ntu-1\tnone\teveryday\t\tThe lift was broken\n");
+        File.WriteAllText(Path.Combine(evaluation, "test-y.tsv"), LabelledSet.Header + "\nty-1\tnone\teveryday\t\tThe gate creaked\n");
+        File.WriteAllText(Path.Combine(evaluation, "test-w.tsv"), LabelledSet.Header + "\ntw-1\tnone\teveryday\t\tWe painted the fence\n");
+        File.WriteAllText(Path.Combine(evaluation, "test-x.tsv"), LabelledSet.Header + "\ntx-1\tnone\teveryday\t\tThe milk ran out\n");
         File.WriteAllText(Path.Combine(evaluation, "notes-test.tsv"), "not a labelled set");
         var errors = new List<ContentError>();
         var (_, tests) = SafetyEvaluation.LoadSets(folder, errors);
-        Assert.Equal(["test-a.tsv", "test-b.tsv", "test-c.tsv", "test-d.tsv", "test-e.tsv", "test-f.tsv", "test-g.tsv", "test-h.tsv", "test-i.tsv", "test-j.tsv", "test-k.tsv", "test-l.tsv", "test-m.tsv", "test-n.tsv", "test-o.tsv", "test-p.tsv", "test-q.tsv", "test-r.tsv", "test-s.tsv", "test-t.tsv", "test-u.tsv", "test-v.tsv", "test.tsv"], tests.Select(t => t.Name));
+        Assert.Equal(["test-a.tsv", "test-b.tsv", "test-c.tsv", "test-d.tsv", "test-e.tsv", "test-f.tsv", "test-g.tsv", "test-h.tsv", "test-i.tsv", "test-j.tsv", "test-k.tsv", "test-l.tsv", "test-m.tsv", "test-n.tsv", "test-o.tsv", "test-p.tsv", "test-q.tsv", "test-r.tsv", "test-s.tsv", "test-t.tsv", "test-u.tsv", "test-v.tsv", "test-w.tsv", "test-x.tsv", "test-y.tsv", "test.tsv"], tests.Select(t => t.Name));
 
-        // Rounds two to ten's files are history; round eleven's three are pooled.
-        Assert.Equal([true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, false, false, false, true], tests.Select(t => t.Used));
+        // Rounds two to eleven's files are history; round twelve's three are pooled.
+        Assert.Equal([true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, false, false, false, true], tests.Select(t => t.Used));
         Assert.Equal("tb-1", Assert.Single(tests[1].Messages).Id);
         var problem = Assert.Single(errors);
         Assert.Equal(3, problem.Line);
@@ -108,7 +111,7 @@ public sealed class SafetyEvaluationTests(ITestOutputHelper output) : IDisposabl
     }
 
     [Fact]
-    public void RoundElevensFilesArePooledWhicheverOfThemArePresent()
+    public void RoundTwelvesFilesArePooledWhicheverOfThemArePresent()
     {
         var folder = ContentFolders.CopyOfShipped();
         var evaluation = Path.Combine(folder, "safety", "evaluation");
@@ -122,19 +125,27 @@ public sealed class SafetyEvaluationTests(ITestOutputHelper output) : IDisposabl
         Assert.NotEmpty(dev);
         Assert.Empty(none);
 
-        // One of them, beside round ten's: only it is this round's.
-        File.WriteAllText(Path.Combine(evaluation, "test-u.tsv"), LabelledSet.Header + "\ntu-1\tnone\teveryday\t\tThe lift was broken\n");
-        File.WriteAllText(Path.Combine(evaluation, "test-q.tsv"), LabelledSet.Header + "\ntq-1\tnone\teveryday\t\tWe walked the dog\n");
+        // One of them, beside round eleven's: only it is this round's.
+        File.WriteAllText(Path.Combine(evaluation, "test-x.tsv"), LabelledSet.Header + "\ntx-1\tnone\teveryday\t\tThe milk ran out\n");
+        File.WriteAllText(Path.Combine(evaluation, "test-t.tsv"), LabelledSet.Header + "\ntt-1\tnone\teveryday\t\tWe swept the yard\n");
         var (_, some) = SafetyEvaluation.LoadSets(folder, []);
-        Assert.Equal(["test-u.tsv"], some.Where(t => !t.Used).Select(t => t.Name));
-        Assert.Equal(["test-q.tsv"], some.Where(t => t.Used).Select(t => t.Name));
+        Assert.Equal(["test-x.tsv"], some.Where(t => !t.Used).Select(t => t.Name));
+        Assert.Equal(["test-t.tsv"], some.Where(t => t.Used).Select(t => t.Name));
 
-        // A test file of no round named here is history, never pooled with round eleven's.
-        File.WriteAllText(Path.Combine(evaluation, "test-w.tsv"), LabelledSet.Header + "\ntw-1\tnone\teveryday\t\tThe bus came\n");
+        // All three: pooled together, every earlier file still history.
+        File.WriteAllText(Path.Combine(evaluation, "test-w.tsv"), LabelledSet.Header + "\ntw-1\tnone\teveryday\t\tWe painted the fence\n");
+        File.WriteAllText(Path.Combine(evaluation, "test-y.tsv"), LabelledSet.Header + "\nty-1\tnone\teveryday\t\tThe gate creaked\n");
+        var (_, all) = SafetyEvaluation.LoadSets(folder, []);
+        Assert.Equal(["test-w.tsv", "test-x.tsv", "test-y.tsv"], all.Where(t => !t.Used).Select(t => t.Name));
+
+        // A test file of no round named here is history, never pooled with round twelve's.
+        File.WriteAllText(Path.Combine(evaluation, "test-z.tsv"), LabelledSet.Header + "\ntz-1\tnone\teveryday\t\tThe bus came\n");
         var (_, stray) = SafetyEvaluation.LoadSets(folder, []);
-        Assert.Equal(["test-u.tsv"], stray.Where(t => !t.Used).Select(t => t.Name));
-        Assert.Equal(["test-t.tsv", "test-u.tsv", "test-v.tsv"], SafetyEvaluation.CurrentTestParts);
+        Assert.Equal(["test-w.tsv", "test-x.tsv", "test-y.tsv"], stray.Where(t => !t.Used).Select(t => t.Name));
+        Assert.Equal(["test-w.tsv", "test-x.tsv", "test-y.tsv"], SafetyEvaluation.CurrentTestParts);
         Assert.Empty(SafetyEvaluation.CurrentTestParts.Intersect(SafetyEvaluation.UsedTestParts));
+        Assert.Contains("test-t.tsv", SafetyEvaluation.UsedTestParts);
+        Assert.Contains("test-v.tsv", SafetyEvaluation.UsedTestParts);
     }
 
     [Fact]
