@@ -154,7 +154,6 @@ public sealed class MiniLmEncoder : ITextEncoder
         }
     }
 
-
     public void Dispose()
     {
         _session.Dispose();
