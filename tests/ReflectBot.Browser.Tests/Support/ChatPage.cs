@@ -94,8 +94,18 @@ public sealed class ChatPage(IPage page)
         => Page.Locator(".webchat__suggested-actions").GetByRole(AriaRole.Button, new() { Name = title, Exact = true }).ClickAsync();
 
     /// <summary>Taps the newest card button with this title.</summary>
-    public Task TapCardButtonAsync(string title)
-        => Transcript.Locator(".ac-adaptiveCard").GetByRole(AriaRole.Button, new() { Name = title, Exact = true }).Last.ClickAsync();
+    /// <remarks>
+    /// Waits for the button, then for Web Chat to come to rest, before tapping: a tap on the menu card while it was still
+    /// fading in under the welcome once sent nothing (a CI run, stop 29: the transcript took the click as focus and
+    /// opened its keyboard help instead).
+    /// </remarks>
+    public async Task TapCardButtonAsync(string title)
+    {
+        var button = Transcript.Locator(".ac-adaptiveCard").GetByRole(AriaRole.Button, new() { Name = title, Exact = true }).Last;
+        await Expect(button).ToBeVisibleAsync();
+        await SettleAsync();
+        await button.ClickAsync();
+    }
 
     public async Task<(string ConversationId, string Token)> SessionAsync()
     {
