@@ -17,9 +17,10 @@ namespace ReflectBot.Storage;
 /// <para>
 /// Bounded (least recently used out first) and short-lived (an entry idle for <see cref="StateCacheOptions.Idle"/>
 /// is dropped), because it holds people's state in the clear in this process's memory; a deleted document leaves
-/// it at once. Entries are kept as compact JSON (UTF-8; a document held as a JObject tree took about 20 KB, which
-/// put 2,000 of them over the memory target) and handed out freshly parsed, as a read from the store would be: a
-/// turn may change what it gets.
+/// it at once. Entries are kept as compact JSON (UTF-8; a document held as a JObject tree took about 20 KB, several
+/// times its text) and handed out freshly parsed, as a read from the store would be: a turn may change what it gets.
+/// (The memory target's misses were not these copies but old garbage the server GC kept: see ReflectBot.csproj's
+/// System.GC.ConserveMemory.)
 /// </para>
 /// </summary>
 public sealed class StateDocumentCache
