@@ -48,6 +48,13 @@ public static class BenchmarkProgram
             return 0;
         }
 
+        // --lexicon-gates: the lexicon pattern by pattern against the same lexicon with its gates compiled, then stop.
+        if (args.Contains("--lexicon-gates"))
+        {
+            LexiconGateCost.Print(Path.Combine(root, "dialogs"));
+            return 0;
+        }
+
         // --model-precision: Float32 against Int8 (Safety:ModelPrecision): cost, fidelity and decisions, then stop.
         if (args.Contains("--model-precision"))
         {
@@ -61,6 +68,7 @@ public static class BenchmarkProgram
         {
             await CountCallsAsync(azurite.ConnectionString);
             SafetyScreenCost.Print(Path.Combine(root, "dialogs"));
+            LexiconGateCost.Print(Path.Combine(root, "dialogs"));
             await SealingCost.RunAsync(azurite.ConnectionString);
         }
 

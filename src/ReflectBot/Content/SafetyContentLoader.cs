@@ -21,7 +21,7 @@ public static class SafetyContentLoader
         }
 
         void Error(YamlNode node, string message) => errors.Add(new ContentError(display, YamlJson.LineOf(node), message));
-        List<Regex> Patterns(YamlMappingNode map, string key) => SafetyContentLoader.Patterns(map, key, Error);
+        PatternSet Patterns(YamlMappingNode map, string key) => SafetyContentLoader.Patterns(map, key, Error);
 
         var classes = new List<LexiconClass>();
         foreach (var map in Maps(root, "classes"))
@@ -120,7 +120,7 @@ public static class SafetyContentLoader
             DateOnly.ParseExact(Text(map, "checked")!, "yyyy-MM-dd", CultureInfo.InvariantCulture),
             Texts(map, "for"));
 
-    private static List<Regex> Patterns(YamlMappingNode map, string key, Action<YamlNode, string> error)
+    private static PatternSet Patterns(YamlMappingNode map, string key, Action<YamlNode, string> error)
     {
         var patterns = new List<Regex>();
         foreach (var node in (Child(map, key) as YamlSequenceNode)?.Children.OfType<YamlScalarNode>() ?? [])
@@ -142,7 +142,7 @@ public static class SafetyContentLoader
             }
         }
 
-        return patterns;
+        return new PatternSet(patterns);
     }
 
     /// <summary>The file <c>safety/{name}</c>, matched against its schema; null (and why in <paramref name="errors"/>) when it is absent or does not match.</summary>

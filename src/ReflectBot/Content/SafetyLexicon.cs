@@ -57,9 +57,46 @@ public sealed class SafetyLexicon
     public IReadOnlyList<Regex> ClosenessExcept { get; init; } = [];
 
     /// <summary>
+    /// The same patterns in plain lists, so every pattern is called on every sentence: what the screen did before
+    /// <see cref="PatternSet"/>, kept to show the two read every message alike (tests, the benchmark). A new list
+    /// belongs here too.
+    /// </summary>
+    public SafetyLexicon CallingEveryPattern()
+    {
+        var lexicon = this;
+        static IReadOnlyList<Regex> Plain(IReadOnlyList<Regex> list) => [.. list];
+        return new SafetyLexicon
+        {
+            Spellings = lexicon.Spellings,
+            Classes = [.. lexicon.Classes.Select(c => c with { Patterns = Plain(c.Patterns), Topics = Plain(c.Topics) })],
+            Idioms = Plain(lexicon.Idioms),
+            Negations = Plain(lexicon.Negations),
+            Affirmations = Plain(lexicon.Affirmations),
+            OtherPeople = Plain(lexicon.OtherPeople),
+            Settings = Plain(lexicon.Settings),
+            FirstPerson = Plain(lexicon.FirstPerson),
+            PastMarkers = Plain(lexicon.PastMarkers),
+            ResolvedMarkers = Plain(lexicon.ResolvedMarkers),
+            PresentMarkers = Plain(lexicon.PresentMarkers),
+            HabitualMarkers = Plain(lexicon.HabitualMarkers),
+            PastTense = Plain(lexicon.PastTense),
+            Addressed = Plain(lexicon.Addressed),
+            RecurrenceMarkers = Plain(lexicon.RecurrenceMarkers),
+            MinorMarkers = Plain(lexicon.MinorMarkers),
+            VoiceMarkers = Plain(lexicon.VoiceMarkers),
+            VoiceNamed = Plain(lexicon.VoiceNamed),
+            VoiceSpeech = Plain(lexicon.VoiceSpeech),
+            ToReader = Plain(lexicon.ToReader),
+            ClosenessQuestions = Plain(lexicon.ClosenessQuestions),
+            ClosenessExcept = Plain(lexicon.ClosenessExcept),
+        };
+    }
+
+    /// <summary>
     /// Interpreted backtracking: the non-backtracking engine took over ten seconds to build the lexicon
-    /// (it is built at every start). The screen bounds the cost instead: every pattern runs on one
-    /// sentence of at most <see cref="RiskScreen.MaxWindow"/> characters, the loader refuses nested
+    /// (it is built at every start), and compiling the patterns put most of a second on the first reply; a pattern
+    /// is passed over instead where the text it needs is absent (<see cref="PatternSet"/>). The screen bounds the
+    /// cost: every pattern runs on one sentence of at most <see cref="RiskScreen.MaxWindow"/> characters, the loader refuses nested
     /// unbounded repetition, and each match has a timeout. Text is lower-cased first, so no IgnoreCase.
     /// </summary>
     public const RegexOptions Options = RegexOptions.CultureInvariant;

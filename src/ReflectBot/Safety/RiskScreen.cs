@@ -53,7 +53,7 @@ public sealed partial class RiskScreen(SafetyLexicon lexicon)
     /// <summary>A question that cannot be read in time counts as no match: the full reply then keeps its place.</summary>
     private static bool SafeMatch(IReadOnlyList<Regex> patterns, string text)
     {
-        foreach (var pattern in patterns)
+        foreach (var pattern in PatternSet.Candidates(patterns, text))
         {
             try
             {
@@ -149,7 +149,7 @@ public sealed partial class RiskScreen(SafetyLexicon lexicon)
 
         foreach (var risk in lexicon.Classes)
         {
-            foreach (var pattern in risk.Patterns)
+            foreach (var pattern in PatternSet.Candidates(risk.Patterns, text))
             {
                 foreach (var match in Matches(pattern, text, reading))
                 {
@@ -157,7 +157,7 @@ public sealed partial class RiskScreen(SafetyLexicon lexicon)
                 }
             }
 
-            foreach (var pattern in risk.Topics)
+            foreach (var pattern in PatternSet.Candidates(risk.Topics, text))
             {
                 foreach (var match in Matches(pattern, text, reading))
                 {
@@ -237,7 +237,7 @@ public sealed partial class RiskScreen(SafetyLexicon lexicon)
 
     private static bool Any(IReadOnlyList<Regex> patterns, string text, LexiconReading reading)
     {
-        foreach (var pattern in patterns)
+        foreach (var pattern in PatternSet.Candidates(patterns, text))
         {
             reading.Work += text.Length;
             try
@@ -259,7 +259,7 @@ public sealed partial class RiskScreen(SafetyLexicon lexicon)
     private static int LastStart(IReadOnlyList<Regex> patterns, string text, LexiconReading reading)
     {
         var last = -1;
-        foreach (var pattern in patterns)
+        foreach (var pattern in PatternSet.Candidates(patterns, text))
         {
             foreach (var match in Matches(pattern, text, reading))
             {
@@ -273,7 +273,7 @@ public sealed partial class RiskScreen(SafetyLexicon lexicon)
     private static int LastEnd(IReadOnlyList<Regex> patterns, string text, LexiconReading reading)
     {
         var last = -1;
-        foreach (var pattern in patterns)
+        foreach (var pattern in PatternSet.Candidates(patterns, text))
         {
             foreach (var match in Matches(pattern, text, reading))
             {
@@ -287,7 +287,7 @@ public sealed partial class RiskScreen(SafetyLexicon lexicon)
     private static List<int> Positions(IReadOnlyList<Regex> patterns, string text, LexiconReading reading)
     {
         var positions = new List<int>();
-        foreach (var pattern in patterns)
+        foreach (var pattern in PatternSet.Candidates(patterns, text))
         {
             positions.AddRange(Matches(pattern, text, reading).Select(m => m.Index));
         }
@@ -324,7 +324,7 @@ public sealed partial class RiskScreen(SafetyLexicon lexicon)
         }
 
         var chars = text.ToCharArray();
-        foreach (var pattern in patterns)
+        foreach (var pattern in PatternSet.Candidates(patterns, text))
         {
             reading.Work += text.Length;
             try

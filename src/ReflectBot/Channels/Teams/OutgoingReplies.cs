@@ -27,7 +27,7 @@ public sealed class OutgoingReplies(StringCatalog strings, ILogger<OutgoingRepli
                 }
 
                 var bytes = activity.Type == ActivityTypes.Message ? ReplySize.BytesOf(activity) : 0;
-                var parts = ReplySize.Fit(activity, strings);
+                var parts = ReplySize.Fit(activity, strings, bytes);
                 if (parts.Count > 1)
                 {
                     TeamsLog.ReplySplit(logger, bytes, parts.Count);

@@ -28,8 +28,18 @@ public static class ReplySize
     public static IReadOnlyList<Activity> Fit(Activity activity, StringCatalog strings)
     {
         ArgumentNullException.ThrowIfNull(activity);
+        return Fit(activity, strings, activity.Type == ActivityTypes.Message ? BytesOf(activity) : 0);
+    }
+
+    /// <summary>
+    /// As <see cref="Fit(Activity, StringCatalog)"/>, with the activity's serialized size already measured
+    /// (<see cref="BytesOf"/>): serializing every reply was a few per cent of a turn's CPU, so it is done once.
+    /// </summary>
+    public static IReadOnlyList<Activity> Fit(Activity activity, StringCatalog strings, int bytes)
+    {
+        ArgumentNullException.ThrowIfNull(activity);
         ArgumentNullException.ThrowIfNull(strings);
-        if (activity.Type != ActivityTypes.Message || BytesOf(activity) <= MaxActivityBytes && Encoding.UTF8.GetByteCount(activity.Text ?? string.Empty) <= MaxTextBytes)
+        if (activity.Type != ActivityTypes.Message || bytes <= MaxActivityBytes && Encoding.UTF8.GetByteCount(activity.Text ?? string.Empty) <= MaxTextBytes)
         {
             return [activity];
         }
