@@ -48,10 +48,10 @@ public static class BenchmarkProgram
             return 0;
         }
 
-        // --lexicon-gates: the lexicon pattern by pattern against the same lexicon with its gates compiled, then stop.
-        if (args.Contains("--lexicon-gates"))
+        // --lexicon-filter: the lexicon pattern by pattern against the same lexicon passing over patterns without their required text, then stop.
+        if (args.Contains("--lexicon-filter"))
         {
-            LexiconGateCost.Print(Path.Combine(root, "dialogs"));
+            LexiconFilterCost.Print(Path.Combine(root, "dialogs"));
             return 0;
         }
 
@@ -68,7 +68,7 @@ public static class BenchmarkProgram
         {
             await CountCallsAsync(azurite.ConnectionString);
             SafetyScreenCost.Print(Path.Combine(root, "dialogs"));
-            LexiconGateCost.Print(Path.Combine(root, "dialogs"));
+            LexiconFilterCost.Print(Path.Combine(root, "dialogs"));
             await SealingCost.RunAsync(azurite.ConnectionString);
         }
 

@@ -11,7 +11,7 @@ namespace ReflectBot.Benchmarks;
 /// whose required text is absent (PatternSet, what ships): CPU per message over the development messages and over a
 /// check-in's short answers, and whether any reading differs (it must not).
 /// </summary>
-public static class LexiconGateCost
+public static class LexiconFilterCost
 {
     private static readonly string[] CheckInAnswers = ["check in", "4", "steady", "a quiet day", "yes", "calm, tired", "work was long", "7"];
 
