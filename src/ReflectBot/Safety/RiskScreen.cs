@@ -191,10 +191,13 @@ public sealed partial class RiskScreen(SafetyLexicon lexicon)
 
             // Now-words in the phrase's own clause (or the phrase itself) keep it present, unless the clause
             // first says it is over ("two years since I last self-harmed, today").
-            // Habits ("every day") are now unless the clause itself is in the past ("I used to ... every day").
+            // Habits ("every day") are now unless the clause itself is in the past ("I used to ... every day"), or
+            // its verb is in the past tense in a sentence set in the past ("When I was a child, my uncle beat me
+            // every day"; round thirteen). A habit told in the present there stays now ("..., he follows me every day").
             bool InClause(List<int> at) => at.Any(p => p >= start && p < Math.Max(end, index + length));
             var resolvedFirst = resolved.Any(p => p >= start && p < index);
-            var now = !resolvedFirst && (InClause(present) || (InClause(habitual) && !InClause(pastAt)));
+            var pastHabit = InClause(pastAt) || (past && InClause(pastTense));
+            var now = !resolvedFirst && (InClause(present) || (InClause(habitual) && !pastHabit));
             var over = past || resolved.Any(p => p >= start);
             if (!now && !reading.Recurrence && over)
             {

@@ -23,6 +23,26 @@ public sealed class PastReadingTests
     [InlineData("I made myself sick after meals from 15 to 19. I'm a mum of three now.", RiskClass.EatingDisorder)]
     [InlineData("When I was student I tried to kill myself with pills.", RiskClass.Suicidal)]
     [InlineData("Between 2009 and 2011 I heard voices telling me to walk into the sea.", RiskClass.Voices)]
+    // Round thirteen: a habit told in the past tense in a sentence set in the past; a school year; a former place; a
+    // span of ages; dated by an event, a month or "a year ago"; during a divorce; a dated parting; "it's been twenty
+    // years"; a fresh start or "but now I'm happy" is no relapse; the now-word of the telling; "I don't anymore".
+    [InlineData("When I was at school my stepdad hit me every night.", RiskClass.Abuse)]
+    [InlineData("I got beaten up every day in year 8, now it is just a building to me.", RiskClass.Abuse)]
+    [InlineData("Between 15 and 19 I cut my thighs.", RiskClass.SelfHarm)]
+    [InlineData("The winter after my mum died I wanted to die too.", RiskClass.Suicidal)]
+    [InlineData("One time my dad threw me against the fridge.", RiskClass.Abuse)]
+    [InlineData("March 2018 I tried to hang myself.", RiskClass.Suicidal)]
+    [InlineData("A year ago I was in hospital after the overdose.", RiskClass.Suicidal)]
+    [InlineData("I scratched my arms raw during the divorce.", RiskClass.SelfHarm)]
+    [InlineData("He locked me out of the flat most weekends. We split in 2017.", RiskClass.Abuse)]
+    [InlineData("He locked me in the shed. She's been dead ten years.", RiskClass.Abuse)]
+    [InlineData("My dad threw me down the stairs. It's been twenty years.", RiskClass.Abuse)]
+    [InlineData("My uncle beat me as a child. But now I'm happy.", RiskClass.Abuse)]
+    [InlineData("In my first marriage he beat me. I came here in 2001 to start again.", RiskClass.Abuse)]
+    [InlineData("Today I remembered the night I tried to overdose when I was 17.", RiskClass.Suicidal)]
+    [InlineData("I used to burn myself, I don't anymore.", RiskClass.SelfHarm)]
+    [InlineData("I self-harmed most nights in my late teens.", RiskClass.SelfHarm)]
+    [InlineData("I usd to cut my arms wen I was 15.", RiskClass.SelfHarm)]
     public void AHarmToldAsOverIsReadAsPast(string text, RiskClass over)
     {
         var reading = Lexicon().Read(text);
@@ -37,6 +57,13 @@ public sealed class PastReadingTests
     [InlineData("I left in 2019. He still hits me when he drops the kids off.", RiskClass.Abuse)]
     [InlineData("I wish I was dead. My dad died in 2011.", RiskClass.Suicidal)]
     [InlineData("Since the eighties nothing helped and I'm still starving myself now.", RiskClass.EatingDisorder)]
+    // Round thirteen: a habit told in the present beside a dated past stays now; a school year told in the present; a
+    // relapse; the now-word of the harm itself; "I still do".
+    [InlineData("I left in 2015. My stepdad hits me every week.", RiskClass.Abuse)]
+    [InlineData("I'm in year 8 and they beat me up every day.", RiskClass.ChildDanger)]
+    [InlineData("He beat me for years, and now it is starting again.", RiskClass.Abuse)]
+    [InlineData("Today I tried to overdose.", RiskClass.Suicidal)]
+    [InlineData("I used to burn myself and I still do.", RiskClass.SelfHarm)]
     public void TheSameWordsToldAsNowAreStillLiveRisk(string text, RiskClass live)
     {
         var reading = Lexicon().Read(text);

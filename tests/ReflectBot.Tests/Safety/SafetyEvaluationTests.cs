@@ -97,13 +97,16 @@ public sealed class SafetyEvaluationTests(ITestOutputHelper output) : IDisposabl
         File.WriteAllText(Path.Combine(evaluation, "test-y.tsv"), LabelledSet.Header + "\nty-1\tnone\teveryday\t\tThe gate creaked\n");
         File.WriteAllText(Path.Combine(evaluation, "test-w.tsv"), LabelledSet.Header + "\ntw-1\tnone\teveryday\t\tWe painted the fence\n");
         File.WriteAllText(Path.Combine(evaluation, "test-x.tsv"), LabelledSet.Header + "\ntx-1\tnone\teveryday\t\tThe milk ran out\n");
+        File.WriteAllText(Path.Combine(evaluation, "test-ub.tsv"), LabelledSet.Header + "\nub-1\tnone\teveryday\t\tThe pond froze over\n");
+        File.WriteAllText(Path.Combine(evaluation, "test-z.tsv"), LabelledSet.Header + "\ntz-1\tnone\teveryday\t\tThe bus came\n");
+        File.WriteAllText(Path.Combine(evaluation, "test-ua.tsv"), LabelledSet.Header + "\nua-1\tnone\teveryday\t\tWe mended the shed\n");
         File.WriteAllText(Path.Combine(evaluation, "notes-test.tsv"), "not a labelled set");
         var errors = new List<ContentError>();
         var (_, tests) = SafetyEvaluation.LoadSets(folder, errors);
-        Assert.Equal(["test-a.tsv", "test-b.tsv", "test-c.tsv", "test-d.tsv", "test-e.tsv", "test-f.tsv", "test-g.tsv", "test-h.tsv", "test-i.tsv", "test-j.tsv", "test-k.tsv", "test-l.tsv", "test-m.tsv", "test-n.tsv", "test-o.tsv", "test-p.tsv", "test-q.tsv", "test-r.tsv", "test-s.tsv", "test-t.tsv", "test-u.tsv", "test-v.tsv", "test-w.tsv", "test-x.tsv", "test-y.tsv", "test.tsv"], tests.Select(t => t.Name));
+        Assert.Equal(["test-a.tsv", "test-b.tsv", "test-c.tsv", "test-d.tsv", "test-e.tsv", "test-f.tsv", "test-g.tsv", "test-h.tsv", "test-i.tsv", "test-j.tsv", "test-k.tsv", "test-l.tsv", "test-m.tsv", "test-n.tsv", "test-o.tsv", "test-p.tsv", "test-q.tsv", "test-r.tsv", "test-s.tsv", "test-t.tsv", "test-u.tsv", "test-ua.tsv", "test-ub.tsv", "test-v.tsv", "test-w.tsv", "test-x.tsv", "test-y.tsv", "test-z.tsv", "test.tsv"], tests.Select(t => t.Name));
 
-        // Rounds two to eleven's files are history; round twelve's three are pooled.
-        Assert.Equal([true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, false, false, false, true], tests.Select(t => t.Used));
+        // Rounds two to twelve's files are history; round thirteen's three are pooled.
+        Assert.Equal([true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, false, false, true, true, true, true, false, true], tests.Select(t => t.Used));
         Assert.Equal("tb-1", Assert.Single(tests[1].Messages).Id);
         var problem = Assert.Single(errors);
         Assert.Equal(3, problem.Line);
@@ -111,7 +114,7 @@ public sealed class SafetyEvaluationTests(ITestOutputHelper output) : IDisposabl
     }
 
     [Fact]
-    public void RoundTwelvesFilesArePooledWhicheverOfThemArePresent()
+    public void RoundThirteensFilesArePooledWhicheverOfThemArePresent()
     {
         var folder = ContentFolders.CopyOfShipped();
         var evaluation = Path.Combine(folder, "safety", "evaluation");
@@ -125,27 +128,27 @@ public sealed class SafetyEvaluationTests(ITestOutputHelper output) : IDisposabl
         Assert.NotEmpty(dev);
         Assert.Empty(none);
 
-        // One of them, beside round eleven's: only it is this round's.
+        // One of them, beside round twelve's: only it is this round's, and round twelve's file is history now.
+        File.WriteAllText(Path.Combine(evaluation, "test-ua.tsv"), LabelledSet.Header + "\nua-1\tnone\teveryday\t\tWe mended the shed\n");
         File.WriteAllText(Path.Combine(evaluation, "test-x.tsv"), LabelledSet.Header + "\ntx-1\tnone\teveryday\t\tThe milk ran out\n");
-        File.WriteAllText(Path.Combine(evaluation, "test-t.tsv"), LabelledSet.Header + "\ntt-1\tnone\teveryday\t\tWe swept the yard\n");
         var (_, some) = SafetyEvaluation.LoadSets(folder, []);
-        Assert.Equal(["test-x.tsv"], some.Where(t => !t.Used).Select(t => t.Name));
-        Assert.Equal(["test-t.tsv"], some.Where(t => t.Used).Select(t => t.Name));
+        Assert.Equal(["test-ua.tsv"], some.Where(t => !t.Used).Select(t => t.Name));
+        Assert.Equal(["test-x.tsv"], some.Where(t => t.Used).Select(t => t.Name));
 
         // All three: pooled together, every earlier file still history.
-        File.WriteAllText(Path.Combine(evaluation, "test-w.tsv"), LabelledSet.Header + "\ntw-1\tnone\teveryday\t\tWe painted the fence\n");
-        File.WriteAllText(Path.Combine(evaluation, "test-y.tsv"), LabelledSet.Header + "\nty-1\tnone\teveryday\t\tThe gate creaked\n");
-        var (_, all) = SafetyEvaluation.LoadSets(folder, []);
-        Assert.Equal(["test-w.tsv", "test-x.tsv", "test-y.tsv"], all.Where(t => !t.Used).Select(t => t.Name));
-
-        // A test file of no round named here is history, never pooled with round twelve's.
         File.WriteAllText(Path.Combine(evaluation, "test-z.tsv"), LabelledSet.Header + "\ntz-1\tnone\teveryday\t\tThe bus came\n");
+        File.WriteAllText(Path.Combine(evaluation, "test-ub.tsv"), LabelledSet.Header + "\nub-1\tnone\teveryday\t\tThe pond froze over\n");
+        var (_, all) = SafetyEvaluation.LoadSets(folder, []);
+        Assert.Equal(["test-ua.tsv", "test-ub.tsv", "test-z.tsv"], all.Where(t => !t.Used).Select(t => t.Name));
+
+        // A test file of no round named here is history, never pooled with round thirteen's.
+        File.WriteAllText(Path.Combine(evaluation, "test-uc.tsv"), LabelledSet.Header + "\nuc-1\tnone\teveryday\t\tThe swings squeaked\n");
         var (_, stray) = SafetyEvaluation.LoadSets(folder, []);
-        Assert.Equal(["test-w.tsv", "test-x.tsv", "test-y.tsv"], stray.Where(t => !t.Used).Select(t => t.Name));
-        Assert.Equal(["test-w.tsv", "test-x.tsv", "test-y.tsv"], SafetyEvaluation.CurrentTestParts);
+        Assert.Equal(["test-ua.tsv", "test-ub.tsv", "test-z.tsv"], stray.Where(t => !t.Used).Select(t => t.Name));
+        Assert.Equal(["test-z.tsv", "test-ua.tsv", "test-ub.tsv"], SafetyEvaluation.CurrentTestParts);
         Assert.Empty(SafetyEvaluation.CurrentTestParts.Intersect(SafetyEvaluation.UsedTestParts));
-        Assert.Contains("test-t.tsv", SafetyEvaluation.UsedTestParts);
-        Assert.Contains("test-v.tsv", SafetyEvaluation.UsedTestParts);
+        Assert.Contains("test-w.tsv", SafetyEvaluation.UsedTestParts);
+        Assert.Contains("test-y.tsv", SafetyEvaluation.UsedTestParts);
     }
 
     [Fact]
@@ -286,29 +289,36 @@ public sealed class SafetyEvaluationTests(ITestOutputHelper output) : IDisposabl
     public async Task TheProjectsOwnMessagesStillPassThroughTheRealHost()
     {
         var own = Dev().Where(m => m.Author == "rb").ToList();
-        var results = new List<(LabelledMessage Message, bool Alarm)>();
+        var results = new List<(LabelledMessage Message, bool Alarm, bool Card)>();
         var i = 0;
         foreach (var message in own)
         {
             var first = _host.Client(userId: $"first-{i}", conversationId: $"first-conv-{i}");
-            results.Add((message, Alarm(await first.SayAsync(message.Text))));
+            var firstReplies = await first.SayAsync(message.Text);
+            results.Add((message, Alarm(firstReplies), Conversations.HasCrisisCard(firstReplies)));
             var mid = _host.Client(userId: $"mid-{i}", conversationId: $"mid-conv-{i++}");
             await mid.SayAsync("check in");
             await mid.SayAsync("5");
-            results.Add((message, Alarm(await mid.SayAsync(message.Text))));
+            var midReplies = await mid.SayAsync(message.Text);
+            results.Add((message, Alarm(midReplies), Conversations.HasCrisisCard(midReplies)));
         }
 
         var risk = results.Where(r => r.Message.IsRisk).ToList();
         var harmless = results.Where(r => !r.Message.IsRisk).ToList();
         var recall = risk.Count(r => r.Alarm) / (double)risk.Count;
         var falseAlarms = harmless.Count(r => r.Alarm) / (double)harmless.Count;
+        var falseCards = harmless.Count(r => r.Card) / (double)harmless.Count;
         foreach (var miss in results.Where(r => r.Message.IsRisk != r.Alarm))
         {
             output.WriteLine($"{(miss.Message.IsRisk ? "missed" : "false alarm")} {miss.Message.Id}: {miss.Message.Text}");
         }
 
+        // Round thirteen's operating point (possible 0.68, evaluation README) gives the gentle check to three of these
+        // harmless lines, denials and venting ("I'm not going to hurt myself, I just need to vent"): every alarm is held
+        // to 7 %, the full reply, which interrupts, still to 5 %.
         Assert.True(recall >= 0.97, $"recall {recall:P1}");
-        Assert.True(falseAlarms <= 0.05, $"false alarms {falseAlarms:P1}");
+        Assert.True(falseCards <= 0.05, $"full replies on harmless lines {falseCards:P1}");
+        Assert.True(falseAlarms <= 0.07, $"false alarms {falseAlarms:P1}");
     }
 
     private static bool Alarm(IReadOnlyList<Microsoft.Bot.Schema.Activity> replies)
