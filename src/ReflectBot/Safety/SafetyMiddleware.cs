@@ -23,7 +23,7 @@ namespace ReflectBot.Safety;
 /// </list>
 /// The reply never waits on storage beyond <see cref="SafetyOptions.StorageWait"/> and goes out when storage is down.
 /// </summary>
-public sealed class SafetyMiddleware(SafetyContent content, SafetyScreen screen, SafetyTurnState state, CrisisResponder responder, RouteTable routes, ILogger<SafetyMiddleware> logger) : IMiddleware
+public sealed class SafetyMiddleware(SafetyContent content, SafetyScreen screen, SafetyTurnState state, CrisisResponder responder, RouteTable routes, TimeProvider time, ILogger<SafetyMiddleware> logger) : IMiddleware
 {
     public async Task OnTurnAsync(ITurnContext turnContext, NextDelegate next, CancellationToken cancellationToken = default)
     {
@@ -74,6 +74,18 @@ public sealed class SafetyMiddleware(SafetyContent content, SafetyScreen screen,
         {
             await responder.PlanCheckAsync(turnContext, result, context, cancellationToken).ConfigureAwait(false);
             await next(cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        // A typed answer to "Are you safe right now?" can itself read as possible risk ("im ok. no actually, im not
+        // safe"): a not-safe answer in it wins over the gentle check, and the emergency number comes first, as after the
+        // button. A "safe" in such a message is not taken ("i'm fine. i just want to sleep"): the gentle check stays.
+        if (result.Level == RiskLevel.Possible && context is { Memory.CheckAskedUtc: { } asked }
+            && time.GetUtcNow() - asked <= SafetyMemory.CheckValidFor && content.Replies.CheckAnswerInClauses(text) == false)
+        {
+            await responder.AnswerCheckAsync(turnContext, false, context.Profile, cancellationToken: cancellationToken).ConfigureAwait(false);
+            context.Memory.CheckAskedUtc = null;
+            await state.SaveAsync(turnContext, context.Memory, cancellationToken).ConfigureAwait(false);
             return;
         }
 

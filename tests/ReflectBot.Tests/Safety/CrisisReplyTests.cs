@@ -152,14 +152,10 @@ public sealed class CrisisReplyTests : IDisposable
         await bot.SayAsync("I want to kill myself");
         Assert.StartsWith("Please call 999", BotClient.ReadOne((await bot.SayAsync("im ok. im not safe"))[0]), StringComparison.Ordinal);
 
-        // Round thirteen (evaluation README): from six words the model reads an answer too, and at its possible threshold
-        // (0.68) it can take a longer "not safe" for possible risk. The gentle check then answers instead: it names the
-        // lines and offers the not-safe button, whose answer is the emergency number. The message is screened before it
-        // is read as the answer to the check; that order is the lead's to weigh.
+        // From six words the model reads an answer too, and at round thirteen's possible threshold (0.68) it takes this
+        // one for possible risk: its not-safe clause still wins over the gentle check, and the emergency number comes first.
         await bot.SayAsync("I want to kill myself");
-        var longer = await bot.SayAsync("im ok. no actually, im not safe");
-        Assert.Contains("116 123", BotClient.Read(longer), StringComparison.Ordinal);
-        Assert.Contains(longer, r => r.SuggestedActions?.Actions.Any(a => a.Title == Replies.UnsafeButton) == true);
+        Assert.StartsWith("Please call 999", BotClient.ReadOne((await bot.SayAsync("im ok. no actually, im not safe"))[0]), StringComparison.Ordinal);
     }
 
     [Fact]
