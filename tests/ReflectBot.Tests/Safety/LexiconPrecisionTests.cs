@@ -74,17 +74,7 @@ public sealed class LexiconPrecisionTests
     [InlineData("I want to knife my neighbour.", RiskClass.HarmToOthers)]
     [InlineData("I've had a suicidal thought every hour today.", RiskClass.Suicidal)]
     public void TheRiskSaidWithTheSameWordsStillRaisesIt(string text, RiskClass live)
-    {
-        var reading = Lexicon().Read(text);
+        => ShippedLexicon.AssertLive(text, live);
 
-        Assert.True(reading.IsLive(live), $"'{text}' should be read as live {RiskClasses.IdOf(live)}; read live {RiskClasses.IdOf(reading.Live)}, past {RiskClasses.IdOf(reading.Past)}");
-    }
-
-    private static RiskScreen Lexicon()
-    {
-        var errors = new List<ContentError>();
-        var lexicon = SafetyContentLoader.LoadLexicon(ContentFolders.Shipped, errors);
-        Assert.Empty(errors);
-        return new RiskScreen(lexicon!);
-    }
+    private static RiskScreen Lexicon() => ShippedLexicon.Screen();
 }

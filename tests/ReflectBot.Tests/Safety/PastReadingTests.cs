@@ -65,17 +65,7 @@ public sealed class PastReadingTests
     [InlineData("Today I tried to overdose.", RiskClass.Suicidal)]
     [InlineData("I used to burn myself and I still do.", RiskClass.SelfHarm)]
     public void TheSameWordsToldAsNowAreStillLiveRisk(string text, RiskClass live)
-    {
-        var reading = Lexicon().Read(text);
+        => ShippedLexicon.AssertLive(text, live);
 
-        Assert.True(reading.IsLive(live), $"'{text}' should be read as live {RiskClasses.IdOf(live)}; read live {RiskClasses.IdOf(reading.Live)}, past {RiskClasses.IdOf(reading.Past)}");
-    }
-
-    private static RiskScreen Lexicon()
-    {
-        var errors = new List<ContentError>();
-        var lexicon = SafetyContentLoader.LoadLexicon(ContentFolders.Shipped, errors);
-        Assert.Empty(errors);
-        return new RiskScreen(lexicon!);
-    }
+    private static RiskScreen Lexicon() => ShippedLexicon.Screen();
 }
