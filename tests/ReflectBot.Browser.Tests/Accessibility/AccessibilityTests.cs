@@ -514,6 +514,10 @@ public sealed partial class AccessibilityTests(ChromiumFixture chromium) : IClas
             await StartSamplingScrollAsync(chat.Page);
             await chat.TypeAsync("work was long");
             await chat.WaitSaidAsync(ChatPage.FirstSaveQuestion);
+
+            // The save question's buttons land after its text: sample until the transcript has come to rest, as the
+            // steps above do (one CI run stopped between the two and found the view a message short of the bottom).
+            await chat.SettleAsync();
             run["new message after the button"] = await StopSamplingScrollAsync(chat.Page);
         }
 
