@@ -87,9 +87,10 @@ public sealed class CoalescedRunParityTests
         var texts = ModelTexts(150, 15);
         var encoder = SentenceEmbedder.SharedFor(precision).Encoder;
         var alone = texts.Select(t => encoder.Encode([t])[0]).ToList();
-        var runs = new CoalescingEncoder(encoder, 1);
+        using var held = new HeldFirstRun(encoder);
+        var runs = new CoalescingEncoder(held, 1);
 
-        // Each caller asks for one to three texts at once, all callers together, from pool threads.
+        // Each caller asks for one to three texts at once. The first caller's run is held while all the others queue.
         var random = new Random(16);
         var requests = new List<int[]>();
         for (var start = 0; start < texts.Count;)
@@ -99,7 +100,12 @@ public sealed class CoalescedRunParityTests
             start += size;
         }
 
-        var results = await Task.WhenAll(requests.Select(r => Task.Run(() => runs.EncodeAsync(r.Select(i => texts[i]).ToList()))));
+        held.Arm();
+        var first = Task.Run(() => runs.EncodeAsync(requests[0].Select(i => texts[i]).ToList()));
+        held.WaitUntilHeld();
+        var rest = requests.Skip(1).Select(r => runs.EncodeAsync(r.Select(i => texts[i]).ToList())).ToList();
+        held.Release();
+        var results = await Task.WhenAll([first, .. rest]);
         for (var c = 0; c < requests.Count; c++)
         {
             Assert.Equal(requests[c].Length, results[c].Length);
@@ -121,7 +127,8 @@ public sealed class CoalescedRunParityTests
         var weights = SafetyContent.LoadWeights(ContentFolders.Shipped, [], SentenceEmbedder.ModelSha256())!;
         var lexicon = new SafetyContent(Microsoft.Extensions.Options.Options.Create(new ContentOptions { Path = ContentFolders.Shipped })).Screen;
         var embedder = SentenceEmbedder.For(weights, new SafetyOptions().ModelPrecision);
-        var runs = new CoalescingEncoder(embedder.Encoder, 1);
+        using var held = new HeldFirstRun(embedder.Encoder);
+        var runs = new CoalescingEncoder(held, 1);
         var layer = new SafetyModelLayer(weights, embedder, runs);
         var random = new Random(17);
         var dev = SafetyEvaluation.LoadSets(ContentFolders.Shipped, []).Dev
@@ -130,7 +137,12 @@ public sealed class CoalescedRunParityTests
             .OrderBy(_ => random.Next()).Take(300).ToList();
 
         var alone = dev.Select(m => layer.Read(m.Text, m.Reading)).ToList();
-        var together = await Task.WhenAll(dev.Select(m => Task.Run(() => layer.ReadAsync(m.Text, m.Reading))));
+        held.Arm();
+        var first = Task.Run(() => layer.ReadAsync(dev[0].Text, dev[0].Reading));
+        held.WaitUntilHeld();
+        var rest = dev.Skip(1).Select(m => layer.ReadAsync(m.Text, m.Reading)).ToList();
+        held.Release();
+        var together = await Task.WhenAll([first, .. rest]);
 
         // Records compare level, class, layer and the model's probability to the last bit.
         for (var i = 0; i < dev.Count; i++)
