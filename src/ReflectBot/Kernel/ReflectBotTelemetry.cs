@@ -26,6 +26,12 @@ public static class ReflectBotTelemetry
     /// <summary>A conditional write refused because someone else wrote first (412, or 409 for create-only), tagged <c>condition</c>.</summary>
     public static readonly Counter<long> ETagConflicts = Meter.CreateCounter<long>("reflectbot.storage.etag_conflicts");
 
+    /// <summary>
+    /// A conditional write whose condition failed on its own earlier try (the client sent it again after the first
+    /// try's reply was lost) and which was found in the store as written, tagged <c>condition</c>: not a conflict.
+    /// </summary>
+    public static readonly Counter<long> OwnWritesFound = Meter.CreateCounter<long>("reflectbot.storage.own_writes_found");
+
     /// <summary>A request the storage client sent again after a transient failure.</summary>
     public static readonly Counter<long> StorageRetries = Meter.CreateCounter<long>("reflectbot.storage.retries");
 

@@ -59,8 +59,7 @@ public sealed class BlobItemStore : IItemStore
         {
             try
             {
-                var response = await blob.UploadAsync(body, options, cancellationToken).ConfigureAwait(false);
-                return response.Value.ETag.ToString();
+                return await ConditionalUpload.RunAsync(blob, body, options, cancellationToken).ConfigureAwait(false);
             }
             catch (RequestFailedException ex) when (conditional && BlobCalls.IsNotFound(ex) && !BlobCalls.IsContainerMissing(ex))
             {
