@@ -98,7 +98,7 @@ public static class RequiredText
             while (_at < pattern.Length && pattern[_at] is not '|' and not ')')
             {
                 var (literal, required, zeroWidth) = Element();
-                var min = Quantifier();
+                var (min, quantified) = Quantifier();
                 if (literal is { } c)
                 {
                     if (min == 0)
@@ -108,7 +108,7 @@ public static class RequiredText
                     else
                     {
                         run.Append(c);
-                        if (min != 1 || LastQuantified)
+                        if (min != 1 || quantified)
                         {
                             EndRun();
                         }
@@ -127,8 +127,6 @@ public static class RequiredText
             EndRun();
             return best;
         }
-
-        private bool LastQuantified { get; set; }
 
         private static bool Better(List<string> candidate, List<string>? best)
         {
@@ -287,13 +285,12 @@ public static class RequiredText
             _at = i + 1;
         }
 
-        /// <summary>The least number of times the element before must occur (1 with no quantifier); sets whether one was there.</summary>
-        private int Quantifier()
+        /// <summary>The least number of times the element before must occur (1 with no quantifier), and whether a quantifier was there.</summary>
+        private (int Min, bool Quantified) Quantifier()
         {
-            LastQuantified = false;
             if (_at >= pattern.Length)
             {
-                return 1;
+                return (1, false);
             }
 
             int min;
@@ -321,16 +318,15 @@ public static class RequiredText
                     _at = close + 1;
                     break;
                 default:
-                    return 1;
+                    return (1, false);
             }
 
-            LastQuantified = true;
             if (_at < pattern.Length && pattern[_at] == '?')
             {
                 _at++;
             }
 
-            return min;
+            return (min, true);
         }
 
         private bool Next(string text) => string.CompareOrdinal(pattern, _at, text, 0, text.Length) == 0;
