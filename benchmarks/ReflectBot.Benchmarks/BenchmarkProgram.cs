@@ -13,7 +13,7 @@ using ReflectBot.Tests.Support;
 namespace ReflectBot.Benchmarks;
 
 /// <summary>
-/// dotnet run -c Release --project benchmarks/ReflectBot.Benchmarks -- [--n 1,16,64] [--seconds 10] [--calls-only] [--bot-only] [--no-memory] [--fixed-turns K] [--model-short] [--model-precision]
+/// dotnet run -c Release --project benchmarks/ReflectBot.Benchmarks -- [--n 1,16,64] [--seconds 10] [--calls-only] [--bot-only] [--no-memory] [--fixed-turns K] [--churn] [--model-short] [--model-precision]
 /// Starts Azurite and the bot (its own process, on blobs), then for each N: the bare storage floor (one
 /// blob read and one conditional write per turn) and the bot (check-ins over HTTP), same concurrency,
 /// same run; then a user with 10,000 journal entries against one with 10, and memory with 1,000
@@ -120,6 +120,11 @@ public static class BenchmarkProgram
             Console.WriteLine($"{n,4}  ratio bot/floor: turns/s {measured.TurnsPerSecond / floor.TurnsPerSecond:F2} (target >= 0.8)  p99 {measured.P99 / floor.P99:F2}x (target <= 1.3)  bot CPU {cpuPerTurn:F2} ms/turn (target <= 1.5)");
         }
 
+        if (args.Contains("--churn"))
+        {
+            await ConversationChurnAsync(bot, turns, duration);
+        }
+
         if (!botOnly)
         {
             Console.WriteLine();
@@ -201,6 +206,35 @@ public static class BenchmarkProgram
         {
             await turns.SayAsync(user, conversation, text);
         }
+    }
+
+    /// <summary>
+    /// The peer harness's driver starts a new conversation for each check-in, for the same user (as a web chat visit
+    /// does), where the rows above keep one conversation: the user's document then holds up to
+    /// <see cref="FoldedStateScope.MaxConversations"/> finished conversations and the profile up to 200 conversation
+    /// ids, and every turn reads, hashes and writes them. Both loops at N=16, alternating, on the same process.
+    /// </summary>
+    private static async Task ConversationChurnAsync(BotProcess bot, Turns turns, TimeSpan duration)
+    {
+        Console.WriteLine();
+        Console.WriteLine("One conversation per worker against a new conversation for each check-in (the peer harness's loop), N=16, alternating:");
+        for (var round = 1; round <= 2; round++)
+        {
+            foreach (var churn in new[] { false, true })
+            {
+                var phase = $"churn{round}{(churn ? "new" : "same")}";
+                var cpuBefore = bot.Cpu;
+                var run = await Measurement.RunAsync(16, duration, (w, i) => churn ? NewConversationTurnAsync(turns, phase, w, i) : BotTurnAsync(turns, phase, w, i));
+                var cpu = (bot.Cpu - cpuBefore).TotalMilliseconds / Math.Max(1, run.Turns);
+                Console.WriteLine($"  {(churn ? "new conversation each check-in" : "one conversation"),-31} {run}  bot CPU {cpu:F2} ms/turn");
+            }
+        }
+    }
+
+    private static async Task<bool> NewConversationTurnAsync(Turns turns, string phase, int worker, long index)
+    {
+        var (ok, _) = await turns.SayAsync($"{phase}-user-{worker}", $"{phase}-conv-{worker}-{index / Turns.CheckIn.Length}", Turns.CheckIn[index % Turns.CheckIn.Length]);
+        return ok;
     }
 
     private static async Task<bool> BotTurnAsync(Turns turns, string phase, int worker, long index)

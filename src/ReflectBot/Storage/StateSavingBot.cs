@@ -88,7 +88,10 @@ public sealed class StateSavingBot : IBot
                 }
 
                 await MarkNewStateCreateOnlyAsync(turnContext, cancellationToken).ConfigureAwait(false);
-                var userBefore = Snapshot(_userState, turnContext);
+
+                // Only a separate user-state write can lose a race that is merged property by property; in a folded
+                // scope the copy would be made on every turn for nothing (it holds the profile's list of conversations).
+                var userBefore = scope is null ? Snapshot(_userState, turnContext) : null;
 
                 phase = "turn";
                 await _inner.OnTurnAsync(turnContext, cancellationToken).ConfigureAwait(false);
@@ -97,7 +100,7 @@ public sealed class StateSavingBot : IBot
                 await _conversationState.SaveChangesAsync(turnContext, false, cancellationToken).ConfigureAwait(false);
                 if (scope is null)
                 {
-                    await SaveUserStateAsync(turnContext, userBefore, cancellationToken).ConfigureAwait(false);
+                    await SaveUserStateAsync(turnContext, userBefore!, cancellationToken).ConfigureAwait(false);
                 }
                 else
                 {
