@@ -58,6 +58,7 @@ public static class SafetyContentLoader
             Addressed = Patterns(root, "addressed"),
             RecurrenceMarkers = Patterns(root, "recurrenceMarkers"),
             MinorMarkers = Patterns(root, "minorMarkers"),
+            Plans = Patterns(root, "plans"),
             VoiceMarkers = Patterns(root, "voiceMarkers"),
             VoiceNamed = Patterns(root, "voiceNamed"),
             VoiceSpeech = Patterns(root, "voiceSpeech"),

@@ -38,6 +38,9 @@ public sealed class SafetyLexicon
 
     public required IReadOnlyList<Regex> MinorMarkers { get; init; }
 
+    /// <summary>The writer's own plan with a time (<c>plans</c>), over a phrase: a work or study word does not set that phrase aside.</summary>
+    public IReadOnlyList<Regex> Plans { get; init; } = [];
+
     /// <summary>A voice, or something in the head, speaking or commanding: decides which reply a live risk gets, never whether there is one.</summary>
     public IReadOnlyList<Regex> VoiceMarkers { get; init; } = [];
 
@@ -83,6 +86,7 @@ public sealed class SafetyLexicon
             Addressed = Plain(lexicon.Addressed),
             RecurrenceMarkers = Plain(lexicon.RecurrenceMarkers),
             MinorMarkers = Plain(lexicon.MinorMarkers),
+            Plans = Plain(lexicon.Plans),
             VoiceMarkers = Plain(lexicon.VoiceMarkers),
             VoiceNamed = Plain(lexicon.VoiceNamed),
             VoiceSpeech = Plain(lexicon.VoiceSpeech),

@@ -180,9 +180,12 @@ public sealed partial class RiskScreen(SafetyLexicon lexicon)
             // A topic word counts in a sentence about the writer (or about nobody named: "self-harm is all that helps"),
             // not in a story, a course or someone else's life;
             // a statement with no "I" or "me" anywhere in its sentence is someone else's when someone else is named before it.
+            // A work or study word does not reach the writer's own plan with a time ("I'm going to take an overdose after
+            // my shift tonight"; round fourteen): a setting sets aside talk about a topic, not what the writer will do.
             var someoneElse = SomeoneElse(text[..index], reading);
             var anyoneElse = someoneElse || (!firstPerson && Any(lexicon.OtherPeople, text, reading));
-            if ((!statement && (setting || someoneElse || (!firstPerson && anyoneElse))) || (statement && !firstPerson && (someoneElse || setting)))
+            var inSetting = setting && !OwnPlan(text, index, reading);
+            if ((!statement && (inSetting || someoneElse || (!firstPerson && anyoneElse))) || (statement && !firstPerson && (someoneElse || inSetting)))
             {
                 reading.SetAside(risk);
                 reading.OtherPerson |= someoneElse;
@@ -194,11 +197,14 @@ public sealed partial class RiskScreen(SafetyLexicon lexicon)
             // Habits ("every day") are now unless the clause itself is in the past ("I used to ... every day"), or
             // its verb is in the past tense in a sentence set in the past ("When I was a child, my uncle beat me
             // every day"; round thirteen). A habit told in the present there stays now ("..., he follows me every day").
+            // A past marker in an earlier clause does not reach across a contrast to a clause told in the present ("I left
+            // him in 2015, but he hits me every week"; round fourteen): there the past is the contrast's other side.
             bool InClause(List<int> at) => at.Any(p => p >= start && p < Math.Max(end, index + length));
             var resolvedFirst = resolved.Any(p => p >= start && p < index);
-            var pastHabit = InClause(pastAt) || (past && InClause(pastTense));
+            var pastHere = past && (InClause(pastTense) || pastAt.Any(p => p >= start || !Contrast().IsMatch(text[p..start])));
+            var pastHabit = InClause(pastAt) || (pastHere && InClause(pastTense));
             var now = !resolvedFirst && (InClause(present) || (InClause(habitual) && !pastHabit));
-            var over = past || resolved.Any(p => p >= start);
+            var over = pastHere || resolved.Any(p => p >= start);
             if (!now && !reading.Recurrence && over)
             {
                 reading.MarkPast(risk);
@@ -214,6 +220,27 @@ public sealed partial class RiskScreen(SafetyLexicon lexicon)
         }
 
         return resolved.Count > 0;
+    }
+
+    /// <summary>
+    /// Whether the phrase at <paramref name="index"/> is the object of the writer's own plan with a time (<c>plans</c>:
+    /// "I'm going to take an overdose after my shift tonight", "tonight, after work, I'll take an overdose"): a plan's
+    /// match is the intent and its verb and ends where the phrase begins; the time may lie anywhere in the sentence.
+    /// </summary>
+    private bool OwnPlan(string sentence, int index, LexiconReading reading)
+    {
+        foreach (var pattern in PatternSet.Candidates(lexicon.Plans, sentence))
+        {
+            foreach (var (at, length) in Matches(pattern, sentence, reading))
+            {
+                if (at + length == index)
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
     }
 
     private bool IsNegated(string before, LexiconReading reading)
@@ -419,6 +446,9 @@ public sealed partial class RiskScreen(SafetyLexicon lexicon)
 
         return clauses[^1];
     }
+
+    [GeneratedRegex(@"\b(but|yet|though|although|whereas|except|and now|now)\b", RegexOptions.CultureInvariant)]
+    private static partial Regex Contrast();
 
     [GeneratedRegex(@"[,:()""]| - |\band (now|then|these days|today)\b|\b(but|so|because|cause|cos|though|although|yet|whereas|except|which|while|whilst|even if)\b", RegexOptions.CultureInvariant)]
     private static partial Regex ClauseBoundary();

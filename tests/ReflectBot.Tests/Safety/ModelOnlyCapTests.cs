@@ -70,7 +70,8 @@ public sealed class ModelOnlyCapTests
     {
         // The cap is measured by train-safety on every run, and off in the screen that ships (the lead's decision,
         // evaluation README round nine: it took the full reply from 700 risk messages to spare 13 harmless ones).
-        var reading = Lexicon().Read("There's a rope in the boot and I've given my guitar away");
+        // (Round fourteen's lexicon reads "a rope in the boot" itself, so the message the model alone reads is another.)
+        var reading = Lexicon().Read("The spare key is with my neighbour and I've given my guitar away");
         Assert.False(reading.OnTopic);
         var suicidal = new ScreenResult(RiskLevel.Clear, RiskClass.Suicidal, "model", 0.9);
 
