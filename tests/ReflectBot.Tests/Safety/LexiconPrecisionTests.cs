@@ -45,6 +45,12 @@ public sealed class LexiconPrecisionTests
     [InlineData("The knife my dad gave me is great for onions.")]
     // A negation whose scope holds a quantifier.
     [InlineData("I haven't had a single suicidal thought since spring.")]
+    // Hoping not to wake someone else (round fourteen, after the freeze): "wake" with an object is not the writer's.
+    [InlineData("I hope I don't wake the baby when I get in tonight.")]
+    [InlineData("hope i don't wake up the whole house coming in this late")]
+    [InlineData("Praying I don't wake my husband, he has an early start.")]
+    [InlineData("If I didn't wake the kids at seven they'd sleep till lunch.")]
+    [InlineData("I wish I didn't wake everyone up when I come in from nights.")]
     public void AHarmlessMessageThatSharesRiskWordsRaisesNoAlarm(string text)
     {
         var reading = Lexicon().Read(text);
@@ -73,6 +79,10 @@ public sealed class LexiconPrecisionTests
     [InlineData("Cutting again tonight.", RiskClass.SelfHarm)]
     [InlineData("I want to knife my neighbour.", RiskClass.HarmToOthers)]
     [InlineData("I've had a suicidal thought every hour today.", RiskClass.Suicidal)]
+    [InlineData("I hope I don't wake up tomorrow.", RiskClass.Suicidal)]
+    [InlineData("honestly hoping i never wake up", RiskClass.Suicidal)]
+    [InlineData("Praying that I don't wake up this time.", RiskClass.Suicidal)]
+    [InlineData("It would be easier if I just didn't wake up.", RiskClass.Suicidal)]
     public void TheRiskSaidWithTheSameWordsStillRaisesIt(string text, RiskClass live)
         => ShippedLexicon.AssertLive(text, live);
 
