@@ -104,4 +104,10 @@ public sealed class SafetyLexicon
     /// unbounded repetition, and each match has a timeout. Text is lower-cased first, so no IgnoreCase.
     /// </summary>
     public const RegexOptions Options = RegexOptions.CultureInvariant;
+
+    /// <summary>
+    /// Each pattern's time limit, as a guard: patterns cannot be slow by construction (the loader refuses unbounded
+    /// repeats). It is wall-clock time, so the screen reads a pattern that runs out of it once more (<c>Safety/PatternPatience</c>).
+    /// </summary>
+    public static readonly TimeSpan MatchTimeout = TimeSpan.FromSeconds(1);
 }

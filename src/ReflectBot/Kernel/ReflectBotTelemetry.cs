@@ -47,6 +47,12 @@ public static class ReflectBotTelemetry
     /// <summary>The crisis screen's time per message, tagged <c>layer</c> (lexicon, model).</summary>
     public static readonly Histogram<double> SafetyScreenDuration = Meter.CreateHistogram<double>("reflectbot.safety.screen.duration", "s");
 
+    /// <summary>
+    /// A lexicon pattern that ran out of time and was read again with a longer limit, tagged <c>outcome</c>: <c>read</c>
+    /// (the retry read it) or <c>timed-out</c> (it timed out again; the screen took its fallback). See Safety/PatternPatience.
+    /// </summary>
+    public static readonly Counter<long> SafetyPatternRetries = Meter.CreateCounter<long>("reflectbot.safety.pattern_retries");
+
     /// <summary>A crisis reply given, tagged <c>risk.class</c> and <c>reply</c>.</summary>
     public static readonly Counter<long> CrisisReplies = Meter.CreateCounter<long>("reflectbot.safety.crisis_replies");
 

@@ -15,7 +15,8 @@ public sealed class OthersTextScreen(SafetyContent content, SafetyScreen screen)
         var normalized = SafetyText.Normalize(text.Length > RiskScreen.MaxChars ? text[..RiskScreen.MaxChars] : text, content.Lexicon.Spellings);
         foreach (var sentence in RiskScreen.Windows(normalized))
         {
-            if (content.Lexicon.ToReader.Any(p => p.IsMatch(sentence)))
+            // A sentence that cannot be read in time is held back: the writer is asked to reword, the reader is spared.
+            if (content.Screen.AnyMatch(content.Lexicon.ToReader, sentence, whenUnread: true))
             {
                 return new OthersTextVerdict(OthersTextReason.HarmfulToReader);
             }

@@ -19,8 +19,12 @@ namespace ReflectBot.Safety;
 /// Every pattern runs on one sentence of at most <see cref="MaxWindow"/> characters at a time, so the
 /// cost grows linearly with the length of the message (<see cref="LexiconReading.Work"/> counts it).
 /// </summary>
-public sealed partial class RiskScreen(SafetyLexicon lexicon)
+/// <param name="lexicon">The compiled lexicon.</param>
+/// <param name="patience">The retry of a pattern that ran out of time (<see cref="PatternPatience"/>); null for the shipped one.</param>
+public sealed partial class RiskScreen(SafetyLexicon lexicon, PatternPatience? patience = null)
 {
+    private readonly PatternPatience _patience = patience ?? new PatternPatience(PatternPatience.Default);
+
     /// <summary>Longest text screened; a message is at most a few thousand characters (see InputLimitsMiddleware), this bounds the rest.</summary>
     public const int MaxChars = 20_000;
 
@@ -50,14 +54,14 @@ public sealed partial class RiskScreen(SafetyLexicon lexicon)
         return SafeMatch(lexicon.ClosenessQuestions, text) && !SafeMatch(lexicon.ClosenessExcept, text);
     }
 
-    /// <summary>A question that cannot be read in time counts as no match: the full reply then keeps its place.</summary>
-    private static bool SafeMatch(IReadOnlyList<Regex> patterns, string text)
+    /// <summary>A question that cannot be read in time (twice) counts as no match: the full reply then keeps its place.</summary>
+    private bool SafeMatch(IReadOnlyList<Regex> patterns, string text)
     {
         foreach (var pattern in PatternSet.Candidates(patterns, text))
         {
             try
             {
-                if (pattern.IsMatch(text))
+                if (_patience.IsMatch(pattern, text))
                 {
                     return true;
                 }
@@ -65,6 +69,33 @@ public sealed partial class RiskScreen(SafetyLexicon lexicon)
             catch (RegexMatchTimeoutException)
             {
                 return false;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// Whether a pattern of <paramref name="patterns"/> (one of the lexicon's lists the message screen does not read, such
+    /// as <c>toReader</c>) matches <paramref name="sentence"/>, with the screen's retry; <paramref name="whenUnread"/> when a
+    /// pattern could not be read in time even then.
+    /// </summary>
+    public bool AnyMatch(IReadOnlyList<Regex> patterns, string sentence, bool whenUnread)
+    {
+        ArgumentNullException.ThrowIfNull(patterns);
+        ArgumentNullException.ThrowIfNull(sentence);
+        foreach (var pattern in PatternSet.Candidates(patterns, sentence))
+        {
+            try
+            {
+                if (_patience.IsMatch(pattern, sentence))
+                {
+                    return true;
+                }
+            }
+            catch (RegexMatchTimeoutException)
+            {
+                return whenUnread;
             }
         }
 
@@ -265,28 +296,28 @@ public sealed partial class RiskScreen(SafetyLexicon lexicon)
         return other >= 0 && other > LastStart(lexicon.FirstPerson, before, reading);
     }
 
-    private static bool Any(IReadOnlyList<Regex> patterns, string text, LexiconReading reading)
+    private bool Any(IReadOnlyList<Regex> patterns, string text, LexiconReading reading)
     {
         foreach (var pattern in PatternSet.Candidates(patterns, text))
         {
             reading.Work += text.Length;
             try
             {
-                if (pattern.IsMatch(text))
+                if (_patience.IsMatch(pattern, text))
                 {
                     return true;
                 }
             }
             catch (RegexMatchTimeoutException)
             {
-                // A marker that cannot be read in time is taken as absent: markers only ever set a match aside.
+                // A marker that cannot be read in time (twice) is taken as absent: markers only ever set a match aside.
             }
         }
 
         return false;
     }
 
-    private static int LastStart(IReadOnlyList<Regex> patterns, string text, LexiconReading reading)
+    private int LastStart(IReadOnlyList<Regex> patterns, string text, LexiconReading reading)
     {
         var last = -1;
         foreach (var pattern in PatternSet.Candidates(patterns, text))
@@ -300,7 +331,7 @@ public sealed partial class RiskScreen(SafetyLexicon lexicon)
         return last;
     }
 
-    private static int LastEnd(IReadOnlyList<Regex> patterns, string text, LexiconReading reading)
+    private int LastEnd(IReadOnlyList<Regex> patterns, string text, LexiconReading reading)
     {
         var last = -1;
         foreach (var pattern in PatternSet.Candidates(patterns, text))
@@ -314,7 +345,7 @@ public sealed partial class RiskScreen(SafetyLexicon lexicon)
         return last;
     }
 
-    private static List<int> Positions(IReadOnlyList<Regex> patterns, string text, LexiconReading reading)
+    private List<int> Positions(IReadOnlyList<Regex> patterns, string text, LexiconReading reading)
     {
         var positions = new List<int>();
         foreach (var pattern in PatternSet.Candidates(patterns, text))
@@ -325,28 +356,23 @@ public sealed partial class RiskScreen(SafetyLexicon lexicon)
         return positions;
     }
 
-    private static List<(int Index, int Length)> Matches(Regex pattern, string text, LexiconReading reading)
+    private List<(int Index, int Length)> Matches(Regex pattern, string text, LexiconReading reading)
     {
         reading.Work += text.Length;
-        var found = new List<(int, int)>();
         try
         {
-            for (var match = pattern.Match(text); match.Success; match = match.NextMatch())
-            {
-                found.Add((match.Index, match.Length));
-            }
+            return _patience.Matches(pattern, text);
         }
         catch (RegexMatchTimeoutException)
         {
-            // A sentence the screen cannot read in time counts as a match at its start: help, not silence.
+            // A sentence the screen cannot read in time, even on the longer retry, counts as a match at its start: help,
+            // not silence.
             reading.TimedOut = true;
-            found.Add((0, 0));
+            return [(0, 0)];
         }
-
-        return found;
     }
 
-    private static string Blank(string text, IReadOnlyList<Regex> patterns, LexiconReading reading)
+    private string Blank(string text, IReadOnlyList<Regex> patterns, LexiconReading reading)
     {
         if (patterns.Count == 0)
         {
@@ -359,9 +385,9 @@ public sealed partial class RiskScreen(SafetyLexicon lexicon)
             reading.Work += text.Length;
             try
             {
-                for (var match = pattern.Match(text); match.Success; match = match.NextMatch())
+                foreach (var (index, length) in _patience.Matches(pattern, text))
                 {
-                    Array.Fill(chars, ' ', match.Index, match.Length);
+                    Array.Fill(chars, ' ', index, length);
                 }
             }
             catch (RegexMatchTimeoutException)
