@@ -79,7 +79,6 @@ public sealed class JournalingBot : TeamsActivityHandler
         ArgumentNullException.ThrowIfNull(turnContext);
         var profile = await _profile.GetPinnedAsync(turnContext, () => new UserProfile(), cancellationToken).ConfigureAwait(false);
         turnContext.TurnState.Set(profile);
-        profile.RememberConversation(turnContext.Activity.Conversation?.Id);
         ApplyTimeZone(turnContext, profile);
 
         var state = await _dialogState.GetPinnedAsync(turnContext, () => new DialogState(), cancellationToken).ConfigureAwait(false);

@@ -51,30 +51,17 @@ public sealed class UserProfile
     public bool ClinicClient { get; set; }
 
     /// <summary>
-    /// This user's conversations with the bot on this channel (the latest <see cref="MaxConversations"/>),
-    /// so "delete my data" removes every conversation's state, not only the one it was asked in.
+    /// This user's conversations whose state is kept in a record of its own (the latest <see cref="MaxConversations"/>),
+    /// so "delete my data" removes those too. Kept by the store (Storage/FoldedStateScope), not by the bot: a
+    /// conversation's state lives in the user's document, and gets a record of its own only when it is moved out as the
+    /// oldest of more than the document holds with a journey still open. Profiles written before stop 32 list every
+    /// conversation the user ever had (then the bot kept the list): each such id costs one read, once, when its
+    /// conversation speaks again and has no record, and is then dropped.
     /// </summary>
     [JsonProperty("conversations")]
     public List<string> Conversations { get; set; } = [];
 
     public const int MaxConversations = 200;
-
-    /// <summary>Remembers a conversation id; true when it was new (the profile changed).</summary>
-    public bool RememberConversation(string? conversationId)
-    {
-        if (string.IsNullOrEmpty(conversationId) || Conversations.Contains(conversationId))
-        {
-            return false;
-        }
-
-        Conversations.Add(conversationId);
-        if (Conversations.Count > MaxConversations)
-        {
-            Conversations.RemoveAt(0);
-        }
-
-        return true;
-    }
 
     /// <summary>
     /// The cards a journey showed this user in the last day, by id, with when: the same card is not shown again

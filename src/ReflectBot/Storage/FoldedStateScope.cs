@@ -49,6 +49,10 @@ internal sealed class FoldedStateScope : IDisposable
     // taken into the document, and its own record deleted once the document holding it is written.
     private bool _adopted;
 
+    // The profile's index named this conversation, but it has no record of its own: the id leaves the index at the
+    // next write (profiles written before stop 32 list every conversation, not only those with records).
+    private bool _forgetOwn;
+
     private bool _deferring;
     private JObject? _pendingUser;
     private JObject? _pendingConversation;
@@ -199,17 +203,28 @@ internal sealed class FoldedStateScope : IDisposable
             conversations.Remove(_conversationId);
         }
 
-        if (_pendingConversation is not null)
+        // A conversation whose state holds nothing (no journey open, nothing asked) reads the same as none, so it is
+        // not kept: a web chat that starts a conversation per visit leaves nothing behind each finished visit.
+        if (_pendingConversation is not null && !BlankState.Is(_pendingConversation))
         {
             conversations[_conversationId] = _pendingConversation;
         }
 
+        // Nor are other such conversations (documents written before stop 32 kept every finished one).
+        var pruned = conversations.Properties().Where(p => p.Name != _conversationId && BlankState.Is(p.Value)).ToList();
+        foreach (var finished in pruned)
+        {
+            finished.Remove();
+        }
+
+        // Records of the user's conversations kept apart (the index in their profile): gone with the user's data.
+        var ownRecords = _deleted ? OwnRecordKeys(_user) : [];
         if (_deleted && user.Count == 0 && conversations.Count == 0)
         {
             _cache?.Remove(_userKey);
             if (_found)
             {
-                await _inner.DeleteAsync(_adopted ? [_userKey, _conversationKey] : [_userKey], cancellationToken).ConfigureAwait(false);
+                await _inner.DeleteAsync([_userKey, .. ownRecords, .. _adopted ? [_conversationKey] : Array.Empty<string>()], cancellationToken).ConfigureAwait(false);
             }
 
             Loaded(found: false, etag: null, [], []);
@@ -217,12 +232,38 @@ internal sealed class FoldedStateScope : IDisposable
         }
 
         var spilled = new Dictionary<string, object>(StringComparer.Ordinal);
+        var spilledIds = new List<string>();
         while (conversations.Count > MaxConversations && conversations.Properties().First() is { } oldest && oldest.Name != _conversationId)
         {
             oldest.Remove();
             spilled[StateKeys.Conversation(_channelId, oldest.Name)] = oldest.Value;
+            spilledIds.Add(oldest.Name);
         }
 
+        var indexed = Indexed(user, spilledIds);
+        if (!_found && indexed.Count == 0 && conversations.Count == 0)
+        {
+            // Nothing stored and nothing to store (a new user's blank state).
+            Discard();
+            return;
+        }
+
+        // A turn whose writes leave the document as it was (a finished conversation's blank state, a profile saved
+        // unchanged) writes nothing.
+        if (_found && !_deleted && !_adopted && pruned.Count == 0 && spilled.Count == 0 && ReferenceEquals(indexed, user)
+            && (_pendingUser is null || JToken.DeepEquals(_pendingUser, readUser))
+            && JToken.DeepEquals(conversations[_conversationId], readConversation))
+        {
+            Discard();
+            if (_fromCache)
+            {
+                await ProveCopyAsync(cancellationToken).ConfigureAwait(false);
+            }
+
+            return;
+        }
+
+        user = indexed;
         var document = Document(user, conversations, _found ? _etag : StoreJson.CreateOnlyETag);
 
         // The oldest conversation is written to its own record first: if the document's write then fails, the
@@ -234,7 +275,7 @@ internal sealed class FoldedStateScope : IDisposable
 
         try
         {
-            document = await WriteDocumentAsync(document, conversations, readUser, readConversation, spilled.Count > 0, cancellationToken).ConfigureAwait(false);
+            document = await WriteDocumentAsync(document, user, conversations, readUser, readConversation, spilled.Count > 0, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception ex)
         {
@@ -259,17 +300,19 @@ internal sealed class FoldedStateScope : IDisposable
         conversations = (JObject?)document[FoldedStateStorage.ConversationsProperty] ?? [];
         document.Remove(StoreJson.ETagProperty);
         document.Remove(FoldedStateStorage.ConversationsProperty);
-        var adopted = _adopted && conversations[_conversationId] is not null;
+        var adopted = _adopted;
         Loaded(found: true, written, document, conversations);
         if (!string.IsNullOrEmpty(written))
         {
             _cache?.Set(_userKey, written, document, conversations);
         }
 
-        if (adopted)
+        if (adopted || ownRecords.Length > 0)
         {
-            // Now that the document holds it, the conversation's own record is a stale copy: remove it.
-            await _inner.DeleteAsync([_conversationKey], cancellationToken).ConfigureAwait(false);
+            // Now that the document holds the conversation (or has dropped it as finished, or removed it), its own record
+            // is a stale copy: remove it. Its id stays in the index until a turn finds no record under it, so a failed
+            // delete here still leaves the record where "delete my data" looks.
+            await _inner.DeleteAsync([.. ownRecords, .. adopted ? [_conversationKey] : Array.Empty<string>()], cancellationToken).ConfigureAwait(false);
         }
     }
 
@@ -277,7 +320,7 @@ internal sealed class FoldedStateScope : IDisposable
     /// The one conditional write of the document; a race lost only to the user's other conversations is written
     /// onto the fresh document (up to <see cref="MaxMerges"/> times). Returns the document as written, with its new ETag.
     /// </summary>
-    private async Task<JObject> WriteDocumentAsync(JObject document, JObject conversations, JObject readUser, JToken? readConversation, bool spilled, CancellationToken cancellationToken)
+    private async Task<JObject> WriteDocumentAsync(JObject document, JObject user, JObject conversations, JObject readUser, JToken? readConversation, bool spilled, CancellationToken cancellationToken)
     {
         for (var merges = 0; ; merges++)
         {
@@ -302,12 +345,13 @@ internal sealed class FoldedStateScope : IDisposable
 
                 conversations = other.Conversations;
                 conversations.Remove(_conversationId);
-                if (_pendingConversation is not null)
+                if (_pendingConversation is not null && !BlankState.Is(_pendingConversation))
                 {
                     conversations[_conversationId] = _pendingConversation;
                 }
 
-                document = Document(_pendingUser ?? other.User, conversations, other.ETag);
+                // The user part is as this turn read it (checked above), so this turn's user part, index included, stands.
+                document = Document(_pendingUser is null ? other.User : user, conversations, other.ETag);
                 ReflectBotTelemetry.TurnConflictRetries.Add(1, new KeyValuePair<string, object?>("state", "conversation"), new KeyValuePair<string, object?>("outcome", "merged"));
             }
         }
@@ -404,6 +448,10 @@ internal sealed class FoldedStateScope : IDisposable
                 conversations[_conversationId] = document;
                 _adopted = true;
             }
+            else
+            {
+                _forgetOwn = true;
+            }
         }
     }
 
@@ -456,9 +504,63 @@ internal sealed class FoldedStateScope : IDisposable
     }
 
     /// <summary>Whether the user's profile lists this conversation (a conversation new to them has no record of its own to look for).</summary>
-    private bool Knows(JObject user)
-        => user[StateKeys.ProfileProperty]?["conversations"] is JArray known
-            && known.Any(id => id.Type == JTokenType.String && string.Equals((string?)id, _conversationId, StringComparison.Ordinal));
+    private bool Knows(JObject user) => OwnRecordIds(user).Contains(_conversationId, StringComparer.Ordinal);
+
+    /// <summary>The index of conversations kept in records of their own, as the profile holds it (see UserProfile.Conversations).</summary>
+    private static List<string> OwnRecordIds(JObject user)
+        => user[StateKeys.ProfileProperty]?[OwnRecordsProperty] is JArray known
+            ? [.. known.Where(id => id.Type == JTokenType.String).Select(id => (string)id!)]
+            : [];
+
+    private string[] OwnRecordKeys(JObject user) => [.. OwnRecordIds(user).Where(id => id != _conversationId).Select(id => StateKeys.Conversation(_channelId, id))];
+
+    /// <summary>
+    /// The user part to write, its index of conversations with records of their own brought up to date: the ids this
+    /// write moves out added; every id the stored document listed kept (the turn's copy of the profile may predate a
+    /// write earlier in the same turn that added one: an id is never lost to a stale copy); this conversation's id
+    /// dropped when a read found no record under it. Unchanged (the same object) when nothing changes.
+    /// </summary>
+    private JObject Indexed(JObject user, List<string> added)
+    {
+        var written = OwnRecordIds(user);
+        var index = new List<string>(written);
+        foreach (var id in (_deleted ? [] : OwnRecordIds(_user)).Concat(added))
+        {
+            if (!index.Contains(id, StringComparer.Ordinal))
+            {
+                index.Add(id);
+            }
+        }
+
+        if (_forgetOwn)
+        {
+            index.Remove(_conversationId);
+        }
+
+        if (index.Count > UserProfile.MaxConversations)
+        {
+            index.RemoveRange(0, index.Count - UserProfile.MaxConversations);
+        }
+
+        if (index.SequenceEqual(written, StringComparer.Ordinal))
+        {
+            return user;
+        }
+
+        // A copy: what this turn read must stay as read (a lost race compares against it).
+        var copy = (JObject)user.DeepClone();
+        if (copy[StateKeys.ProfileProperty] is not JObject profile)
+        {
+            profile = [];
+            copy[StateKeys.ProfileProperty] = profile;
+        }
+
+        profile[OwnRecordsProperty] = new JArray(index);
+        return copy;
+    }
+
+    /// <summary>The profile's property holding the index (UserProfile.Conversations).</summary>
+    private const string OwnRecordsProperty = "conversations";
 
     private readonly record struct StoredDocument(string? ETag, JObject User, JObject Conversations);
 
@@ -469,6 +571,7 @@ internal sealed class FoldedStateScope : IDisposable
         _user = user;
         _conversations = conversations;
         _adopted = false;
+        _forgetOwn = false;
         _fromCache = false;
         Discard();
     }

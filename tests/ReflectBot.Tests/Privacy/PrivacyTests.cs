@@ -156,6 +156,7 @@ public sealed class PrivacyTests : IDisposable
         var bot = _host.Client(userId: "erase-me");
         var other = _host.Client(userId: "someone-else", conversationId: "conv-2");
         await other.CheckInAsync(6, "other-user-feeling", "other-user-thought");
+        await other.SayAsync("check in"); // a second one left open: their conversation's state is kept (a finished one's is blank)
 
         // An earlier conversation of theirs, left half-way through a check-in (its state holds an answer).
         var earlier = _host.Client(userId: "erase-me", conversationId: "conv-earlier");

@@ -123,4 +123,78 @@ public sealed class FoldedStateTests : IDisposable
         await folded.DeleteAsync([key]);
         Assert.Null(cache.TryGet(key));
     }
+
+    [Fact]
+    public async Task AWebChatThatStartsAConversationEachVisitLeavesNothingOfFinishedVisitsBehind()
+    {
+        const string Key = "webchat/users/daily-visitor";
+        string? afterFirst = null;
+        for (var visit = 0; visit < 20; visit++)
+        {
+            var bot = _host.Client(userId: "daily-visitor", conversationId: $"visit-{visit}");
+            foreach (var text in new[] { "check in", "6", "calm", "work was long" })
+            {
+                Assert.Contains("?", await bot.ReadAsync(text), StringComparison.Ordinal);
+            }
+
+            Assert.Contains("Saved", await bot.ReadAsync("yes"), StringComparison.Ordinal);
+            afterFirst ??= Serialized((await Storage.ReadAsync([Key]))[Key]);
+        }
+
+        // The document holds the user's profile and no finished conversation; the profile lists no conversation (none has
+        // a record of its own); no visit left a record. Twenty visits weigh what one did.
+        var user = (IDictionary<string, object>)(await Storage.ReadAsync([Key]))[Key];
+        Assert.False(user.ContainsKey(FoldedStateStorage.ConversationsProperty));
+        Assert.Empty(JObject.FromObject(user[StateKeys.ProfileProperty])["conversations"] as JArray ?? []);
+        Assert.Empty(await Storage.ReadAsync([.. Enumerable.Range(0, 20).Select(i => $"webchat/conversations/visit-{i}")]));
+        Assert.Equal(afterFirst!.Length, Serialized(user).Length);
+    }
+
+    [Fact]
+    public async Task DeleteMyDataRemovesConversationsMovedOutOfTheDocumentAsTheIndexListsThem()
+    {
+        // Each tab is left half-way through a check-in, so none is blank: the oldest are moved to records of their own.
+        for (var i = 0; i <= FoldedStateScopeLimit + 2; i++)
+        {
+            var tab = _host.Client(userId: "leaves-tabs-open", conversationId: $"open-{i}");
+            await tab.SayAsync("check in");
+            await tab.SayAsync("3");
+        }
+
+        const string Key = "webchat/users/leaves-tabs-open";
+        var user = (IDictionary<string, object>)(await Storage.ReadAsync([Key]))[Key];
+        var index = (JObject.FromObject(user[StateKeys.ProfileProperty])["conversations"] as JArray ?? []).Select(id => (string)id!).ToList();
+        Assert.Equal(["open-0", "open-1", "open-2"], index);
+        Assert.Equal(3, (await Storage.ReadAsync(["webchat/conversations/open-0", "webchat/conversations/open-1", "webchat/conversations/open-2"])).Count);
+
+        var last = _host.Client(userId: "leaves-tabs-open", conversationId: "closing");
+        await last.SayAsync("delete my data");
+        Assert.Contains("deleted everything", await last.ReadAsync("yes, delete everything"), StringComparison.Ordinal);
+        Assert.Empty(await Storage.ReadAsync([Key, .. Enumerable.Range(0, FoldedStateScopeLimit + 3).Select(i => $"webchat/conversations/open-{i}")]));
+    }
+
+    [Fact]
+    public async Task AProfileWrittenBeforeTheIndexListsEveryConversationAndEachIdWithoutARecordLeavesItOnceRead()
+    {
+        // As an earlier build left it: the profile lists every conversation, and a finished one is still held.
+        const string Key = "webchat/users/from-before";
+        var bot = _host.Client(userId: "from-before", conversationId: "old-visit");
+        await bot.SayAsync("hello");
+        var stored = (IDictionary<string, object>)(await Storage.ReadAsync([Key]))[Key];
+        var profile = JObject.FromObject(stored[StateKeys.ProfileProperty]);
+        profile["conversations"] = new JArray("older-visit", "old-visit");
+        stored[StateKeys.ProfileProperty] = profile;
+        stored[FoldedStateStorage.ConversationsProperty] = JObject.Parse("""{"older-visit":{"dialogState":{"dialogStack":[]},"journalListing":{"ids":[]}}}""");
+        await Storage.WriteAsync(new Dictionary<string, object> { [Key] = stored });
+
+        // A turn that writes: the finished conversation is dropped, and "old-visit" (listed, no record of its own) leaves
+        // the index; "older-visit" stays listed until it speaks.
+        await bot.SayAsync("pause reminders");
+        var user = (IDictionary<string, object>)(await Storage.ReadAsync([Key]))[Key];
+        Assert.False(user.ContainsKey(FoldedStateStorage.ConversationsProperty));
+        Assert.Equal(["older-visit"], (JObject.FromObject(user[StateKeys.ProfileProperty])["conversations"] as JArray ?? []).Select(id => (string)id!));
+        Assert.Contains("(now paused)", await bot.ReadAsync("privacy"), StringComparison.Ordinal);
+    }
+
+    private static string Serialized(object document) => JObject.FromObject(document).ToString(Newtonsoft.Json.Formatting.None);
 }
