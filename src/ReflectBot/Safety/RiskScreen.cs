@@ -51,28 +51,9 @@ public sealed partial class RiskScreen(SafetyLexicon lexicon, PatternPatience? p
         }
 
         var text = SafetyText.Normalize(question.Length > MaxWindow ? question[^MaxWindow..] : question, lexicon.Spellings);
-        return SafeMatch(lexicon.ClosenessQuestions, text) && !SafeMatch(lexicon.ClosenessExcept, text);
-    }
 
-    /// <summary>A question that cannot be read in time (twice) counts as no match: the full reply then keeps its place.</summary>
-    private bool SafeMatch(IReadOnlyList<Regex> patterns, string text)
-    {
-        foreach (var pattern in PatternSet.Candidates(patterns, text))
-        {
-            try
-            {
-                if (_patience.IsMatch(pattern, text))
-                {
-                    return true;
-                }
-            }
-            catch (RegexMatchTimeoutException)
-            {
-                return false;
-            }
-        }
-
-        return false;
+        // A question that cannot be read in time (twice) counts as no match: the full reply then keeps its place.
+        return AnyMatch(lexicon.ClosenessQuestions, text, whenUnread: false) && !AnyMatch(lexicon.ClosenessExcept, text, whenUnread: false);
     }
 
     /// <summary>
