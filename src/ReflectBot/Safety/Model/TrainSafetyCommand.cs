@@ -58,9 +58,7 @@ public static class TrainSafetyCommand
         var labels = SafetyModelWeights.LabelsExpected();
 
         // Out-of-fold probabilities: each author's messages read by a model that never saw that author.
-        // Examples (whatever author they name) are trained on in every fold, never held out: the folds are the development authors.
-        var exampleAuthors = messages.Where(m => m.Tag == SafetyExamples.Tag).Select(m => m.Author).ToHashSet(StringComparer.Ordinal);
-        var folds = messages.Select(m => m.Author).Where(a => a != SafetyExamples.Author && !exampleAuthors.Contains(a)).GroupBy(a => a).Where(g => g.Count() >= MinFold).Select(g => g.Key).Order(StringComparer.Ordinal).ToList();
+        var folds = Folds(messages);
 
         // --folds a,b: only those held-out folds (a check against a cache, or a timing); nothing cached or written.
         var only = args.SkipWhile(a => a != "--folds").Skip(1).FirstOrDefault()?.Split(',', StringSplitOptions.RemoveEmptyEntries);
@@ -338,6 +336,18 @@ public static class TrainSafetyCommand
         await File.WriteAllTextAsync(path, final.ToJson(), cancellationToken).ConfigureAwait(false);
         await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"wrote {path} in {watch.Elapsed.TotalSeconds:F1} s")).ConfigureAwait(false);
         return 0;
+    }
+
+    /// <summary>
+    /// The authors held out one at a time: the development authors with enough messages. Examples, whatever author
+    /// they name (round fifteen's <c>e15</c> beside <c>ex</c>), are trained on in every fold and never held out.
+    /// </summary>
+    public static List<string> Folds(IReadOnlyList<LabelledMessage> messages)
+    {
+        ArgumentNullException.ThrowIfNull(messages);
+        var exampleAuthors = messages.Where(m => m.Tag == SafetyExamples.Tag).Select(m => m.Author).ToHashSet(StringComparer.Ordinal);
+        exampleAuthors.Add(SafetyExamples.Author);
+        return [.. messages.Select(m => m.Author).Where(a => !exampleAuthors.Contains(a)).GroupBy(a => a).Where(g => g.Count() >= MinFold).Select(g => g.Key).Order(StringComparer.Ordinal)];
     }
 
     /// <summary>
