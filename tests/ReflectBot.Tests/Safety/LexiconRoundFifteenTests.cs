@@ -1,3 +1,4 @@
+using ReflectBot.Content;
 using ReflectBot.Safety;
 
 namespace ReflectBot.Tests.Safety;

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using ReflectBot.Content;
 using ReflectBot.Safety;
 using ReflectBot.Safety.Model;
 using ReflectBot.Tests.Support;
