@@ -15,7 +15,11 @@ public static class SafetyExamples
 {
     public const string ExamplesFile = "examples.yaml";
 
+    /// <summary>The author of a group of examples that names none.</summary>
     public const string Author = "ex";
+
+    /// <summary>What every example carries as its tag: examples are always trained on, never a held-out author.</summary>
+    public const string Tag = "example";
 
     /// <summary>The examples of <c>safety/examples.yaml</c>; its shape and labels are safety-examples.schema.json's to check.</summary>
     public static List<LabelledMessage> LoadExamples(string content, List<ContentError> errors)
@@ -33,9 +37,12 @@ public static class SafetyExamples
         foreach (var group in YamlValues.Maps(YamlValues.Read(path, display, errors) ?? new YamlMappingNode(), "examples"))
         {
             var label = YamlValues.Text(group, "label")!;
+            // A group may name its writer (round fifteen's `e15`), so its lines are told apart from the first examples';
+            // like every example, they are trained on in every fold and never held out (TrainSafetyCommand).
+            var author = YamlValues.Text(group, "author") ?? Author;
             foreach (var node in ((YamlSequenceNode)YamlValues.Child(group, "texts")!).Children)
             {
-                messages.Add(new LabelledMessage($"{Author}-{messages.Count + 1:D3}", label, "example", string.Empty, ((YamlScalarNode)node).Value!.Trim(), display, YamlJson.LineOf(node)));
+                messages.Add(new LabelledMessage($"{author}-{messages.Count + 1:D3}", label, Tag, string.Empty, ((YamlScalarNode)node).Value!.Trim(), display, YamlJson.LineOf(node)));
             }
         }
 

@@ -22,6 +22,13 @@ public static class TrainSafetyCommand
     /// <summary><c>--encoders</c>: MiniLM's vectors then snowflake-arctic-embed-xs's (round eleven's (d)).</summary>
     public const string PairedEncoders = "minilm+arctic";
 
+    /// <summary>
+    /// <c>--per-class</c>: write round ten's guarded per-class possible-risk thresholds into <c>model.json</c> when its
+    /// nested test keeps them. Without it the trainer writes one threshold for every class, as the operating-point rule
+    /// has shipped since round ten (so the file comes out as shipped, with no hand edit); the nested test is printed either way.
+    /// </summary>
+    public const string PerClassOption = "--per-class";
+
     /// <summary>Authors with fewer messages than this are never held out alone (too few to measure on).</summary>
     private const int MinFold = 50;
 
@@ -51,7 +58,7 @@ public static class TrainSafetyCommand
         var labels = SafetyModelWeights.LabelsExpected();
 
         // Out-of-fold probabilities: each author's messages read by a model that never saw that author.
-        var folds = messages.Select(m => m.Author).Where(a => a != SafetyExamples.Author).GroupBy(a => a).Where(g => g.Count() >= MinFold).Select(g => g.Key).Order(StringComparer.Ordinal).ToList();
+        var folds = Folds(messages);
 
         // --folds a,b: only those held-out folds (a check against a cache, or a timing); nothing cached or written.
         var only = args.SkipWhile(a => a != "--folds").Skip(1).FirstOrDefault()?.Split(',', StringSplitOptions.RemoveEmptyEntries);
@@ -269,10 +276,10 @@ public static class TrainSafetyCommand
         var rows = SafetyExperiments.Rows(held, messages, readings, outOfFold);
         var (perClassReport, keepPerClass) = SafetyExperiments.NestedGuarded(rows, classes, SafetyExperiments.ScreenFalseAlarmLimit);
         var single = Enumerable.Repeat(possible, classes).ToArray();
-        double[]? possibleByClass = keepPerClass ? SafetyExperiments.GuardedPerClassThresholds(rows, classes, SafetyExperiments.ScreenFalseAlarmLimit, possible) : null;
+        double[]? possibleByClass = WritesPerClass(args, keepPerClass) ? SafetyExperiments.GuardedPerClassThresholds(rows, classes, SafetyExperiments.ScreenFalseAlarmLimit, possible) : null;
         var shipped = possibleByClass ?? single;
         await output.WriteAsync(perClassReport).ConfigureAwait(false);
-        await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"possible-risk thresholds that ship: {(possibleByClass is null ? $"one, {possible:F2}" : "per class " + string.Join(", ", RiskClasses.All.Select((c, k) => $"{RiskClasses.IdOf(c)} {possibleByClass[k]:F2}")))}")).ConfigureAwait(false);
+        await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"possible-risk thresholds that ship: {(possibleByClass is null ? $"one, {possible:F2}{(keepPerClass ? $" (the nested test kept per-class ones; {PerClassOption} writes them)" : string.Empty)}" : "per class " + string.Join(", ", RiskClasses.All.Select((c, k) => $"{RiskClasses.IdOf(c)} {possibleByClass[k]:F2}")))}")).ConfigureAwait(false);
 
         await output.WriteAsync(SeparateBudgets(held, messages, readings, outOfFold, budget, possible)).ConfigureAwait(false);
         var report = new StringBuilder();
@@ -329,6 +336,28 @@ public static class TrainSafetyCommand
         await File.WriteAllTextAsync(path, final.ToJson(), cancellationToken).ConfigureAwait(false);
         await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"wrote {path} in {watch.Elapsed.TotalSeconds:F1} s")).ConfigureAwait(false);
         return 0;
+    }
+
+    /// <summary>
+    /// The authors held out one at a time: the development authors with enough messages. Examples, whatever author
+    /// they name (round fifteen's <c>e15</c> beside <c>ex</c>), are trained on in every fold and never held out.
+    /// </summary>
+    public static List<string> Folds(IReadOnlyList<LabelledMessage> messages)
+    {
+        ArgumentNullException.ThrowIfNull(messages);
+        var exampleAuthors = messages.Where(m => m.Tag == SafetyExamples.Tag).Select(m => m.Author).ToHashSet(StringComparer.Ordinal);
+        exampleAuthors.Add(SafetyExamples.Author);
+        return [.. messages.Select(m => m.Author).Where(a => !exampleAuthors.Contains(a)).GroupBy(a => a).Where(g => g.Count() >= MinFold).Select(g => g.Key).Order(StringComparer.Ordinal)];
+    }
+
+    /// <summary>
+    /// Whether <c>model.json</c> gets per-class possible-risk thresholds: only when asked for (<see cref="PerClassOption"/>)
+    /// and kept by round ten's nested test. By default one threshold for every class, the rule that ships.
+    /// </summary>
+    public static bool WritesPerClass(IReadOnlyList<string> args, bool keptByNestedTest)
+    {
+        ArgumentNullException.ThrowIfNull(args);
+        return keptByNestedTest && args.Contains(PerClassOption, StringComparer.Ordinal);
     }
 
     /// <summary>Round four's sweep: the n-gram head's share and length gate, and the operating point, all by author.</summary>
