@@ -198,17 +198,7 @@ internal sealed class FoldedStateScope : IDisposable
         var readConversation = _conversations[_conversationId];
         var user = _pendingUser ?? (_deleted ? [] : _user);
         var conversations = _deleted ? [] : _conversations;
-        if (_conversationRemoved || _pendingConversation is not null)
-        {
-            conversations.Remove(_conversationId);
-        }
-
-        // A conversation whose state holds nothing (no journey open, nothing asked) reads the same as none, so it is
-        // not kept: a web chat that starts a conversation per visit leaves nothing behind each finished visit.
-        if (_pendingConversation is not null && !BlankState.Is(_pendingConversation))
-        {
-            conversations[_conversationId] = _pendingConversation;
-        }
+        PutOwnConversation(conversations);
 
         // Nor are other such conversations (documents written before stop 32 kept every finished one).
         var pruned = conversations.Properties().Where(p => p.Name != _conversationId && BlankState.Is(p.Value)).ToList();
@@ -344,11 +334,7 @@ internal sealed class FoldedStateScope : IDisposable
                 }
 
                 conversations = other.Conversations;
-                conversations.Remove(_conversationId);
-                if (_pendingConversation is not null && !BlankState.Is(_pendingConversation))
-                {
-                    conversations[_conversationId] = _pendingConversation;
-                }
+                PutOwnConversation(conversations);
 
                 // The user part is as this turn read it (checked above), so this turn's user part, index included, stands.
                 document = Document(_pendingUser is null ? other.User : user, conversations, other.ETag);
@@ -382,6 +368,25 @@ internal sealed class FoldedStateScope : IDisposable
     }
 
     public void Dispose() => _close();
+
+    /// <summary>
+    /// This turn's change to its own conversation, put into <paramref name="conversations"/> (the document as read, or
+    /// a fresher one after a lost race): removed, or replaced by what the turn wrote; left as it is when the turn wrote
+    /// nothing to it. A state that holds nothing (no journey open, nothing asked) reads the same as none, so it is not
+    /// kept: a web chat that starts a conversation per visit leaves nothing behind each finished visit.
+    /// </summary>
+    private void PutOwnConversation(JObject conversations)
+    {
+        if (_conversationRemoved || _pendingConversation is not null)
+        {
+            conversations.Remove(_conversationId);
+        }
+
+        if (_pendingConversation is not null && !BlankState.Is(_pendingConversation))
+        {
+            conversations[_conversationId] = _pendingConversation;
+        }
+    }
 
     private JObject? CurrentConversation()
     {

@@ -83,6 +83,27 @@ public sealed class StateRaceTests
         Assert.Contains("save", BotClient.Read(await bot.SayAsync("a long week")), StringComparison.OrdinalIgnoreCase);
     }
 
+    [Fact]
+    public async Task ATurnThatChangesOnlyTheUsersSettingsAndLosesToTheirOtherConversationKeepsTheJourneyInProgress()
+    {
+        // "pause reminders" half-way through a check-in changes the profile, not the conversation: when that write is put
+        // onto the fresh record, the check-in's state in it must stay as it was.
+        var racing = new RacingStorage(1, Rival.OtherConversation);
+        using var host = new BotHost { TestServices = racing.Install };
+        var bot = host.Client();
+        await bot.SayAsync("check in");
+
+        racing.Armed = true;
+        Assert.Contains("paused", await bot.ReadAsync("pause reminders"), StringComparison.Ordinal);
+        Assert.Equal(1, racing.RacesLost);
+        Assert.Equal(1, racing.OtherConversationWrites());
+
+        // The check-in goes on from its first question.
+        Assert.Contains("?", await bot.ReadAsync("3"), StringComparison.Ordinal);
+        Assert.Contains("?", await bot.ReadAsync("heavy"), StringComparison.Ordinal);
+        Assert.Contains("save", await bot.ReadAsync("a long week"), StringComparison.OrdinalIgnoreCase);
+    }
+
     private enum Rival
     {
         /// <summary>Another run of this same conversation (the same user on two devices, or a retried delivery).</summary>
