@@ -29,6 +29,7 @@ public sealed class ConversationReferences([FromKeyedServices(ItemStoreNames.Ref
     // What this instance last read or wrote per user, so a message that changes nothing costs no storage
     // call. Another instance may write in between; the worst case is one redundant write.
     private readonly ConcurrentDictionary<string, string> _known = new(StringComparer.Ordinal);
+    private int _remembered;
 
     /// <summary>The user's key for this store, the same as everywhere else (<see cref="UserKeys"/>).</summary>
     public static string KeyOf(ConversationReference reference)
@@ -94,15 +95,32 @@ public sealed class ConversationReferences([FromKeyedServices(ItemStoreNames.Ref
     public async Task<bool> DeleteAsync(string userKey, CancellationToken cancellationToken = default)
     {
         UserKeys.EnsureKey(userKey);
-        _known.TryRemove(userKey, out _);
+        if (_known.TryRemove(userKey, out _))
+        {
+            Interlocked.Decrement(ref _remembered);
+        }
+
         return await store.DeleteAsync(userKey, cancellationToken).ConfigureAwait(false);
     }
 
     private void Remember(string key, string text)
     {
-        if (_known.Count >= MaxRemembered)
+        // ConcurrentDictionary.Count takes every one of its locks, which concurrent turns queued on: count
+        // the users added instead (roughly: two turns may both add one; the bound only needs to hold loosely).
+        if (_known.TryGetValue(key, out var known))
+        {
+            if (!string.Equals(known, text, StringComparison.Ordinal))
+            {
+                _known[key] = text;
+            }
+
+            return;
+        }
+
+        if (Interlocked.Increment(ref _remembered) > MaxRemembered)
         {
             _known.Clear();
+            Interlocked.Exchange(ref _remembered, 1);
         }
 
         _known[key] = text;

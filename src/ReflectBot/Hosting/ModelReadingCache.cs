@@ -27,6 +27,7 @@ public sealed class ModelReadingCache(ISafetyModelLayer inner) : ISafetyModelLay
     private readonly byte[] _key = RandomNumberGenerator.GetBytes(32);
     private readonly ConcurrentDictionary<Fingerprint, ScreenResult> _readings = new();
     private readonly ConcurrentQueue<Fingerprint> _order = new();
+    private int _count;
     private long _hits;
 
     /// <summary>Readings answered from the table since start-up (for the benchmark and the tests).</summary>
@@ -87,10 +88,15 @@ public sealed class ModelReadingCache(ISafetyModelLayer inner) : ISafetyModelLay
         // A null reading (the model not loaded yet) is never kept: the next message tries the model again.
         if (key is { } fingerprint && read is not null && _readings.TryAdd(fingerprint, read))
         {
+            // Counted here, not by _readings.Count, which takes every lock of the dictionary.
             _order.Enqueue(fingerprint);
-            while (_readings.Count > Capacity && _order.TryDequeue(out var oldest))
+            Interlocked.Increment(ref _count);
+            while (Volatile.Read(ref _count) > Capacity && _order.TryDequeue(out var oldest))
             {
-                _readings.TryRemove(oldest, out _);
+                if (_readings.TryRemove(oldest, out _))
+                {
+                    Interlocked.Decrement(ref _count);
+                }
             }
         }
     }
