@@ -22,14 +22,12 @@ public static class StartupLogging
     public static void LogStartup(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
+        var catalog = app.Services.GetRequiredService<JourneyCatalog>();
 
         // The rest of the content is otherwise first loaded by the first turn that needs it (the safety
-        // middleware, the clinic's dialogs): load it here so every broken file stops start-up alike. The three
-        // parts share nothing, so they load side by side: one after another they were most of the time to /health.
-        var catalog = ContentStartup.LoadTogether(
-            app.Services.GetRequiredService<JourneyCatalog>,
-            () => app.Services.GetRequiredService<SafetyContent>(),
-            () => app.Services.GetRequiredService<MeasureCatalog>());
+        // middleware, the clinic's dialogs): load it here so every broken file stops start-up alike.
+        app.Services.GetRequiredService<SafetyContent>();
+        app.Services.GetRequiredService<MeasureCatalog>();
         var content = app.Services.GetRequiredService<IOptions<ContentOptions>>().Value;
         var storage = app.Services.GetRequiredService<IOptions<StorageOptions>>().Value;
         var dataPath = Path.GetFullPath(storage.DataPath);

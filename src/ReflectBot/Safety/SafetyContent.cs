@@ -38,23 +38,8 @@ public sealed class SafetyContent
     /// <summary>The lexicon layer alone.</summary>
     public RiskScreen Screen { get; }
 
-    /// <summary>
-    /// Loads the four parts; the weights (a 3.6 MB file read, parsed and checked against the training data's
-    /// hash, the longest part) beside the other three, each part with its own error list, merged in the order
-    /// the parts are named so the report reads the same as when they loaded one after another.
-    /// </summary>
     public static (SafetyLexicon? Lexicon, CrisisResources? Resources, SafetyReplies? Replies, SafetyModelWeights? Weights) Load(string folder, List<ContentError> errors)
-    {
-        ArgumentNullException.ThrowIfNull(errors);
-        var weightErrors = new List<ContentError>();
-        var weights = Task.Run(() => LoadWeights(folder, weightErrors, modelSha256: null));
-        var lexicon = SafetyContentLoader.LoadLexicon(folder, errors);
-        var resources = SafetyContentLoader.LoadResources(folder, errors);
-        var replies = SafetyRepliesLoader.Load(folder, errors);
-        var loaded = weights.GetAwaiter().GetResult();
-        errors.AddRange(weightErrors);
-        return (lexicon, resources, replies, loaded);
-    }
+        => (SafetyContentLoader.LoadLexicon(folder, errors), SafetyContentLoader.LoadResources(folder, errors), SafetyRepliesLoader.Load(folder, errors), LoadWeights(folder, errors, modelSha256: null));
 
     /// <summary>
     /// <c>safety/model.json</c>, refused when it was trained on other examples, another development set or
