@@ -194,7 +194,7 @@ public sealed partial class RiskScreen(SafetyLexicon lexicon, PatternPatience? p
             // a statement with no "I" or "me" anywhere in its sentence is someone else's when someone else is named before it.
             // A work or study word does not reach the writer's own plan with a time ("I'm going to take an overdose after
             // my shift tonight"; round fourteen): a setting sets aside talk about a topic, not what the writer will do.
-            var someoneElse = SomeoneElse(text[..index], reading);
+            var someoneElse = SomeoneElse(text, index, reading);
             var anyoneElse = someoneElse || (!firstPerson && Any(lexicon.OtherPeople, text, reading));
             var inSetting = setting && !OwnPlan(text, index, reading);
             if ((!statement && (inSetting || someoneElse || (!firstPerson && anyoneElse))) || (statement && !firstPerson && (someoneElse || inSetting)))
@@ -269,12 +269,14 @@ public sealed partial class RiskScreen(SafetyLexicon lexicon, PatternPatience? p
 
     /// <summary>
     /// Whether the nearest subject before a phrase is someone else ("my brother is suicidal", not "my
-    /// brother knows I'm suicidal"): someone named after the writer's last "I", "me" or "my".
+    /// brother knows I'm suicidal"): someone named after the writer's last "I", "me" or "my". The names are
+    /// matched in the whole sentence (a name's pattern may look at the words after it: "she doesn't know it was
+    /// the last time" names who is unaware, not whose harm; round sixteen) and count when they end before the phrase.
     /// </summary>
-    private bool SomeoneElse(string before, LexiconReading reading)
+    private bool SomeoneElse(string sentence, int index, LexiconReading reading)
     {
-        var other = LastEnd(lexicon.OtherPeople, before, reading);
-        return other >= 0 && other > LastStart(lexicon.FirstPerson, before, reading);
+        var other = LastEnd(lexicon.OtherPeople, sentence, reading, before: index);
+        return other >= 0 && other > LastStart(lexicon.FirstPerson, sentence[..index], reading);
     }
 
     private bool Any(IReadOnlyList<Regex> patterns, string text, LexiconReading reading)
@@ -312,14 +314,18 @@ public sealed partial class RiskScreen(SafetyLexicon lexicon, PatternPatience? p
         return last;
     }
 
-    private int LastEnd(IReadOnlyList<Regex> patterns, string text, LexiconReading reading)
+    private int LastEnd(IReadOnlyList<Regex> patterns, string text, LexiconReading reading, int before)
     {
         var last = -1;
         foreach (var pattern in PatternSet.Candidates(patterns, text))
         {
-            foreach (var match in Matches(pattern, text, reading))
+            foreach (var match in MarkerMatches(pattern, text, reading))
             {
-                last = Math.Max(last, match.Index + match.Length);
+                var end = match.Index + match.Length;
+                if (end <= before)
+                {
+                    last = Math.Max(last, end);
+                }
             }
         }
 
@@ -350,6 +356,24 @@ public sealed partial class RiskScreen(SafetyLexicon lexicon, PatternPatience? p
             // not silence.
             reading.TimedOut = true;
             return [(0, 0)];
+        }
+    }
+
+    /// <summary>
+    /// The matches of a marker that can only set a phrase aside (someone else named before it): one that cannot be read in
+    /// time, even on the longer retry, counts as absent, so a timeout never spares a phrase (round sixteen: the names are
+    /// now read in the whole sentence, where a timeout would otherwise count as a name at its start).
+    /// </summary>
+    private List<(int Index, int Length)> MarkerMatches(Regex pattern, string text, LexiconReading reading)
+    {
+        reading.Work += text.Length;
+        try
+        {
+            return _patience.Matches(pattern, text);
+        }
+        catch (RegexMatchTimeoutException)
+        {
+            return [];
         }
     }
 

@@ -106,13 +106,16 @@ public sealed class SafetyEvaluationTests(ITestOutputHelper output) : IDisposabl
         File.WriteAllText(Path.Combine(evaluation, "test-ug.tsv"), LabelledSet.Header + "\nug-1\tnone\teveryday\t\tThe owl hooted\n");
         File.WriteAllText(Path.Combine(evaluation, "test-uh.tsv"), LabelledSet.Header + "\nuh-1\tnone\teveryday\t\tWe stacked the logs\n");
         File.WriteAllText(Path.Combine(evaluation, "test-uf.tsv"), LabelledSet.Header + "\nuf-1\tnone\teveryday\t\tThe tide went out\n");
+        File.WriteAllText(Path.Combine(evaluation, "test-uk.tsv"), LabelledSet.Header + "\nuk-1\tnone\teveryday\t\tThe heron stood still\n");
+        File.WriteAllText(Path.Combine(evaluation, "test-ui.tsv"), LabelledSet.Header + "\nui-1\tnone\teveryday\t\tWe oiled the hinges\n");
+        File.WriteAllText(Path.Combine(evaluation, "test-uj.tsv"), LabelledSet.Header + "\nuj-1\tnone\teveryday\t\tThe frost lifted\n");
         File.WriteAllText(Path.Combine(evaluation, "notes-test.tsv"), "not a labelled set");
         var errors = new List<ContentError>();
         var (_, tests) = SafetyEvaluation.LoadSets(folder, errors);
-        Assert.Equal(["test-a.tsv", "test-b.tsv", "test-c.tsv", "test-d.tsv", "test-e.tsv", "test-f.tsv", "test-g.tsv", "test-h.tsv", "test-i.tsv", "test-j.tsv", "test-k.tsv", "test-l.tsv", "test-m.tsv", "test-n.tsv", "test-o.tsv", "test-p.tsv", "test-q.tsv", "test-r.tsv", "test-s.tsv", "test-t.tsv", "test-u.tsv", "test-ua.tsv", "test-ub.tsv", "test-uc.tsv", "test-ud.tsv", "test-ue.tsv", "test-uf.tsv", "test-ug.tsv", "test-uh.tsv", "test-v.tsv", "test-w.tsv", "test-x.tsv", "test-y.tsv", "test-z.tsv", "test.tsv"], tests.Select(t => t.Name));
+        Assert.Equal(["test-a.tsv", "test-b.tsv", "test-c.tsv", "test-d.tsv", "test-e.tsv", "test-f.tsv", "test-g.tsv", "test-h.tsv", "test-i.tsv", "test-j.tsv", "test-k.tsv", "test-l.tsv", "test-m.tsv", "test-n.tsv", "test-o.tsv", "test-p.tsv", "test-q.tsv", "test-r.tsv", "test-s.tsv", "test-t.tsv", "test-u.tsv", "test-ua.tsv", "test-ub.tsv", "test-uc.tsv", "test-ud.tsv", "test-ue.tsv", "test-uf.tsv", "test-ug.tsv", "test-uh.tsv", "test-ui.tsv", "test-uj.tsv", "test-uk.tsv", "test-v.tsv", "test-w.tsv", "test-x.tsv", "test-y.tsv", "test-z.tsv", "test.tsv"], tests.Select(t => t.Name));
 
-        // Rounds two to fourteen's files are history; round fifteen's three are pooled.
-        Assert.Equal([true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, false, false, false, true, true, true, true, true, true], tests.Select(t => t.Used));
+        // Rounds two to fifteen's files are history; round sixteen's three are pooled.
+        Assert.Equal([true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, false, false, false, true, true, true, true, true, true], tests.Select(t => t.Used));
         Assert.Equal("tb-1", Assert.Single(tests[1].Messages).Id);
         var problem = Assert.Single(errors);
         Assert.Equal(3, problem.Line);
@@ -120,7 +123,7 @@ public sealed class SafetyEvaluationTests(ITestOutputHelper output) : IDisposabl
     }
 
     [Fact]
-    public void RoundFifteensFilesArePooledWhicheverOfThemArePresent()
+    public void RoundSixteensFilesArePooledWhicheverOfThemArePresent()
     {
         var folder = ContentFolders.CopyOfShipped();
         var evaluation = Path.Combine(folder, "safety", "evaluation");
@@ -134,36 +137,37 @@ public sealed class SafetyEvaluationTests(ITestOutputHelper output) : IDisposabl
         Assert.NotEmpty(dev);
         Assert.Empty(none);
 
-        // One of them, beside round fourteen's: only it is this round's, and round fourteen's file is history now.
+        // One of them, beside round fifteen's: only it is this round's, and round fifteen's file is history now.
+        File.WriteAllText(Path.Combine(evaluation, "test-uj.tsv"), LabelledSet.Header + "\nuj-1\tnone\teveryday\t\tThe frost lifted\n");
         File.WriteAllText(Path.Combine(evaluation, "test-ug.tsv"), LabelledSet.Header + "\nug-1\tnone\teveryday\t\tThe owl hooted\n");
-        File.WriteAllText(Path.Combine(evaluation, "test-ud.tsv"), LabelledSet.Header + "\nud-1\tnone\teveryday\t\tWe raked the leaves\n");
         var (_, some) = SafetyEvaluation.LoadSets(folder, []);
-        Assert.Equal(["test-ug.tsv"], some.Where(t => !t.Used).Select(t => t.Name));
-        Assert.Equal(["test-ud.tsv"], some.Where(t => t.Used).Select(t => t.Name));
+        Assert.Equal(["test-uj.tsv"], some.Where(t => !t.Used).Select(t => t.Name));
+        Assert.Equal(["test-ug.tsv"], some.Where(t => t.Used).Select(t => t.Name));
 
         // Two of them: pooled together, the absent third not missed.
-        File.WriteAllText(Path.Combine(evaluation, "test-uh.tsv"), LabelledSet.Header + "\nuh-1\tnone\teveryday\t\tWe stacked the logs\n");
+        File.WriteAllText(Path.Combine(evaluation, "test-uk.tsv"), LabelledSet.Header + "\nuk-1\tnone\teveryday\t\tThe heron stood still\n");
         var (_, two) = SafetyEvaluation.LoadSets(folder, []);
-        Assert.Equal(["test-ug.tsv", "test-uh.tsv"], two.Where(t => !t.Used).Select(t => t.Name));
+        Assert.Equal(["test-uj.tsv", "test-uk.tsv"], two.Where(t => !t.Used).Select(t => t.Name));
 
-        // All three: pooled together, every earlier file (round fourteen's three included) still history.
+        // All three: pooled together, every earlier file (round fifteen's three included) still history.
+        File.WriteAllText(Path.Combine(evaluation, "test-ui.tsv"), LabelledSet.Header + "\nui-1\tnone\teveryday\t\tWe oiled the hinges\n");
         File.WriteAllText(Path.Combine(evaluation, "test-uf.tsv"), LabelledSet.Header + "\nuf-1\tnone\teveryday\t\tThe tide went out\n");
+        File.WriteAllText(Path.Combine(evaluation, "test-uh.tsv"), LabelledSet.Header + "\nuh-1\tnone\teveryday\t\tWe stacked the logs\n");
         File.WriteAllText(Path.Combine(evaluation, "test-uc.tsv"), LabelledSet.Header + "\nuc-1\tnone\teveryday\t\tThe swings squeaked\n");
-        File.WriteAllText(Path.Combine(evaluation, "test-ue.tsv"), LabelledSet.Header + "\nue-1\tnone\teveryday\t\tThe geese flew over\n");
-        File.WriteAllText(Path.Combine(evaluation, "test-z.tsv"), LabelledSet.Header + "\ntz-1\tnone\teveryday\t\tThe bus came\n");
         var (_, all) = SafetyEvaluation.LoadSets(folder, []);
-        Assert.Equal(["test-uf.tsv", "test-ug.tsv", "test-uh.tsv"], all.Where(t => !t.Used).Select(t => t.Name));
-        Assert.Equal(["test-uc.tsv", "test-ud.tsv", "test-ue.tsv", "test-z.tsv"], all.Where(t => t.Used).Select(t => t.Name));
+        Assert.Equal(["test-ui.tsv", "test-uj.tsv", "test-uk.tsv"], all.Where(t => !t.Used).Select(t => t.Name));
+        Assert.Equal(["test-uc.tsv", "test-uf.tsv", "test-ug.tsv", "test-uh.tsv"], all.Where(t => t.Used).Select(t => t.Name));
 
-        // A test file of no round named here is history, never pooled with round fifteen's.
-        File.WriteAllText(Path.Combine(evaluation, "test-ui.tsv"), LabelledSet.Header + "\nui-1\tnone\teveryday\t\tThe hedge was trimmed\n");
+        // A test file of no round named here is history, never pooled with round sixteen's.
+        File.WriteAllText(Path.Combine(evaluation, "test-ul.tsv"), LabelledSet.Header + "\nul-1\tnone\teveryday\t\tThe moss grew back\n");
         var (_, stray) = SafetyEvaluation.LoadSets(folder, []);
-        Assert.Equal(["test-uf.tsv", "test-ug.tsv", "test-uh.tsv"], stray.Where(t => !t.Used).Select(t => t.Name));
-        Assert.Equal(["test-uf.tsv", "test-ug.tsv", "test-uh.tsv"], SafetyEvaluation.CurrentTestParts);
+        Assert.Equal(["test-ui.tsv", "test-uj.tsv", "test-uk.tsv"], stray.Where(t => !t.Used).Select(t => t.Name));
+        Assert.Contains("test-ul.tsv", stray.Where(t => t.Used).Select(t => t.Name));
+        Assert.Equal(["test-ui.tsv", "test-uj.tsv", "test-uk.tsv"], SafetyEvaluation.CurrentTestParts);
         Assert.Empty(SafetyEvaluation.CurrentTestParts.Intersect(SafetyEvaluation.UsedTestParts));
-        Assert.Contains("test-uc.tsv", SafetyEvaluation.UsedTestParts);
-        Assert.Contains("test-ud.tsv", SafetyEvaluation.UsedTestParts);
-        Assert.Contains("test-ue.tsv", SafetyEvaluation.UsedTestParts);
+        Assert.Contains("test-uf.tsv", SafetyEvaluation.UsedTestParts);
+        Assert.Contains("test-ug.tsv", SafetyEvaluation.UsedTestParts);
+        Assert.Contains("test-uh.tsv", SafetyEvaluation.UsedTestParts);
     }
 
     [Fact]
