@@ -319,7 +319,7 @@ public sealed partial class RiskScreen(SafetyLexicon lexicon, PatternPatience? p
         var last = -1;
         foreach (var pattern in PatternSet.Candidates(patterns, text))
         {
-            foreach (var match in MarkerMatches(pattern, text, reading))
+            foreach (var match in Matches(pattern, text, reading, unreadIsMatch: false))
             {
                 var end = match.Index + match.Length;
                 if (end <= before)
@@ -343,7 +343,12 @@ public sealed partial class RiskScreen(SafetyLexicon lexicon, PatternPatience? p
         return positions;
     }
 
-    private List<(int Index, int Length)> Matches(Regex pattern, string text, LexiconReading reading)
+    /// <param name="unreadIsMatch">
+    /// What a sentence the screen cannot read in time, even on the longer retry, counts as: a match at its start for a
+    /// pattern that can raise risk (help, not silence); no match for a marker that can only set a phrase aside (someone
+    /// else named before it, read in the whole sentence since round sixteen), so a timeout never spares a phrase.
+    /// </param>
+    private List<(int Index, int Length)> Matches(Regex pattern, string text, LexiconReading reading, bool unreadIsMatch = true)
     {
         reading.Work += text.Length;
         try
@@ -352,28 +357,8 @@ public sealed partial class RiskScreen(SafetyLexicon lexicon, PatternPatience? p
         }
         catch (RegexMatchTimeoutException)
         {
-            // A sentence the screen cannot read in time, even on the longer retry, counts as a match at its start: help,
-            // not silence.
             reading.TimedOut = true;
-            return [(0, 0)];
-        }
-    }
-
-    /// <summary>
-    /// The matches of a marker that can only set a phrase aside (someone else named before it): one that cannot be read in
-    /// time, even on the longer retry, counts as absent, so a timeout never spares a phrase (round sixteen: the names are
-    /// now read in the whole sentence, where a timeout would otherwise count as a name at its start).
-    /// </summary>
-    private List<(int Index, int Length)> MarkerMatches(Regex pattern, string text, LexiconReading reading)
-    {
-        reading.Work += text.Length;
-        try
-        {
-            return _patience.Matches(pattern, text);
-        }
-        catch (RegexMatchTimeoutException)
-        {
-            return [];
+            return unreadIsMatch ? [(0, 0)] : [];
         }
     }
 
